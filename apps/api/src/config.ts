@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseTarget } from './db/connect.ts';
+
+/** The repository root (three levels above this file). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** First admin's password; when unset one is generated and printed once. */
+  adminPassword?: string;
+  /** Load the demo county into an empty database. */
+  loadDemo: boolean;
+  /** Built web app served at `/`; skipped when the directory does not exist. */
+  webDist: string;
+  /** 天地图 key; the optional basemap is offered only when set. */
+  tiandituKey?: string;
+  /** Send the session cookie only over HTTPS. */
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+/** Raised at boot for a bad environment variable, naming it. */
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/** Reads and validates the environment once, at boot. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const url = env.DATABASE_URL;
+  if (url !== undefined && url !== '' && !/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return {
+    port: integer(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    database: url
+      ? { kind: 'postgres', url }
+      : { kind: 'pglite', dataDir: path.resolve(env.DATA_DIR || path.join(REPO_ROOT, 'var', 'data')) },
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    loadDemo: flag(env, 'LOAD_DEMO', true),
+    webDist: path.resolve(env.WEB_DIST || path.join(REPO_ROOT, 'apps', 'web', 'dist')),
+    tiandituKey: env.TIANDITU_KEY || undefined,
+    secureCookies: flag(env, 'SECURE_COOKIES', false),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

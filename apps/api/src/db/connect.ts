@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+
+/** Where the data lives: an embedded PGlite directory, or a PostgreSQL server. */
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+
+export interface Database {
+  knex: Knex;
+  kind: DatabaseTarget['kind'];
+  close(): Promise<void>;
+}
+
+/** Opens the database; for PGlite, takes the data directory's single-writer lock first. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const knex = knexFactory({ client: 'pg', connection: target.url, pool: { min: 0, max: 10 } });
+    return { knex, kind: 'postgres', close: () => knex.destroy() };
+  }
+  fs.mkdirSync(target.dataDir, { recursive: true });
+  const lock: DataDirLock = acquireDataDirLock(target.dataDir);
+  try {
+    const pglite = await PGlite.create(path.join(target.dataDir, 'pgdata'), { extensions: { postgis } });
+    const knex = knexFactory({
+      client: ClientPgLite as unknown as typeof knexFactory.Client,
+      dialect: 'postgres',
+      connection: () => ({ pglite }) as object,
+    } as Knex.Config);
+    return {
+      knex,
+      kind: 'pglite',
+      async close() {
+        // knex-pglite closes the PGlite instance when it destroys its one connection.
+        await knex.destroy();
+        if (!pglite.closed) await pglite.close();
+        lock.release();
+      },
+    };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}

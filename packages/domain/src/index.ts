@@ -1,0 +1,5 @@
+export * from './glossary.ts';
+export * from './layers.ts';
+export * from './units.ts';
+export * from './roles.ts';
+export * from './format.ts';
