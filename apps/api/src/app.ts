@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { AppConfig } from './config.ts';
+import type { Database } from './db/connect.ts';
+import { handleError, notFound } from './http/errors.ts';
+import repositories from './plugins/app/repositories.plugin.ts';
+import auth from './plugins/app/auth/auth.plugin.ts';
+import health from './routes/health.ts';
+import authRoutes from './routes/api/auth/index.ts';
+import userRoutes from './routes/api/users/index.ts';
+import layerRoutes from './routes/api/layers/index.ts';
+
+export interface BuildOptions {
+  db: Pick<Database, 'knex' | 'kind'>;
+  config: Pick<AppConfig, 'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel'>;
+  logger?: boolean;
+}
+
+/** The whole product as one Fastify instance (routes, plugins, static web app), not listening yet. */
+export async function buildApp({ db, config, logger = true }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: 5 * 1024 * 1024,
+    // Query strings like bbox=… stay strings; routes parse them and name what is wrong.
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'worker-src': ["'self'", 'blob:'],
+        'img-src': ["'self'", 'data:', 'blob:', 'https://*.tianditu.gov.cn'],
+        'connect-src': ["'self'", 'https://*.tianditu.gov.cn'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(cookie);
+  await app.register(repositories, { knex: db.knex, kind: db.kind });
+  await app.register(auth);
+
+  await app.register(health);
+  await app.register(authRoutes, { secureCookies: config.secureCookies });
+  await app.register(userRoutes);
+  await app.register(layerRoutes, { tiandituKey: config.tiandituKey });
+
+  if (fs.existsSync(config.webDist)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  }
+  // The web app routes on the client: unknown GETs outside the APIs get its index.html.
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = /^\/(api|ogc|tiles|health)(\/|$)/.test(request.url);
+    if (request.method === 'GET' && !isApi && fs.existsSync(`${config.webDist}/index.html`)) {
+      return reply.sendFile('index.html');
+    }
+    throw notFound('not_found', {
+      zh: `找不到 ${request.method} ${request.url.split('?')[0]}。`,
+      en: `No such route: ${request.method} ${request.url.split('?')[0]}.`,
+    });
+  });
+  return app;
+}

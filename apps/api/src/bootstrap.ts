@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { REPO_ROOT, type AppConfig } from './config.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadDemoCounty } from './db/demo-data.ts';
+import { createRepositories } from './plugins/app/repositories.plugin.ts';
+import { generatePassword, hashPassword } from './plugins/app/auth/passwords.ts';
+
+export const DEMO_DATA_DIR = path.join(REPO_ROOT, 'data', 'demo');
+
+/** What `prepareDatabase` did, for the boot log. */
+export interface PrepareReport {
+  migrations: string[];
+  demoLoaded: boolean;
+  /** Set only when the first admin was created with a generated password: print it once. */
+  generatedAdminPassword?: string;
+}
+
+/**
+ * Brings a database to a servable state: migrates it, loads the demo county into an empty
+ * one (when configured), and creates the first admin (user name `admin`) when there is none.
+ */
+export async function prepareDatabase(
+  knex: Knex,
+  config: Pick<AppConfig, 'loadDemo' | 'adminPassword'>,
+  demoDir = DEMO_DATA_DIR,
+): Promise<PrepareReport> {
+  const repos = createRepositories(knex);
+  const migrations = await migrateToLatest(knex);
+  let demoLoaded = false;
+  if (config.loadDemo && (await repos.layers.isEmpty())) {
+    await loadDemoCounty(knex, repos, demoDir);
+    demoLoaded = true;
+  }
+  let generatedAdminPassword: string | undefined;
+  if (!(await repos.users.exists('admin'))) {
+    const password = config.adminPassword ?? generatePassword();
+    await knex.transaction(async (trx) => {
+      const admin = await repos.users.create(
+        { username: 'admin', displayName: '系统管理员', role: 'admin', passwordHash: await hashPassword(password) },
+        trx,
+      );
+      await repos.audit.record({ userId: null, action: 'create', entity: 'user', entityId: admin.id }, trx);
+    });
+    if (!config.adminPassword) generatedAdminPassword = password;
+  }
+  return { migrations, demoLoaded, generatedAdminPassword };
+}

@@ -1,0 +1,66 @@
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isStaff, type Role } from '@mpm/domain';
+import { UserError } from '../../../http/errors.ts';
+import type { User } from './users-repository.ts';
+import { dummyPasswordHash, verifyPassword } from './passwords.ts';
+
+export const SESSION_COOKIE = 'mpm_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user, or null for an anonymous visitor. */
+    user: User | null;
+  }
+}
+
+/** The role a request acts with: the user's, or `public`. */
+export const roleOf = (request: FastifyRequest): Role => request.user?.role ?? 'public';
+export const isStaffRequest = (request: FastifyRequest): boolean => isStaff(roleOf(request));
+
+const unauthorized = () =>
+  new UserError(401, 'unauthorized', { zh: '请先登录。', en: 'Please sign in.' });
+
+/** A preHandler that lets only the given roles through: 401 when anonymous, 403 otherwise. */
+export function requireRole(...roles: Exclude<Role, 'public'>[]) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.user) throw unauthorized();
+    if (!roles.includes(request.user.role)) {
+      throw new UserError(403, 'forbidden', {
+        zh: '当前账号的角色无权执行此操作。',
+        en: 'Your role may not do this.',
+      });
+    }
+  };
+}
+
+/**
+ * Who is asking: a session cookie (browser), or HTTP Basic credentials (GDAL's USERPWD, QGIS),
+ * checked against the same Argon2id hashes. Bad Basic credentials are a 401, never a silent
+ * fallback to anonymous.
+ */
+export default fp(
+  async (app) => {
+    app.decorateRequest('user', null);
+    app.addHook('onRequest', async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) {
+        request.user = (await app.repos.users.userForSession(token)) ?? null;
+        return;
+      }
+      const header = request.headers.authorization;
+      if (header?.startsWith('Basic ')) {
+        const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        const username = decoded.slice(0, colon);
+        const password = decoded.slice(colon + 1);
+        const account = colon > 0 ? await app.repos.users.findForLogin(username) : undefined;
+        const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
+        if (!account || !ok) throw unauthorized();
+        const { passwordHash: _omit, ...user } = account;
+        request.user = user;
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['repositories'] },
+);

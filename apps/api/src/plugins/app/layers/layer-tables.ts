@@ -1,0 +1,66 @@
+import type { CollectionId, FieldDef } from '@mpm/domain';
+
+/**
+ * Where each collection lives: its table, the fixed column values that select its rows (and are
+ * written when loading), and select expressions for properties that are not a plain column.
+ */
+export interface LayerTable {
+  table: string;
+  fixed: Record<string, string>;
+  /** Property key → SQL expression over alias `t` (trusted, never built from input). */
+  expressions?: Record<string, string>;
+}
+
+export const LAYER_TABLES: Record<CollectionId, LayerTable> = {
+  county: { table: 'admin_areas', fixed: { level: 'county' } },
+  townships: { table: 'admin_areas', fixed: { level: 'township' } },
+  concentrated_zones: { table: 'concentrated_zones', fixed: {} },
+  mining_blocks: { table: 'planning_blocks', fixed: { kind: 'mining' } },
+  exploration_blocks: { table: 'planning_blocks', fixed: { kind: 'exploration' } },
+  mining_zoning: { table: 'mining_zoning', fixed: {} },
+  eco_redline: { table: 'protected_areas', fixed: { kind: 'eco_redline' } },
+  farmland: { table: 'protected_areas', fixed: { kind: 'farmland' } },
+  nature_reserves: { table: 'protected_areas', fixed: { kind: 'nature_reserves' } },
+  water_sources: { table: 'protected_areas', fixed: { kind: 'water_sources' } },
+  scenic_areas: { table: 'protected_areas', fixed: { kind: 'scenic_areas' } },
+  residential_areas: { table: 'protected_areas', fixed: { kind: 'residential_areas' } },
+  roads: { table: 'line_features', fixed: { kind: 'roads' } },
+  railways: { table: 'line_features', fixed: { kind: 'railways' } },
+  rivers: { table: 'line_features', fixed: { kind: 'rivers' } },
+  mining_rights: { table: 'mining_rights', fixed: {} },
+  exploration_rights: { table: 'exploration_rights', fixed: {} },
+  restoration_parcels: {
+    table: 'restoration_parcels',
+    fixed: {},
+    expressions: {
+      township: '(SELECT a.name FROM admin_areas a WHERE a.admin_code = t.township_code)',
+    },
+  },
+  change_patches: { table: 'change_patches', fixed: {} },
+};
+
+/** Column name for a property key: `minScale10ktPerYear` → `min_scale_10kt_per_year`. */
+export const columnName = (key: string): string =>
+  key.replace(/([a-z])(\d)/g, '$1_$2').replace(/([a-z\d])([A-Z])/g, '$1_$2').toLowerCase();
+
+const COMPUTED: Record<NonNullable<FieldDef['computed']>, string> = {
+  areaMu: 'round((ST_Area(t.geom::geography) * 15 / 10000)::numeric, 2)::float8',
+  areaKm2: 'round((ST_Area(t.geom::geography) / 1e6)::numeric, 4)::float8',
+  lengthKm: 'round((ST_Length(t.geom::geography) / 1000)::numeric, 3)::float8',
+};
+
+/** SQL expression (over alias `t`) that yields a field's JSON-ready value. */
+export function fieldExpression(layer: LayerTable, field: FieldDef): string {
+  if (field.computed) return COMPUTED[field.computed];
+  const custom = layer.expressions?.[field.key];
+  if (custom) return custom;
+  const column = `t.${columnName(field.key)}`;
+  switch (field.type) {
+    case 'number':
+      return `${column}::float8`;
+    case 'date':
+      return `to_char(${column}, 'YYYY-MM-DD')`;
+    default:
+      return column;
+  }
+}

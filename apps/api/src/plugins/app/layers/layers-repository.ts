@@ -1,0 +1,136 @@
+import type { Knex } from 'knex';
+import { COLLECTION_IDS, getLayer, type CollectionId, type FieldDef } from '@mpm/domain';
+import { LAYER_TABLES, columnName, fieldExpression } from './layer-tables.ts';
+
+/** [minLon, minLat, maxLon, maxLat] in EPSG:4490. */
+export type BBox = [number, number, number, number];
+
+export interface LayerFeature {
+  type: 'Feature';
+  id: number;
+  geometry: GeoJSON.Geometry;
+  properties: Record<string, unknown>;
+}
+
+export interface FeaturePageQuery {
+  bbox?: BBox;
+  limit: number;
+  offset: number;
+  /** Staff see staff-only fields; the public does not. */
+  staff: boolean;
+}
+
+/** Features loaded from a file: properties keyed as in the catalogue, geometry lon/lat. */
+export interface FeatureInput {
+  geometry: GeoJSON.Geometry;
+  properties: Record<string, unknown>;
+}
+
+const visibleFields = (collection: CollectionId, staff: boolean): FieldDef[] =>
+  getLayer(collection).fields.filter((f) => staff || !f.staffOnly);
+
+export function createLayersRepository(knex: Knex) {
+  /** A query builder over the collection's rows (alias `t`), optionally bounded by a bbox. */
+  function rows(collection: CollectionId, bbox?: BBox) {
+    const layer = LAYER_TABLES[collection];
+    const query = knex({ t: layer.table });
+    for (const [column, value] of Object.entries(layer.fixed)) query.where(`t.${column}`, value);
+    if (bbox) {
+      query.whereRaw('ST_Intersects(t.geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))', bbox);
+    }
+    return query;
+  }
+
+  function selectFeatures(query: Knex.QueryBuilder, collection: CollectionId, staff: boolean, geometrySql: string) {
+    const layer = LAYER_TABLES[collection];
+    const columns = visibleFields(collection, staff).map((field) =>
+      knex.raw(`${fieldExpression(layer, field)} AS ??`, [field.key]),
+    );
+    return query.select('t.id', knex.raw(`${geometrySql} AS geometry`), ...columns);
+  }
+
+  const toFeature = (row: Record<string, unknown>): LayerFeature => {
+    const { id, geometry, ...properties } = row;
+    return { type: 'Feature', id: Number(id), geometry: JSON.parse(String(geometry)), properties };
+  };
+
+  return {
+    /** One page of features in id order, and how many match in all. */
+    async page(collection: CollectionId, q: FeaturePageQuery) {
+      const [{ count }] = await rows(collection, q.bbox).count<{ count: string }[]>({ count: '*' });
+      const data = await selectFeatures(rows(collection, q.bbox), collection, q.staff, 'ST_AsGeoJSON(t.geom, 7, 0)')
+        .orderBy('t.id')
+        .limit(q.limit)
+        .offset(q.offset);
+      return { numberMatched: Number(count), features: data.map(toFeature) };
+    },
+
+    /** One feature by id, or null when the collection has no such feature. */
+    async get(collection: CollectionId, id: number, staff: boolean) {
+      const row = await selectFeatures(rows(collection), collection, staff, 'ST_AsGeoJSON(t.geom, 7, 0)')
+        .where('t.id', id)
+        .first();
+      return row ? toFeature(row) : null;
+    },
+
+    /**
+     * Features for one map tile: clipped to `bbox` (the tile with its buffer) and simplified by
+     * `toleranceDeg`, so low zooms and large polygons stay small.
+     */
+    async forTile(collection: CollectionId, bbox: BBox, toleranceDeg: number, staff: boolean) {
+      const envelope = `ST_MakeEnvelope(${bbox.map(Number).join(', ')}, 4490)`;
+      const geometry =
+        `ST_AsGeoJSON(ST_ClipByBox2D(ST_SimplifyPreserveTopology(t.geom, ${Number(toleranceDeg)}), ` +
+        `${envelope}), 7, 0)`;
+      const data = await selectFeatures(rows(collection, bbox), collection, staff, geometry).orderBy('t.id');
+      return data.map(toFeature).filter((f: LayerFeature) => f.geometry !== null);
+    },
+
+    /** Bounding box of every collection that has features, from one query. */
+    async extents(): Promise<Partial<Record<CollectionId, BBox>>> {
+      const parts = COLLECTION_IDS.map((id) =>
+        rows(id).select(knex.raw('? AS id', [id]), knex.raw('ST_Extent(t.geom)::text AS box')).toQuery(),
+      );
+      const result = await knex.raw(parts.join(' UNION ALL '));
+      const extents: Partial<Record<CollectionId, BBox>> = {};
+      for (const row of result.rows as { id: CollectionId; box: string | null }[]) {
+        const numbers = row.box?.match(/-?\d+(\.\d+)?(e-?\d+)?/gi)?.map(Number);
+        if (numbers?.length === 4) extents[row.id] = numbers as BBox;
+      }
+      return extents;
+    },
+
+    /** Inserts features into a collection's table in one transaction-safe batch. */
+    async insert(collection: CollectionId, features: FeatureInput[], trx: Knex = knex) {
+      const layer = LAYER_TABLES[collection];
+      for (const feature of features) {
+        const values: Record<string, unknown> = { ...layer.fixed };
+        for (const [key, value] of Object.entries(feature.properties)) values[columnName(key)] = value;
+        values.geom = trx.raw('ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490))', [JSON.stringify(feature.geometry)]);
+        await trx(layer.table).insert(values);
+      }
+    },
+
+    /** Whether anonymous users may see each layer (the county's per-layer setting). */
+    async publicLayers(): Promise<Set<CollectionId>> {
+      const settings = await knex('layer_settings').select('layer_id', 'is_public');
+      const stored = new Map(settings.map((s) => [s.layer_id as string, Boolean(s.is_public)]));
+      return new Set(COLLECTION_IDS.filter((id) => stored.get(id) ?? getLayer(id).publicByDefault));
+    },
+
+    async setPublic(collection: CollectionId, isPublic: boolean, trx: Knex = knex) {
+      await trx('layer_settings')
+        .insert({ layer_id: collection, is_public: isPublic, updated_at: trx.fn.now() })
+        .onConflict('layer_id')
+        .merge();
+    },
+
+    /** True before any layer data has been loaded. */
+    async isEmpty(): Promise<boolean> {
+      const row = await knex('admin_areas').first('id');
+      return !row;
+    },
+  };
+}
+
+export type LayersRepository = ReturnType<typeof createLayersRepository>;

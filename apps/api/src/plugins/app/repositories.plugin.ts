@@ -1,0 +1,35 @@
+import fp from 'fastify-plugin';
+import type { Knex } from 'knex';
+import { createLayersRepository, type LayersRepository } from './layers/layers-repository.ts';
+import { createUsersRepository, type UsersRepository } from './auth/users-repository.ts';
+import { createAuditRepository, type AuditRepository } from './audit/audit-repository.ts';
+
+export interface Repositories {
+  layers: LayersRepository;
+  users: UsersRepository;
+  audit: AuditRepository;
+}
+
+export const createRepositories = (knex: Knex): Repositories => ({
+  layers: createLayersRepository(knex),
+  users: createUsersRepository(knex),
+  audit: createAuditRepository(knex),
+});
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    knex: Knex;
+    databaseKind: 'pglite' | 'postgres';
+    repos: Repositories;
+  }
+}
+
+/** Makes the database and its repositories available to routes (the only holders of SQL). */
+export default fp<{ knex: Knex; kind: 'pglite' | 'postgres' }>(
+  async (app, { knex, kind }) => {
+    app.decorate('knex', knex);
+    app.decorate('databaseKind', kind);
+    app.decorate('repos', createRepositories(knex));
+  },
+  { name: 'repositories' },
+);

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LoginBody, MeResponse } from '@mpm/contracts';
+import { UserError } from '../../../http/errors.ts';
+import { SESSION_COOKIE } from '../../../plugins/app/auth/auth.plugin.ts';
+import { dummyPasswordHash, verifyPassword } from '../../../plugins/app/auth/passwords.ts';
+
+const auth: FastifyPluginAsyncTypebox<{ secureCookies: boolean }> = async (app, { secureCookies }) => {
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { body: LoginBody, response: { 200: MeResponse } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const account = await app.repos.users.findForLogin(username);
+      // Verify against a dummy hash for unknown users: same work, same answer, no hint.
+      const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
+      if (!account || !ok) {
+        throw new UserError(401, 'bad_credentials', {
+          zh: '用户名或密码错误。',
+          en: 'Wrong user name or password.',
+        });
+      }
+      const { token, expiresAt } = await app.repos.users.startSession(account.id);
+      await app.repos.audit.record({ userId: account.id, action: 'login', entity: 'session' });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookies,
+        expires: expiresAt,
+      });
+      const { passwordHash: _omit, ...user } = account;
+      return { user };
+    },
+  );
+
+  app.post('/api/auth/logout', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await app.repos.users.endSession(token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { user: null };
+  });
+
+  app.get('/api/auth/me', { schema: { response: { 200: MeResponse } } }, async (request) => ({
+    user: request.user,
+  }));
+};
+export default auth;

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import knexFactory from 'knex';
+import { REPO_ROOT } from '../../src/config.ts';
+import { openDatabase, type Database, type DatabaseTarget } from '../../src/db/connect.ts';
+
+export type DatabaseKind = DatabaseTarget['kind'];
+
+/** Password of the `admin` account in every test database. */
+export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+
+/** The migrated, demo-loaded PGlite directory that each test copies. */
+export const PGLITE_TEMPLATE_DIR = path.join(REPO_ROOT, 'var', 'test', 'pglite-template');
+/** The migrated, demo-loaded PostgreSQL database that each test clones. */
+export const PG_TEMPLATE_DB = 'mpm_test_template';
+
+/** Databases the API suite runs against: PGlite always, PostgreSQL when DATABASE_URL is set. */
+export const TEST_DATABASES: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A URL on the DATABASE_URL server, for another database name. */
+export function postgresUrl(database: string): string {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** A connection to the server's maintenance database, for CREATE/DROP DATABASE. */
+export const adminKnex = () => knexFactory({ client: 'pg', connection: process.env.DATABASE_URL, pool: { min: 0, max: 1 } });
+
+/** A fresh copy of the template, private to the caller. */
+export async function openTestDatabase(kind: DatabaseKind): Promise<Database & { target: DatabaseTarget }> {
+  if (kind === 'pglite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-test-'));
+    fs.cpSync(PGLITE_TEMPLATE_DIR, dataDir, { recursive: true });
+    fs.rmSync(path.join(dataDir, 'server.lock'), { force: true });
+    const target: DatabaseTarget = { kind: 'pglite', dataDir };
+    const db = await openDatabase(target);
+    return {
+      ...db,
+      target,
+      async close() {
+        await db.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `mpm_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = adminKnex();
+  await admin.raw('CREATE DATABASE ?? TEMPLATE ??', [name, PG_TEMPLATE_DB]);
+  const target: DatabaseTarget = { kind: 'postgres', url: postgresUrl(name) };
+  const db = await openDatabase(target);
+  return {
+    ...db,
+    target,
+    async close() {
+      await db.close();
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
+      await admin.destroy();
+    },
+  };
+}

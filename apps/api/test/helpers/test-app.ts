@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { REPO_ROOT } from '../../src/config.ts';
+import { openTestDatabase, TEST_ADMIN_PASSWORD, type DatabaseKind } from './databases.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Awaited<ReturnType<typeof openTestDatabase>>;
+  /** Signs in and returns the session cookie header value. */
+  login(username?: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real app over a private copy of the seeded test database of `kind`. */
+export async function createTestApp(kind: DatabaseKind): Promise<TestApp> {
+  const db = await openTestDatabase(kind);
+  const app = await buildApp({
+    db,
+    config: { webDist: `${REPO_ROOT}/apps/web/dist`, secureCookies: false, logLevel: 'warn' },
+    logger: false,
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    async login(username = 'admin', password = TEST_ADMIN_PASSWORD) {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'mpm_session');
+      return `mpm_session=${cookie!.value}`;
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

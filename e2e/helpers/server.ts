@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { REPO_ROOT } from '../../apps/api/src/config.ts';
+import { PGLITE_TEMPLATE_DIR, TEST_ADMIN_PASSWORD } from '../../apps/api/test/helpers/databases.ts';
+
+export { TEST_ADMIN_PASSWORD };
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  /** Everything the server printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** A private copy of the seeded PGlite template, as a DATA_DIR. */
+export function copyTemplateDataDir(): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-e2e-'));
+  fs.cpSync(PGLITE_TEMPLATE_DIR, dataDir, { recursive: true });
+  fs.rmSync(path.join(dataDir, 'server.lock'), { force: true });
+  return dataDir;
+}
+
+/** Spawns the real server (`apps/api/src/server.ts`, as `pnpm start` runs it) without waiting. */
+export function spawnServer(env: Record<string, string>): { process: ChildProcess; output(): string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'apps/api/src/server.ts')], {
+    cwd: path.join(REPO_ROOT, 'apps/api'),
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return { process: child, output: () => output };
+}
+
+/**
+ * Starts the real server on a copy of the seeded template (or `dataDir`) and waits until
+ * `GET /health` answers 200.
+ */
+export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? copyTemplateDataDir();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { process: child, output } = spawnServer({ PORT: String(port), DATA_DIR: dataDir, ...options.env });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
+    port,
+    dataDir,
+    process: child,
+    output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
