@@ -4,7 +4,8 @@ import path from 'node:path';
 import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { REPO_ROOT } from '../../apps/api/src/config.ts';
-import { PGLITE_TEMPLATE_DIR, TEST_ADMIN_PASSWORD } from '../../apps/api/test/helpers/databases.ts';
+import { inject } from 'vitest';
+import { TEST_ADMIN_PASSWORD } from '../../apps/api/test/helpers/databases.ts';
 
 export { TEST_ADMIN_PASSWORD };
 
@@ -33,7 +34,7 @@ export async function freePort(): Promise<number> {
 /** A private copy of the seeded PGlite template, as a DATA_DIR. */
 export function copyTemplateDataDir(): string {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-e2e-'));
-  fs.cpSync(PGLITE_TEMPLATE_DIR, dataDir, { recursive: true });
+  fs.cpSync(inject('templates').pgliteDir, dataDir, { recursive: true });
   fs.rmSync(path.join(dataDir, 'server.lock'), { force: true });
   return dataDir;
 }

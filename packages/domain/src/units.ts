@@ -16,5 +16,8 @@ export const m2ToKm2 = (areaM2: number): number => areaM2 / M2_PER_KM2;
  */
 export function roundTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
-  return (Math.sign(value) * Math.round(Math.abs(value) * f + Number.EPSILON)) / f;
+  // 1.005 × 100 is 100.49999999999999 in binary; at 15 significant digits it is the 100.5 a
+  // surveyor wrote, which then rounds up as it should.
+  const scaled = Number((Math.abs(value) * f).toPrecision(15));
+  return (Math.sign(value) * Math.round(scaled)) / f;
 }

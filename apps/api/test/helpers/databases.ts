@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import knexFactory from 'knex';
+import { inject } from 'vitest';
 import { REPO_ROOT } from '../../src/config.ts';
 import { openDatabase, type Database, type DatabaseTarget } from '../../src/db/connect.ts';
 
@@ -11,10 +12,25 @@ export type DatabaseKind = DatabaseTarget['kind'];
 /** Password of the `admin` account in every test database. */
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
 
-/** The migrated, demo-loaded PGlite directory that each test copies. */
-export const PGLITE_TEMPLATE_DIR = path.join(REPO_ROOT, 'var', 'test', 'pglite-template');
-/** The migrated, demo-loaded PostgreSQL database that each test clones. */
-export const PG_TEMPLATE_DB = 'mpm_test_template';
+/** Where this run's templates are: one per test run, so runs side by side never share one. */
+export interface TestTemplates {
+  /** The migrated, demo-loaded PGlite directory that each test copies. */
+  pgliteDir: string;
+  /** The migrated, demo-loaded PostgreSQL database that each test clones (when DATABASE_URL is set). */
+  postgresDb: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templates: TestTemplates;
+  }
+}
+
+/** Template names for the run whose main process is `pid`. */
+export const templatesFor = (pid: number): TestTemplates => ({
+  pgliteDir: path.join(REPO_ROOT, 'var', 'test', `template-${pid}`),
+  postgresDb: `mpm_test_template_${pid}`,
+});
 
 /** Databases the API suite runs against: PGlite always, PostgreSQL when DATABASE_URL is set. */
 export const TEST_DATABASES: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -33,7 +49,7 @@ export const adminKnex = () => knexFactory({ client: 'pg', connection: process.e
 export async function openTestDatabase(kind: DatabaseKind): Promise<Database & { target: DatabaseTarget }> {
   if (kind === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-test-'));
-    fs.cpSync(PGLITE_TEMPLATE_DIR, dataDir, { recursive: true });
+    fs.cpSync(inject('templates').pgliteDir, dataDir, { recursive: true });
     fs.rmSync(path.join(dataDir, 'server.lock'), { force: true });
     const target: DatabaseTarget = { kind: 'pglite', dataDir };
     const db = await openDatabase(target);
@@ -48,7 +64,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database & {
   }
   const name = `mpm_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = adminKnex();
-  await admin.raw('CREATE DATABASE ?? TEMPLATE ??', [name, PG_TEMPLATE_DB]);
+  await admin.raw('CREATE DATABASE ?? TEMPLATE ??', [name, inject('templates').postgresDb]);
   const target: DatabaseTarget = { kind: 'postgres', url: postgresUrl(name) };
   const db = await openDatabase(target);
   return {

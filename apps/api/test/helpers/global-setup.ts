@@ -1,30 +1,64 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/connect.ts';
 import { prepareDatabase } from '../../src/bootstrap.ts';
-import { PGLITE_TEMPLATE_DIR, PG_TEMPLATE_DB, TEST_ADMIN_PASSWORD, adminKnex, postgresUrl } from './databases.ts';
+import { TEST_ADMIN_PASSWORD, adminKnex, postgresUrl, templatesFor } from './databases.ts';
 
 const CONFIG = { loadDemo: true, adminPassword: TEST_ADMIN_PASSWORD };
 
-/**
- * Builds, once per run, a template of each database (migrated, demo county loaded, admin
- * created) that every test file copies: PostGIS is initialised once, not once per file.
- */
-export default async function setup() {
-  // Both the api and the e2e project list this setup; the first one builds for both.
-  if (process.env.MPM_TEST_TEMPLATES_BUILT === '1') return;
-  fs.rmSync(PGLITE_TEMPLATE_DIR, { recursive: true, force: true });
-  const db = await openDatabase({ kind: 'pglite', dataDir: PGLITE_TEMPLATE_DIR });
+/** Both the api and the e2e project list this setup: the first builds, both share. */
+let building: Promise<void> | undefined;
+
+async function build(templates: ReturnType<typeof templatesFor>) {
+  fs.rmSync(templates.pgliteDir, { recursive: true, force: true });
+  const db = await openDatabase({ kind: 'pglite', dataDir: templates.pgliteDir });
   await prepareDatabase(db.knex, CONFIG);
   await db.close();
 
   if (process.env.DATABASE_URL) {
     const admin = adminKnex();
-    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [PG_TEMPLATE_DB]);
-    await admin.raw('CREATE DATABASE ??', [PG_TEMPLATE_DB]);
+    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [templates.postgresDb]);
+    await admin.raw('CREATE DATABASE ??', [templates.postgresDb]);
     await admin.destroy();
-    const pg = await openDatabase({ kind: 'postgres', url: postgresUrl(PG_TEMPLATE_DB) });
+    const pg = await openDatabase({ kind: 'postgres', url: postgresUrl(templates.postgresDb) });
     await prepareDatabase(pg.knex, CONFIG);
     await pg.close();
   }
-  process.env.MPM_TEST_TEMPLATES_BUILT = '1';
+}
+
+/**
+ * Builds, once per run, a template of each database (migrated, demo county loaded, admin
+ * created) that every test file copies: PostGIS is initialised once, not once per file.
+ */
+export default async function setup(project: TestProject) {
+  const templates = templatesFor(process.pid);
+  building ??= build(templates);
+  await building;
+  project.provide('templates', templates);
+
+  return async () => {
+    fs.rmSync(templates.pgliteDir, { recursive: true, force: true });
+    // Leftovers of runs that were killed before their teardown.
+    for (const entry of fs.readdirSync(path.dirname(templates.pgliteDir))) {
+      const pid = Number(entry.replace('template-', ''));
+      if (entry.startsWith('template-') && !isAlive(pid)) {
+        fs.rmSync(path.join(path.dirname(templates.pgliteDir), entry), { recursive: true, force: true });
+      }
+    }
+    if (process.env.DATABASE_URL) {
+      const admin = adminKnex();
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [templates.postgresDb]);
+      await admin.destroy();
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,44 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/** Import rules that keep dependencies pointing one way: domain ← geo/contracts ← rules ← apps. */
+const noApps = { group: ['@mpm/api', '@mpm/web', '**/apps/**'], message: 'Packages are pure: they never import apps.' };
+const noIo = {
+  group: ['node:fs', 'fs', 'node:child_process', 'pg', 'knex', 'fastify', 'react', 'maplibre-gl'],
+  message: 'Pure packages do no I/O and know no framework.',
+};
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'var/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['packages/domain/**'],
+    rules: restrict(noApps, noIo, {
+      group: ['@mpm/geo', '@mpm/rules', '@mpm/contracts'],
+      message: 'domain is the bottom layer: it imports no other package.',
+    }),
+  },
+  {
+    files: ['packages/geo/**', 'packages/contracts/**'],
+    rules: restrict(noApps, noIo, { group: ['@mpm/rules'], message: 'Imports point downward only.' }),
+  },
+  { files: ['packages/rules/**'], rules: restrict(noApps, noIo) },
+  {
+    files: ['apps/web/**'],
+    rules: restrict({ group: ['@mpm/api', '**/apps/api/**', 'knex', 'pg'], message: 'The web app talks to the API over HTTP only.' }),
+  },
+  {
+    files: ['apps/api/**'],
+    rules: restrict({ group: ['@mpm/web', '**/apps/web/**'], message: 'The API does not import the web app.' }),
+  },
+);
