@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { COLLECTION_IDS, type CollectionId } from '../../packages/domain/src/layers.ts';
+import { buildAdmin } from './admin.ts';
+import { assertApart, assertWithin } from './checks.ts';
+import type { Context } from './context.ts';
+import { createLocalFrame } from './frame.ts';
+import { containsPosition, outsideM2 } from './geometry.ts';
+import { buildLines } from './lines.ts';
+import { serializeCollection, writeText } from './output.ts';
+import { buildChangePatches, type PatchClass } from './patches.ts';
+import { buildPlan } from './plan.ts';
+import { buildProtection } from './protection.ts';
+import { createRandom } from './random.ts';
+import { buildRestorationParcels } from './restoration.ts';
+import { buildRights } from './rights.ts';
+import type { AreaGeometry, Feature, Polygon } from './types.ts';
+
+/** Seed of the random stream: change it and every synthetic shape changes. */
+const SEED = 621025;
+
+/** Centre of the demo county (about where Zhengning county lies), lon/lat. */
+const ORIGIN: [number, number] = [108.45, 35.47];
+
+/** The whole demo dataset: one feature list per collection, and the intended patch classes. */
+export interface DemoDataset {
+  layers: Record<CollectionId, Feature[]>;
+  expectedPatchClasses: Record<string, PatchClass>;
+}
+
+/** Throws unless every feature lies inside the county (areas up to rounding noise). */
+function assertInsideCounty(county: Polygon, layers: Record<CollectionId, Feature[]>): void {
+  for (const id of COLLECTION_IDS) {
+    if (id === 'county') continue;
+    for (const f of layers[id]) {
+      const g = f.geometry;
+      if (g.type === 'LineString' || g.type === 'MultiLineString') {
+        const positions = g.type === 'LineString' ? g.coordinates : g.coordinates.flat();
+        if (!positions.every((p) => containsPosition(county, p))) throw new Error(`${id}: a line leaves the county`);
+      } else if (outsideM2(g, county) > 0.5) {
+        throw new Error(`${id}: ${String(f.properties.name ?? f.properties.code)} leaves the county`);
+      }
+    }
+  }
+}
+
+/** Builds the demo dataset from the fixed seed; pure apart from the seeded random stream. */
+export function buildDataset(): DemoDataset {
+  const frame = createLocalFrame(ORIGIN);
+  const random = createRandom(SEED);
+  const { county, townships } = buildAdmin(frame, random);
+  const context: Context = { frame, random, county: county.geometry, townships };
+  const protection = buildProtection(context);
+  const plan = buildPlan(context, protection);
+  const rights = buildRights(context, plan.explorationBlocks);
+  const restorationParcels = buildRestorationParcels(context, rights.miningRights);
+  const { changePatches, expectedClasses } = buildChangePatches(context, { ...rights, ...protection });
+  const lines = buildLines(context);
+  const layers: Record<CollectionId, Feature[]> = {
+    county: [county],
+    townships,
+    concentrated_zones: plan.concentratedZones,
+    mining_blocks: plan.miningBlocks,
+    exploration_blocks: plan.explorationBlocks,
+    mining_zoning: plan.miningZoning,
+    eco_redline: protection.ecoRedline,
+    farmland: protection.farmland,
+    nature_reserves: protection.natureReserves,
+    water_sources: protection.waterSources,
+    scenic_areas: protection.scenicAreas,
+    residential_areas: protection.residentialAreas,
+    roads: lines.roads,
+    railways: lines.railways,
+    rivers: lines.rivers,
+    mining_rights: rights.miningRights,
+    exploration_rights: rights.explorationRights,
+    restoration_parcels: restorationParcels,
+    change_patches: changePatches,
+  };
+  assertInsideCounty(county.geometry, layers);
+  assertPlausible(plan, protection, rights, restorationParcels, changePatches);
+  return { layers, expectedPatchClasses: expectedClasses };
+}
+
+/** Cross-layer sanity: nothing the demo relies on sits where a real plan would forbid it. */
+function assertPlausible(
+  plan: ReturnType<typeof buildPlan>,
+  protection: ReturnType<typeof buildProtection>,
+  rights: ReturnType<typeof buildRights>,
+  parcels: readonly Feature<AreaGeometry>[],
+  patches: readonly Feature<AreaGeometry>[],
+): void {
+  const zoning = plan.miningZoning;
+  const notKey = zoning.filter((z) => z.properties.zoningClass !== 'keyMining');
+  const strictlyProtected = [...protection.ecoRedline, ...protection.natureReserves, ...protection.waterSources];
+  const fourAreas = [...strictlyProtected, ...protection.scenicAreas, ...protection.residentialAreas];
+  assertApart(zoning, zoning);
+  assertApart([...plan.concentratedZones, ...rights.miningRights], [...notKey, ...fourAreas]);
+  assertApart(protection.farmland, [...plan.concentratedZones, ...rights.miningRights, ...parcels, ...patches]);
+  assertApart(parcels, [...plan.concentratedZones, ...patches]);
+  assertWithin(rights.miningRights[0], zoning[0]);
+  for (const block of plan.explorationBlocks) assertWithin(block, zoning[0]);
+}
+
+/** Writes every collection and `expected-patch-classes.json` into `outDir`; returns the paths. */
+export function generate(outDir: string): string[] {
+  const { layers, expectedPatchClasses } = buildDataset();
+  const files = COLLECTION_IDS.map((id) => writeText(outDir, `${id}.geojson`, serializeCollection(layers[id])));
+  files.push(writeText(outDir, 'expected-patch-classes.json', `${JSON.stringify(expectedPatchClasses, null, 2)}\n`));
+  return files;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const files = generate(process.argv[2] ? path.resolve(process.argv[2]) : here);
+  console.log(`wrote ${files.length} files to ${path.dirname(files[0])}`);
+}

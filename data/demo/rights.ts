@@ -1,0 +1,182 @@
+import { assertWithin } from './checks.ts';
+import { COUNTY_CODE } from './admin.ts';
+import { DEMO, feature, plainName, townshipAt, type Context } from './context.ts';
+import { polygonFromOutline } from './geometry.ts';
+import { cornerOutline } from './shapes.ts';
+import type { AreaGeometry, Feature, PointM } from './types.ts';
+
+/** Where a right lies: a licence-style outline (rectangle with cut corners) in local metres. */
+export interface RightOutline {
+  centre: PointM;
+  widthM: number;
+  heightM: number;
+  rotationDeg: number;
+  cuts: readonly number[];
+  cutM: number;
+}
+
+/** One mining right of the 2020 base year (seed 004: 1 coal + 4 brick clay, 1 large + 4 small). */
+interface MiningRightSpec {
+  outline: RightOutline;
+  /** Village part of the mine name; the township part comes from where the right lies. */
+  place: string;
+  issued: string;
+  holder: string;
+  contact: string;
+  mineral: 'coal' | 'brickClay';
+  capacity10ktPerYear: number;
+  validFrom: string;
+  validTo: string;
+  greenMine: boolean;
+  /** Restoration-fund balance in 万元; null when the mine has no account. The four sum to 12.28. */
+  restorationFund10kYuan: number | null;
+  elevationM: [top: number, bottom: number];
+}
+
+/** The coal mine first, then the four brick-clay pits; the last one's licence expired in 2024. */
+export const MINING_RIGHTS: readonly MiningRightSpec[] = [
+  {
+    outline: { centre: { x: -1500, y: 10000 }, widthM: 3800, heightM: 2600, rotationDeg: 5, cuts: [0, 2], cutM: 600 },
+    place: '北山',
+    issued: '200912',
+    holder: '示范煤业有限公司',
+    contact: '0934-5550101',
+    mineral: 'coal',
+    capacity10ktPerYear: 120,
+    validFrom: '2019-12-20',
+    validTo: '2039-12-19',
+    greenMine: true,
+    restorationFund10kYuan: 6.5,
+    elevationM: [1280, 560],
+  },
+  {
+    outline: { centre: { x: -9000, y: -6000 }, widthM: 300, heightM: 240, rotationDeg: 20, cuts: [1], cutM: 60 },
+    place: '西头村',
+    issued: '201206',
+    holder: '正宁县示范建材有限公司',
+    contact: '0934-5550102',
+    mineral: 'brickClay',
+    capacity10ktPerYear: 6,
+    validFrom: '2018-07-01',
+    validTo: '2028-06-30',
+    greenMine: false,
+    restorationFund10kYuan: 2.1,
+    elevationM: [1335, 1290],
+  },
+  {
+    outline: { centre: { x: 1000, y: -11500 }, widthM: 320, heightM: 260, rotationDeg: -10, cuts: [3], cutM: 70 },
+    place: '南庄村',
+    issued: '201303',
+    holder: '正宁县示范新型墙材有限公司',
+    contact: '0934-5550103',
+    mineral: 'brickClay',
+    capacity10ktPerYear: 5,
+    validFrom: '2019-04-15',
+    validTo: '2029-04-14',
+    greenMine: false,
+    restorationFund10kYuan: 1.95,
+    elevationM: [1210, 1170],
+  },
+  {
+    outline: { centre: { x: 11000, y: -9000 }, widthM: 260, heightM: 220, rotationDeg: 35, cuts: [], cutM: 0 },
+    place: '东沟村',
+    issued: '201509',
+    holder: '正宁县示范砖瓦厂',
+    contact: '0934-5550104',
+    mineral: 'brickClay',
+    capacity10ktPerYear: 3,
+    validFrom: '2018-10-10',
+    validTo: '2028-10-09',
+    greenMine: false,
+    restorationFund10kYuan: null,
+    elevationM: [1290, 1250],
+  },
+  {
+    outline: { centre: { x: -15500, y: -5500 }, widthM: 340, heightM: 250, rotationDeg: 0, cuts: [2], cutM: 80 },
+    place: '北塬村',
+    issued: '201406',
+    holder: '正宁县示范页岩砖厂',
+    contact: '0934-5550105',
+    mineral: 'brickClay',
+    capacity10ktPerYear: 8,
+    validFrom: '2019-07-01',
+    validTo: '2024-06-30',
+    greenMine: false,
+    restorationFund10kYuan: 1.73,
+    elevationM: [1350, 1300],
+  },
+];
+
+/** The exploration right: coal, inside the first exploration block. */
+export const EXPLORATION_RIGHT = {
+  outline: { centre: { x: -9700, y: 10300 }, widthM: 2600, heightM: 1800, rotationDeg: 8, cuts: [], cutM: 0 },
+  issued: '202303',
+  holder: '甘肃示范煤田地质勘查院',
+  validFrom: '2023-03-20',
+  validTo: '2028-03-19',
+} as const;
+
+/**
+ * A licence number in the 23-character style of Chinese licences: C (mining) or T
+ * (exploration), county code, year and month first issued, a 4-digit type code, then
+ * "DEMO" and a 2-digit serial where the real serial would be.
+ */
+export const licenceNo = (kind: 'C' | 'T', issued: string, typeCode: string, serial: number): string =>
+  `${kind}${COUNTY_CODE}${issued}${typeCode}DEMO${String(serial).padStart(2, '0')}`;
+
+/** The outline of a right as a polygon. */
+export const rightPolygon = (context: Context, o: RightOutline) =>
+  polygonFromOutline(context.frame, cornerOutline(o.centre, o.widthM, o.heightM, o.rotationDeg, o.cuts, o.cutM));
+
+/** The five mining rights; names say the township they lie in. */
+function buildMiningRights(context: Context): Feature<AreaGeometry>[] {
+  return MINING_RIGHTS.map((spec, i) => {
+    const geometry = rightPolygon(context, spec.outline);
+    const township = plainName(townshipAt(context, geometry));
+    const coal = spec.mineral === 'coal';
+    return feature(
+      {
+        licenceNo: licenceNo('C', spec.issued, coal ? '7130' : '7230', i + 1),
+        mineName: `正宁县${township}${spec.place}${coal ? '煤矿' : '砖瓦用粘土矿'}${DEMO}`,
+        holder: spec.holder,
+        holderContact: `${spec.contact}${DEMO}`,
+        mineral: spec.mineral,
+        miningMethod: coal ? 'underground' : 'openPit',
+        scaleClass: coal ? 'large' : 'small',
+        capacity10ktPerYear: spec.capacity10ktPerYear,
+        validFrom: spec.validFrom,
+        validTo: spec.validTo,
+        rightStatus: 'active',
+        greenMine: spec.greenMine,
+        restorationFund10kYuan: spec.restorationFund10kYuan,
+        elevationTopM: spec.elevationM[0],
+        elevationBottomM: spec.elevationM[1],
+      },
+      geometry,
+    );
+  });
+}
+
+/** The exploration right, checked to lie inside its planning block. */
+function buildExplorationRights(context: Context, block: Feature<AreaGeometry>): Feature<AreaGeometry>[] {
+  const right = feature(
+    {
+      licenceNo: licenceNo('T', EXPLORATION_RIGHT.issued, '1130', 1),
+      holder: EXPLORATION_RIGHT.holder,
+      mineral: 'coal',
+      validFrom: EXPLORATION_RIGHT.validFrom,
+      validTo: EXPLORATION_RIGHT.validTo,
+    },
+    rightPolygon(context, EXPLORATION_RIGHT.outline),
+  );
+  assertWithin(right, block);
+  return [right];
+}
+
+/** Mining and exploration rights. */
+export function buildRights(context: Context, explorationBlocks: readonly Feature<AreaGeometry>[]) {
+  return {
+    miningRights: buildMiningRights(context),
+    explorationRights: buildExplorationRights(context, explorationBlocks[0]),
+  };
+}
