@@ -39,11 +39,14 @@ export function copyTemplateDataDir(): string {
   return dataDir;
 }
 
+const withoutDatabaseUrl = ({ DATABASE_URL: _omit, ...env }: NodeJS.ProcessEnv) => env;
+
 /** Spawns the real server (`apps/api/src/server.ts`, as `pnpm start` runs it) without waiting. */
 export function spawnServer(env: Record<string, string>): { process: ChildProcess; output(): string } {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'apps/api/src/server.ts')], {
     cwd: path.join(REPO_ROOT, 'apps/api'),
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    // The embedded database, always: CI's DATABASE_URL is for the API suites, not this server.
+    env: { ...withoutDatabaseUrl(process.env), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

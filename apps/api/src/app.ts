@@ -14,6 +14,8 @@ import health from './routes/health.ts';
 import authRoutes from './routes/api/auth/index.ts';
 import userRoutes from './routes/api/users/index.ts';
 import layerRoutes from './routes/api/layers/index.ts';
+import ogcRoutes from './routes/ogc/index.ts';
+import tileRoutes from './routes/tiles/index.ts';
 
 export interface BuildOptions {
   db: Pick<Database, 'knex' | 'kind'>;
@@ -32,8 +34,11 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
 
   app.setErrorHandler(handleError);
   await app.register(helmet, {
+    // A bureau intranet often serves plain http: forcing https there would break the page.
+    hsts: config.secureCookies,
     contentSecurityPolicy: {
       directives: {
+        'upgrade-insecure-requests': config.secureCookies ? [] : null,
         'worker-src': ["'self'", 'blob:'],
         'img-src': ["'self'", 'data:', 'blob:', 'https://*.tianditu.gov.cn'],
         'connect-src': ["'self'", 'https://*.tianditu.gov.cn'],
@@ -51,6 +56,8 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(authRoutes, { secureCookies: config.secureCookies });
   await app.register(userRoutes);
   await app.register(layerRoutes, { tiandituKey: config.tiandituKey });
+  await app.register(ogcRoutes);
+  await app.register(tileRoutes);
 
   if (fs.existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

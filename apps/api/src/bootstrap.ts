@@ -6,6 +6,9 @@ import { loadDemoCounty } from './db/demo-data.ts';
 import { createRepositories } from './plugins/app/repositories.plugin.ts';
 import { generatePassword, hashPassword } from './plugins/app/auth/passwords.ts';
 
+/** Advisory lock key held while a server loads the demo and creates the first admin. */
+const BOOTSTRAP_LOCK = 621_025_001;
+
 export const DEMO_DATA_DIR = path.join(REPO_ROOT, 'data', 'demo');
 
 /** What `prepareDatabase` did, for the boot log. */
@@ -27,22 +30,25 @@ export async function prepareDatabase(
 ): Promise<PrepareReport> {
   const repos = createRepositories(knex);
   const migrations = await migrateToLatest(knex);
-  let demoLoaded = false;
-  if (config.loadDemo && (await repos.layers.isEmpty())) {
-    await loadDemoCounty(knex, repos, demoDir);
-    demoLoaded = true;
-  }
-  let generatedAdminPassword: string | undefined;
-  if (!(await repos.users.exists('admin'))) {
-    const password = config.adminPassword ?? generatePassword();
-    await knex.transaction(async (trx) => {
+  // Several servers may start at once on one PostgreSQL: the first to take the lock loads and
+  // creates; the others find the work done.
+  return knex.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(?)', [BOOTSTRAP_LOCK]);
+    let demoLoaded = false;
+    if (config.loadDemo && (await repos.layers.isEmpty(trx))) {
+      await loadDemoCounty(trx, repos, demoDir);
+      demoLoaded = true;
+    }
+    let generatedAdminPassword: string | undefined;
+    if (!(await repos.users.exists('admin', trx))) {
+      const password = config.adminPassword ?? generatePassword();
       const admin = await repos.users.create(
         { username: 'admin', displayName: '系统管理员', role: 'admin', passwordHash: await hashPassword(password) },
         trx,
       );
       await repos.audit.record({ userId: null, action: 'create', entity: 'user', entityId: admin.id }, trx);
-    });
-    if (!config.adminPassword) generatedAdminPassword = password;
-  }
-  return { migrations, demoLoaded, generatedAdminPassword };
+      if (!config.adminPassword) generatedAdminPassword = password;
+    }
+    return { migrations, demoLoaded, generatedAdminPassword };
+  });
 }

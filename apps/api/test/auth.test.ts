@@ -119,6 +119,13 @@ describe.each(TEST_DATABASES)('accounts and roles on %s', (kind) => {
     await expect(t.db.knex('audit_log').delete()).rejects.toThrow(/append-only/);
   });
 
+  it('does not force https on a plain-http intranet install', async () => {
+    const response = await t.app.inject('/health');
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+    expect(String(response.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+    expect(String(response.headers['content-security-policy'])).toContain("worker-src 'self' blob:");
+  });
+
   it('stores Argon2id hashes, never passwords', async () => {
     const row = await t.db.knex('users').where({ username: 'admin' }).first('password_hash');
     expect(row.password_hash).toMatch(/^\$argon2id\$/);

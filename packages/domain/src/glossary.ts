@@ -138,9 +138,9 @@ export const GLOSSARY = {
   unitM2: { zh: '平方米', en: 'm²' },
   unitKm2: { zh: '平方千米', en: 'km²' },
   unitKm: { zh: '千米', en: 'km' },
-  unit10kt: { zh: '万吨', en: '10 kt' },
-  unit10ktPerYear: { zh: '万吨/年', en: '10 kt/yr' },
-  unit10kYuan: { zh: '万元', en: '10k yuan' },
+  unit10kt: { zh: '万吨', en: '×10⁴ t' },
+  unit10ktPerYear: { zh: '万吨/年', en: '×10⁴ t/yr' },
+  unit10kYuan: { zh: '万元', en: '×10⁴ yuan' },
   unitCount: { zh: '个', en: '' },
 
   // Roles.

@@ -24,19 +24,17 @@ export function readDemoFiles(dir: string): Map<CollectionId, FeatureInput[]> {
 }
 
 /**
- * Loads the demo county into an empty database in one transaction: all of it or nothing.
+ * Loads the demo county; call it inside a transaction (`trx`) so that it is all or nothing.
  * Returns the number of features loaded per collection.
  */
-export async function loadDemoCounty(knex: Knex, repos: Repositories, dir: string) {
+export async function loadDemoCounty(trx: Knex.Transaction, repos: Repositories, dir: string) {
   const files = readDemoFiles(dir);
   if (files.size === 0) throw new Error(`no demo data found in ${dir}`);
   const counts: Partial<Record<CollectionId, number>> = {};
-  await knex.transaction(async (trx) => {
-    for (const [id, features] of files) {
-      await repos.layers.insert(id, features, trx);
-      counts[id] = features.length;
-    }
-    await repos.audit.record({ userId: null, action: 'load_demo', entity: 'dataset', detail: { counts } }, trx);
-  });
+  for (const [id, features] of files) {
+    await repos.layers.insert(id, features, trx);
+    counts[id] = features.length;
+  }
+  await repos.audit.record({ userId: null, action: 'load_demo', entity: 'dataset', detail: { counts } }, trx);
   return counts;
 }

@@ -16,8 +16,37 @@ const source: Knex.MigrationSource<string> = {
   getMigration: async (name) => MIGRATIONS[name],
 };
 
+/** Advisory lock key held while one server migrates a PostgreSQL database. */
+const MIGRATION_LOCK = 621_025_000;
+
+interface PgConnection {
+  query(sql: string, values?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * Runs `work` while holding a session advisory lock on PostgreSQL, so servers starting at once
+ * migrate one after the other (knex's own lock fails fast instead of waiting, and its table
+ * creation races). PGlite needs none: one process per data directory is enforced at open.
+ */
+async function withMigrationLock<T>(knex: Knex, work: () => Promise<T>): Promise<T> {
+  if (knex.client.config.client !== 'pg') return work();
+  const connection = (await knex.client.acquireConnection()) as PgConnection;
+  try {
+    await connection.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      return await work();
+    } finally {
+      await connection.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await knex.client.releaseConnection(connection);
+  }
+}
+
 /** Brings the schema up to date; returns the names of the migrations it ran. */
 export async function migrateToLatest(knex: Knex): Promise<string[]> {
-  const [, applied] = (await knex.migrate.latest({ migrationSource: source })) as [number, string[]];
-  return applied;
+  return withMigrationLock(knex, async () => {
+    const [, applied] = (await knex.migrate.latest({ migrationSource: source })) as [number, string[]];
+    return applied;
+  });
 }

@@ -37,8 +37,8 @@ export function createUsersRepository(knex: Knex) {
       return row as User;
     },
 
-    async exists(username: string): Promise<boolean> {
-      return Boolean(await knex('users').where({ username }).first('id'));
+    async exists(username: string, trx: Knex = knex): Promise<boolean> {
+      return Boolean(await trx('users').where({ username }).first('id'));
     },
 
     async list(): Promise<User[]> {

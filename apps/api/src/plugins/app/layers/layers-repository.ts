@@ -126,8 +126,8 @@ export function createLayersRepository(knex: Knex) {
     },
 
     /** True before any layer data has been loaded. */
-    async isEmpty(): Promise<boolean> {
-      const row = await knex('admin_areas').first('id');
+    async isEmpty(trx: Knex = knex): Promise<boolean> {
+      const row = await trx('admin_areas').first('id');
       return !row;
     },
   };

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Static } from 'typebox';
+import { term, type CollectionId } from '@mpm/domain';
+import type { BBox } from '../../plugins/app/layers/layers-repository.ts';
+import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
+import { visibleLayers } from '../api/layers/index.ts';
+import { visibleCollection } from './access.ts';
+import { absolute, GEOJSON_TYPE, JSON_TYPE } from './links.ts';
+import { checkFormat } from './params.ts';
+import { Collection, CollectionParams, Collections, FormatQuery } from './schemas.ts';
+
+/** Every collection is served in lon/lat (CGCS2000 ≈ WGS84 at map scale). */
+export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
+
+/** A collection's description: Chinese title, English description, CRS84 extent and links. */
+function describe(request: FastifyRequest, id: CollectionId, bbox: BBox | undefined): Static<typeof Collection> {
+  const self = `/ogc/collections/${id}`;
+  return {
+    id,
+    title: term(id, 'zh'),
+    description: term(id, 'en'),
+    itemType: 'feature',
+    crs: [CRS84],
+    ...(bbox ? { extent: { spatial: { bbox: [bbox], crs: CRS84 } } } : {}),
+    links: [
+      { href: absolute(request, self), rel: 'self', type: JSON_TYPE, title: 'This collection' },
+      { href: absolute(request, `${self}/items`), rel: 'items', type: GEOJSON_TYPE, title: term(id, 'zh') },
+    ],
+  };
+}
+
+/** `GET /ogc/collections` and `GET /ogc/collections/{collectionId}`: only what the caller may see. */
+const collections: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/ogc/collections',
+    { schema: { querystring: FormatQuery, response: { 200: Collections } } },
+    async (request) => {
+      checkFormat(request.query.f);
+      const [ids, extents] = await Promise.all([
+        visibleLayers(app, isStaffRequest(request)),
+        app.repos.layers.extents(),
+      ]);
+      return {
+        collections: ids.map((id) => describe(request, id, extents[id])),
+        links: [{ href: absolute(request, '/ogc/collections'), rel: 'self', type: JSON_TYPE, title: 'Collections' }],
+      };
+    },
+  );
+
+  app.get(
+    '/ogc/collections/:collectionId',
+    { schema: { params: CollectionParams, querystring: FormatQuery, response: { 200: Collection } } },
+    async (request) => {
+      checkFormat(request.query.f);
+      const { id } = await visibleCollection(app, request, request.params.collectionId);
+      const extents = await app.repos.layers.extents();
+      return describe(request, id, extents[id]);
+    },
+  );
+};
+export default collections;

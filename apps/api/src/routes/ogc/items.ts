@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { notFound } from '../../http/errors.ts';
+import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
+import { visibleCollection } from './access.ts';
+import { absolute, GEOJSON_TYPE, JSON_TYPE, pageLinks, requestUrlWith } from './links.ts';
+import {
+  checkFormat,
+  parseBbox,
+  parseFeatureId,
+  parseLimit,
+  parseOffset,
+  rejectUnknownParameters,
+} from './params.ts';
+import { CollectionParams, Feature, FeatureCollection, FeatureParams, FormatQuery, ItemsQuery } from './schemas.ts';
+
+/** The query parameters `/items` understands: those its schema declares. */
+const ITEMS_PARAMETERS = Object.keys(ItemsQuery.properties);
+
+const featureNotFound = (collectionId: string, featureId: string) =>
+  notFound('feature_not_found', {
+    zh: `图层“${collectionId}”中没有编号为 ${featureId} 的要素。`,
+    en: `Layer "${collectionId}" has no feature with id ${featureId}.`,
+  });
+
+/** `GET /ogc/collections/{collectionId}/items` (paged, bbox-filtered) and `…/items/{featureId}`. */
+const items: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/ogc/collections/:collectionId/items',
+    { schema: { params: CollectionParams, querystring: ItemsQuery, response: { 200: FeatureCollection } } },
+    async (request, reply) => {
+      const { query } = request;
+      rejectUnknownParameters(query, ITEMS_PARAMETERS);
+      checkFormat(query.f);
+      const bbox = query.bbox === undefined ? undefined : parseBbox(query.bbox);
+      const limit = parseLimit(query.limit);
+      const offset = parseOffset(query.offset);
+      const { id } = await visibleCollection(app, request, request.params.collectionId);
+
+      const page = await app.repos.layers.page(id, { bbox, limit, offset, staff: isStaffRequest(request) });
+      const links = [
+        ...pageLinks(request, { offset, limit, returned: page.features.length, matched: page.numberMatched }),
+        { href: absolute(request, `/ogc/collections/${id}`), rel: 'collection', type: JSON_TYPE },
+      ];
+      reply.type(GEOJSON_TYPE);
+      return {
+        type: 'FeatureCollection' as const,
+        numberMatched: page.numberMatched,
+        numberReturned: page.features.length,
+        timeStamp: new Date().toISOString(),
+        features: page.features,
+        links,
+      };
+    },
+  );
+
+  app.get(
+    '/ogc/collections/:collectionId/items/:featureId',
+    { schema: { params: FeatureParams, querystring: FormatQuery, response: { 200: Feature } } },
+    async (request, reply) => {
+      checkFormat(request.query.f);
+      const featureId = parseFeatureId(request.params.featureId);
+      const { id } = await visibleCollection(app, request, request.params.collectionId);
+      const feature = featureId === null ? null : await app.repos.layers.get(id, featureId, isStaffRequest(request));
+      if (!feature) throw featureNotFound(id, request.params.featureId);
+      reply.type(GEOJSON_TYPE);
+      return {
+        ...feature,
+        links: [
+          { href: requestUrlWith(request), rel: 'self', type: GEOJSON_TYPE, title: 'This feature' },
+          { href: absolute(request, `/ogc/collections/${id}`), rel: 'collection', type: JSON_TYPE },
+        ],
+      };
+    },
+  );
+};
+export default items;

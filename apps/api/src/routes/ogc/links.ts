@@ -1,0 +1,73 @@
+import type { FastifyRequest } from 'fastify';
+import { badRequest } from '../../http/errors.ts';
+
+/** A web link as OGC API responses carry them. */
+export interface Link {
+  href: string;
+  rel: string;
+  type?: string;
+  title?: string;
+}
+
+/** Media type of the JSON documents (landing page, collections). */
+export const JSON_TYPE = 'application/json';
+/** Media type of features and feature collections. */
+export const GEOJSON_TYPE = 'application/geo+json';
+/** The OpenAPI 3.0 media type exactly as GDAL and OGC spell it (no quotes around the version). */
+export const OPENAPI_TYPE = 'application/vnd.oai.openapi+json;version=3.0';
+
+/**
+ * Scheme and host the client used (default port dropped), so links work wherever the API is
+ * reached. A Host header that is no host is a 400, as HTTP requires.
+ */
+export function origin(request: FastifyRequest): string {
+  try {
+    return new URL(`${request.protocol}://${request.host}`).origin;
+  } catch {
+    throw badRequest('invalid_host', {
+      zh: '请求头 Host 不是有效的主机名。',
+      en: 'The Host header is not a valid host name.',
+    });
+  }
+}
+
+/** Absolute URL of `path` (which starts with `/`; URI-template braces are kept as they are). */
+export const absolute = (request: FastifyRequest, path: string): string => `${origin(request)}${path}`;
+
+/**
+ * The request's own URL with some query parameters replaced; every other parameter is kept
+ * as the client sent it, so paging links repeat the client's filters.
+ */
+export function requestUrlWith(request: FastifyRequest, changes: Record<string, string> = {}): string {
+  const url = new URL(request.url, origin(request));
+  for (const [key, value] of Object.entries(changes)) url.searchParams.set(key, value);
+  return url.toString();
+}
+
+/**
+ * `self`, `next` (while features remain) and `prev` (after the first page) of one page of
+ * `/items`, each repeating the client's other query parameters.
+ */
+export function pageLinks(
+  request: FastifyRequest,
+  { offset, limit, returned, matched }: { offset: number; limit: number; returned: number; matched: number },
+): Link[] {
+  const links: Link[] = [{ href: requestUrlWith(request), rel: 'self', type: GEOJSON_TYPE, title: 'This page' }];
+  if (offset + returned < matched) {
+    links.push({
+      href: requestUrlWith(request, { offset: String(offset + limit) }),
+      rel: 'next',
+      type: GEOJSON_TYPE,
+      title: 'Next page',
+    });
+  }
+  if (offset > 0) {
+    links.push({
+      href: requestUrlWith(request, { offset: String(Math.max(0, offset - limit)) }),
+      rel: 'prev',
+      type: GEOJSON_TYPE,
+      title: 'Previous page',
+    });
+  }
+  return links;
+}

@@ -1,0 +1,137 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { absolute, GEOJSON_TYPE, JSON_TYPE, OPENAPI_TYPE } from './links.ts';
+import { checkFormat, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from './params.ts';
+import { FormatQuery } from './schemas.ts';
+
+const json = (description: string, type = JSON_TYPE) => ({
+  description,
+  content: { [type]: { schema: { type: 'object' } } },
+});
+
+const ref = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+
+/**
+ * The OpenAPI 3.0 definition of `/ogc`: exactly the paths and query parameters implemented.
+ * No property filters are declared: GDAL pushes a declared filter to the server and then trusts
+ * the answer without checking it.
+ */
+export function openApiDocument(serverUrl: string) {
+  const f = ref('f');
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: '县级矿产资源规划与矿山治理一张图 OGC API – Features',
+      version: '1.0.0',
+      description:
+        'Layers of the county mineral-resource plan as GeoJSON in CRS84. Anonymous callers see the layers ' +
+        'the county has made public; staff sign in with HTTP Basic and see every layer and field.',
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: { basic: { type: 'http', scheme: 'basic' } },
+      parameters: {
+        f: {
+          name: 'f',
+          in: 'query',
+          required: false,
+          description: 'Encoding of the response; only JSON is served.',
+          schema: { type: 'string', enum: ['json'] },
+        },
+        collectionId: { name: 'collectionId', in: 'path', required: true, schema: { type: 'string' } },
+        featureId: { name: 'featureId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+        bbox: {
+          name: 'bbox',
+          in: 'query',
+          required: false,
+          description:
+            'minLon,minLat,maxLon,maxLat in CRS84 degrees (a 3D box of 6 numbers is accepted, heights ignored); ' +
+            'features that intersect it.',
+          style: 'form',
+          explode: false,
+          schema: {
+            type: 'array',
+            oneOf: [
+              { minItems: 4, maxItems: 4 },
+              { minItems: 6, maxItems: 6 },
+            ],
+            items: { type: 'number' },
+          },
+        },
+        limit: {
+          name: 'limit',
+          in: 'query',
+          required: false,
+          description: 'Features per page.',
+          style: 'form',
+          explode: false,
+          schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+        },
+        offset: {
+          name: 'offset',
+          in: 'query',
+          required: false,
+          description: 'Features to skip (in id order); used by the `next` links.',
+          style: 'form',
+          explode: false,
+          schema: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
+        },
+      },
+    },
+    security: [{}, { basic: [] }],
+    paths: {
+      '/': {
+        get: { operationId: 'getLandingPage', parameters: [f], responses: { 200: json('Landing page') } },
+      },
+      '/conformance': {
+        get: { operationId: 'getConformance', parameters: [f], responses: { 200: json('Conformance classes') } },
+      },
+      '/api': {
+        get: { operationId: 'getApi', responses: { 200: json('This document', OPENAPI_TYPE) } },
+      },
+      '/collections': {
+        get: { operationId: 'getCollections', parameters: [f], responses: { 200: json('Collections') } },
+      },
+      '/collections/{collectionId}': {
+        get: {
+          operationId: 'describeCollection',
+          parameters: [ref('collectionId'), f],
+          responses: { 200: json('Collection'), 404: json('No such collection') },
+        },
+      },
+      '/collections/{collectionId}/items': {
+        get: {
+          operationId: 'getFeatures',
+          parameters: [ref('collectionId'), ref('bbox'), ref('limit'), ref('offset'), f],
+          responses: {
+            200: json('GeoJSON FeatureCollection', GEOJSON_TYPE),
+            400: json('A query parameter is invalid'),
+            404: json('No such collection'),
+          },
+        },
+      },
+      '/collections/{collectionId}/items/{featureId}': {
+        get: {
+          operationId: 'getFeature',
+          parameters: [ref('collectionId'), ref('featureId'), f],
+          responses: {
+            200: json('GeoJSON Feature', GEOJSON_TYPE),
+            400: json('The feature id is not an integer'),
+            404: json('No such collection or feature'),
+          },
+        },
+      },
+    },
+  };
+}
+
+/** `GET /ogc/api`: the OpenAPI 3.0 definition. */
+const openapi: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/ogc/api', { schema: { querystring: FormatQuery } }, async (request, reply) => {
+    checkFormat(request.query.f);
+    // With the charset given, Fastify leaves the header alone instead of quoting `version="3.0"`,
+    // which GDAL does not recognise as the OpenAPI media type.
+    reply.header('content-type', `${OPENAPI_TYPE}; charset=utf-8`);
+    return openApiDocument(absolute(request, '/ogc'));
+  });
+};
+export default openapi;

@@ -1,0 +1,108 @@
+import { badRequest } from '../../http/errors.ts';
+import type { BBox } from '../../plugins/app/layers/layers-repository.ts';
+
+/** Page size when the client sends no `limit`. */
+export const DEFAULT_LIMIT = 10;
+/** Largest page a client may ask for; larger values are refused, never clamped silently. */
+export const MAX_LIMIT = 10_000;
+/** Largest value of the `integer` id columns: no id and no row count exceeds it. */
+const INT32_MAX = 2_147_483_647;
+/** Largest `offset`. */
+export const MAX_OFFSET = INT32_MAX;
+
+/** Plain decimal or exponent notation, e.g. GDAL's `112.049999999999997`; no hex, no `Infinity`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const DIGITS = /^\d+$/;
+
+/** Echoes input in messages without letting a huge value flood the response. */
+const quote = (raw: string) => (raw.length > 60 ? `${raw.slice(0, 60)}…` : raw);
+
+/**
+ * Parses `bbox=minLon,minLat,maxLon,maxLat` (CRS84 degrees). A 3D bbox (6 numbers) is accepted and
+ * its heights ignored. Throws a 400 naming the problem.
+ */
+export function parseBbox(raw: string): BBox {
+  const parts = raw.split(',').map((part) => part.trim());
+  if ((parts.length !== 4 && parts.length !== 6) || !parts.every((part) => DECIMAL.test(part))) {
+    throw badRequest('invalid_bbox', {
+      zh: `bbox 须为 4 个以逗号分隔的数字（最小经度,最小纬度,最大经度,最大纬度），收到“${quote(raw)}”。`,
+      en: `bbox must be 4 comma-separated numbers (minLon,minLat,maxLon,maxLat); got "${quote(raw)}".`,
+    });
+  }
+  const numbers = parts.map(Number);
+  const [minX, minY, maxX, maxY] =
+    numbers.length === 6 ? [numbers[0], numbers[1], numbers[3], numbers[4]] : numbers;
+  if (![minX, maxX].every((x) => x >= -180 && x <= 180) || ![minY, maxY].every((y) => y >= -90 && y <= 90)) {
+    throw badRequest('invalid_bbox', {
+      zh: `bbox 超出范围：经度须在 -180 到 180 之间，纬度须在 -90 到 90 之间，收到“${quote(raw)}”。`,
+      en: `bbox is out of range: longitudes must be within -180..180 and latitudes within -90..90; got "${quote(raw)}".`,
+    });
+  }
+  if (minX > maxX || minY > maxY) {
+    throw badRequest('invalid_bbox', {
+      zh: `bbox 的最小值大于最大值（须 minx ≤ maxx 且 miny ≤ maxy），收到“${quote(raw)}”。`,
+      en: `bbox minimum exceeds its maximum (need minx <= maxx and miny <= maxy); got "${quote(raw)}".`,
+    });
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+/** Parses `limit` (1..MAX_LIMIT, default DEFAULT_LIMIT). */
+export function parseLimit(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_LIMIT;
+  const value = DIGITS.test(raw) ? Number(raw) : NaN;
+  if (!(value >= 1 && value <= MAX_LIMIT)) {
+    throw badRequest('invalid_limit', {
+      zh: `limit 须为 1 到 ${MAX_LIMIT} 之间的整数，收到“${quote(raw)}”。`,
+      en: `limit must be an integer from 1 to ${MAX_LIMIT}; got "${quote(raw)}".`,
+    });
+  }
+  return value;
+}
+
+/** Parses `offset` (0..MAX_OFFSET, default 0): the position of the page's first feature in id order. */
+export function parseOffset(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const value = DIGITS.test(raw) ? Number(raw) : NaN;
+  if (!(value >= 0 && value <= MAX_OFFSET)) {
+    throw badRequest('invalid_offset', {
+      zh: `offset 须为 0 到 ${MAX_OFFSET} 之间的整数，收到“${quote(raw)}”。`,
+      en: `offset must be an integer from 0 to ${MAX_OFFSET}; got "${quote(raw)}".`,
+    });
+  }
+  return value;
+}
+
+/** Accepts `f=json` (the only encoding served) or no `f` at all. */
+export function checkFormat(raw: string | undefined): void {
+  if (raw === undefined || raw === 'json') return;
+  throw badRequest('unsupported_format', {
+    zh: `f 仅支持 json，收到“${quote(raw)}”。`,
+    en: `f supports only json; got "${quote(raw)}".`,
+  });
+}
+
+/** Refuses query parameters outside `allowed`, naming the first one, so no filter is silently ignored. */
+export function rejectUnknownParameters(query: object, allowed: readonly string[]): void {
+  const unknown = Object.keys(query).find((key) => !allowed.includes(key));
+  if (unknown === undefined) return;
+  throw badRequest('unknown_parameter', {
+    zh: `不支持查询参数“${quote(unknown)}”（可用：${allowed.join('、')}）。`,
+    en: `Unknown query parameter "${quote(unknown)}" (supported: ${allowed.join(', ')}).`,
+  });
+}
+
+/**
+ * Parses a feature id: a 400 when it is not an integer; `null` when it is an integer no feature
+ * can have (ids are positive 32-bit), so the caller answers 404 without querying.
+ */
+export function parseFeatureId(raw: string): number | null {
+  if (!/^-?\d+$/.test(raw)) {
+    throw badRequest('invalid_feature_id', {
+      zh: `要素编号 featureId 须为整数，收到“${quote(raw)}”。`,
+      en: `featureId must be an integer; got "${quote(raw)}".`,
+    });
+  }
+  const value = Number(raw);
+  return value >= 1 && value <= INT32_MAX ? value : null;
+}

@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NETWORK_ERROR } from './api/client.ts';
+import { Header } from './components/Header.tsx';
+import { LayerPanel } from './components/LayerPanel.tsx';
+import { MapView } from './components/MapView.tsx';
+import { i18next } from './i18n/index.ts';
+import { useServerData } from './state/server-store.ts';
+import { useSession } from './state/session-store.ts';
+
+/** The page: header on top, layer panel on the left, the map filling the rest. */
+export function App() {
+  const language = useSession((s) => s.language);
+  const panelOpen = useSession((s) => s.panelOpen);
+  const setPanelOpen = useSession((s) => s.setPanelOpen);
+  const load = useServerData((s) => s.load);
+
+  useEffect(() => {
+    void i18next.changeLanguage(language);
+    document.documentElement.lang = language;
+    document.title = i18next.t('Mineral resource plan map', { lng: language });
+  }, [language]);
+
+  useEffect(() => {
+    void load(useSession.getState().language);
+  }, [load]);
+
+  return (
+    <div className="app">
+      <Header />
+      <div className="app-body">
+        <LayerPanel />
+        {panelOpen && <div className="panel-scrim" onClick={() => setPanelOpen(false)} aria-hidden="true" />}
+        <main className="map-area">
+          <MapView />
+          <StatusBanner />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+/** Loading and failure notices over the map. */
+function StatusBanner() {
+  const { t } = useTranslation();
+  const status = useServerData((s) => s.status);
+  const problem = useServerData((s) => s.problem);
+  const load = useServerData((s) => s.load);
+  const language = useSession((s) => s.language);
+  if (status === 'loading') {
+    return (
+      <div className="status-banner" role="status">
+        {t('Loading map data…')}
+      </div>
+    );
+  }
+  if (!problem) return null;
+  const message =
+    problem.code === NETWORK_ERROR ? t('Cannot reach the server. Check the network and try again.') : problem.message;
+  return (
+    <div className="status-banner status-error" role="alert">
+      {t('Could not load the map data: {{message}}', { message })}
+      <button type="button" className="link-button" onClick={() => void load(language)}>
+        {t('Retry')}
+      </button>
+    </div>
+  );
+}

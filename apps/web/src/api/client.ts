@@ -1,0 +1,54 @@
+import type { ClientConfig, LayersResponse, LoginBody, MeResponse } from '@mpm/contracts';
+import type { UiLanguage } from '../i18n/languages.ts';
+
+/** Code of the error raised when the server cannot be reached at all. */
+export const NETWORK_ERROR = 'network';
+
+/**
+ * A failed API call. `message` is the server's own message, already in the language the
+ * request asked for; `code` is its stable English key (or `network`).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(path: string, lang: UiLanguage, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang };
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    throw new ApiError(0, NETWORK_ERROR, err instanceof Error ? err.message : String(err));
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
+    throw new ApiError(
+      response.status,
+      problem?.code ?? 'http_error',
+      problem?.message ?? `${response.status} ${response.statusText}`,
+    );
+  }
+  return (await response.json()) as T;
+}
+
+/** The HTTP API, same origin; every call names the UI language so errors come back readable. */
+export const api = {
+  config: (lang: UiLanguage) => request<ClientConfig>('/api/config', lang),
+  layers: (lang: UiLanguage) => request<LayersResponse>('/api/layers', lang),
+  me: (lang: UiLanguage) => request<MeResponse>('/api/auth/me', lang),
+  login: (body: LoginBody, lang: UiLanguage) => request<MeResponse>('/api/auth/login', lang, { method: 'POST', body }),
+  logout: (lang: UiLanguage) => request<MeResponse>('/api/auth/logout', lang, { method: 'POST' }),
+};

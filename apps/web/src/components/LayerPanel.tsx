@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { term, type Language, type LayerDef } from '@mpm/domain';
+import { domainLanguage } from '../i18n/languages.ts';
+import { styleFor } from '../map/layer-styles.ts';
+import { availableLayers, groupLayers, isLayerOn, unpublishedIds } from '../state/derived.ts';
+import { useServerData } from '../state/server-store.ts';
+import { useSession } from '../state/session-store.ts';
+import { CategoryLegend, LegendSwatch } from './Legend.tsx';
+
+/**
+ * The layer list: the layers this caller may see, grouped as the catalogue groups them, each
+ * with a switch, its legend swatch and its title. Layers the server does not list are absent.
+ */
+export function LayerPanel() {
+  const { t } = useTranslation();
+  const lang = domainLanguage(useSession((s) => s.language));
+  const panelOpen = useSession((s) => s.panelOpen);
+  const layerChoices = useSession((s) => s.layerChoices);
+  const setLayerOn = useSession((s) => s.setLayerOn);
+  const layers = useServerData((s) => s.layers);
+  const user = useServerData((s) => s.user);
+  const config = useServerData((s) => s.config);
+
+  const groups = useMemo(() => groupLayers(availableLayers(layers)), [layers]);
+  const unpublished = useMemo(() => unpublishedIds(layers), [layers]);
+
+  return (
+    <aside id="layer-panel" className="layer-panel" data-open={panelOpen} aria-label={t('Layers')}>
+      <h2 className="panel-title">{t('Layers')}</h2>
+      {layers && groups.length === 0 && <p className="panel-note">{t('No layers are available.')}</p>}
+      {groups.map(({ group, layers: defs }) => (
+        <section key={group} className="layer-group" aria-labelledby={`group-${group}`}>
+          <h3 id={`group-${group}`}>{term(group, lang)}</h3>
+          <ul>
+            {defs.map((def) => (
+              <LayerRow
+                key={def.id}
+                def={def}
+                lang={lang}
+                on={isLayerOn(def, layerChoices)}
+                staffTag={user !== null && unpublished.has(def.id)}
+                onChange={(on) => setLayerOn(def.id, on)}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+      <footer className="panel-footer">
+        {!user && <p>{t('Public visitors see the layers the bureau has published. Staff sign in to see all layers.')}</p>}
+        {config && <p>{config.tiandituKey ? t('Basemap: Tianditu') : t('No basemap (no Tianditu key configured)')}</p>}
+      </footer>
+    </aside>
+  );
+}
+
+interface LayerRowProps {
+  def: LayerDef;
+  lang: Language;
+  on: boolean;
+  /** Mark the layer as unpublished (only staff see it). */
+  staffTag: boolean;
+  onChange(on: boolean): void;
+}
+
+function LayerRow({ def, lang, on, staffTag, onChange }: LayerRowProps) {
+  const { t } = useTranslation();
+  const style = styleFor(def);
+  const categories = style.kind === 'polygon' && typeof style.fill !== 'string' ? style.fill : null;
+  return (
+    <li className="layer-row" data-layer-id={def.id}>
+      <label>
+        <input type="checkbox" checked={on} onChange={(event) => onChange(event.target.checked)} />
+        <LegendSwatch def={def} />
+        <span className="layer-title">{term(def.id, lang)}</span>
+        {staffTag && (
+          <span className="staff-tag" title={t('Not published to the public')}>
+            {t('Staff only')}
+          </span>
+        )}
+      </label>
+      {categories && on && <CategoryLegend categories={categories} lang={lang} />}
+    </li>
+  );
+}

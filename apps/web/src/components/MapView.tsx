@@ -1,0 +1,148 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import {
+  AttributionControl,
+  Map as MaplibreMap,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  setWorkerUrl,
+  type StyleSpecification,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { exposeMap, hideMap } from '../map/debug-handle.ts';
+import { hitLayerId } from '../map/layer-styles.ts';
+import { buildMapStyle } from '../map/map-style.ts';
+import { featuresAt } from '../map/query.ts';
+import { availableLayers, isLayerOn } from '../state/derived.ts';
+import { useServerData } from '../state/server-store.ts';
+import { useSession } from '../state/session-store.ts';
+import { FeaturePopup } from './FeaturePopup.tsx';
+
+// MapLibre finds its worker beside its own module, which a bundler moves; hand it the asset URL.
+setWorkerUrl(workerUrl);
+
+/** Where the map looks before the county extent is known (or when there is none): China. */
+const FALLBACK_VIEW = { center: [105, 35] as [number, number], zoom: 3.5 };
+
+/**
+ * The one owner of the MapLibre map. Other components change the stores; this component turns
+ * store state into the map style (diffed, so only what changed is touched), the popup and the
+ * initial view, and turns clicks into a selection.
+ */
+export function MapView() {
+  const { t } = useTranslation();
+  const config = useServerData((s) => s.config);
+  const layers = useServerData((s) => s.layers);
+  const userId = useServerData((s) => s.user?.id ?? null);
+  const layerChoices = useSession((s) => s.layerChoices);
+  const selection = useSession((s) => s.selection);
+  const select = useSession((s) => s.select);
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MaplibreMap | null>(null);
+  const [styleLoaded, setStyleLoaded] = useState(false);
+  const [popupNode] = useState(() => document.createElement('div'));
+  const popupRef = useRef<Popup | null>(null);
+
+  const defs = useMemo(() => availableLayers(layers), [layers]);
+  const style = useMemo<StyleSpecification | null>(() => {
+    if (!config || !layers) return null;
+    const tilejson = new Map(layers.map((layer) => [layer.id, layer.tilejson]));
+    return buildMapStyle({
+      origin: window.location.origin,
+      tiandituKey: config.tiandituKey,
+      layers: defs.map((def) => ({ def, tilejson: tilejson.get(def.id)!, visible: isLayerOn(def, layerChoices) })),
+    });
+  }, [config, layers, defs, layerChoices]);
+
+  // Read by the click handler, which is bound once.
+  const hitLayersRef = useRef<string[]>([]);
+  hitLayersRef.current = defs.map(hitLayerId);
+  const styleRef = useRef(style);
+  styleRef.current = style;
+
+  const ready = style !== null;
+  useEffect(() => {
+    if (!ready || !containerRef.current) return;
+    const bounds = useServerData.getState().config?.bounds;
+    const instance = new MaplibreMap({
+      container: containerRef.current,
+      style: styleRef.current!,
+      ...(bounds ? { bounds, fitBoundsOptions: { padding: 32 } } : FALLBACK_VIEW),
+      maxZoom: 18,
+      attributionControl: false,
+      // Printing and screenshots read the canvas after it is drawn.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    instance.touchZoomRotate.disableRotation();
+    instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    instance.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    instance.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+    instance.on('load', () => setStyleLoaded(true));
+    instance.on('click', (event) => {
+      const features = featuresAt(instance, event.point, hitLayersRef.current);
+      select(features.length ? { lngLat: [event.lngLat.lng, event.lngLat.lat], features } : null);
+    });
+    exposeMap(instance);
+    setMap(instance);
+    return () => {
+      hideMap(instance);
+      popupRef.current = null;
+      instance.remove();
+      setMap(null);
+      setStyleLoaded(false);
+    };
+  }, [ready, select]);
+
+  // Later changes (a layer switched, layers added after sign-in) go in as a diff.
+  useEffect(() => {
+    if (map && styleLoaded && style) map.setStyle(style, { diff: true });
+  }, [map, styleLoaded, style]);
+
+  // Staff tiles carry fields the public ones lack: after sign-in or sign-out, fetch tiles anew.
+  const tileViewerRef = useRef<number | null | undefined>(undefined);
+  useEffect(() => {
+    if (!map) return;
+    const previous = tileViewerRef.current;
+    tileViewerRef.current = userId;
+    if (previous === undefined || previous === userId) return;
+    for (const def of defs) if (map.getSource(def.id)) map.refreshTiles(def.id);
+  }, [map, userId, defs]);
+
+  // A selection on a layer that went away (signed out) goes with it.
+  useEffect(() => {
+    const current = useSession.getState().selection;
+    if (!current) return;
+    const ids = new Set(defs.map((def) => def.id));
+    const kept = current.features.filter((feature) => ids.has(feature.layerId));
+    if (kept.length !== current.features.length) select(kept.length ? { ...current, features: kept } : null);
+  }, [defs, select]);
+
+  useEffect(() => {
+    if (!map) return;
+    if (!selection) {
+      popupRef.current?.remove();
+      return;
+    }
+    let popup = popupRef.current;
+    if (!popup) {
+      popup = new Popup({ closeOnClick: false, maxWidth: '360px', className: 'feature-popup', focusAfterOpen: false });
+      popup.on('close', () => {
+        if (useSession.getState().selection) select(null);
+      });
+      popupRef.current = popup;
+    }
+    popup.setLngLat(selection.lngLat).setDOMContent(popupNode);
+    if (!popup.isOpen()) popup.addTo(map);
+  }, [map, selection, popupNode, select]);
+
+  return (
+    <div className="map-view" ref={containerRef} role="region" aria-label={t('Map')}>
+      {selection && createPortal(<FeaturePopup selection={selection} />, popupNode)}
+    </div>
+  );
+}

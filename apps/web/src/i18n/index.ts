@@ -1,0 +1,24 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+import { DEFAULT_LANGUAGE, type UiLanguage } from './languages.ts';
+
+/**
+ * Sets up i18next with the bundled UI strings, keyed by their English text. Domain words
+ * (layers, fields, enum values) are not here: they come from the glossary through `term()`.
+ */
+export function initI18n(lng: UiLanguage) {
+  return i18next.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng,
+    fallbackLng: DEFAULT_LANGUAGE,
+    // Keys are English sentences: dots and colons in them are text, not paths.
+    keySeparator: false,
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+}
+
+export { i18next };

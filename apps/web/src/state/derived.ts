@@ -1,0 +1,25 @@
+import type { LayerSummary } from '@mpm/contracts';
+import { LAYER_GROUPS, LAYERS, type CollectionId, type LayerDef, type LayerGroup } from '@mpm/domain';
+
+/** Catalogue entries of the layers the server lists for this caller, in drawing order (bottom first). */
+export function availableLayers(layers: readonly LayerSummary[] | null): LayerDef[] {
+  if (!layers) return [];
+  const ids = new Set(layers.map((layer) => layer.id));
+  return LAYERS.filter((def) => ids.has(def.id));
+}
+
+/** Whether a layer is drawn: the user's choice, else the catalogue default. */
+export const isLayerOn = (def: LayerDef, choices: Partial<Record<CollectionId, boolean>>): boolean =>
+  choices[def.id] ?? def.visibleByDefault;
+
+/** Layers by group in `LAYER_GROUPS` order, leaving out empty groups. */
+export function groupLayers(defs: readonly LayerDef[]): { group: LayerGroup; layers: LayerDef[] }[] {
+  return LAYER_GROUPS.map((group) => ({ group, layers: defs.filter((def) => def.group === group) })).filter(
+    (entry) => entry.layers.length > 0,
+  );
+}
+
+/** Ids of layers the server marks as not published to the public (shown to staff with a tag). */
+export function unpublishedIds(layers: readonly LayerSummary[] | null): Set<string> {
+  return new Set((layers ?? []).filter((layer) => !layer.isPublic).map((layer) => layer.id));
+}

@@ -1,0 +1,32 @@
+export type { BilingualText, GkPoint, LonLat, Problem, Result } from './types.ts';
+export * from './reasons.ts';
+export type { LegacyDatum, Place } from './messages.ts';
+export {
+  ZONE_RANGE,
+  centralMeridian,
+  detectZone,
+  falseEasting,
+  gkEpsg,
+  gkProj4,
+  gkZoneFromEpsg,
+  isValidZone,
+  zoneForLongitude,
+  zoneFromCentralMeridian,
+  type GkZone,
+} from './gauss-kruger.ts';
+export { CGCS2000_EPSG, GRS80, detectDatum, gkToLonLat, lonLatToGk, resolveCrs, type Crs, type CrsProblem } from './crs.ts';
+export { areaReport, ellipsoidalAreaM2, ellipsoidalLengthM, type AreaReport } from './area.ts';
+export { formatDms, formatLonLatDms, parseDms, type AngleAxis } from './dms.ts';
+export { decodeCornerListBytes } from './decode-text.ts';
+export type * from './corner-list/types.ts';
+export { CHINA_RANGE } from './corner-list/coordinate.ts';
+export { MAX_CROSSINGS_REPORTED } from './corner-list/self-intersection.ts';
+export { detectCornerListFormat, parseCornerList } from './corner-list/parse-corner-list.ts';
+export { parsePlainTable } from './corner-list/parse-plain-table.ts';
+export { parseRegistration } from './corner-list/parse-registration.ts';
+export { parseExchange } from './corner-list/parse-exchange.ts';
+export { formatPlainTable, plainTableTitle } from './corner-list/format-plain-table.ts';
+export { formatRegistration } from './corner-list/format-registration.ts';
+export { exchangeHeader, formatExchange } from './corner-list/format-exchange.ts';
+export { formatCornerList } from './corner-list/format-corner-list.ts';
+export { cornerListFromGeoJson, type FromGeoJsonOptions } from './corner-list/from-geojson.ts';
