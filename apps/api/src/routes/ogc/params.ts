@@ -47,31 +47,24 @@ export function parseBbox(raw: string): BBox {
   return [minX, minY, maxX, maxY];
 }
 
-/** Parses `limit` (1..MAX_LIMIT, default DEFAULT_LIMIT). */
-export function parseLimit(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_LIMIT;
+/** Parses an integer query parameter within `min..max`; `fallback` when it is absent. */
+function parseBoundedInteger(name: string, raw: string | undefined, min: number, max: number, fallback: number): number {
+  if (raw === undefined) return fallback;
   const value = DIGITS.test(raw) ? Number(raw) : NaN;
-  if (!(value >= 1 && value <= MAX_LIMIT)) {
-    throw badRequest('invalid_limit', {
-      zh: `limit 须为 1 到 ${MAX_LIMIT} 之间的整数，收到“${quote(raw)}”。`,
-      en: `limit must be an integer from 1 to ${MAX_LIMIT}; got "${quote(raw)}".`,
+  if (!(value >= min && value <= max)) {
+    throw badRequest(`invalid_${name}`, {
+      zh: `${name} 须为 ${min} 到 ${max} 之间的整数，收到“${quote(raw)}”。`,
+      en: `${name} must be an integer from ${min} to ${max}; got "${quote(raw)}".`,
     });
   }
   return value;
 }
 
+/** Parses `limit` (1..MAX_LIMIT, default DEFAULT_LIMIT). */
+export const parseLimit = (raw: string | undefined): number => parseBoundedInteger('limit', raw, 1, MAX_LIMIT, DEFAULT_LIMIT);
+
 /** Parses `offset` (0..MAX_OFFSET, default 0): the position of the page's first feature in id order. */
-export function parseOffset(raw: string | undefined): number {
-  if (raw === undefined) return 0;
-  const value = DIGITS.test(raw) ? Number(raw) : NaN;
-  if (!(value >= 0 && value <= MAX_OFFSET)) {
-    throw badRequest('invalid_offset', {
-      zh: `offset 须为 0 到 ${MAX_OFFSET} 之间的整数，收到“${quote(raw)}”。`,
-      en: `offset must be an integer from 0 to ${MAX_OFFSET}; got "${quote(raw)}".`,
-    });
-  }
-  return value;
-}
+export const parseOffset = (raw: string | undefined): number => parseBoundedInteger('offset', raw, 0, MAX_OFFSET, 0);
 
 /** Accepts `f=json` (the only encoding served) or no `f` at all. */
 export function checkFormat(raw: string | undefined): void {
