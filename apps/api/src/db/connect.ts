@@ -6,6 +6,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 
+/** Longest a single statement may run on PostgreSQL before it is cancelled. */
+const STATEMENT_TIMEOUT_MS = 30_000;
+
+interface PgConnection {
+  query(sql: string, callback: (err: Error | null) => void): void;
+}
+
 /** Where the data lives: an embedded PGlite directory, or a PostgreSQL server. */
 export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
@@ -18,7 +25,18 @@ export interface Database {
 /** Opens the database; for PGlite, takes the data directory's single-writer lock first. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const knex = knexFactory({ client: 'pg', connection: target.url, pool: { min: 0, max: 10 } });
+    const knex = knexFactory({
+      client: 'pg',
+      connection: target.url,
+      pool: {
+        min: 0,
+        max: 10,
+        // No request may hold a connection with an unbounded query.
+        afterCreate: (connection: PgConnection, done: (err: Error | null, connection: PgConnection) => void) => {
+          connection.query(`SET statement_timeout = ${STATEMENT_TIMEOUT_MS}`, (err) => done(err, connection));
+        },
+      },
+    });
     return { knex, kind: 'postgres', close: () => knex.destroy() };
   }
   fs.mkdirSync(target.dataDir, { recursive: true });
