@@ -10,10 +10,17 @@ import type { Database } from './db/connect.ts';
 import { handleError, notFound } from './http/errors.ts';
 import repositories from './plugins/app/repositories.plugin.ts';
 import auth from './plugins/app/auth/auth.plugin.ts';
+import checks from './plugins/app/checks/checks.plugin.ts';
+import reports from './plugins/app/reports/reports.plugin.ts';
 import health from './routes/health.ts';
 import authRoutes from './routes/api/auth/index.ts';
 import userRoutes from './routes/api/users/index.ts';
 import layerRoutes from './routes/api/layers/index.ts';
+import settingsRoutes from './routes/api/settings/index.ts';
+import rulesRoutes from './routes/api/rules/index.ts';
+import checkRoutes from './routes/api/check/index.ts';
+import proposalRoutes from './routes/api/proposals/index.ts';
+import reportRoutes from './routes/api/proposals/report.ts';
 import ogcRoutes from './routes/ogc/index.ts';
 import tileRoutes from './routes/tiles/index.ts';
 
@@ -51,11 +58,18 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(cookie);
   await app.register(repositories, { knex: db.knex, kind: db.kind });
   await app.register(auth);
+  await app.register(checks);
+  await app.register(reports);
 
   await app.register(health);
   await app.register(authRoutes, { secureCookies: config.secureCookies });
   await app.register(userRoutes);
   await app.register(layerRoutes, { tiandituKey: config.tiandituKey });
+  await app.register(settingsRoutes);
+  await app.register(rulesRoutes);
+  await app.register(checkRoutes);
+  await app.register(proposalRoutes);
+  await app.register(reportRoutes);
   await app.register(ogcRoutes);
   await app.register(tileRoutes);
 

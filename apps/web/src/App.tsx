@@ -1,19 +1,27 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NETWORK_ERROR } from './api/client.ts';
 import { Header } from './components/Header.tsx';
 import { LayerPanel } from './components/LayerPanel.tsx';
 import { MapView } from './components/MapView.tsx';
 import { i18next } from './i18n/index.ts';
+import { isPlanMode } from './state/derived.ts';
 import { useServerData } from './state/server-store.ts';
 import { useSession } from './state/session-store.ts';
 
-/** The page: header on top, layer panel on the left, the map filling the rest. */
+/** Plan mode's panel, with the rules engine and its geometry, loaded when plan mode first opens. */
+const PlanPanel = lazy(() => import('./components/plan/PlanPanel.tsx').then((m) => ({ default: m.PlanPanel })));
+
+/** The page: header on top, layer panel on the left, the map filling the rest; in plan mode the plan panel on the right. */
 export function App() {
   const language = useSession((s) => s.language);
   const panelOpen = useSession((s) => s.panelOpen);
   const setPanelOpen = useSession((s) => s.setPanelOpen);
   const load = useServerData((s) => s.load);
+  const planMode = isPlanMode(
+    useSession((s) => s.mode),
+    useServerData((s) => s.user),
+  );
 
   useEffect(() => {
     void i18next.changeLanguage(language);
@@ -35,6 +43,11 @@ export function App() {
           <MapView />
           <StatusBanner />
         </main>
+        {planMode && (
+          <Suspense fallback={<aside className="plan-panel" aria-busy="true" />}>
+            <PlanPanel />
+          </Suspense>
+        )}
       </div>
     </div>
   );

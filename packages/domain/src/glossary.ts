@@ -132,7 +132,21 @@ export const GLOSSARY = {
   municipalLevel: { zh: '市级', en: 'Municipal' },
   countyLevel: { zh: '县级', en: 'County' },
 
+  // Rule outcomes, worst first, and kinds of right a planner proposes.
+  forbidden: { zh: '禁止', en: 'Forbidden' },
+  restricted: { zh: '限制', en: 'Restricted' },
+  conditional: { zh: '需论证', en: 'Needs assessment' },
+  advisory: { zh: '提示', en: 'Advisory' },
+  new: { zh: '新立', en: 'New right' },
+  extension: { zh: '延续', en: 'Extension' },
+  expansion: { zh: '扩界扩能', en: 'Expansion' },
+  possibleBoundaryOffset: { zh: '可能为边界偏移', en: 'Possible boundary offset' },
+  met: { zh: '满足', en: 'Met' },
+  atRisk: { zh: '临界', en: 'At risk' },
+  missed: { zh: '未满足', en: 'Missed' },
+
   // Units.
+  unitM: { zh: '米', en: 'm' },
   unitMu: { zh: '亩', en: 'mu' },
   unitHa: { zh: '公顷', en: 'ha' },
   unitM2: { zh: '平方米', en: 'm²' },

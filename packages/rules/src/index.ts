@@ -6,3 +6,4 @@ export * from './plan-rules.ts';
 export * from './indicators.ts';
 export * from './evaluate.ts';
 export * from './engine.ts';
+export * from './turf/index.ts';

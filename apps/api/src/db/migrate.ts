@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import * as layers from './migrations/001-layers.ts';
 import * as accountsAudit from './migrations/002-accounts-audit.ts';
+import * as settings from './migrations/003-settings.ts';
+import * as proposals from './migrations/004-proposals.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -8,6 +10,8 @@ type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void
 const MIGRATIONS: Record<string, Migration> = {
   '001-layers': layers,
   '002-accounts-audit': accountsAudit,
+  '003-settings': settings,
+  '004-proposals': proposals,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,5 +1,7 @@
 import type { ClientConfig, LayersResponse, LoginBody, MeResponse } from '@mpm/contracts';
+import type { CollectionId } from '@mpm/domain';
 import type { UiLanguage } from '../i18n/languages.ts';
+import type { CheckBody, CheckResponse, RulesResponse } from './check-types.ts';
 
 /** Code of the error raised when the server cannot be reached at all. */
 export const NETWORK_ERROR = 'network';
@@ -51,4 +53,11 @@ export const api = {
   me: (lang: UiLanguage) => request<MeResponse>('/api/auth/me', lang),
   login: (body: LoginBody, lang: UiLanguage) => request<MeResponse>('/api/auth/login', lang, { method: 'POST', body }),
   logout: (lang: UiLanguage) => request<MeResponse>('/api/auth/logout', lang, { method: 'POST' }),
+  /** The ruleset and the county's buffer widths (staff). */
+  rules: (lang: UiLanguage) => request<RulesResponse>('/api/rules', lang),
+  /** The authoritative check of a block (planner, inspector, admin). */
+  check: (body: CheckBody, lang: UiLanguage) => request<CheckResponse>('/api/check', lang, { method: 'POST', body }),
+  /** Every feature of one layer (OGC API – Features, one page of up to 10 000). */
+  items: (id: CollectionId, lang: UiLanguage) =>
+    request<GeoJSON.FeatureCollection>(`/ogc/collections/${id}/items?limit=10000`, lang),
 };

@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.ts';
 import { useSession } from '../state/session-store.ts';
 import { AccountStatus } from './AccountStatus.tsx';
+import { ModeSwitch } from './ModeSwitch.tsx';
 
 /** Each language named in itself, so anyone can find theirs. */
 const LANGUAGE_NAMES: Record<UiLanguage, string> = { 'zh-CN': '中文', en: 'English' };
 
-/** The top bar: product title, the panel button (narrow screens), language switch and sign-in state. */
+/** The top bar: product title, the panel button (narrow screens), mode, language switch and sign-in state. */
 export function Header() {
   const { t } = useTranslation();
   const panelOpen = useSession((s) => s.panelOpen);
@@ -28,6 +29,7 @@ export function Header() {
         <p className="subtitle">{t('County mineral-resource plan and mine governance')}</p>
       </div>
       <div className="header-tools">
+        <ModeSwitch />
         <LanguageSwitch />
         <AccountStatus />
       </div>

@@ -14,8 +14,11 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { exposeMap, hideMap } from '../map/debug-handle.ts';
 import { hitLayerId } from '../map/layer-styles.ts';
 import { buildMapStyle } from '../map/map-style.ts';
+import { keepRuntimeLayers } from '../map/plan-overlay.ts';
 import { featuresAt } from '../map/query.ts';
-import { availableLayers, isLayerOn } from '../state/derived.ts';
+import { usePlanMap } from '../map/use-plan-map.ts';
+import { availableLayers, isLayerOn, isPlanMode } from '../state/derived.ts';
+import { usePlan } from '../state/plan-store.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { FeaturePopup } from './FeaturePopup.tsx';
@@ -29,13 +32,17 @@ const FALLBACK_VIEW = { center: [105, 35] as [number, number], zoom: 3.5 };
 /**
  * The one owner of the MapLibre map. Other components change the stores; this component turns
  * store state into the map style (diffed, so only what changed is touched), the popup and the
- * initial view, and turns clicks into a selection.
+ * initial view, and turns clicks into a selection. In plan mode it also runs the drawing and
+ * the highlighted overlaps (`usePlanMap`).
  */
 export function MapView() {
   const { t } = useTranslation();
   const config = useServerData((s) => s.config);
   const layers = useServerData((s) => s.layers);
-  const userId = useServerData((s) => s.user?.id ?? null);
+  const user = useServerData((s) => s.user);
+  const userId = user?.id ?? null;
+  const planMode = isPlanMode(useSession((s) => s.mode), user);
+  const tool = usePlan((s) => s.tool);
   const layerChoices = useSession((s) => s.layerChoices);
   const selection = useSession((s) => s.selection);
   const select = useSession((s) => s.select);
@@ -62,6 +69,9 @@ export function MapView() {
   hitLayersRef.current = defs.map(hitLayerId);
   const styleRef = useRef(style);
   styleRef.current = style;
+  // While drawing or editing a block, clicks belong to the drawing, not to the popup.
+  const clicksSelectRef = useRef(true);
+  clicksSelectRef.current = !planMode || tool === 'pan';
 
   const ready = style !== null;
   useEffect(() => {
@@ -84,6 +94,7 @@ export function MapView() {
     instance.addControl(new AttributionControl({ compact: true }), 'bottom-right');
     instance.on('load', () => setStyleLoaded(true));
     instance.on('click', (event) => {
+      if (!clicksSelectRef.current) return;
       const features = featuresAt(instance, event.point, hitLayersRef.current);
       select(features.length ? { lngLat: [event.lngLat.lng, event.lngLat.lat], features } : null);
     });
@@ -100,8 +111,10 @@ export function MapView() {
 
   // Later changes (a layer switched, layers added after sign-in) go in as a diff.
   useEffect(() => {
-    if (map && styleLoaded && style) map.setStyle(style, { diff: true });
+    if (map && styleLoaded && style) map.setStyle(style, { diff: true, transformStyle: keepRuntimeLayers });
   }, [map, styleLoaded, style]);
+
+  usePlanMap(map, styleLoaded, planMode);
 
   // Staff tiles carry fields the public ones lack: after sign-in or sign-out, fetch tiles anew.
   const tileViewerRef = useRef<number | null | undefined>(undefined);

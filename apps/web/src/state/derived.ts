@@ -1,5 +1,6 @@
-import type { LayerSummary } from '@mpm/contracts';
+import type { LayerSummary, UserView } from '@mpm/contracts';
 import { LAYER_GROUPS, LAYERS, type CollectionId, type LayerDef, type LayerGroup } from '@mpm/domain';
+import type { AppMode } from './session-store.ts';
 
 /** Catalogue entries of the layers the server lists for this caller, in drawing order (bottom first). */
 export function availableLayers(layers: readonly LayerSummary[] | null): LayerDef[] {
@@ -23,3 +24,9 @@ export function groupLayers(defs: readonly LayerDef[]): { group: LayerGroup; lay
 export function unpublishedIds(layers: readonly LayerSummary[] | null): Set<string> {
   return new Set((layers ?? []).filter((layer) => !layer.isPublic).map((layer) => layer.id));
 }
+
+/** Plan mode is for planners and admins (the server checks too: `POST /api/check`). */
+export const canPlan = (user: UserView | null): boolean => user?.role === 'planner' || user?.role === 'admin';
+
+/** Whether plan mode shows: asked for, and the signed-in user may plan. */
+export const isPlanMode = (mode: AppMode, user: UserView | null): boolean => mode === 'plan' && canPlan(user);

@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 import type { ClientConfig, LayerSummary, LoginBody, UserView } from '@mpm/contracts';
+import type { CollectionId } from '@mpm/domain';
+import { measurementRequest } from '@mpm/rules';
 import { api, ApiError } from '../api/client.ts';
+import type { RulesResponse } from '../api/check-types.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
 
 /** A failure worth showing: the server's code and message (or `network`). */
@@ -12,9 +15,22 @@ export interface Problem {
 const toProblem = (err: unknown): Problem =>
   err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'unexpected', message: String(err) };
 
+/** Features of the layers plan mode measures against, by collection. */
+export type PlanLayers = Partial<Record<CollectionId, GeoJSON.FeatureCollection>>;
+
+/** What plan mode checks against in the browser: the ruleset, the buffers and the layers' features. */
+export interface PlanData {
+  /** The ruleset (with its plan period) and the county's effective buffer widths. */
+  ruleset: RulesResponse['ruleset'];
+  buffers: RulesResponse['buffers'];
+  /** Every collection `measurementRequest` names, plus `mining_rights` (the existing mines). */
+  layers: PlanLayers;
+}
+
 /**
  * What the server said, kept until it says something else: the client config, the layers the
- * caller may see, and who is signed in.
+ * caller may see, who is signed in and, for plan mode, the rules and layer features (staff data,
+ * dropped at sign-out).
  */
 export interface ServerData {
   config: ClientConfig | null;
@@ -23,12 +39,32 @@ export interface ServerData {
   user: UserView | null;
   status: 'loading' | 'ready' | 'error';
   problem: Problem | null;
+  planData: PlanData | null;
+  planStatus: 'idle' | 'loading' | 'ready' | 'error';
+  planProblem: Problem | null;
   /** Fetches config, session and layers together; safe to call again to retry. */
   load(lang: UiLanguage): Promise<void>;
   reloadLayers(lang: UiLanguage): Promise<void>;
   /** Signs in, then reloads the layer list; rejects with an `ApiError` the dialog shows. */
   signIn(body: LoginBody, lang: UiLanguage): Promise<void>;
   signOut(lang: UiLanguage): Promise<void>;
+  /** Fetches the rules and the plan layers' features once; safe to call again after a failure. */
+  loadPlanData(lang: UiLanguage): Promise<void>;
+}
+
+/** Bumped whenever the signed-in user changes, so a plan-data answer for the previous one is dropped. */
+let planGeneration = 0;
+const noPlanData = () => {
+  planGeneration++;
+  return { planData: null, planStatus: 'idle' as const, planProblem: null };
+};
+
+async function fetchPlanData(lang: UiLanguage): Promise<PlanData> {
+  const { ruleset, buffers } = await api.rules(lang);
+  const ids = new Set<CollectionId>(measurementRequest(ruleset, buffers).collections.map((c) => c.collection));
+  ids.add('mining_rights');
+  const entries = await Promise.all([...ids].map(async (id) => [id, await api.items(id, lang)] as const));
+  return { ruleset, buffers, layers: Object.fromEntries(entries) };
 }
 
 export const useServerData = create<ServerData>()((set) => ({
@@ -37,6 +73,9 @@ export const useServerData = create<ServerData>()((set) => ({
   user: null,
   status: 'loading',
   problem: null,
+  planData: null,
+  planStatus: 'idle',
+  planProblem: null,
 
   async load(lang) {
     set({ status: 'loading', problem: null });
@@ -59,7 +98,7 @@ export const useServerData = create<ServerData>()((set) => ({
 
   async signIn(body, lang) {
     const { user } = await api.login(body, lang);
-    set({ user });
+    set({ user, ...noPlanData() });
     await useServerData.getState().reloadLayers(lang);
   },
 
@@ -67,8 +106,20 @@ export const useServerData = create<ServerData>()((set) => ({
     try {
       await api.logout(lang);
     } finally {
-      set({ user: null });
+      set({ user: null, ...noPlanData() });
       await useServerData.getState().reloadLayers(lang);
+    }
+  },
+
+  async loadPlanData(lang) {
+    if (useServerData.getState().planStatus === 'loading') return;
+    const generation = planGeneration;
+    set({ planStatus: 'loading', planProblem: null });
+    try {
+      const planData = await fetchPlanData(lang);
+      if (generation === planGeneration) set({ planData, planStatus: 'ready' });
+    } catch (err) {
+      if (generation === planGeneration) set({ planStatus: 'error', planProblem: toProblem(err) });
     }
   },
 }));

@@ -17,17 +17,29 @@ export interface Selection {
   features: SelectedFeature[];
 }
 
+/** Browse the map (地图) or check a proposed block (规划; planners and admins). */
+export type AppMode = 'browse' | 'plan';
+
+/** How areas of findings are shown: 亩, 公顷 or m². */
+export type AreaUnit = 'mu' | 'ha' | 'm2';
+
 /**
- * What this visit of the page chose: language (remembered across visits), which layers are
- * switched on, the popup selection and, on narrow screens, whether the layer panel is open.
+ * What this visit of the page chose: language (remembered across visits), mode, which layers
+ * are switched on, the popup selection, the area unit and, on narrow screens, whether the layer
+ * panel is open.
  */
 export interface Session {
   language: UiLanguage;
+  /** The mode asked for; plan mode shows only while the user may plan (`canPlan`). */
+  mode: AppMode;
+  areaUnit: AreaUnit;
   /** Layers the user switched on or off; the rest follow the catalogue's `visibleByDefault`. */
   layerChoices: Partial<Record<CollectionId, boolean>>;
   selection: Selection | null;
   panelOpen: boolean;
   setLanguage(language: UiLanguage): void;
+  setMode(mode: AppMode): void;
+  setAreaUnit(unit: AreaUnit): void;
   setLayerOn(id: CollectionId, on: boolean): void;
   select(selection: Selection | null): void;
   setPanelOpen(open: boolean): void;
@@ -37,10 +49,14 @@ export const useSession = create<Session>()(
   persist(
     (set) => ({
       language: DEFAULT_LANGUAGE,
+      mode: 'browse',
+      areaUnit: 'mu',
       layerChoices: {},
       selection: null,
       panelOpen: false,
       setLanguage: (language) => set({ language }),
+      setMode: (mode) => set({ mode, selection: null }),
+      setAreaUnit: (areaUnit) => set({ areaUnit }),
       setLayerOn: (id, on) => set((s) => ({ layerChoices: { ...s.layerChoices, [id]: on } })),
       select: (selection) => set({ selection }),
       setPanelOpen: (panelOpen) => set({ panelOpen }),

@@ -3,17 +3,29 @@ import type { Knex } from 'knex';
 import { createLayersRepository, type LayersRepository } from './layers/layers-repository.ts';
 import { createUsersRepository, type UsersRepository } from './auth/users-repository.ts';
 import { createAuditRepository, type AuditRepository } from './audit/audit-repository.ts';
+import { createSettingsRepository, type SettingsRepository } from './settings/settings-repository.ts';
+import { createChecksRepository, type ChecksRepository } from './checks/checks-repository.ts';
+import { createProposalsRepository, type ProposalsRepository } from './proposals/proposals-repository.ts';
+import { createReportsRepository, type ReportsRepository } from './reports/reports-repository.ts';
 
 export interface Repositories {
   layers: LayersRepository;
   users: UsersRepository;
   audit: AuditRepository;
+  settings: SettingsRepository;
+  checks: ChecksRepository;
+  proposals: ProposalsRepository;
+  reports: ReportsRepository;
 }
 
 export const createRepositories = (knex: Knex): Repositories => ({
   layers: createLayersRepository(knex),
   users: createUsersRepository(knex),
   audit: createAuditRepository(knex),
+  settings: createSettingsRepository(knex),
+  checks: createChecksRepository(knex),
+  proposals: createProposalsRepository(knex),
+  reports: createReportsRepository(knex),
 });
 
 declare module 'fastify' {

@@ -1,0 +1,154 @@
+import type { Bilingual } from '../../../http/errors.ts';
+
+/**
+ * Every reason a block is refused, once; each is also the `code` of the 400 answer. Messages
+ * for people are built by {@link BLOCK_MESSAGES}.
+ */
+export const NEITHER_OR_BOTH = 'block_input';
+export const NOT_A_POLYGON = 'not_a_polygon';
+export const MALFORMED_COORDINATES = 'malformed_coordinates';
+export const TOO_MANY_VERTICES = 'too_many_vertices';
+export const BAD_POSITION = 'bad_position';
+export const NOT_A_NUMBER = 'not_a_number';
+export const PROJECTED_METRES = 'projected_metres';
+export const LON_LAT_SWAPPED = 'lon_lat_swapped';
+export const OUT_OF_RANGE = 'out_of_range';
+export const TOO_FEW_POSITIONS = 'too_few_positions';
+export const RING_NOT_CLOSED = 'ring_not_closed';
+export const OUTSIDE_COUNTY = 'outside_county';
+export const SELF_INTERSECTION = 'self_intersection';
+export const INVALID_RING = 'invalid_ring';
+export const PARTS_OVERLAP = 'parts_overlap';
+export const INVALID_CORNER_LIST = 'invalid_corner_list';
+
+export type BlockReason =
+  | typeof NEITHER_OR_BOTH
+  | typeof NOT_A_POLYGON
+  | typeof MALFORMED_COORDINATES
+  | typeof TOO_MANY_VERTICES
+  | typeof BAD_POSITION
+  | typeof NOT_A_NUMBER
+  | typeof PROJECTED_METRES
+  | typeof LON_LAT_SWAPPED
+  | typeof OUT_OF_RANGE
+  | typeof TOO_FEW_POSITIONS
+  | typeof RING_NOT_CLOSED
+  | typeof OUTSIDE_COUNTY
+  | typeof SELF_INTERSECTION
+  | typeof INVALID_RING
+  | typeof PARTS_OVERLAP
+  | typeof INVALID_CORNER_LIST;
+
+/** The outcome of a validation: the value, or the reason and a message naming what and where. */
+export type Validation<T> = { valid: true; value: T } | { valid: false; reason: BlockReason; message: Bilingual };
+
+export const invalid = (reason: BlockReason, message: Bilingual): Validation<never> => ({ valid: false, reason, message });
+
+/**
+ * Where in the GeoJSON a problem is: 1-based polygon (MultiPolygon only), ring and position,
+ * followed by the 0-based JSON path a developer would look up.
+ */
+export interface Spot {
+  polygon?: number;
+  ring?: number;
+  position?: number;
+}
+
+export function spot({ polygon, ring, position }: Spot): Bilingual {
+  const path = [polygon, ring, position].filter((i) => i !== undefined).map((i) => `[${i! - 1}]`).join('');
+  const zh = [
+    polygon !== undefined ? `第 ${polygon} 个多边形` : '',
+    ring !== undefined ? `第 ${ring} 环` : '',
+    position !== undefined ? `第 ${position} 个坐标` : '',
+  ].join('');
+  const en = [
+    polygon !== undefined ? `polygon ${polygon}` : '',
+    ring !== undefined ? `ring ${ring}` : '',
+    position !== undefined ? `position ${position}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  if (!path) return { zh: 'coordinates', en: 'coordinates' };
+  return { zh: `${zh}（coordinates${path}）`, en: `${en} (coordinates${path})` };
+}
+
+const at = (where: Spot, body: Bilingual): Bilingual => {
+  const place = spot(where);
+  return { zh: `${place.zh}：${body.zh}`, en: `${place.en}: ${body.en}` };
+};
+
+const fmt = (value: unknown): string => {
+  if (typeof value === 'number') return String(value);
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
+};
+
+/** The message of each reason (the corner-list and topology messages come from `@mpm/geo`). */
+export const BLOCK_MESSAGES = {
+  neitherOrBoth: (): Bilingual => ({
+    zh: '请给出地块：geometry（GeoJSON）与 cornerList（拐点坐标）二者必须且只能给一个。',
+    en: 'Give the block as exactly one of geometry (GeoJSON) and cornerList (corner-point list).',
+  }),
+  notAPolygon: (found: unknown): Bilingual => {
+    const type = typeof found === 'object' && found !== null ? (found as { type?: unknown }).type : undefined;
+    const what =
+      typeof type === 'string'
+        ? { zh: fmt(type), en: fmt(type) }
+        : typeof found === 'object' && found !== null
+          ? { zh: '没有 type 成员的对象', en: 'an object without "type"' }
+          : { zh: fmt(found), en: fmt(found) };
+    return {
+      zh: `地块必须是 GeoJSON 的 Polygon 或 MultiPolygon，收到的是 ${what.zh}。`,
+      en: `The block must be a GeoJSON Polygon or MultiPolygon; got ${what.en}.`,
+    };
+  },
+  malformed: (where: Spot, expected: Bilingual): Bilingual => at(where, { zh: `应为${expected.zh}。`, en: `expected ${expected.en}.` }),
+  tooManyVertices: (max: number): Bilingual => ({
+    zh: `地块坐标超过 ${max} 个，请简化后再检查（登记报盘要求拐点少于 1000 个）。`,
+    en: `The block has more than ${max} positions; simplify it first (registration files allow fewer than 1,000 corners).`,
+  }),
+  badPosition: (where: Spot, count: number): Bilingual =>
+    at(where, {
+      zh: `坐标应为 [经度, 纬度] 或 [经度, 纬度, 高程]，这里有 ${count} 个数值。`,
+      en: `a position is [lon, lat] or [lon, lat, elevation]; this one has ${count} values.`,
+    }),
+  notANumber: (where: Spot, value: unknown): Bilingual =>
+    at(where, { zh: `${fmt(value)} 不是有限的数字。`, en: `${fmt(value)} is not a finite number.` }),
+  projectedMetres: (where: Spot, x: number, y: number): Bilingual =>
+    at(where, {
+      zh: `[${x}, ${y}] 像是以米为单位的投影坐标（如高斯–克吕格 X/Y），不是经纬度。请提交 2000 国家大地坐标系经纬度（EPSG:4490），或改用拐点坐标（cornerList）提交。`,
+      en: `[${x}, ${y}] looks like projected metres (e.g. Gauss–Krüger X/Y), not lon/lat. Send CGCS2000 lon/lat (EPSG:4490), or send the corners as a corner list (cornerList).`,
+    }),
+  swapped: (where: Spot, x: number, y: number): Bilingual =>
+    at(where, {
+      zh: `[${x}, ${y}] 的经纬度顺序颠倒：GeoJSON 要求 [经度, 纬度]，即 [${y}, ${x}]。`,
+      en: `[${x}, ${y}] has longitude and latitude swapped: GeoJSON wants [lon, lat], i.e. [${y}, ${x}].`,
+    }),
+  outOfRange: (where: Spot, x: number, y: number): Bilingual =>
+    at(where, {
+      zh: `[${x}, ${y}] 超出经纬度范围（经度 −180…180，纬度 −90…90）。`,
+      en: `[${x}, ${y}] is outside lon −180…180 / lat −90…90.`,
+    }),
+  tooFewPositions: (where: Spot, count: number): Bilingual =>
+    at(where, {
+      zh: `环只有 ${count} 个坐标，至少需要 4 个（3 个拐点加闭合点）。`,
+      en: `the ring has ${count} positions; it needs at least 4 (3 corners and the closing one).`,
+    }),
+  notClosed: (where: Spot, count: number): Bilingual =>
+    at(where, {
+      zh: `环未闭合：最后一个坐标（第 ${count} 个）与第 1 个不同。`,
+      en: `the ring is not closed: its last position (${count}) differs from its first.`,
+    }),
+  outsideCounty: (centre: readonly [number, number], county: readonly number[]): Bilingual => {
+    const [w, s, e, n] = county.map((v) => v.toFixed(3));
+    const [lon, lat] = centre.map((v) => v.toFixed(4));
+    return {
+      zh: `地块（中心约 ${lon}°E, ${lat}°N）不在本县范围内（县域约 ${w}–${e}°E，${s}–${n}°N）。请检查坐标或坐标系。`,
+      en: `The block (centre about ${lon}°E, ${lat}°N) is outside the county (about ${w}–${e}°E, ${s}–${n}°N). Check the coordinates and their CRS.`,
+    };
+  },
+  partsOverlap: (): Bilingual => ({
+    zh: 'MultiPolygon 的各部分相互重叠或共边，请合并为一个多边形或分开检查。',
+    en: 'The parts of the MultiPolygon overlap or share an edge; merge them into one polygon or check them separately.',
+  }),
+};

@@ -1,0 +1,147 @@
+import type { Knex } from 'knex';
+import { getLayer, type CollectionId } from '@mpm/domain';
+import type { BlockGeometry, FeatureMeasurement, GeometryEngine, MeasurementRequest, Measurements, MineRecord } from '@mpm/rules';
+import { LAYER_TABLES, fieldExpression } from '../layers/layer-tables.ts';
+import type { BBox } from '../layers/layers-repository.ts';
+import { expandBBox } from './envelope.ts';
+
+/** The block, parsed once: only ever a geometry already validated in code (see `block-*.validation.ts`). */
+const BLOCK_CTE = `b AS (
+  SELECT g, g::geography AS geog FROM (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490)) AS g) s
+)`;
+
+function blockBBox(block: BlockGeometry): BBox {
+  const bbox: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  const polygons = block.type === 'Polygon' ? [block.coordinates] : block.coordinates;
+  for (const [x, y] of polygons.flat(2)) {
+    bbox[0] = Math.min(bbox[0], x);
+    bbox[1] = Math.min(bbox[1], y);
+    bbox[2] = Math.max(bbox[2], x);
+    bbox[3] = Math.max(bbox[3], y);
+  }
+  return bbox;
+}
+
+/**
+ * One collection's part of the measuring query: its features within `withinM` of the block
+ * (an index prefilter on the box grown by `withinM`, then the exact test: intersection for 0,
+ * else the distance on the ellipsoid), with their staff-view catalogue properties, overlap
+ * area and distance.
+ */
+function collectionQuery(
+  knex: Knex,
+  collection: CollectionId,
+  withinM: number,
+  bbox: BBox,
+  sliverToleranceM2: number,
+): Knex.Raw {
+  const layer = LAYER_TABLES[collection];
+  const def = getLayer(collection);
+  const properties = def.fields.flatMap((field) => [knex.raw('?::text', [field.key]), knex.raw(fieldExpression(layer, field))]);
+  const fixed = Object.entries(layer.fixed).map(([column, value]) => knex.raw('?? = ?', [`t.${column}`, value]));
+  const overlap =
+    def.geometry === 'polygon'
+      ? 'CASE WHEN ST_Intersects(t.geom, b.g) THEN ST_Area(ST_Intersection(t.geom, b.g)::geography) ELSE 0 END'
+      : '0';
+  // Holders of the existing rights inside a planning block, slivers (as the rules treat them) aside.
+  const holders =
+    collection === 'mining_blocks'
+      ? knex.raw(
+          `(SELECT coalesce(json_agg(DISTINCT r.holder ORDER BY r.holder), '[]'::json) FROM mining_rights r
+             WHERE r.geom && t.geom AND r.right_status <> 'revoked' AND ST_Intersects(r.geom, t.geom)
+               AND ST_Area(ST_Intersection(r.geom, t.geom)::geography) >= ?)`,
+          [sliverToleranceM2],
+        )
+      : knex.raw('NULL::json');
+  // Touching features are 0 m away; for the others the one ellipsoidal distance (O(n·m) in the
+  // vertices) is both the figure and the filter, rather than ST_DWithin and then ST_Distance
+  // (`OFFSET 0` keeps the planner from copying the expression into the filter).
+  const [distance, near] =
+    withinM > 0
+      ? [knex.raw('ST_Distance(t.geom::geography, b.geog)'), knex.raw('"distanceM" <= ?', [withinM])]
+      : [knex.raw('0'), knex.raw('true')];
+  const touching = withinM > 0 ? knex.raw('true') : knex.raw('ST_Intersects(t.geom, b.g)');
+  const envelope = expandBBox(bbox, withinM);
+  return knex.raw(
+    `SELECT * FROM (
+       SELECT ?::text AS collection, t.id::int AS "featureId",
+              json_build_object(${properties.map(() => '?').join(', ')}) AS properties,
+              (${overlap})::float8 AS "overlapAreaM2",
+              (?)::float8 AS "distanceM",
+              ? AS "rightHolders"
+         FROM ?? AS t, b
+        WHERE ${[...fixed.map(() => '?'), 't.geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)', '?'].join(' AND ')}
+       OFFSET 0
+     ) c WHERE ?`,
+    [collection, ...properties, distance, holders, layer.table, ...fixed, ...envelope, touching, near],
+  );
+}
+
+/**
+ * The server's geometry engine: PostGIS with spatial indexes and ellipsoidal (`geography`)
+ * areas and distances, one round trip per block (a UNION over the requested collections).
+ * `sliverToleranceM2`: a right overlapping a planning block by less is not one of its holders.
+ */
+export function createPostgisEngine(knex: Knex, sliverToleranceM2: number): GeometryEngine {
+  return {
+    async measure(block: BlockGeometry, request: MeasurementRequest): Promise<Measurements> {
+      const bbox = blockBBox(block);
+      const parts = request.collections.map(({ collection, withinM }) =>
+        collectionQuery(knex, collection, withinM, bbox, sliverToleranceM2),
+      );
+      const found = parts.length > 0 ? parts.map(() => '(?)').join(' UNION ALL ') : 'SELECT NULL::text AS collection, NULL::int AS "featureId" WHERE false';
+      const result = await knex.raw(
+        `WITH ${BLOCK_CTE}, found AS (${found})
+         SELECT (SELECT ST_Area(geog) FROM b)::float8 AS "blockAreaM2",
+                (SELECT coalesce(json_agg(f ORDER BY f.collection, f."featureId"), '[]'::json) FROM found f) AS features`,
+        [JSON.stringify(block), ...parts],
+      );
+      const row = result.rows[0] as { blockAreaM2: number; features: (FeatureMeasurement & { rightHolders: string[] | null })[] };
+      const features = row.features.map(({ rightHolders, ...feature }) => (rightHolders ? { ...feature, rightHolders } : feature));
+      return { blockAreaM2: row.blockAreaM2, features };
+    },
+  };
+}
+
+/** SQL of the planner's check: the geometry engine, the county's mines and its extent. */
+export function createChecksRepository(knex: Knex) {
+  return {
+    /** The PostGIS geometry engine (see {@link createPostgisEngine}). */
+    engine: (sliverToleranceM2: number) => createPostgisEngine(knex, sliverToleranceM2),
+
+    /** The existing mines for the plan indicators: every mining right not revoked. */
+    async mines(): Promise<MineRecord[]> {
+      return knex('mining_rights')
+        .whereNot('right_status', 'revoked')
+        .select('mineral', 'scale_class AS scaleClass', knex.raw('capacity_10kt_per_year::float8 AS "capacity10ktPerYear"'))
+        .orderBy('id');
+    },
+
+    /** The county's extent, or null before any county is loaded. */
+    async countyExtent(): Promise<BBox | null> {
+      const result = await knex.raw(
+        `SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1
+           FROM (SELECT ST_Extent(geom) AS e FROM admin_areas WHERE level = 'county') s`,
+      );
+      const row = result.rows[0] as { x0: number | null; y0: number; x1: number; y1: number } | undefined;
+      return row && row.x0 !== null ? [row.x0, row.y0, row.x1, row.y1] : null;
+    },
+
+    /**
+     * GEOS's verdict on a block that passed the checks in code: they work at 1 cm in
+     * Gauss–Krüger metres and ring by ring, so this catches finer crossings and MultiPolygon
+     * parts that overlap. Null when valid, else GEOS's reason (English, with the place).
+     */
+    async invalidityReason(block: BlockGeometry): Promise<string | null> {
+      const result = await knex.raw(
+        `SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason
+           FROM (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490)) AS g) s`,
+        [JSON.stringify(block)],
+      );
+      const row = result.rows[0] as { valid: boolean; reason: string };
+      return row.valid ? null : row.reason;
+    },
+  };
+}
+
+export type ChecksRepository = ReturnType<typeof createChecksRepository>;

@@ -1,0 +1,103 @@
+import type { CheckBody, CheckResponse } from '@mpm/contracts';
+import { areaReport, parseCornerList, type CornerListResult } from '@mpm/geo';
+import { evaluate, measurementRequest, worstOutcome, type BlockGeometry } from '@mpm/rules';
+import { badRequest, type Bilingual } from '../../../http/errors.ts';
+import type { Repositories } from '../repositories.plugin.ts';
+import { effectiveBuffers } from '../settings/settings-repository.ts';
+import { validateBlockGeometry, MAX_BLOCK_VERTICES } from './block-geometry.validation.ts';
+import {
+  BLOCK_MESSAGES as M,
+  INVALID_CORNER_LIST,
+  INVALID_RING,
+  NEITHER_OR_BOTH,
+  PARTS_OVERLAP,
+  TOO_MANY_VERTICES,
+  type Validation,
+} from './block-problems.ts';
+import { validateBlockTopology } from './block-topology.validation.ts';
+import { validateNearCounty } from './near-county.validation.ts';
+import { planPeriodEnded, type LoadedRuleset } from './ruleset.ts';
+
+/** What a check needs from the app. */
+export interface CheckContext {
+  repos: Pick<Repositories, 'checks' | 'settings'>;
+  ruleset: LoadedRuleset;
+  /** The check date (decides whether the plan period is over). */
+  now: Date;
+}
+
+/** Most corner-list problems quoted in one answer. */
+const MAX_QUOTED = 5;
+
+function orThrow<T>(validation: Validation<T>): T {
+  if (!validation.valid) throw badRequest(validation.reason, validation.message);
+  return validation.value;
+}
+
+/** Parses a corner list with `@mpm/geo`, answering 400 with its placed messages (line, 点号). */
+function cornerListBlock({ text, zone }: NonNullable<CheckBody['cornerList']>) {
+  // The parser checks crossings in O(n²): refuse oversized lists before it runs.
+  if (text.split('\n').length > MAX_BLOCK_VERTICES + 100) throw badRequest(TOO_MANY_VERTICES, M.tooManyVertices(MAX_BLOCK_VERTICES));
+  const stated = zone === undefined ? undefined : { zone, widthDeg: zone <= 23 ? (6 as const) : (3 as const) };
+  const result: CornerListResult = parseCornerList(text, { zone: stated });
+  if (result.ok) return result.value;
+  const quoted = result.errors.slice(0, MAX_QUOTED).map((e) => e.message);
+  const more = result.errors.length - quoted.length;
+  const message: Bilingual = {
+    zh: `拐点坐标有误：${quoted.map((m) => m.zh).join('；')}${more > 0 ? `；另有 ${more} 处问题` : ''}`,
+    en: `The corner list has problems: ${quoted.map((m) => m.en).join('; ')}${more > 0 ? `; ${more} more` : ''}`,
+  };
+  throw badRequest(INVALID_CORNER_LIST, message);
+}
+
+/**
+ * Checks every input before SQL sees it, then asks GEOS for the finer verdict. Returns the
+ * block as given (GeoJSON) or as parsed (corner list), unchanged; throws a 400 otherwise.
+ */
+async function checkedBlock(context: CheckContext, body: CheckBody) {
+  if ((body.geometry === undefined) === (body.cornerList === undefined)) throw badRequest(NEITHER_OR_BOTH, M.neitherOrBoth());
+  const countyBbox = await context.repos.checks.countyExtent();
+  const cornerList = body.cornerList ? cornerListBlock(body.cornerList) : undefined;
+  const block = orThrow(validateBlockGeometry(cornerList ? cornerList.geometry : body.geometry, { countyBbox }));
+  orThrow(validateNearCounty(block.bbox, countyBbox));
+  // A parsed corner list has passed the same crossing checks already.
+  if (!cornerList) orThrow(validateBlockTopology(block.geometry));
+  const reason = await context.repos.checks.invalidityReason(block.geometry);
+  if (reason !== null) {
+    if (block.geometry.type === 'MultiPolygon' && block.geometry.coordinates.length > 1) throw badRequest(PARTS_OVERLAP, M.partsOverlap());
+    throw badRequest(INVALID_RING, {
+      zh: `地块的边界在厘米以下的尺度上自相交或重叠（GEOS：${reason}）。`,
+      en: `The block's boundary crosses or overlaps itself below the centimetre (GEOS: ${reason}).`,
+    });
+  }
+  return { geometry: block.geometry as BlockGeometry, cornerList };
+}
+
+/**
+ * The planner's (and inspector's) check: validate the block, measure it against the county's
+ * layers in PostGIS, and turn the measurements into findings and indicators with the one
+ * verdict logic of `@mpm/rules`. Reads only; writes nothing.
+ */
+export async function runCheck(context: CheckContext, body: CheckBody): Promise<CheckResponse> {
+  const { ruleset, repos } = context;
+  const { geometry, cornerList } = await checkedBlock(context, body);
+  const buffers = effectiveBuffers(ruleset.bufferDefaults, await repos.settings.bufferWidths());
+  const engine = repos.checks.engine(ruleset.sliverToleranceM2);
+  const [measurements, mines] = await Promise.all([
+    engine.measure(geometry, measurementRequest(ruleset, buffers)),
+    repos.checks.mines(),
+  ]);
+  const periodEnded = planPeriodEnded(ruleset, context.now);
+  const verdict = evaluate({ ruleset, buffers, proposal: body.proposal, measurements, mines, periodEnded });
+  return {
+    ...areaReport(measurements.blockAreaM2),
+    geometry,
+    ...(cornerList && { cornerList: { format: cornerList.format, epsg: cornerList.epsg } }),
+    findings: verdict.findings,
+    indicators: verdict.indicators,
+    worstOutcome: worstOutcome(verdict.findings),
+    rulesetId: ruleset.id,
+    periodEnded,
+    checkedAt: context.now.toISOString(),
+  };
+}

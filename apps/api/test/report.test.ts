@@ -1,0 +1,178 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as turf from '@turf/turf';
+import { REPO_ROOT } from '../src/config.ts';
+import { createTestApp, type TestApp } from './helpers/test-app.ts';
+import { TEST_DATABASES } from './helpers/databases.ts';
+
+type Polygon = GeoJSON.Polygon;
+
+/** The tools this suite reads PDFs with, and how to install each. */
+const TOOLS = [
+  ['pdftotext', 'apt-get install -y poppler-utils'],
+  ['pdftoppm', 'apt-get install -y poppler-utils'],
+] as const;
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+function requireTools() {
+  for (const [tool, install] of TOOLS) {
+    try {
+      execFileSync('which', [tool], { stdio: 'pipe' });
+    } catch {
+      throw new Error(`${tool} is missing: the PDF report tests read the PDF with it (${install})`);
+    }
+  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+}
+
+/**
+ * The PDF's text as pdftotext reads it: `layout` keeps table rows on one line; `flat` follows
+ * the content order with all white space removed, so a name wrapped inside a cell reads whole.
+ */
+function pdfText(pdf: Buffer, mode: 'layout' | 'flat' = 'layout'): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-report-')), 'report.pdf');
+  fs.writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', [mode === 'layout' ? '-layout' : '-raw', file, '-'], { encoding: 'utf8' });
+  return mode === 'layout' ? text : text.replace(/\s+/g, '');
+}
+
+/** Page 1 as a PNG at 60 dpi under test-results/, for a person to look at. */
+function pageOnePng(pdf: Buffer, name: string): string {
+  const dir = path.join(REPO_ROOT, 'test-results');
+  fs.mkdirSync(dir, { recursive: true });
+  const pdfFile = path.join(dir, `${name}.pdf`);
+  fs.writeFileSync(pdfFile, pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(dir, name)]);
+  return path.join(dir, `${name}.png`);
+}
+
+const demo = (name: string) =>
+  JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'demo', `${name}.geojson`), 'utf8')) as GeoJSON.FeatureCollection;
+
+/** A closed counter-clockwise square of half-side `halfM` metres around `[lon, lat]`. */
+function square([lon, lat]: number[], halfM: number): Polygon {
+  const dLat = halfM / 110_950;
+  const dLon = halfM / (111_320 * Math.cos((lat * Math.PI) / 180));
+  const [w, s, e, n] = [lon - dLon, lat - dLat, lon + dLon, lat + dLat].map((v) => Number(v.toFixed(7)));
+  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+}
+
+const clay = { mineral: 'brickClay', capacity10ktPerYear: 13, rightKind: 'new' };
+const redline = demo('eco_redline').features.find((f) => f.properties?.name === '四郎河源头生态保护红线（示范）') as GeoJSON.Feature<Polygon>;
+const westCorner = redline.geometry.coordinates[0].reduce((west, p) => (p[0] < west[0] ? p : west));
+/** A block half inside the ecological red line. */
+const acrossRedline = square(westCorner, 150);
+const planningBlock = demo('mining_blocks').features.find((f) => f.properties?.code === 'KC621025-01')!;
+const inZone = square(turf.centroid(planningBlock).geometry.coordinates, 60);
+
+describe.each(TEST_DATABASES)('PDF review report on %s', (kind) => {
+  let t: TestApp;
+  let admin: string;
+  let inspector: string;
+
+  beforeAll(async () => {
+    requireTools();
+    t = await createTestApp(kind);
+    admin = await t.login();
+    const password = 'inspector-password';
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: admin },
+      payload: { username: 'inspector1', displayName: '巡查员', role: 'inspector', password },
+    });
+    inspector = await t.login('inspector1', password);
+  });
+  afterAll(() => t?.close());
+
+  // First, before any report has started the shared browser.
+  it('answers 503 naming Chromium when it is not installed, never a 500', async () => {
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      const payload = { geometry: inZone, proposal: clay };
+      const zh = await t.app.inject({ method: 'POST', url: '/api/check/report', headers: { cookie: admin }, payload });
+      expect(zh.statusCode).toBe(503);
+      expect(zh.json()).toMatchObject({ code: 'pdf_unavailable', message: expect.stringContaining('Chromium') });
+      expect(zh.json().message).toMatch(/apt-get install chromium fonts-noto-cjk/);
+      const en = await t.app.inject({ method: 'POST', url: '/api/check/report', headers: { cookie: admin, 'accept-language': 'en' }, payload });
+      expect(en.json().message).toMatch(/^The PDF report needs Chromium/);
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+  });
+
+  it('prints a saved proposal: title, county, the red line finding, km² to 4 decimals, corners, map', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/proposals',
+      headers: { cookie: admin },
+      payload: { name: '四郎河砖瓦用粘土矿拟设区', geometry: acrossRedline, proposal: { ...clay, holder: '正宁县某建材有限公司' } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, areaKm2 } = created.json();
+
+    const response = await t.app.inject({ url: `/api/proposals/${id}/report.pdf`, headers: { cookie: inspector } });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Written before the text checks, so a failing run still leaves the page to look at.
+    const png = pageOnePng(response.rawPayload, `report-${kind}-page-1`);
+    expect(fs.statSync(png).size).toBeGreaterThan(10_000);
+
+    const text = pdfText(response.rawPayload);
+    expect(text).toContain('拟设采矿权审查报告');
+    expect(text).toContain('四郎河砖瓦用粘土矿拟设区（第 1 版）');
+    expect(text).toContain('正宁县');
+    expect(text).toContain('生态保护红线');
+    expect(pdfText(response.rawPayload, 'flat')).toContain('与“四郎河源头生态保护红线（示范）”重叠');
+    expect(text).toMatch(/审查结论：\s*禁止/);
+    expect(text).toContain(areaKm2.toFixed(4));
+    expect(areaKm2.toFixed(4)).toMatch(/^\d+\.\d{4}$/);
+    // Corner table: Y with the 3° zone prefix (36 at 108°E), 2 decimals; DMS seconds to 3 decimals.
+    expect(text).toMatch(/36\d{6}\.\d{2}/);
+    expect(text).toMatch(/\d{3}°\d{2}′\d{2}\.\d{3}″E/);
+    expect(text).toMatch(/图\s*例/);
+    expect(text).toMatch(/第 1 页，共 \d+ 页/);
+  });
+
+  it('prints an older version on request and answers 404 for one that does not exist', async () => {
+    const { id } = (
+      await t.app.inject({ method: 'POST', url: '/api/proposals', headers: { cookie: admin }, payload: { name: '两版方案', geometry: inZone, proposal: clay } })
+    ).json();
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/proposals/${id}`,
+      headers: { cookie: admin },
+      payload: { baseVersion: 1, geometry: acrossRedline, proposal: clay },
+    });
+    expect(saved.statusCode).toBe(200);
+    const first = await t.app.inject({ url: `/api/proposals/${id}/report.pdf?version=1`, headers: { cookie: admin } });
+    expect(first.statusCode).toBe(200);
+    const text = pdfText(first.rawPayload);
+    expect(text).toContain('两版方案（第 1 版）');
+    expect(text).toContain('最新为第 2 版');
+    expect(pdfText(first.rawPayload, 'flat')).not.toContain('四郎河源头生态保护红线（示范）');
+    const missing = await t.app.inject({ url: `/api/proposals/${id}/report.pdf?version=9`, headers: { cookie: admin } });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('prints an unsaved block from the body of /api/check, for signed-in staff only', async () => {
+    const payload = { geometry: acrossRedline, proposal: clay };
+    expect((await t.app.inject({ method: 'POST', url: '/api/check/report', payload })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/proposals/1/report.pdf' })).statusCode).toBe(401);
+    const response = await t.app.inject({ method: 'POST', url: '/api/check/report', headers: { cookie: inspector }, payload });
+    expect(response.statusCode).toBe(200);
+    const check = (await t.app.inject({ method: 'POST', url: '/api/check', headers: { cookie: inspector }, payload })).json();
+    const text = pdfText(response.rawPayload);
+    expect(text).toContain('拟设采矿权审查报告');
+    expect(text).toContain('生态保护红线');
+    expect(text).toContain(check.areaKm2.toFixed(4));
+    const bad = await t.app.inject({ method: 'POST', url: '/api/check/report', headers: { cookie: inspector }, payload: { proposal: clay } });
+    expect(bad.statusCode).toBe(400);
+  });
+});

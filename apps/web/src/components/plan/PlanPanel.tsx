@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NETWORK_ERROR } from '../../api/client.ts';
+import { domainLanguage } from '../../i18n/languages.ts';
+import { planTerm } from '../../plan/plan-terms.ts';
+import { useLiveCheck } from '../../state/live-check.ts';
+import { useServerData } from '../../state/server-store.ts';
+import { useSession } from '../../state/session-store.ts';
+import { UnitSwitch } from './AreaFigures.tsx';
+import { BlockInput } from './BlockInput.tsx';
+import { LiveCheckView } from './LiveCheckView.tsx';
+import { ProposalForm } from './ProposalForm.tsx';
+import { ServerVerdict } from './ServerVerdict.tsx';
+
+/**
+ * Plan mode's panel (规划): the proposal, the block (drawn, pasted or uploaded), the live check
+ * in the browser and the server's formal check. Loads the rules and layer features once.
+ */
+export function PlanPanel() {
+  const { t } = useTranslation();
+  const language = useSession((s) => s.language);
+  const lang = domainLanguage(language);
+  const unit = useSession((s) => s.areaUnit);
+  const planData = useServerData((s) => s.planData);
+  const planStatus = useServerData((s) => s.planStatus);
+  const planProblem = useServerData((s) => s.planProblem);
+  const loadPlanData = useServerData((s) => s.loadPlanData);
+  const live = useLiveCheck();
+
+  useEffect(() => {
+    if (useServerData.getState().planStatus === 'idle') void loadPlanData(useSession.getState().language);
+  }, [loadPlanData, planStatus]);
+
+  return (
+    <aside className="plan-panel" aria-label={t('Plan check')}>
+      <header className="plan-panel-head">
+        <h2 className="panel-title">{t('Plan check')}</h2>
+        <UnitSwitch lang={lang} />
+      </header>
+      {planData && <p className="plan-note ruleset-title">{planTerm(planData.ruleset.title, lang)}</p>}
+      {planStatus === 'loading' && (
+        <p className="plan-note" role="status">
+          {t('Loading the rules and layers…')}
+        </p>
+      )}
+      {planStatus === 'error' && planProblem && (
+        <p className="form-error" role="alert">
+          {planProblem.code === NETWORK_ERROR
+            ? t('Cannot reach the server. Check the network and try again.')
+            : t('Could not load the rules and layers: {{message}}', { message: planProblem.message })}{' '}
+          <button type="button" className="link-button" onClick={() => void loadPlanData(language)}>
+            {t('Retry')}
+          </button>
+        </p>
+      )}
+
+      <section className="plan-section" aria-labelledby="proposal-title">
+        <h3 id="proposal-title">{t('Proposal')}</h3>
+        <ProposalForm lang={lang} />
+      </section>
+
+      <section className="plan-section" aria-labelledby="block-title">
+        <h3 id="block-title">{t('Block')}</h3>
+        <BlockInput lang={lang} />
+      </section>
+
+      {live && <LiveCheckView live={live} lang={lang} unit={unit} />}
+      <ServerVerdict lang={lang} unit={unit} />
+    </aside>
+  );
+}

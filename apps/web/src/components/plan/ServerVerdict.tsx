@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import type { Language } from '@mpm/domain';
+import { readProposal, usePlan } from '../../state/plan-store.ts';
+import type { AreaUnit } from '../../state/session-store.ts';
+import { useSession } from '../../state/session-store.ts';
+import { AreaFigures } from './AreaFigures.tsx';
+import { FindingsList } from './FindingsList.tsx';
+import { OutcomeBadge } from './OutcomeBadge.tsx';
+
+/** The 正式审查 button and the server's verdict: the authoritative areas and findings. */
+export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }) {
+  const { t } = useTranslation();
+  const language = useSession((s) => s.language);
+  const block = usePlan((s) => s.block);
+  const proposalOk = usePlan((s) => readProposal(s.proposal) !== null);
+  const proposalRevision = usePlan((s) => s.proposalRevision);
+  const check = usePlan((s) => s.check);
+  const runCheck = usePlan((s) => s.runCheck);
+  const stale = check.status === 'done' && (check.blockRevision !== block?.revision || check.proposalRevision !== proposalRevision);
+
+  return (
+    <section className="plan-section server-verdict" aria-labelledby="server-verdict-title">
+      <div className="verdict-actions">
+        <button
+          type="button"
+          className="primary-button"
+          disabled={!block || !proposalOk || check.status === 'pending'}
+          onClick={() => void runCheck(language)}
+        >
+          {check.status === 'pending' ? t('Checking…') : t('Formal check')}
+        </button>
+        {(!block || !proposalOk) && <span className="plan-note">{t('Give the block and the planned capacity first.')}</span>}
+      </div>
+      {check.status === 'error' && (
+        <p className="form-error" role="alert">
+          {check.network ? t('Cannot reach the server. Check the network and try again.') : check.message}
+        </p>
+      )}
+      {check.status === 'done' && (
+        <div className="verdict" data-stale={stale}>
+          <h3 id="server-verdict-title">{t('Server check result')}</h3>
+          {stale && <p className="stale-note">{t('The block or the proposal changed since this check: check again.')}</p>}
+          <AreaFigures area={check.result} lang={lang} approximate={false} />
+          <p className="worst-outcome">
+            {check.result.worstOutcome ? (
+              <>
+                {t('Worst outcome')} <OutcomeBadge outcome={check.result.worstOutcome} lang={lang} />
+              </>
+            ) : (
+              t('No conflict found.')
+            )}
+          </p>
+          <FindingsList findings={check.result.findings} lang={lang} unit={unit} />
+          <p className="plan-note verdict-meta">
+            {t('Ruleset {{id}}, checked {{time}}', {
+              id: check.result.rulesetId,
+              time: new Date(check.result.checkedAt).toLocaleString(language),
+            })}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { areaReport, type AreaReport } from '@mpm/geo';
+import { MINERALS, type Mineral } from '@mpm/domain';
+import {
+  evaluate,
+  measurementRequest,
+  OUTCOMES,
+  worstOutcome,
+  type BlockGeometry,
+  type Finding,
+  type MineRecord,
+  type Outcome,
+  type Verdict,
+} from '@mpm/rules';
+import { browserEngine, type BrowserEngine, type MeasurementError } from '../plan/engine.ts';
+import { readProposal, usePlan, type ProposalDraft } from './plan-store.ts';
+import { useServerData, type PlanData, type PlanLayers } from './server-store.ts';
+
+/** A part of the block inside a zone that a finding is about, as the map highlights it. */
+export type HighlightCollection = GeoJSON.FeatureCollection<
+  GeoJSON.Polygon | GeoJSON.MultiPolygon,
+  { outcome: Outcome; collection: string; featureId: number }
+>;
+
+/** The browser's provisional check of the block: approximate, the server has the last word. */
+export interface LiveCheck {
+  /** The block's area as the browser measured it (ellipsoidal, but over the browser's copy of the data). */
+  area: AreaReport;
+  /** Findings and indicators; null while the proposal form is incomplete. */
+  verdict: (Verdict & { worst: Outcome | null }) | null;
+  /** Overlaps that some finding is about, worst outcome per part. */
+  highlight: HighlightCollection;
+  /** What the browser could not measure: a finding may be missing there. */
+  errors: MeasurementError[];
+}
+
+const SCALE_CLASSES = ['large', 'medium', 'small'] as const;
+
+/** The existing mines, for the indicators: mining rights not revoked. */
+export function minesOf(layers: PlanLayers): MineRecord[] {
+  return (layers.mining_rights?.features ?? []).flatMap((feature): MineRecord[] => {
+    const p = feature.properties ?? {};
+    if (p.rightStatus === 'revoked' || !MINERALS.includes(p.mineral as Mineral)) return [];
+    const scaleClass = SCALE_CLASSES.find((c) => c === p.scaleClass) ?? 'small';
+    const capacity = Number(p.capacity10ktPerYear);
+    return [{ mineral: p.mineral as Mineral, scaleClass, capacity10ktPerYear: Number.isFinite(capacity) ? capacity : 0 }];
+  });
+}
+
+const severity = (outcome: Outcome) => OUTCOMES.indexOf(outcome);
+
+/** The overlap parts that findings are about, each with the worst outcome found for its feature. */
+function highlightOf(overlaps: ReturnType<BrowserEngine['measureWithOverlaps']>['overlaps'], findings: readonly Finding[]): HighlightCollection {
+  const worst = new Map<string, Outcome>();
+  for (const f of findings) {
+    if (f.collection === undefined || f.featureId === undefined || !(f.overlapAreaM2! > 0)) continue;
+    const key = `${f.collection}/${f.featureId}`;
+    const known = worst.get(key);
+    if (!known || severity(f.outcome) < severity(known)) worst.set(key, f.outcome);
+  }
+  return {
+    type: 'FeatureCollection',
+    features: overlaps.flatMap((part) => {
+      const outcome = worst.get(`${part.collection}/${part.featureId}`);
+      if (!outcome) return [];
+      return [{ type: 'Feature' as const, geometry: part.geometry, properties: { outcome, collection: part.collection, featureId: part.featureId } }];
+    }),
+  };
+}
+
+/** The live check of one block; pure apart from the engine it is given. */
+export function computeLiveCheck(data: PlanData, engine: BrowserEngine, block: BlockGeometry, draft: ProposalDraft): LiveCheck {
+  const { measurements, overlaps } = engine.measureWithOverlaps(block, measurementRequest(data.ruleset, data.buffers));
+  const proposal = readProposal(draft);
+  // As the server decides it: the plan period is over after its last year (minimums then missed).
+  const periodEnded = new Date().getFullYear() > data.ruleset.planPeriod.to;
+  const verdict = proposal
+    ? evaluate({ ruleset: data.ruleset, buffers: data.buffers, proposal, measurements, mines: minesOf(data.layers), periodEnded })
+    : null;
+  return {
+    area: areaReport(measurements.blockAreaM2),
+    verdict: verdict ? { ...verdict, worst: worstOutcome(verdict.findings) } : null,
+    highlight: highlightOf(overlaps, verdict?.findings ?? []),
+    errors: measurements.errors,
+  };
+}
+
+/** One-entry caches: the same inputs give the same objects to every component that asks. */
+let engineCache: { data: PlanData; engine: BrowserEngine } | null = null;
+let checkCache: { data: PlanData; block: BlockGeometry; draft: ProposalDraft; result: LiveCheck | null } | null = null;
+
+function engineFor(data: PlanData): BrowserEngine {
+  if (engineCache?.data !== data) engineCache = { data, engine: browserEngine(data) };
+  return engineCache.engine;
+}
+
+/**
+ * The selector: the live check of the current block against the loaded plan data, or null
+ * when there is no block or no data yet. Recomputed only when one of its inputs changes.
+ */
+export function selectLiveCheck(data: PlanData | null, block: BlockGeometry | null, draft: ProposalDraft): LiveCheck | null {
+  if (!data || !block) return null;
+  if (checkCache && checkCache.data === data && checkCache.block === block && checkCache.draft === draft) return checkCache.result;
+  let result: LiveCheck | null;
+  try {
+    result = computeLiveCheck(data, engineFor(data), block, draft);
+  } catch (err) {
+    // A geometry the engine cannot handle must not take the page down; the server still checks it.
+    console.warn('live check failed', err);
+    result = null;
+  }
+  checkCache = { data, block, draft, result };
+  return result;
+}
+
+/** The live check for components (the plan panel, the map's highlight layer). */
+export function useLiveCheck(): LiveCheck | null {
+  const data = useServerData((s) => s.planData);
+  const block = usePlan((s) => s.block?.geometry ?? null);
+  const draft = usePlan((s) => s.proposal);
+  return selectLiveCheck(data, block, draft);
+}

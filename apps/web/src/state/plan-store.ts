@@ -1,0 +1,129 @@
+import { create } from 'zustand';
+import type { Mineral } from '@mpm/domain';
+import type { BlockGeometry, MineRecord, Proposal, RightKind } from '@mpm/rules';
+import { api, ApiError, NETWORK_ERROR } from '../api/client.ts';
+import type { CheckBody, CheckResponse, CornerListInput } from '../api/check-types.ts';
+import type { UiLanguage } from '../i18n/languages.ts';
+
+/** The proposal form as typed: numbers stay text until they are read. */
+export interface ProposalDraft {
+  mineral: Mineral;
+  /** 万吨/年, as typed. */
+  capacity: string;
+  rightKind: RightKind;
+  holder: string;
+  /** Empty when not stated. */
+  scaleClass: MineRecord['scaleClass'] | '';
+  licenceNo: string;
+}
+
+/** Where the block came from: drawn (or edited) on the map, a pasted corner list, a file. */
+export type BlockOrigin = 'draw' | 'paste' | 'upload';
+
+/** The proposed block as it stands (not the drawing machinery: that lives in terra-draw). */
+export interface Block {
+  geometry: BlockGeometry;
+  origin: BlockOrigin;
+  /** The pasted text, while the block is exactly what it describes (sent to the server as is). */
+  cornerList?: CornerListInput;
+  /** Bumped on every change, so the map can tell its own echo from a new block. */
+  revision: number;
+}
+
+/** What the map's drawing tool does: draw a polygon, edit vertices, or nothing (pan, click). */
+export type DrawTool = 'draw' | 'edit' | 'pan';
+
+/** The server's verdict on the block, with the revisions it was asked about. */
+export type ServerCheck =
+  | { status: 'idle' }
+  | { status: 'pending' }
+  | { status: 'done'; result: CheckResponse; blockRevision: number; proposalRevision: number }
+  | { status: 'error'; message: string; network: boolean };
+
+/** The planner's working proposal for this visit: form, block, drawing tool and the server's verdict. */
+export interface PlanSession {
+  proposal: ProposalDraft;
+  proposalRevision: number;
+  block: Block | null;
+  tool: DrawTool;
+  check: ServerCheck;
+  setProposal(patch: Partial<ProposalDraft>): void;
+  /** A block drawn or edited on the map (null when the map holds none); returns its revision. */
+  setDrawnBlock(geometry: BlockGeometry | null): number | null;
+  /** A block from a pasted list or a file: the map shows it and zooms to it. */
+  setBlock(geometry: BlockGeometry, origin: Exclude<BlockOrigin, 'draw'>, cornerList?: CornerListInput): void;
+  clearBlock(): void;
+  setTool(tool: DrawTool): void;
+  /** Sends the block and proposal to `POST /api/check`. */
+  runCheck(lang: UiLanguage): Promise<void>;
+}
+
+export const DEFAULT_PROPOSAL: ProposalDraft = {
+  mineral: 'brickClay',
+  capacity: '',
+  rightKind: 'new',
+  holder: '',
+  scaleClass: '',
+  licenceNo: '',
+};
+
+/** The proposal the rules read, or null while the form is incomplete (no positive capacity). */
+export function readProposal(draft: ProposalDraft): Proposal | null {
+  const capacity = Number(draft.capacity.trim());
+  if (draft.capacity.trim() === '' || !Number.isFinite(capacity) || capacity <= 0) return null;
+  const holder = draft.holder.trim();
+  const licenceNo = draft.licenceNo.trim();
+  return {
+    mineral: draft.mineral,
+    capacity10ktPerYear: capacity,
+    rightKind: draft.rightKind,
+    ...(holder ? { holder } : {}),
+    ...(draft.scaleClass ? { scaleClass: draft.scaleClass } : {}),
+    ...(licenceNo && draft.rightKind !== 'new' ? { licenceNo } : {}),
+  };
+}
+
+let revisions = 0;
+
+export const usePlan = create<PlanSession>()((set, get) => ({
+  proposal: DEFAULT_PROPOSAL,
+  proposalRevision: 0,
+  block: null,
+  tool: 'pan',
+  check: { status: 'idle' },
+
+  setProposal: (patch) => set((s) => ({ proposal: { ...s.proposal, ...patch }, proposalRevision: s.proposalRevision + 1 })),
+
+  setDrawnBlock(geometry) {
+    if (!geometry) {
+      // Nothing left to edit once the block is deleted on the map.
+      set((s) => ({ block: null, tool: s.tool === 'edit' ? 'pan' : s.tool }));
+      return null;
+    }
+    const revision = ++revisions;
+    set({ block: { geometry, origin: 'draw', revision } });
+    return revision;
+  },
+
+  setBlock: (geometry, origin, cornerList) =>
+    set({ block: { geometry, origin, revision: ++revisions, ...(cornerList ? { cornerList } : {}) }, tool: 'pan' }),
+
+  clearBlock: () => set({ block: null, check: { status: 'idle' } }),
+
+  setTool: (tool) => set({ tool }),
+
+  async runCheck(lang) {
+    const { block, proposal: draft, proposalRevision } = get();
+    const proposal = readProposal(draft);
+    if (!block || !proposal) return;
+    const body: CheckBody = block.cornerList ? { cornerList: block.cornerList, proposal } : { geometry: block.geometry, proposal };
+    set({ check: { status: 'pending' } });
+    try {
+      const result = await api.check(body, lang);
+      set({ check: { status: 'done', result, blockRevision: block.revision, proposalRevision } });
+    } catch (err) {
+      const network = err instanceof ApiError && err.code === NETWORK_ERROR;
+      set({ check: { status: 'error', message: err instanceof Error ? err.message : String(err), network } });
+    }
+  },
+}));

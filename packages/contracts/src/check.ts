@@ -1,0 +1,215 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { COLLECTION_IDS, MINERALS } from '@mpm/domain';
+
+/** A message in both UI languages. */
+export const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() }, { additionalProperties: false });
+export type Bilingual = Static<typeof Bilingual>;
+
+export const Mineral = Type.Enum(MINERALS);
+export const CollectionId = Type.Enum(COLLECTION_IDS);
+
+/** Rule outcomes, worst first: 禁止, 限制, 需论证, 提示. */
+export const Outcome = Type.Enum(['forbidden', 'restricted', 'conditional', 'advisory']);
+export const RightKind = Type.Enum(['new', 'extension', 'expansion']);
+export const ScaleClass = Type.Enum(['large', 'medium', 'small']);
+
+/** The buffer widths a county sets, in the order shown to people. */
+export const BUFFER_KEYS = [
+  'railwayM',
+  'nationalRoadM',
+  'provincialRoadM',
+  'countyRoadM',
+  'townshipRoadM',
+  'bridgeM',
+  'tunnelPortalM',
+  'roadVisibleRangeM',
+  'riverVisibleRangeM',
+] as const;
+export type BufferKey = (typeof BUFFER_KEYS)[number];
+export const BufferKey = Type.Enum(BUFFER_KEYS);
+
+/** Widest buffer a county may set, in metres (20 km: far beyond any statutory strip). */
+export const MAX_BUFFER_M = 20_000;
+
+const perBufferKey = <T extends TSchema>(value: T) =>
+  Type.Object(Object.fromEntries(BUFFER_KEYS.map((key) => [key, value])) as Record<BufferKey, T>, {
+    additionalProperties: false,
+  });
+
+/** Buffer widths in metres per line class (a width 0..20 000 m each). */
+export const BufferSettings = perBufferKey(Type.Number({ minimum: 0, maximum: MAX_BUFFER_M }));
+export type BufferSettings = Static<typeof BufferSettings>;
+
+/** `PUT /api/settings/buffers`: the widths to change, at least one. */
+export const BufferSettingsPatch = Type.Partial(BufferSettings, { additionalProperties: false, minProperties: 1 });
+export type BufferSettingsPatch = Static<typeof BufferSettingsPatch>;
+
+/** `GET /api/settings/buffers`: the county's widths, the ruleset's defaults and their legal basis. */
+export const BufferSettingsResponse = Type.Object({
+  buffers: BufferSettings,
+  defaults: BufferSettings,
+  legalBasis: perBufferKey(Bilingual),
+});
+export type BufferSettingsResponse = Static<typeof BufferSettingsResponse>;
+
+const strict = { additionalProperties: false } as const;
+const Count = Type.Integer({ minimum: 0 });
+
+/** A spatial rule of the ruleset (`ZoneRule` in `@mpm/rules`); unknown members are refused. */
+export const ZoneRule = Type.Object(
+  {
+    id: Type.String({ minLength: 1 }),
+    collections: Type.Array(CollectionId, { minItems: 1 }),
+    filter: Type.Optional(
+      Type.Object({ properties: Type.Array(Type.String(), { minItems: 1 }), values: Type.Array(Type.String(), { minItems: 1 }) }, strict),
+    ),
+    relation: Type.Enum(['overlaps', 'withinDistance', 'outsideAll']),
+    distance: Type.Optional(
+      Type.Union([BufferKey, Type.Object({ property: Type.String(), byValue: Type.Record(Type.String(), BufferKey) }, strict)]),
+    ),
+    minerals: Type.Optional(Type.Array(Mineral, { minItems: 1 })),
+    rightKinds: Type.Optional(Type.Array(RightKind, { minItems: 1 })),
+    outcome: Outcome,
+    title: Bilingual,
+    legalBasis: Bilingual,
+  },
+  strict,
+);
+
+const MineralCounts = Type.Partial(Type.Record(Mineral, Type.Number({ minimum: 0 })), strict);
+
+/**
+ * A ruleset file (`data/rulesets/*.json`), checked at boot: the `Ruleset` of `@mpm/rules` plus
+ * the plan period, whose end decides whether minimum indicators not reached are missed.
+ */
+export const Ruleset = Type.Object(
+  {
+    id: Type.String({ minLength: 1 }),
+    title: Bilingual,
+    planPeriod: Type.Object({ from: Type.Integer({ minimum: 1949 }), to: Type.Integer({ minimum: 1949 }) }, strict),
+    sliverToleranceM2: Type.Number({ minimum: 0 }),
+    zoneRules: Type.Array(ZoneRule),
+    minimumScales: Type.Array(
+      Type.Object({ mineral: Mineral, min10ktPerYear: Type.Number({ minimum: 0 }), legalBasis: Bilingual }, strict),
+    ),
+    concentratedZoneScale: Type.Object({ legalBasis: Bilingual }, strict),
+    oneHolderPerBlock: Type.Object({ outcome: Outcome, legalBasis: Bilingual }, strict),
+    indicators: Type.Object(
+      {
+        maxMines: Count,
+        maxMinesByMineral: MineralCounts,
+        sandGravelClayMinerals: Type.Array(Mineral),
+        maxSandGravelClayMines: Count,
+        minLargeMediumRatio: Type.Number({ minimum: 0, maximum: 100 }),
+        maxExtraction10kt: Type.Number({ minimum: 0 }),
+        maxExtraction10ktByMineral: MineralCounts,
+        legalBasis: Bilingual,
+      },
+      strict,
+    ),
+    bufferDefaults: BufferSettings,
+    bufferLegalBasis: perBufferKey(Bilingual),
+  },
+  strict,
+);
+export type Ruleset = Static<typeof Ruleset>;
+
+/** `GET /api/rules`: the ruleset and the county's effective buffers, for the browser engine. */
+export const RulesResponse = Type.Object({ ruleset: Ruleset, buffers: BufferSettings });
+export type RulesResponse = Static<typeof RulesResponse>;
+
+/** What the planner states with the block (`Proposal` in `@mpm/rules`). */
+export const Proposal = Type.Object(
+  {
+    mineral: Mineral,
+    capacity10ktPerYear: Type.Number({ minimum: 0, maximum: 100_000 }),
+    rightKind: RightKind,
+    licenceNo: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    holder: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    scaleClass: Type.Optional(ScaleClass),
+  },
+  strict,
+);
+export type Proposal = Static<typeof Proposal>;
+
+/**
+ * A block as GeoJSON Polygon or MultiPolygon in EPSG:4490 lon/lat. Deliberately unchecked by the
+ * schema: the server validates it in code, so that every problem gets a message with its place.
+ */
+export const BlockGeometry = Type.Unsafe<GeoJSON.Polygon | GeoJSON.MultiPolygon>({
+  description: 'GeoJSON Polygon or MultiPolygon, EPSG:4490 [lon, lat]',
+});
+
+/** `POST /api/check`: exactly one of `geometry` and `cornerList`, and the proposal. */
+export const CheckBody = Type.Object(
+  {
+    geometry: Type.Optional(BlockGeometry),
+    cornerList: Type.Optional(
+      Type.Object(
+        {
+          /** A corner-point list (拐点坐标) in any of the three formats. */
+          text: Type.String({ minLength: 1, maxLength: 200_000 }),
+          /** Gauss–Krüger zone number, for eastings written without the prefix (13–23: 6°, 25–45: 3°). */
+          zone: Type.Optional(Type.Integer({ minimum: 13, maximum: 45 })),
+        },
+        strict,
+      ),
+    ),
+    proposal: Proposal,
+  },
+  strict,
+);
+export type CheckBody = Static<typeof CheckBody>;
+
+/** One verdict (`Finding` in `@mpm/rules`). */
+export const Finding = Type.Object({
+  ruleId: Type.String(),
+  outcome: Outcome,
+  collection: Type.Optional(CollectionId),
+  featureId: Type.Optional(Type.Integer()),
+  featureName: Type.Optional(Type.String()),
+  title: Bilingual,
+  legalBasis: Bilingual,
+  message: Bilingual,
+  overlapAreaM2: Type.Optional(Type.Number()),
+  overlapAreaMu: Type.Optional(Type.Number()),
+  overlapAreaHa: Type.Optional(Type.Number()),
+  overlapPercent: Type.Optional(Type.Number()),
+  distanceM: Type.Optional(Type.Number()),
+  requiredDistanceM: Type.Optional(Type.Number()),
+  possibleBoundaryOffset: Type.Optional(Type.Boolean()),
+});
+export type Finding = Static<typeof Finding>;
+
+/** One plan indicator (`Indicator` in `@mpm/rules`). */
+export const Indicator = Type.Object({
+  id: Type.String(),
+  title: Bilingual,
+  kind: Type.Enum(['max', 'min']),
+  value: Type.Number(),
+  target: Type.Number(),
+  unit: Type.Enum(['count', 'percent', '10kt']),
+  state: Type.Enum(['met', 'atRisk', 'missed']),
+});
+export type Indicator = Static<typeof Indicator>;
+
+/** `POST /api/check` answer: the block's area (ellipsoidal), findings worst first, indicators. */
+export const CheckResponse = Type.Object({
+  areaM2: Type.Number(),
+  areaMu: Type.Number(),
+  areaHa: Type.Number(),
+  /** km² to 4 decimals (MNR 2022 area notice). */
+  areaKm2: Type.Number(),
+  /** The block as checked, EPSG:4490 lon/lat (for a corner list: as parsed). */
+  geometry: BlockGeometry,
+  /** For a corner list: its format and the EPSG code of its Gauss–Krüger zone. */
+  cornerList: Type.Optional(Type.Object({ format: Type.String(), epsg: Type.Integer() })),
+  findings: Type.Array(Finding),
+  indicators: Type.Object({ before: Type.Array(Indicator), after: Type.Array(Indicator) }),
+  worstOutcome: Type.Union([Outcome, Type.Null()]),
+  rulesetId: Type.String(),
+  /** Whether the plan period was over on the check date (minimum indicators then count as missed). */
+  periodEnded: Type.Boolean(),
+  checkedAt: Type.String({ format: 'date-time' }),
+});
+export type CheckResponse = Static<typeof CheckResponse>;
