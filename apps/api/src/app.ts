@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/connect.ts';
-import { handleError, notFound } from './http/errors.ts';
+import { UserError, handleError, notFound } from './http/errors.ts';
 import repositories from './plugins/app/repositories.plugin.ts';
 import auth from './plugins/app/auth/auth.plugin.ts';
 import checks from './plugins/app/checks/checks.plugin.ts';
@@ -26,7 +26,7 @@ import tileRoutes from './routes/tiles/index.ts';
 
 export interface BuildOptions {
   db: Pick<Database, 'knex' | 'kind'>;
-  config: Pick<AppConfig, 'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel'>;
+  config: Pick<AppConfig, 'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel'> & Partial<Pick<AppConfig, 'checksPerMinute'>>;
   logger?: boolean;
 }
 
@@ -54,7 +54,14 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
     },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new UserError(429, 'rate_limited', {
+        zh: `请求过于频繁，请 ${context.after} 后再试。`,
+        en: `Too many requests; try again in ${context.after}.`,
+      }),
+  });
   await app.register(cookie);
   await app.register(repositories, { knex: db.knex, kind: db.kind });
   await app.register(auth);
@@ -67,7 +74,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(layerRoutes, { tiandituKey: config.tiandituKey });
   await app.register(settingsRoutes);
   await app.register(rulesRoutes);
-  await app.register(checkRoutes);
+  await app.register(checkRoutes, { checksPerMinute: config.checksPerMinute ?? 120 });
   await app.register(proposalRoutes);
   await app.register(reportRoutes);
   await app.register(ogcRoutes);

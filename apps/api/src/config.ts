@@ -20,6 +20,8 @@ export interface AppConfig {
   /** Send the session cookie only over HTTPS. */
   secureCookies: boolean;
   logLevel: string;
+  /** Server checks (`POST /api/check`) one client may ask for per minute. */
+  checksPerMinute: number;
 }
 
 /** Raised at boot for a bad environment variable, naming it. */
@@ -61,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tiandituKey: env.TIANDITU_KEY || undefined,
     secureCookies: flag(env, 'SECURE_COOKIES', false),
     logLevel: env.LOG_LEVEL || 'info',
+    checksPerMinute: integer(env, 'CHECKS_PER_MINUTE', 120, 1, 100_000),
   };
 }

@@ -12,11 +12,11 @@ export interface TestApp {
 }
 
 /** The real app over a private copy of the seeded test database of `kind`. */
-export async function createTestApp(kind: DatabaseKind): Promise<TestApp> {
+export async function createTestApp(kind: DatabaseKind, config: { checksPerMinute?: number } = {}): Promise<TestApp> {
   const db = await openTestDatabase(kind);
   const app = await buildApp({
     db,
-    config: { webDist: `${REPO_ROOT}/apps/web/dist`, secureCookies: false, logLevel: 'warn' },
+    config: { webDist: `${REPO_ROOT}/apps/web/dist`, secureCookies: false, logLevel: 'warn', ...config },
     logger: false,
   });
   await app.ready();

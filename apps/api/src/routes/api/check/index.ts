@@ -7,13 +7,13 @@ import { runCheck } from '../../../plugins/app/checks/run-check.ts';
  * `POST /api/check`: the authoritative check of a proposed block (GeoJSON or corner list)
  * against the county's layers and the ruleset. Planners, inspectors and admins.
  */
-const check: FastifyPluginAsyncTypebox = async (app) => {
+const check: FastifyPluginAsyncTypebox<{ checksPerMinute: number }> = async (app, { checksPerMinute }) => {
   app.post(
     '/api/check',
     {
       // Who may ask comes before what was asked: an anonymous caller learns nothing from a 400.
       preValidation: requireRole('planner', 'inspector', 'admin'),
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: checksPerMinute, timeWindow: '1 minute' } },
       schema: { body: CheckBody, response: { 200: CheckResponse } },
     },
     async (request) => runCheck({ repos: app.repos, ruleset: app.ruleset, now: new Date() }, request.body),
