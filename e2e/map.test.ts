@@ -1,31 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { REPO_ROOT } from '../apps/api/src/config.ts';
 import { formatValue, getLayer, term, type CollectionId } from '../packages/domain/src/index.ts';
-import { launchChromium, recordRequests } from './helpers/browser.ts';
-import { startServer, TEST_ADMIN_PASSWORD, type RunningServer } from './helpers/server.ts';
+import { recordRequests, useServerAndBrowser } from './helpers/browser.ts';
+import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 
-const WEB_DIST = path.join(REPO_ROOT, 'apps/web/dist/index.html');
 const SCREENSHOT = path.join(REPO_ROOT, 'test-results/map.png');
 const HAN = /[\u4e00-\u9fff]/;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(WEB_DIST)) {
-    throw new Error(`${WEB_DIST} is missing: build the web app first (pnpm --filter @mpm/web build).`);
-  }
-  browser = await launchChromium();
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 interface Visit {
   context: BrowserContext;
@@ -37,7 +22,7 @@ interface Visit {
 
 /** A fresh browser profile (no cookies, no stored language) on the map page. */
 async function visit(): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   const requests = recordRequests(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -50,7 +35,7 @@ async function visit(): Promise<Visit> {
     );
     errors.push([message.text(), ...details.filter(Boolean)].join(': '));
   });
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await waitForMapIdle(page);
   return { context, page, requests, errors };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../apps/api/src/config.ts';
 import {
   areaReport,
@@ -13,10 +13,9 @@ import {
   parseCornerList,
   type GkZone,
 } from '../packages/geo/src/index.ts';
-import { launchChromium, recordRequests } from './helpers/browser.ts';
-import { startServer, TEST_ADMIN_PASSWORD, type RunningServer } from './helpers/server.ts';
+import { recordRequests, useServerAndBrowser } from './helpers/browser.ts';
+import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 
-const WEB_DIST = path.join(REPO_ROOT, 'apps/web/dist/index.html');
 const SCREENSHOT = path.join(REPO_ROOT, 'test-results/plan.png');
 /** The demo county lies around 108.4°E: CGCS2000 3° zone 36 (central meridian 108°E), with prefix. */
 const ZONE_36: GkZone = { widthDeg: 3, zone: 36, prefixed: true };
@@ -47,21 +46,7 @@ function redLineCornerList(): { text: string; areaKm2: number } {
   return { text, areaKm2: areaReport(ellipsoidalAreaM2(parsed.value.geometry)).areaKm2 };
 }
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(WEB_DIST)) {
-    throw new Error(`${WEB_DIST} is missing: build the web app first (pnpm --filter @mpm/web build).`);
-  }
-  browser = await launchChromium();
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 async function waitForMapIdle(page: Page) {
   await page.waitForFunction(
@@ -92,7 +77,7 @@ async function signIn(page: Page) {
 
 describe('plan mode (规划) in a real browser', () => {
   it('checks a pasted block live and on the server, reports a bad list by line, and draws a block with the mouse', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const requests = recordRequests(context);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -102,7 +87,7 @@ describe('plan mode (规划) in a real browser', () => {
       const refusedCheck = message.location().url.endsWith('/api/check') && /status of 400/.test(message.text());
       if (message.type() === 'error' && !refusedCheck) errors.push(message.text());
     });
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForMapIdle(page);
 
     // No mode switch for visitors; admins get 地图 / 规划.

@@ -1,5 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { REPO_ROOT } from '../../apps/api/src/config.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 /** Debian's chromium; tests never download a browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -45,3 +49,34 @@ export function recordRequests(context: BrowserContext): { urls: string[]; exter
       }),
   };
 }
+
+const WEB_INDEX = path.join(REPO_ROOT, 'apps/web/dist/index.html');
+
+/**
+ * For a browser suite: before all its tests, the real server (on a private copy of the seeded
+ * database, serving the built web app) and Chromium; after them, both stopped.
+ */
+export function useServerAndBrowser(): { readonly server: RunningServer; readonly browser: Browser } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!fs.existsSync(WEB_INDEX)) {
+      throw new Error(`${WEB_INDEX} is missing: build the web app first (pnpm --filter @mpm/web build).`);
+    }
+    browser = await launchChromium();
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
+

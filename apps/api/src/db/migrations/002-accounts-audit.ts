@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { dropAppendOnly, makeAppendOnly } from './append-only.ts';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('users', (t) => {
@@ -30,23 +31,13 @@ export async function up(knex: Knex): Promise<void> {
     t.jsonb('detail');
     t.index(['entity', 'entity_id']);
   });
-  // Append-only: the database itself refuses to change or erase history.
-  await knex.raw(`
-    CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      RAISE EXCEPTION 'audit_log is append-only';
-    END $$`);
-  await knex.raw(`
-    CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
-      FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
-  await knex.raw(`
-    CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
-      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`);
+  // The database itself refuses to change or erase history.
+  await makeAppendOnly(knex, 'audit_log', 'audit_log is append-only');
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTableIfExists('audit_log');
-  await knex.raw('DROP FUNCTION IF EXISTS audit_log_append_only()');
+  await dropAppendOnly(knex, 'audit_log');
   await knex.schema.dropTableIfExists('sessions');
   await knex.schema.dropTableIfExists('users');
 }

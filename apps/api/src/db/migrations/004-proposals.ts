@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { dropAppendOnly, makeAppendOnly } from './append-only.ts';
 
 /**
  * Planners' proposals (拟设采矿权) and their versions. A save adds a version; versions are never
@@ -39,21 +40,11 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('ALTER TABLE proposal_versions ADD COLUMN geom geometry(MultiPolygon, 4490) NOT NULL');
   await knex.raw('CREATE INDEX proposal_versions_geom_idx ON proposal_versions USING gist (geom)');
 
-  await knex.raw(`
-    CREATE FUNCTION proposal_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      RAISE EXCEPTION 'proposal versions are never changed or deleted';
-    END $$`);
-  await knex.raw(`
-    CREATE TRIGGER proposal_versions_no_update BEFORE UPDATE OR DELETE ON proposal_versions
-      FOR EACH ROW EXECUTE FUNCTION proposal_versions_immutable()`);
-  await knex.raw(`
-    CREATE TRIGGER proposal_versions_no_truncate BEFORE TRUNCATE ON proposal_versions
-      FOR EACH STATEMENT EXECUTE FUNCTION proposal_versions_immutable()`);
+  await makeAppendOnly(knex, 'proposal_versions', 'proposal versions are never changed or deleted');
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTableIfExists('proposal_versions');
-  await knex.raw('DROP FUNCTION IF EXISTS proposal_versions_immutable()');
+  await dropAppendOnly(knex, 'proposal_versions');
   await knex.schema.dropTableIfExists('proposals');
 }
