@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { REPO_ROOT } from '../apps/api/src/config.ts';
 import { formatValue, getLayer, term, type CollectionId } from '../packages/domain/src/index.ts';
-import { recordRequests, useServerAndBrowser } from './helpers/browser.ts';
+import { recordRequests, useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
 import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 
 const SCREENSHOT = path.join(REPO_ROOT, 'test-results/map.png');
@@ -46,18 +46,6 @@ async function leave({ context, requests, errors }: Visit) {
   expect(requests.urls.some((url) => url.endsWith('.mvt')), 'vector tiles were requested').toBe(true);
   expect(requests.external(), 'requests that left the machine').toEqual([]);
   expect(errors, 'errors on the page').toEqual([]);
-}
-
-/** Waits until the map exists, has its style and sources loaded, has every tile and is still. */
-async function waitForMapIdle(page: Page) {
-  await page.waitForFunction(
-    () => {
-      const map = window.__mpmMap;
-      return !!map && map.loaded() && map.areTilesLoaded() && !map.isMoving();
-    },
-    undefined,
-    { timeout: 30_000, polling: 100 },
-  );
 }
 
 /** The MapLibre layers drawing a collection, with their visibility. */

@@ -13,7 +13,7 @@ import {
   parseCornerList,
   type GkZone,
 } from '../packages/geo/src/index.ts';
-import { recordRequests, useServerAndBrowser } from './helpers/browser.ts';
+import { recordRequests, useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
 import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 
 const SCREENSHOT = path.join(REPO_ROOT, 'test-results/plan.png');
@@ -47,17 +47,6 @@ function redLineCornerList(): { text: string; areaKm2: number } {
 }
 
 const suite = useServerAndBrowser();
-
-async function waitForMapIdle(page: Page) {
-  await page.waitForFunction(
-    () => {
-      const map = window.__mpmMap;
-      return !!map && map.loaded() && map.areTilesLoaded() && !map.isMoving();
-    },
-    undefined,
-    { timeout: 30_000, polling: 100 },
-  );
-}
 
 /** How many overlap parts the map draws in the highlight layer. */
 const highlighted = (page: Page) =>

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../apps/api/src/config.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -80,3 +80,14 @@ export function useServerAndBrowser(): { readonly server: RunningServer; readonl
   };
 }
 
+/** Waits until the map exists, has its style and sources loaded, has every tile and is still. */
+export async function waitForMapIdle(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const map = window.__mpmMap;
+      return !!map && map.loaded() && map.areTilesLoaded() && !map.isMoving();
+    },
+    undefined,
+    { timeout: 30_000, polling: 100 },
+  );
+}

@@ -40,12 +40,14 @@ export function ellipsoidalAreaM2(geometry: Polygon | MultiPolygon): number {
   return geometry.coordinates.reduce((sum, polygon) => sum + polygonAreaM2(polygon), 0);
 }
 
+/** Geodesic distance in metres on GRS80 between two lon/lat positions (Karney's Inverse). */
+export function geodesicDistanceM(a: Position, b: Position): number {
+  return geodesic.Inverse(a[1], a[0], b[1], b[0], geographiclib.Geodesic.DISTANCE).s12 ?? NaN;
+}
+
 function lineLengthM(positions: readonly Position[]): number {
   let length = 0;
-  for (let i = 1; i < positions.length; i++) {
-    const [a, b] = [positions[i - 1], positions[i]];
-    length += geodesic.Inverse(a[1], a[0], b[1], b[0], geographiclib.Geodesic.DISTANCE).s12 ?? 0;
-  }
+  for (let i = 1; i < positions.length; i++) length += geodesicDistanceM(positions[i - 1], positions[i]);
   return length;
 }
 

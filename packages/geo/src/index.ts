@@ -15,7 +15,7 @@ export {
   type GkZone,
 } from './gauss-kruger.ts';
 export { CGCS2000_EPSG, GRS80, detectDatum, gkToLonLat, lonLatToGk, resolveCrs, type Crs, type CrsProblem } from './crs.ts';
-export { areaReport, ellipsoidalAreaM2, ellipsoidalLengthM, type AreaReport } from './area.ts';
+export { areaReport, ellipsoidalAreaM2, ellipsoidalLengthM, geodesicDistanceM, type AreaReport } from './area.ts';
 export { formatDms, formatLonLatDms, parseDms, type AngleAxis } from './dms.ts';
 export { decodeCornerListBytes } from './decode-text.ts';
 export type * from './corner-list/types.ts';
@@ -29,4 +29,4 @@ export { formatPlainTable, plainTableTitle } from './corner-list/format-plain-ta
 export { formatRegistration } from './corner-list/format-registration.ts';
 export { exchangeHeader, formatExchange } from './corner-list/format-exchange.ts';
 export { formatCornerList } from './corner-list/format-corner-list.ts';
-export { cornerListFromGeoJson, type FromGeoJsonOptions } from './corner-list/from-geojson.ts';
+export { cornerListFromGeoJson, listedBackwards, type FromGeoJsonOptions } from './corner-list/from-geojson.ts';

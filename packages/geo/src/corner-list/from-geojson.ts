@@ -31,6 +31,18 @@ function openRing(ring: readonly Position[]): readonly Position[] {
   return ring.length > 1 && first[0] === last[0] && first[1] === last[1] ? ring.slice(0, -1) : ring;
 }
 
+const gkPoints = (ring: readonly Position[], zone: GkZone) => openRing(ring).map((p) => lonLatToGk([p[0], p[1]], zone));
+
+/** Surveyors list outer rings clockwise and holes counter-clockwise: whether these points run the other way. */
+const runsBackwards = (points: readonly GkPoint[], ringIndex: number) => signedArea2(points) < 0 !== (ringIndex === 0);
+
+/**
+ * Whether `cornerListFromGeoJson` lists this lon/lat ring's corners in reverse order (decided on
+ * the same Gauss–Krüger points, so the answer agrees even for a ring of nearly zero area).
+ */
+export const listedBackwards = (ring: readonly Position[], ringIndex: number, zone: GkZone): boolean =>
+  runsBackwards(gkPoints(ring, zone), ringIndex);
+
 /**
  * Turns an EPSG:4490 lon/lat polygon or multipolygon into a checked corner list in `zone`,
  * coordinates rounded to 2 decimals as they will be written, outer rings clockwise and
@@ -43,9 +55,8 @@ export function cornerListFromGeoJson(geometry: Polygon | MultiPolygon, zone: Gk
     let label = 0;
     return {
       rings: rings.map((ring, r): RawPoint[] => {
-        const points = openRing(ring).map((p) => lonLatToGk([p[0], p[1]], zone));
-        const clockwise = signedArea2(points) < 0;
-        const ordered = clockwise === (r === 0) ? points : [points[0], ...points.slice(1).reverse()];
+        const points = gkPoints(ring, zone);
+        const ordered = runsBackwards(points, r) ? [points[0], ...points.slice(1).reverse()] : points;
         return ordered.map((p) => ({ label: `${options.labelPrefix ?? ''}${++label}`, xText: metres(p.northingM), yText: metres(p.eastingM) }));
       }),
     };

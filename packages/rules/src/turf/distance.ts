@@ -1,5 +1,6 @@
 import { closestPointPairs, segmentsOf, type Segment } from './closest-points.ts';
-import { geodesicDistanceM, metresPerDegree } from './geodesic.ts';
+import { geodesicDistanceM } from '@mpm/geo';
+import { metresPerDegree } from './geodesic.ts';
 import type { AreaGeometry, LineGeometry } from './layer-index.ts';
 
 /**

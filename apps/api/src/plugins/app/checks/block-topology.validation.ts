@@ -4,7 +4,7 @@ import {
   SELF_INTERSECTION as GEO_SELF_INTERSECTION,
   TOO_FEW_POINTS,
   cornerListFromGeoJson,
-  lonLatToGk,
+  listedBackwards,
   zoneForLongitude,
   type CornerListError,
   type GkZone,
@@ -28,22 +28,6 @@ const openRing = (ring: readonly Position[]): readonly Position[] => {
   const [first, last] = [ring[0], ring[ring.length - 1]];
   return ring.length > 1 && first[0] === last[0] && first[1] === last[1] ? ring.slice(0, -1) : ring;
 };
-
-/**
- * Whether `cornerListFromGeoJson` lists this ring's corners backwards (it writes outer rings
- * clockwise and holes counter-clockwise, as surveyors do). The same arithmetic as there, on the
- * same Gauss–Krüger points, so the answer is the same even for a ring of (nearly) zero area.
- */
-function listedBackwards(ring: readonly Position[], ringIndex: number, zone: GkZone): boolean {
-  const points = openRing(ring).map((p) => lonLatToGk([p[0], p[1]], zone));
-  const [e0, n0] = [points[0].eastingM, points[0].northingM];
-  let sum = 0;
-  for (let i = 2; i < points.length; i++) {
-    const [a, b] = [points[i - 1], points[i]];
-    sum += (a.eastingM - e0) * (b.northingM - n0) - (b.eastingM - e0) * (a.northingM - n0);
-  }
-  return sum < 0 !== (ringIndex === 0);
-}
 
 /**
  * For one polygon, the 1-based position in its own ring of each point label that
