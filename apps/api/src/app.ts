@@ -21,6 +21,11 @@ import rulesRoutes from './routes/api/rules/index.ts';
 import checkRoutes from './routes/api/check/index.ts';
 import proposalRoutes from './routes/api/proposals/index.ts';
 import reportRoutes from './routes/api/proposals/report.ts';
+import inspectionRoutes from './routes/api/inspection/index.ts';
+import ledgerRoutes from './routes/api/ledger/index.ts';
+import tipOffRoutes from './routes/api/tip-offs/index.ts';
+import restorationRoutes from './routes/api/restoration/index.ts';
+import progressReportRoutes from './routes/api/reports/index.ts';
 import ogcRoutes from './routes/ogc/index.ts';
 import tileRoutes from './routes/tiles/index.ts';
 
@@ -77,6 +82,11 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(checkRoutes, { checksPerMinute: config.checksPerMinute ?? 120 });
   await app.register(proposalRoutes);
   await app.register(reportRoutes);
+  await app.register(inspectionRoutes);
+  await app.register(ledgerRoutes);
+  await app.register(tipOffRoutes);
+  await app.register(restorationRoutes);
+  await app.register(progressReportRoutes);
   await app.register(ogcRoutes);
   await app.register(tileRoutes);
 

@@ -5,20 +5,26 @@ import { Header } from './components/Header.tsx';
 import { LayerPanel } from './components/LayerPanel.tsx';
 import { MapView } from './components/MapView.tsx';
 import { i18next } from './i18n/index.ts';
-import { isPlanMode } from './state/derived.ts';
+import { activeMode } from './state/derived.ts';
 import { useServerData } from './state/server-store.ts';
 import { useSession } from './state/session-store.ts';
 
 /** Plan mode's panel, with the rules engine and its geometry, loaded when plan mode first opens. */
 const PlanPanel = lazy(() => import('./components/plan/PlanPanel.tsx').then((m) => ({ default: m.PlanPanel })));
+/** Inspect mode's panel (site card, licence register, patches, ledger). */
+const InspectPanel = lazy(() =>
+  import('./components/inspect/InspectPanel.tsx').then((m) => ({ default: m.InspectPanel })),
+);
+/** Public mode's panel (restoration progress, charts, tip-offs). */
+const PublicPanel = lazy(() => import('./components/public/PublicPanel.tsx').then((m) => ({ default: m.PublicPanel })));
 
-/** The page: header on top, layer panel on the left, the map filling the rest; in plan mode the plan panel on the right. */
+/** The page: header on top, layer panel on the left, the map filling the rest, and the mode's panel on the right. */
 export function App() {
   const language = useSession((s) => s.language);
   const panelOpen = useSession((s) => s.panelOpen);
   const setPanelOpen = useSession((s) => s.setPanelOpen);
   const load = useServerData((s) => s.load);
-  const planMode = isPlanMode(
+  const mode = activeMode(
     useSession((s) => s.mode),
     useServerData((s) => s.user),
   );
@@ -43,9 +49,11 @@ export function App() {
           <MapView />
           <StatusBanner />
         </main>
-        {planMode && (
+        {mode !== 'browse' && (
           <Suspense fallback={<aside className="plan-panel" aria-busy="true" />}>
-            <PlanPanel />
+            {mode === 'plan' && <PlanPanel />}
+            {mode === 'inspect' && <InspectPanel />}
+            {mode === 'public' && <PublicPanel />}
           </Suspense>
         )}
       </div>

@@ -3,6 +3,8 @@ import * as layers from './migrations/001-layers.ts';
 import * as accountsAudit from './migrations/002-accounts-audit.ts';
 import * as settings from './migrations/003-settings.ts';
 import * as proposals from './migrations/004-proposals.ts';
+import * as ledger from './migrations/005-ledger.ts';
+import * as restoration from './migrations/006-restoration.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -12,6 +14,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-accounts-audit': accountsAudit,
   '003-settings': settings,
   '004-proposals': proposals,
+  '005-ledger': ledger,
+  '006-restoration': restoration,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -16,8 +16,11 @@ import { hitLayerId } from '../map/layer-styles.ts';
 import { buildMapStyle } from '../map/map-style.ts';
 import { keepRuntimeLayers } from '../map/plan-overlay.ts';
 import { featuresAt } from '../map/query.ts';
+import { useInspectMap } from '../map/use-inspect-map.ts';
 import { usePlanMap } from '../map/use-plan-map.ts';
-import { availableLayers, isLayerOn, isPlanMode } from '../state/derived.ts';
+import { usePublicMap } from '../map/use-public-map.ts';
+import { useUrlView } from '../map/use-url-view.ts';
+import { activeMode, availableLayers, isLayerOn } from '../state/derived.ts';
 import { usePlan } from '../state/plan-store.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
@@ -41,7 +44,11 @@ export function MapView() {
   const layers = useServerData((s) => s.layers);
   const user = useServerData((s) => s.user);
   const userId = user?.id ?? null;
-  const planMode = isPlanMode(useSession((s) => s.mode), user);
+  const mode = activeMode(
+    useSession((s) => s.mode),
+    user,
+  );
+  const planMode = mode === 'plan';
   const tool = usePlan((s) => s.tool);
   const layerChoices = useSession((s) => s.layerChoices);
   const selection = useSession((s) => s.selection);
@@ -115,6 +122,9 @@ export function MapView() {
   }, [map, styleLoaded, style]);
 
   usePlanMap(map, styleLoaded, planMode);
+  useInspectMap(map, styleLoaded, mode === 'inspect');
+  usePublicMap(map, styleLoaded, mode === 'public');
+  useUrlView(map);
 
   // Staff tiles carry fields the public ones lack: after sign-in or sign-out, fetch tiles anew.
   const tileViewerRef = useRef<number | null | undefined>(undefined);

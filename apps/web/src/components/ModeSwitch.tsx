@@ -1,24 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import { canPlan } from '../state/derived.ts';
+import { activeMode, availableModes } from '../state/derived.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession, type AppMode } from '../state/session-store.ts';
 
-/** 地图 (browse) / 规划 (plan): shown only to users who may plan. */
+/** 地图 / 规划 / 巡查 / 公众: the modes this user may use; hidden when there is only one. */
 export function ModeSwitch() {
   const { t } = useTranslation();
   const user = useServerData((s) => s.user);
-  const mode = useSession((s) => s.mode);
+  const mode = activeMode(
+    useSession((s) => s.mode),
+    user,
+  );
   const setMode = useSession((s) => s.setMode);
-  if (!canPlan(user)) return null;
-  const modes: { mode: AppMode; label: string }[] = [
-    { mode: 'browse', label: t('Map') },
-    { mode: 'plan', label: t('Plan') },
-  ];
+  const modes = availableModes(user);
+  if (modes.length < 2) return null;
+  const labels: Record<AppMode, string> = { browse: t('Map'), plan: t('Plan'), inspect: t('Inspect'), public: t('Public') };
   return (
     <div className="mode-switch" role="group" aria-label={t('Mode')}>
       {modes.map((entry) => (
-        <button key={entry.mode} type="button" aria-pressed={mode === entry.mode} onClick={() => setMode(entry.mode)}>
-          {entry.label}
+        <button key={entry} type="button" aria-pressed={mode === entry} onClick={() => setMode(entry)}>
+          {labels[entry]}
         </button>
       ))}
     </div>

@@ -1,6 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import inspectEn from './inspect.en.json';
+import inspectZhCN from './inspect.zh-CN.json';
+import publicEn from './public.en.json';
+import publicZhCN from './public.zh-CN.json';
 import zhCN from './zh-CN.json';
 import { DEFAULT_LANGUAGE, type UiLanguage } from './languages.ts';
 
@@ -10,7 +14,11 @@ import { DEFAULT_LANGUAGE, type UiLanguage } from './languages.ts';
  */
 export function initI18n(lng: UiLanguage) {
   return i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    // One file per mode beside the common one, merged: keys are English text, so they cannot clash.
+    resources: {
+      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN } },
+      en: { translation: { ...en, ...inspectEn, ...publicEn } },
+    },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
     // Keys are English sentences: dots and colons in them are text, not paths.

@@ -28,5 +28,24 @@ export function unpublishedIds(layers: readonly LayerSummary[] | null): Set<stri
 /** Plan mode is for planners and admins (the server checks too: `POST /api/check`). */
 export const canPlan = (user: UserView | null): boolean => user?.role === 'planner' || user?.role === 'admin';
 
+/** Inspect mode is for inspectors and admins. */
+export const canInspect = (user: UserView | null): boolean => user?.role === 'inspector' || user?.role === 'admin';
+
+/** The modes a user may switch between, in the order the switch shows them. Visitors have only 公众. */
+export function availableModes(user: UserView | null): AppMode[] {
+  if (!user) return ['public'];
+  const modes: AppMode[] = ['browse'];
+  if (canPlan(user)) modes.push('plan');
+  if (canInspect(user)) modes.push('inspect');
+  modes.push('public');
+  return modes;
+}
+
+/** The mode that shows: the one asked for if this user may use it, else the first one they may. */
+export function activeMode(mode: AppMode, user: UserView | null): AppMode {
+  const modes = availableModes(user);
+  return modes.includes(mode) ? mode : modes[0];
+}
+
 /** Whether plan mode shows: asked for, and the signed-in user may plan. */
-export const isPlanMode = (mode: AppMode, user: UserView | null): boolean => mode === 'plan' && canPlan(user);
+export const isPlanMode = (mode: AppMode, user: UserView | null): boolean => activeMode(mode, user) === 'plan';

@@ -17,8 +17,12 @@ export interface Selection {
   features: SelectedFeature[];
 }
 
-/** Browse the map (地图) or check a proposed block (规划; planners and admins). */
-export type AppMode = 'browse' | 'plan';
+/**
+ * Browse the map (地图, staff), check a proposed block (规划; planners and admins), check sites
+ * and run the ledger (巡查; inspectors and admins), or follow restoration (公众; everyone, and the
+ * only mode of visitors who are not signed in).
+ */
+export type AppMode = 'browse' | 'plan' | 'inspect' | 'public';
 
 /** How areas of findings are shown: 亩, 公顷 or m². */
 export type AreaUnit = 'mu' | 'ha' | 'm2';
@@ -30,7 +34,7 @@ export type AreaUnit = 'mu' | 'ha' | 'm2';
  */
 export interface Session {
   language: UiLanguage;
-  /** The mode asked for; plan mode shows only while the user may plan (`canPlan`). */
+  /** The mode asked for; what shows is `activeMode(mode, user)` (a mode the user may use). */
   mode: AppMode;
   areaUnit: AreaUnit;
   /** Layers the user switched on or off; the rest follow the catalogue's `visibleByDefault`. */

@@ -7,6 +7,9 @@ import { createSettingsRepository, type SettingsRepository } from './settings/se
 import { createChecksRepository, type ChecksRepository } from './checks/checks-repository.ts';
 import { createProposalsRepository, type ProposalsRepository } from './proposals/proposals-repository.ts';
 import { createReportsRepository, type ReportsRepository } from './reports/reports-repository.ts';
+import { createInspectionRepository, type InspectionRepository } from './inspection/inspection-repository.ts';
+import { createLedgerRepository, type LedgerRepository } from './ledger/ledger-repository.ts';
+import { createRestorationRepository, type RestorationRepository } from './restoration/restoration-repository.ts';
 
 export interface Repositories {
   layers: LayersRepository;
@@ -16,6 +19,9 @@ export interface Repositories {
   checks: ChecksRepository;
   proposals: ProposalsRepository;
   reports: ReportsRepository;
+  inspection: InspectionRepository;
+  ledger: LedgerRepository;
+  restoration: RestorationRepository;
 }
 
 export const createRepositories = (knex: Knex): Repositories => ({
@@ -26,6 +32,9 @@ export const createRepositories = (knex: Knex): Repositories => ({
   checks: createChecksRepository(knex),
   proposals: createProposalsRepository(knex),
   reports: createReportsRepository(knex),
+  inspection: createInspectionRepository(knex),
+  ledger: createLedgerRepository(knex),
+  restoration: createRestorationRepository(knex),
 });
 
 declare module 'fastify' {

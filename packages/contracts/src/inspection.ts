@@ -1,0 +1,128 @@
+import { Type, type Static } from 'typebox';
+import { LICENCE_STATES, PATCH_CLASSES } from '@mpm/domain';
+import { CollectionId, Finding, Mineral } from './check.ts';
+
+const strict = { additionalProperties: false } as const;
+const IsoDate = Type.String({ format: 'date' });
+
+/**
+ * A site as GeoJSON Point, Polygon or MultiPolygon in EPSG:4490 lon/lat. Validated in code, so
+ * every problem gets a message naming its place.
+ */
+export const SiteGeometry = Type.Unsafe<GeoJSON.Point | GeoJSON.Polygon | GeoJSON.MultiPolygon>({
+  description: 'GeoJSON Point, Polygon or MultiPolygon, EPSG:4490 [lon, lat]',
+});
+
+/** `POST /api/site-check` (staff): the site, and the mineral if the inspector knows what is mined there. */
+export const SiteCheckBody = Type.Object({ geometry: SiteGeometry, mineral: Type.Optional(Mineral) }, strict);
+export type SiteCheckBody = Static<typeof SiteCheckBody>;
+
+export const LicenceState = Type.Enum(LICENCE_STATES);
+export const PatchClass = Type.Enum(PATCH_CLASSES);
+
+/** A zone the site lies in (or overlaps, for a polygon). */
+export const SiteZone = Type.Object({
+  collection: CollectionId,
+  featureId: Type.Integer(),
+  name: Type.String(),
+  /** The zone's class as a glossary key, where the layer has one (e.g. `prohibitedMining`). */
+  classKey: Type.Optional(Type.String()),
+  /** For a polygon site: the overlap, ellipsoidal. */
+  overlapAreaM2: Type.Optional(Type.Number()),
+});
+export type SiteZone = Static<typeof SiteZone>;
+
+/** The nearest road, railway or river and whether the site is inside its buffer. */
+export const SiteDistance = Type.Object({
+  collection: Type.Enum(['roads', 'railways', 'rivers']),
+  featureId: Type.Integer(),
+  name: Type.String(),
+  roadClass: Type.Optional(Type.String()),
+  distanceM: Type.Number(),
+  bufferM: Type.Number(),
+  insideBuffer: Type.Boolean(),
+});
+export type SiteDistance = Static<typeof SiteDistance>;
+
+/** A mining or exploration right, as the licence register and the site card show it. */
+export const RightView = Type.Object({
+  collection: Type.Enum(['mining_rights', 'exploration_rights']),
+  featureId: Type.Integer(),
+  licenceNo: Type.String(),
+  /** Mine name for a mining right; null for an exploration right. */
+  mineName: Type.Union([Type.String(), Type.Null()]),
+  holder: Type.String(),
+  mineral: Mineral,
+  validFrom: IsoDate,
+  validTo: IsoDate,
+  state: LicenceState,
+  /** Days from today (China time) to `validTo`; negative once expired. */
+  daysLeft: Type.Integer(),
+  /** [minLon, minLat, maxLon, maxLat], to fly the map to it. */
+  bbox: Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]),
+});
+export type RightView = Static<typeof RightView>;
+
+/** `POST /api/site-check` answer: the site card. */
+export const SiteCardResponse = Type.Object({
+  geometry: SiteGeometry,
+  /** The point, or the polygon's point on surface, lon/lat. */
+  centre: Type.Tuple([Type.Number(), Type.Number()]),
+  areaM2: Type.Union([Type.Number(), Type.Null()]),
+  township: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+  zones: Type.Array(SiteZone),
+  nearest: Type.Array(SiteDistance),
+  /** Rights covering (or, for a polygon, overlapping) the site. */
+  rights: Type.Array(RightView),
+  findings: Type.Array(Finding),
+  checkedAt: Type.String({ format: 'date-time' }),
+});
+export type SiteCardResponse = Static<typeof SiteCardResponse>;
+
+/** `GET /api/rights?expiringWithinDays=N` (staff): every right; N defaults to the county setting. */
+export const RightsQuery = Type.Object(
+  { expiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })) },
+  strict,
+);
+export type RightsQuery = Static<typeof RightsQuery>;
+
+export const RightsResponse = Type.Object({
+  expiringWithinDays: Type.Integer(),
+  rights: Type.Array(RightView),
+});
+export type RightsResponse = Static<typeof RightsResponse>;
+
+/** Properties of one classified patch in `GET /api/patches` (a GeoJSON FeatureCollection). */
+export const PatchProperties = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  detectionRound: Type.String(),
+  detectedOn: IsoDate,
+  areaM2: Type.Number(),
+  classification: PatchClass,
+  /** The right(s) concerned: the one it lies in, crosses or whose licence expired. */
+  licenceNos: Type.Array(Type.String()),
+  /** For `out_of_bounds`: the part outside every valid licence. */
+  outsideAreaM2: Type.Optional(Type.Number()),
+  /** For `protected_zone`: the zones concerned. */
+  zones: Type.Optional(Type.Array(Type.Object({ collection: CollectionId, featureId: Type.Integer(), name: Type.String() }))),
+  /** Id of the ledger entry made from this patch, if any. */
+  ledgerEntryId: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type PatchProperties = Static<typeof PatchProperties>;
+
+/** `GET /api/patches?round=…` (staff). */
+export const PatchesQuery = Type.Object({ round: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, strict);
+export type PatchesQuery = Static<typeof PatchesQuery>;
+
+/** `POST /api/patches` (inspector, admin): a round of patches as a GeoJSON FeatureCollection. */
+export const PatchRoundBody = Type.Object(
+  {
+    detectionRound: Type.String({ minLength: 1, maxLength: 100 }),
+    detectedOn: IsoDate,
+    /** Polygons in EPSG:4490; each feature's `properties.code` names it (unique). Validated in code. */
+    features: Type.Unsafe<GeoJSON.FeatureCollection>({ description: 'GeoJSON FeatureCollection of polygons' }),
+  },
+  strict,
+);
+export type PatchRoundBody = Static<typeof PatchRoundBody>;

@@ -1,0 +1,151 @@
+import { Type, type Static } from 'typebox';
+import { LEDGER_SOURCES, LEDGER_STATUSES, VIOLATION_TYPES } from '@mpm/domain';
+import { SiteGeometry } from './inspection.ts';
+
+const strict = { additionalProperties: false } as const;
+const IsoDate = Type.String({ format: 'date' });
+const Timestamp = Type.String({ format: 'date-time' });
+const EntryId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+export const LedgerStatus = Type.Enum(LEDGER_STATUSES);
+export const LedgerSource = Type.Enum(LEDGER_SOURCES);
+export const ViolationType = Type.Enum(VIOLATION_TYPES);
+
+/** `POST /api/ledger` (inspector, admin): a new entry, status 待核查. */
+export const CreateLedgerEntryBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    geometry: SiteGeometry,
+    source: LedgerSource,
+    /** The patch id (source `patch`); the patch is then linked to this entry. */
+    patchId: Type.Optional(EntryId),
+    violationType: Type.Optional(ViolationType),
+    responsibleUnit: Type.Optional(Type.String({ maxLength: 200 })),
+    deadline: Type.Optional(IsoDate),
+    note: Type.Optional(Type.String({ maxLength: 4000 })),
+    /** The site card JSON this entry was made from, kept verbatim. */
+    siteCard: Type.Optional(Type.Unknown()),
+  },
+  strict,
+);
+export type CreateLedgerEntryBody = Static<typeof CreateLedgerEntryBody>;
+
+/** `PATCH /api/ledger/:id`: details that are not the status; `baseRevision` guards against stale copies. */
+export const UpdateLedgerEntryBody = Type.Object(
+  {
+    baseRevision: EntryId,
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    violationType: Type.Optional(Type.Union([ViolationType, Type.Null()])),
+    responsibleUnit: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    deadline: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 2 },
+);
+export type UpdateLedgerEntryBody = Static<typeof UpdateLedgerEntryBody>;
+
+/** `POST /api/ledger/:id/transitions`: one step of the workflow, with a note (required for 不属实 and going back). */
+export const LedgerTransitionBody = Type.Object(
+  { to: LedgerStatus, baseRevision: EntryId, note: Type.Optional(Type.String({ maxLength: 4000 })) },
+  strict,
+);
+export type LedgerTransitionBody = Static<typeof LedgerTransitionBody>;
+
+/** `POST /api/ledger/:id/notes`. */
+export const LedgerNoteBody = Type.Object({ note: Type.String({ minLength: 1, maxLength: 4000 }) }, strict);
+export type LedgerNoteBody = Static<typeof LedgerNoteBody>;
+
+export const LedgerParams = Type.Object({ id: EntryId }, strict);
+export type LedgerParams = Static<typeof LedgerParams>;
+
+/** `GET /api/ledger` filters; `GET /api/ledger/export.xlsx` and `.csv` take the same. */
+export const LedgerQuery = Type.Object(
+  {
+    status: Type.Optional(LedgerStatus),
+    violationType: Type.Optional(ViolationType),
+    townshipCode: Type.Optional(Type.String({ pattern: '^[0-9]{9,12}$' })),
+    overdue: Type.Optional(Type.Boolean()),
+    source: Type.Optional(LedgerSource),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  },
+  strict,
+);
+export type LedgerQuery = Static<typeof LedgerQuery>;
+
+/** One event in an entry's history: created, a status step, a note, a photo, an edit. Never erased. */
+export const LedgerEvent = Type.Object({
+  kind: Type.Enum(['created', 'transition', 'note', 'photo', 'edit']),
+  from: Type.Union([LedgerStatus, Type.Null()]),
+  to: Type.Union([LedgerStatus, Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+  /** `public` for a tip-off's reporter. */
+  by: Type.String(),
+  at: Timestamp,
+});
+export type LedgerEvent = Static<typeof LedgerEvent>;
+
+export const PhotoView = Type.Object({
+  id: Type.Integer(),
+  /** Served at `/api/photos/:id` (staff). */
+  url: Type.String(),
+  mimeType: Type.Enum(['image/jpeg', 'image/png', 'image/webp']),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  sizeBytes: Type.Integer(),
+  uploadedBy: Type.String(),
+  uploadedAt: Timestamp,
+});
+export type PhotoView = Static<typeof PhotoView>;
+
+/** One ledger entry as listed. */
+export const LedgerEntrySummary = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  source: LedgerSource,
+  status: LedgerStatus,
+  violationType: Type.Union([ViolationType, Type.Null()]),
+  townshipCode: Type.Union([Type.String(), Type.Null()]),
+  townshipName: Type.Union([Type.String(), Type.Null()]),
+  responsibleUnit: Type.Union([Type.String(), Type.Null()]),
+  deadline: Type.Union([IsoDate, Type.Null()]),
+  overdue: Type.Boolean(),
+  centre: Type.Tuple([Type.Number(), Type.Number()]),
+  revision: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type LedgerEntrySummary = Static<typeof LedgerEntrySummary>;
+
+export const LedgerListResponse = Type.Object({ total: Type.Integer(), entries: Type.Array(LedgerEntrySummary) });
+export type LedgerListResponse = Static<typeof LedgerListResponse>;
+
+/** `GET /api/ledger/:id`: the entry with its geometry, history and photos. */
+export const LedgerEntryView = Type.Object({
+  ...LedgerEntrySummary.properties,
+  geometry: SiteGeometry,
+  patchId: Type.Union([Type.Integer(), Type.Null()]),
+  tipOffReceipt: Type.Union([Type.String(), Type.Null()]),
+  siteCard: Type.Unknown(),
+  history: Type.Array(LedgerEvent),
+  photos: Type.Array(PhotoView),
+});
+export type LedgerEntryView = Static<typeof LedgerEntryView>;
+
+/**
+ * `POST /api/tip-offs` (anyone, rate limited; multipart/form-data): fields `lon`, `lat`,
+ * `description` (1–2000 characters), optional `contact`, and an optional `photo` file
+ * (JPEG/PNG/WebP by its bytes; location metadata stripped). Answers the receipt code.
+ */
+export const TipOffResponse = Type.Object({ receiptCode: Type.String(), status: LedgerStatus, createdAt: Timestamp });
+export type TipOffResponse = Static<typeof TipOffResponse>;
+
+/** `GET /api/tip-offs/:receiptCode` (anyone): what a reporter may see of their tip-off. */
+export const TipOffStatusResponse = Type.Object({
+  receiptCode: Type.String(),
+  status: LedgerStatus,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** Status steps, without staff names or notes. */
+  history: Type.Array(Type.Object({ status: LedgerStatus, at: Timestamp })),
+});
+export type TipOffStatusResponse = Static<typeof TipOffStatusResponse>;
