@@ -1,11 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import type { AppConfig } from './config.ts';
+import { REPO_ROOT, type AppConfig } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { UserError, handleError, notFound } from './http/errors.ts';
 import repositories from './plugins/app/repositories.plugin.ts';
@@ -25,13 +26,15 @@ import inspectionRoutes from './routes/api/inspection/index.ts';
 import ledgerRoutes from './routes/api/ledger/index.ts';
 import tipOffRoutes from './routes/api/tip-offs/index.ts';
 import restorationRoutes from './routes/api/restoration/index.ts';
+import indicatorRoutes from './routes/api/indicators/index.ts';
 import progressReportRoutes from './routes/api/reports/index.ts';
 import ogcRoutes from './routes/ogc/index.ts';
 import tileRoutes from './routes/tiles/index.ts';
 
 export interface BuildOptions {
   db: Pick<Database, 'knex' | 'kind'>;
-  config: Pick<AppConfig, 'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel'> & Partial<Pick<AppConfig, 'checksPerMinute'>>;
+  config: Pick<AppConfig, 'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel'> &
+    Partial<Pick<AppConfig, 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes'>>;
   logger?: boolean;
 }
 
@@ -83,9 +86,14 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(proposalRoutes);
   await app.register(reportRoutes);
   await app.register(inspectionRoutes);
-  await app.register(ledgerRoutes);
-  await app.register(tipOffRoutes);
+  const photos = {
+    photosDir: config.photosDir ?? path.join(REPO_ROOT, 'var', 'photos'),
+    photoMaxBytes: config.photoMaxBytes ?? 15 * 1024 * 1024,
+  };
+  await app.register(ledgerRoutes, photos);
+  await app.register(tipOffRoutes, { ...photos, tipOffsPerHour: config.tipOffsPerHour ?? 10 });
   await app.register(restorationRoutes);
+  await app.register(indicatorRoutes);
   await app.register(progressReportRoutes);
   await app.register(ogcRoutes);
   await app.register(tileRoutes);

@@ -22,6 +22,12 @@ export interface AppConfig {
   logLevel: string;
   /** Server checks (`POST /api/check`) one client may ask for per minute. */
   checksPerMinute: number;
+  /** Where photos (ledger and tip-offs) are stored; paths in the database are relative to it. */
+  photosDir: string;
+  /** Public tip-offs (`POST /api/tip-offs`) one address may send per hour. */
+  tipOffsPerHour: number;
+  /** Largest photo accepted, in bytes. */
+  photoMaxBytes: number;
 }
 
 /** Raised at boot for a bad environment variable, naming it. */
@@ -51,12 +57,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (url !== undefined && url !== '' && !/^postgres(ql)?:\/\//.test(url)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const database: DatabaseTarget = url
+    ? { kind: 'postgres', url }
+    : { kind: 'pglite', dataDir: path.resolve(env.DATA_DIR || path.join(REPO_ROOT, 'var', 'data')) };
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',
-    database: url
-      ? { kind: 'postgres', url }
-      : { kind: 'pglite', dataDir: path.resolve(env.DATA_DIR || path.join(REPO_ROOT, 'var', 'data')) },
+    database,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     loadDemo: flag(env, 'LOAD_DEMO', true),
     webDist: path.resolve(env.WEB_DIST || path.join(REPO_ROOT, 'apps', 'web', 'dist')),
@@ -64,5 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: flag(env, 'SECURE_COOKIES', false),
     logLevel: env.LOG_LEVEL || 'info',
     checksPerMinute: integer(env, 'CHECKS_PER_MINUTE', 120, 1, 100_000),
+    // Inside DATA_DIR, beside the embedded database (`pgdata`): one directory to back up or remove.
+    photosDir: path.resolve(
+      env.PHOTOS_DIR ||
+        (database.kind === 'pglite' ? path.join(database.dataDir, 'photos') : path.join(REPO_ROOT, 'var', 'photos')),
+    ),
+    tipOffsPerHour: integer(env, 'TIP_OFFS_PER_HOUR', 10, 1, 100_000),
+    photoMaxBytes: integer(env, 'PHOTO_MAX_MB', 15, 1, 200) * 1024 * 1024,
   };
 }

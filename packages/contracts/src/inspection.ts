@@ -79,9 +79,12 @@ export const SiteCardResponse = Type.Object({
 });
 export type SiteCardResponse = Static<typeof SiteCardResponse>;
 
+/** Most days ahead a licence may be counted as expiring (ten years). */
+export const MAX_EXPIRING_WITHIN_DAYS = 3650;
+
 /** `GET /api/rights?expiringWithinDays=N` (staff): every right; N defaults to the county setting. */
 export const RightsQuery = Type.Object(
-  { expiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })) },
+  { expiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_EXPIRING_WITHIN_DAYS })) },
   strict,
 );
 export type RightsQuery = Static<typeof RightsQuery>;
@@ -126,3 +129,29 @@ export const PatchRoundBody = Type.Object(
   strict,
 );
 export type PatchRoundBody = Static<typeof PatchRoundBody>;
+
+/** One classified patch as a GeoJSON Feature, EPSG:4490 lon/lat. */
+export const PatchFeature = Type.Object({
+  type: Type.Literal('Feature'),
+  id: Type.Integer(),
+  geometry: Type.Unsafe<GeoJSON.MultiPolygon>({ description: 'GeoJSON MultiPolygon, EPSG:4490 [lon, lat]' }),
+  properties: PatchProperties,
+});
+export type PatchFeature = Static<typeof PatchFeature>;
+
+/** `GET /api/patches` and `POST /api/patches` answer: the classified patches, in code order. */
+export const PatchCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(PatchFeature),
+});
+export type PatchCollection = Static<typeof PatchCollection>;
+
+/** `GET/PUT /api/settings/inspection`: the county's inspection settings (admins change them). */
+export const InspectionSettings = Type.Object(
+  {
+    /** A right whose licence ends within this many days is `expiringSoon` in the register and the site card. */
+    expiringWithinDays: Type.Integer({ minimum: 0, maximum: MAX_EXPIRING_WITHIN_DAYS }),
+  },
+  strict,
+);
+export type InspectionSettings = Static<typeof InspectionSettings>;

@@ -10,13 +10,27 @@ export const LayerSummary = Type.Object({
   bounds: Type.Union([BBox, Type.Null()]),
   tilejson: Type.String(),
   ogc: Type.String(),
+  /** Fields the county keeps from the public (beyond the catalogue's staff-only fields, which are never public). */
+  hiddenFields: Type.Optional(Type.Array(Type.String())),
+  /** Fields anonymous callers get: the catalogue's, less staff-only and hidden ones. */
+  publicFields: Type.Optional(Type.Array(Type.String())),
 });
 export type LayerSummary = Static<typeof LayerSummary>;
 
 export const LayersResponse = Type.Object({ layers: Type.Array(LayerSummary) });
 export type LayersResponse = Static<typeof LayersResponse>;
 
-export const LayerSettingsBody = Type.Object({ isPublic: Type.Boolean() }, { additionalProperties: false });
+/**
+ * `PUT /api/layers/:id` (admin, audited): whether anonymous callers see the layer, and which of its
+ * fields they do not get (field keys of the catalogue; replaces the list). At least one member.
+ */
+export const LayerSettingsBody = Type.Object(
+  {
+    isPublic: Type.Optional(Type.Boolean()),
+    hiddenFields: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50, uniqueItems: true })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 export type LayerSettingsBody = Static<typeof LayerSettingsBody>;
 
 /** What the web app needs to know at start. */

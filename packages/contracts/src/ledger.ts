@@ -57,7 +57,11 @@ export type LedgerNoteBody = Static<typeof LedgerNoteBody>;
 export const LedgerParams = Type.Object({ id: EntryId }, strict);
 export type LedgerParams = Static<typeof LedgerParams>;
 
-/** `GET /api/ledger` filters; `GET /api/ledger/export.xlsx` and `.csv` take the same. */
+/** `GET /api/photos/:id`. */
+export const PhotoParams = Type.Object({ id: EntryId }, strict);
+export type PhotoParams = Static<typeof PhotoParams>;
+
+/** `GET /api/ledger` filters; the exports take the same filters (see {@link LedgerExportQuery}). */
 export const LedgerQuery = Type.Object(
   {
     status: Type.Optional(LedgerStatus),
@@ -71,6 +75,23 @@ export const LedgerQuery = Type.Object(
   strict,
 );
 export type LedgerQuery = Static<typeof LedgerQuery>;
+
+/**
+ * `GET /api/ledger/export.xlsx` and `.csv`: the filters of {@link LedgerQuery} (every matching
+ * entry, no paging) and the language of the headers and terms (`lang`, else Accept-Language, else zh).
+ */
+export const LedgerExportQuery = Type.Object(
+  {
+    status: Type.Optional(LedgerStatus),
+    violationType: Type.Optional(ViolationType),
+    townshipCode: Type.Optional(Type.String({ pattern: '^[0-9]{9,12}$' })),
+    overdue: Type.Optional(Type.Boolean()),
+    source: Type.Optional(LedgerSource),
+    lang: Type.Optional(Type.Enum(['zh', 'en'])),
+  },
+  strict,
+);
+export type LedgerExportQuery = Static<typeof LedgerExportQuery>;
 
 /** One event in an entry's history: created, a status step, a note, a photo, an edit. Never erased. */
 export const LedgerEvent = Type.Object({
@@ -119,12 +140,23 @@ export type LedgerEntrySummary = Static<typeof LedgerEntrySummary>;
 export const LedgerListResponse = Type.Object({ total: Type.Integer(), entries: Type.Array(LedgerEntrySummary) });
 export type LedgerListResponse = Static<typeof LedgerListResponse>;
 
-/** `GET /api/ledger/:id`: the entry with its geometry, history and photos. */
+/**
+ * `GET /api/ledger/:id`: the entry with its geometry, history and photos. Every write to an entry
+ * (`POST /api/ledger`, `PATCH`, `/transitions`, `/notes`, `/photos`) answers this view as it
+ * stands after the write. `revision` counts changes of the details and the status (notes and
+ * photos add history without changing it).
+ */
 export const LedgerEntryView = Type.Object({
   ...LedgerEntrySummary.properties,
   geometry: SiteGeometry,
   patchId: Type.Union([Type.Integer(), Type.Null()]),
+  /**
+   * For a tip-off, the first characters of its receipt code followed by `…` (the server keeps only
+   * a hash of the code), so staff can match a reporter who calls in; null otherwise.
+   */
   tipOffReceipt: Type.Union([Type.String(), Type.Null()]),
+  /** A tip-off reporter's contact as given (staff only); null when none was given. */
+  reporterContact: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   siteCard: Type.Unknown(),
   history: Type.Array(LedgerEvent),
   photos: Type.Array(PhotoView),
@@ -138,6 +170,13 @@ export type LedgerEntryView = Static<typeof LedgerEntryView>;
  */
 export const TipOffResponse = Type.Object({ receiptCode: Type.String(), status: LedgerStatus, createdAt: Timestamp });
 export type TipOffResponse = Static<typeof TipOffResponse>;
+
+/**
+ * `GET /api/tip-offs/:receiptCode`: the code as given (case, spaces and hyphens do not matter).
+ * A code that does not exist and one that is malformed get the same 404.
+ */
+export const TipOffParams = Type.Object({ receiptCode: Type.String({ maxLength: 64 }) }, strict);
+export type TipOffParams = Static<typeof TipOffParams>;
 
 /** `GET /api/tip-offs/:receiptCode` (anyone): what a reporter may see of their tip-off. */
 export const TipOffStatusResponse = Type.Object({

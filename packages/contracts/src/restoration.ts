@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { MINE_CATEGORIES, REPORT_PERIODS, RESTORATION_STATUSES } from '@mpm/domain';
-import { Bilingual, Indicator } from './check.ts';
+import { Bilingual, Indicator, Ruleset } from './check.ts';
 
 const strict = { additionalProperties: false } as const;
 const IsoDate = Type.String({ format: 'date' });
@@ -44,9 +44,29 @@ export const StatedTotal = Type.Object(
 );
 export type StatedTotal = Static<typeof StatedTotal>;
 
-/** `GET /api/restoration/targets` (anyone) and `PUT` (admin, replaces all, audited). */
+/**
+ * The years the restoration plan covers (e.g. 2018–2022 for Xinbin's 规划（2018-2022年）): every
+ * target and stated total must lie inside it, and the year slider runs over it.
+ */
+export const RestorationPeriod = Type.Object(
+  { fromYear: Year, toYear: Year, source: Type.String({ maxLength: 400 }) },
+  strict,
+);
+export type RestorationPeriod = Static<typeof RestorationPeriod>;
+
+/**
+ * `GET /api/restoration/targets` (anyone) and `PUT` (admin, replaces all, audited). `period`:
+ * the plan's years (null while a fresh county has none); a `PUT` without it keeps the stored one.
+ * A `PUT` is refused (400, naming the item) for a year outside the period, a stated total whose
+ * years run backwards, two targets of one year sharing a category, or a stated total that would
+ * split a target's category group (its sum of parts could not be computed).
+ */
 export const RestorationTargetsBody = Type.Object(
-  { targets: Type.Array(RestorationTarget, { maxItems: 500 }), statedTotals: Type.Array(StatedTotal, { maxItems: 100 }) },
+  {
+    targets: Type.Array(RestorationTarget, { maxItems: 500 }),
+    statedTotals: Type.Array(StatedTotal, { maxItems: 100 }),
+    period: Type.Optional(Type.Union([RestorationPeriod, Type.Null()])),
+  },
   strict,
 );
 export type RestorationTargetsBody = Static<typeof RestorationTargetsBody>;
@@ -60,8 +80,11 @@ export type RestorationSummaryQuery = Static<typeof RestorationSummaryQuery>;
 
 /**
  * One row per target year and target category group: the target, the area of parcels planned for
- * it, and the area restored (from progress records) by the end of that year and by `asOf`.
- * `category` is the group's key: the single category, or the categories joined by `+`.
+ * it, and the area restored (from progress records) by the end of that year (or by `asOf` when
+ * that comes first) and by `asOf`. `category` is the group's key: the single category, or the
+ * categories joined by `+`. Targets are county-wide: with `township`, `targetMu` is still the
+ * county's figure while `plannedMu` and `doneMu` are the township's.
+ * Restored area is the `doneMu` of each parcel's latest progress record on the day.
  */
 export const RestorationSummaryRow = Type.Object({
   year: Year,
@@ -107,10 +130,19 @@ export const RestorationSummaryResponse = Type.Object({
   details: Type.Array(RestorationDetailRow),
   /** Every stated total, agreeing or not; the page flags those with a non-zero difference. */
   discrepancies: Type.Array(RestorationDiscrepancy),
+  /** The plan's years (null when the county has set none). */
+  period: Type.Optional(Type.Union([RestorationPeriod, Type.Null()])),
 });
 export type RestorationSummaryResponse = Static<typeof RestorationSummaryResponse>;
 
-/** `GET /api/restoration/parcels?asOf=YYYY-MM-DD` (anyone): each parcel's status on that day, for the year slider. */
+/**
+ * `GET /api/restoration/parcels?asOf=YYYY-MM-DD` or `?year=2020` (the end of that year, which must
+ * lie in the plan period); neither: today. Anyone, while the county publishes the parcels' status.
+ */
+export const ParcelStatesQuery = Type.Object({ asOf: Type.Optional(IsoDate), year: Type.Optional(Year) }, strict);
+export type ParcelStatesQuery = Static<typeof ParcelStatesQuery>;
+
+/** Each parcel's status on `asOf` (its latest progress record on or before it; `planned` without one), for the year slider. */
 export const ParcelStatesResponse = Type.Object({
   asOf: IsoDate,
   parcels: Type.Array(
@@ -119,19 +151,31 @@ export const ParcelStatesResponse = Type.Object({
 });
 export type ParcelStatesResponse = Static<typeof ParcelStatesResponse>;
 
-/** `POST /api/restoration/parcels/:id/progress` (inspector, admin). Going back in status needs a reason. */
+/**
+ * `POST /api/restoration/parcels/:id/progress` (inspector, admin); `GET` lists a parcel's records
+ * (staff). Records are never changed or deleted. `doneMu` is the parcel's area restored so far
+ * (cumulative), at most its area (+0.01 mu). Refused (400): a date in the future or before the
+ * parcel's latest record, and going back (a lower status or less area done) without a `reason`.
+ * `photoId`: a photo already uploaded (the ledger's `photos`).
+ */
 export const ProgressRecordBody = Type.Object(
   {
     recordedOn: IsoDate,
     status: RestorationStatus,
-    doneMu: Type.Number({ minimum: 0 }),
+    doneMu: Type.Number({ minimum: 0, maximum: 1_000_000 }),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    photoId: Type.Optional(Type.Integer({ minimum: 1 })),
   },
   strict,
 );
 export type ProgressRecordBody = Static<typeof ProgressRecordBody>;
 
+/** Path of a parcel's progress records. */
+export const ParcelParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, strict);
+export type ParcelParams = Static<typeof ParcelParams>;
+
+/** One progress record; `recordedBy` is the user's display name, `系统` for records the system made (demo load). */
 export const ProgressRecordView = Type.Object({
   id: Type.Integer(),
   parcelId: Type.Integer(),
@@ -146,6 +190,9 @@ export const ProgressRecordView = Type.Object({
 });
 export type ProgressRecordView = Static<typeof ProgressRecordView>;
 
+export const ProgressRecordsResponse = Type.Object({ records: Type.Array(ProgressRecordView) });
+export type ProgressRecordsResponse = Static<typeof ProgressRecordsResponse>;
+
 /** `GET /api/indicators` (staff): each plan indicator from the rights data today. */
 export const IndicatorsResponse = Type.Object({
   asOf: IsoDate,
@@ -154,6 +201,22 @@ export const IndicatorsResponse = Type.Object({
   indicators: Type.Array(Indicator),
 });
 export type IndicatorsResponse = Static<typeof IndicatorsResponse>;
+
+/** The plan's binding indicator targets as numbers a county may override (the ruleset's `indicators` without its legal basis). */
+export const IndicatorTargets = Type.Omit(Ruleset.properties.indicators, ['legalBasis'], strict);
+export type IndicatorTargets = Static<typeof IndicatorTargets>;
+
+/** `PUT /api/settings/indicators` (admin, audited): the targets to change, at least one; the others keep their value. */
+export const IndicatorTargetsPatch = Type.Partial(IndicatorTargets, { ...strict, minProperties: 1 });
+export type IndicatorTargetsPatch = Static<typeof IndicatorTargetsPatch>;
+
+/** `GET /api/settings/indicators` (staff): the county's effective targets, the ruleset's defaults and their legal basis. */
+export const IndicatorSettingsResponse = Type.Object({
+  indicators: IndicatorTargets,
+  defaults: IndicatorTargets,
+  legalBasis: Bilingual,
+});
+export type IndicatorSettingsResponse = Static<typeof IndicatorSettingsResponse>;
 
 /** `GET /api/reports/progress.pdf?period=month&year=2022&month=6` (staff); `half` 1 or 2 for a half-year. */
 export const ProgressReportQuery = Type.Object(

@@ -186,6 +186,14 @@ export const GLOSSARY = {
   violationType: { zh: '违法类型', en: 'Violation type' },
   ledgerStatus: { zh: '办理状态', en: 'Status' },
   receiptCode: { zh: '查询码', en: 'Receipt code' },
+  // Ledger export columns (编号, 所在乡镇, 责任单位, 整改期限, 办理状态, 违法类型 are above).
+  ledgerTitle: { zh: '标题', en: 'Title' },
+  ledgerSource: { zh: '来源', en: 'Source' },
+  overdue: { zh: '是否逾期', en: 'Overdue' },
+  longitude: { zh: '经度', en: 'Longitude' },
+  latitude: { zh: '纬度', en: 'Latitude' },
+  createdAt: { zh: '创建时间', en: 'Created' },
+  updatedAt: { zh: '更新时间', en: 'Updated' },
 
   // Restoration progress and periodic reports.
   target: { zh: '目标', en: 'Target' },

@@ -4,6 +4,8 @@ import type { Knex } from 'knex';
 import { COLLECTION_IDS, type CollectionId } from '@mpm/domain';
 import type { Repositories } from '../plugins/app/repositories.plugin.ts';
 import type { FeatureInput } from '../plugins/app/layers/layers-repository.ts';
+import { legacyProgress } from '../plugins/app/restoration/legacy-progress.ts';
+import { XINBIN_PERIOD, XINBIN_STATED_TOTALS, XINBIN_TARGETS } from '../plugins/app/restoration/xinbin-targets.ts';
 
 /** Load order: townships before the parcels that reference them, rights before patches. */
 const LOAD_ORDER: readonly CollectionId[] = COLLECTION_IDS;
@@ -24,7 +26,34 @@ export function readDemoFiles(dir: string): Map<CollectionId, FeatureInput[]> {
 }
 
 /**
+ * Progress records for the demo parcels, derived from the file's `restorationStatus` and
+ * `completedOn` (see `legacyProgress`: the start date and the whole area done are inferred, and
+ * each record's note says so). Returns how many were made.
+ */
+async function loadDemoProgress(trx: Knex.Transaction, repos: Repositories, parcels: FeatureInput[]): Promise<number> {
+  const byCode = await repos.restoration.parcelIdsByCode(trx);
+  let made = 0;
+  for (const { properties } of parcels) {
+    const parcel = byCode.get(String(properties.code));
+    if (!parcel) throw new Error(`demo parcel ${String(properties.code)} was not loaded`);
+    const records = legacyProgress({
+      plannedYear: Number(properties.plannedYear),
+      status: properties.restorationStatus as Parameters<typeof legacyProgress>[0]['status'],
+      completedOn: (properties.completedOn as string | null | undefined) ?? null,
+      areaMu: parcel.areaMu,
+      fallbackDate: `${Number(properties.plannedYear)}-12-31`,
+    });
+    for (const record of records) {
+      await repos.restoration.append(parcel.id, { ...record, recordedBy: null }, trx);
+      made += 1;
+    }
+  }
+  return made;
+}
+
+/**
  * Loads the demo county; call it inside a transaction (`trx`) so that it is all or nothing.
+ * With the restoration parcels come their progress records and the Xinbin targets (seed 001).
  * Returns the number of features loaded per collection.
  */
 export async function loadDemoCounty(trx: Knex.Transaction, repos: Repositories, dir: string) {
@@ -35,6 +64,18 @@ export async function loadDemoCounty(trx: Knex.Transaction, repos: Repositories,
     await repos.layers.insert(id, features, trx);
     counts[id] = features.length;
   }
-  await repos.audit.record({ userId: null, action: 'load_demo', entity: 'dataset', detail: { counts } }, trx);
+  const parcels = files.get('restoration_parcels');
+  const restoration = parcels
+    ? {
+        progressRecords: await loadDemoProgress(trx, repos, parcels),
+        targets: XINBIN_TARGETS.length,
+        statedTotals: XINBIN_STATED_TOTALS.length,
+      }
+    : undefined;
+  if (parcels) {
+    await repos.restoration.setPeriod(XINBIN_PERIOD, null, trx);
+    await repos.restoration.replaceTargets(XINBIN_TARGETS, XINBIN_STATED_TOTALS, trx);
+  }
+  await repos.audit.record({ userId: null, action: 'load_demo', entity: 'dataset', detail: { counts, restoration } }, trx);
   return counts;
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { REPO_ROOT } from '../../src/config.ts';
@@ -6,23 +9,30 @@ import { openTestDatabase, TEST_ADMIN_PASSWORD, type DatabaseKind } from './data
 export interface TestApp {
   app: FastifyInstance;
   db: Awaited<ReturnType<typeof openTestDatabase>>;
+  /** This app's own photo directory, removed on close. */
+  photosDir: string;
   /** Signs in and returns the session cookie header value. */
   login(username?: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
 /** The real app over a private copy of the seeded test database of `kind`. */
-export async function createTestApp(kind: DatabaseKind, config: { checksPerMinute?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: DatabaseKind,
+  config: { checksPerMinute?: number; tipOffsPerHour?: number; photoMaxBytes?: number } = {},
+): Promise<TestApp> {
   const db = await openTestDatabase(kind);
+  const photosDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-photos-'));
   const app = await buildApp({
     db,
-    config: { webDist: `${REPO_ROOT}/apps/web/dist`, secureCookies: false, logLevel: 'warn', ...config },
+    config: { webDist: `${REPO_ROOT}/apps/web/dist`, secureCookies: false, logLevel: 'warn', photosDir, ...config },
     logger: false,
   });
   await app.ready();
   return {
     app,
     db,
+    photosDir,
     async login(username = 'admin', password = TEST_ADMIN_PASSWORD) {
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
@@ -32,6 +42,7 @@ export async function createTestApp(kind: DatabaseKind, config: { checksPerMinut
     async close() {
       await app.close();
       await db.close();
+      fs.rmSync(photosDir, { recursive: true, force: true });
     },
   };
 }

@@ -21,15 +21,20 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, lang: UiLanguage, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang };
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+/**
+ * One call to the API in `lang`: a JSON body, or a `FormData` for uploads (the browser writes the
+ * multipart boundary). A failure becomes an `ApiError` with the server's message.
+ */
+async function send(path: string, lang: UiLanguage, init: { method?: string; body?: unknown; accept?: string }): Promise<Response> {
+  const headers: Record<string, string> = { Accept: init.accept ?? 'application/json', 'Accept-Language': lang };
+  const isForm = init.body instanceof FormData;
+  if (init.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
-      method: init.method ?? 'GET',
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
       credentials: 'same-origin',
     });
   } catch (err) {
@@ -43,7 +48,17 @@ async function request<T>(path: string, lang: UiLanguage, init: { method?: strin
       problem?.message ?? `${response.status} ${response.statusText}`,
     );
   }
-  return (await response.json()) as T;
+  return response;
+}
+
+/** A JSON call to the API in `lang` (a `FormData` body is sent as multipart). */
+export async function request<T>(path: string, lang: UiLanguage, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  return (await (await send(path, lang, init)).json()) as T;
+}
+
+/** A file from the API (e.g. a PDF report) as a Blob; `body`, when given, is POSTed as JSON. */
+export async function requestBlob(path: string, lang: UiLanguage, accept: string, body?: unknown): Promise<Blob> {
+  return (await send(path, lang, { body, accept: `${accept}, application/json` })).blob();
 }
 
 /** The HTTP API, same origin; every call names the UI language so errors come back readable. */

@@ -22,7 +22,7 @@ export function Header() {
         title={panelOpen ? t('Hide layers') : t('Show layers')}
         onClick={() => setPanelOpen(!panelOpen)}
       >
-        <span aria-hidden="true">☰</span> {t('Layers')}
+        <span aria-hidden="true">☰</span> <span className="panel-toggle-label">{t('Layers')}</span>
       </button>
       <div className="brand">
         <h1>{t('Mineral resource plan map')}</h1>

@@ -21,7 +21,9 @@ import { usePlanMap } from '../map/use-plan-map.ts';
 import { usePublicMap } from '../map/use-public-map.ts';
 import { useUrlView } from '../map/use-url-view.ts';
 import { activeMode, availableLayers, isLayerOn } from '../state/derived.ts';
+import { mapTapPicksSite } from '../state/inspect-session.ts';
 import { usePlan } from '../state/plan-store.ts';
+import { mapTapMarksPlace } from '../state/public-store.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { FeaturePopup } from './FeaturePopup.tsx';
@@ -78,7 +80,7 @@ export function MapView() {
   styleRef.current = style;
   // While drawing or editing a block, clicks belong to the drawing, not to the popup.
   const clicksSelectRef = useRef(true);
-  clicksSelectRef.current = !planMode || tool === 'pan';
+  clicksSelectRef.current = (!planMode || tool === 'pan') && !mapTapMarksPlace() && !mapTapPicksSite(mode === 'inspect');
 
   const ready = style !== null;
   useEffect(() => {

@@ -7,6 +7,8 @@ export interface Categories {
   property: TermKey;
   values: readonly { value: TermKey; color: string }[];
   fallback: string;
+  /** Feature-state key that, when set on a feature, stands in for the property (the public year slider). */
+  state?: string;
 }
 
 /** Line widths (screen pixels) for the values of one enum property. */
@@ -50,6 +52,7 @@ export const RESTORATION_STATUS_COLORS: Categories = {
     { value: 'accepted', color: '#1b7837' },
   ],
   fallback: '#35978f',
+  state: 'status',
 };
 
 /** Key, restricted and prohibited mining areas mean opposite things: never one colour. */
@@ -78,7 +81,11 @@ const OVERRIDES: Partial<Record<CollectionId, (def: LayerDef) => LayerStyle>> = 
   mining_blocks: (def) => polygon(def, { fillOpacity: 0.25, outlineWidth: 1.5 }),
   exploration_rights: (def) => polygon(def, { fillOpacity: 0.2, outlineDash: [2, 1] }),
   mining_rights: (def) => polygon(def, { fillOpacity: 0.15, outlineWidth: 1.5 }),
-  restoration_parcels: (def) => polygon(def, { fill: RESTORATION_STATUS_COLORS, fillOpacity: 0.65, outlineWidth: 1 }),
+  // Outlined in the status colour too: parcels are small, and a county-wide view must still show their colour.
+  restoration_parcels: (def) => ({
+    ...polygon(def, { fill: RESTORATION_STATUS_COLORS, fillOpacity: 0.65, outlineWidth: 2 }),
+    outline: RESTORATION_STATUS_COLORS,
+  }),
   change_patches: () => ({ kind: 'polygon', fill: '#ff00ff', fillOpacity: 0.1, outline: '#ff00ff', outlineWidth: 2 }),
   rivers: (def) => ({ kind: 'line', color: def.color, width: 2.2 }),
   roads: (def) => ({
@@ -115,8 +122,13 @@ const match = (property: string, pairs: readonly (readonly [string, string | num
 /** One colour for a single-colour legend swatch: the colour, or the categories' fallback. */
 export const swatchColor = (value: string | Categories): string => (typeof value === 'string' ? value : value.fallback);
 
-const color = (value: string | Categories) =>
-  typeof value === 'string' ? value : match(value.property, value.values.map((v) => [v.value, v.color] as const), value.fallback);
+const color = (value: string | Categories) => {
+  if (typeof value === 'string') return value;
+  const pairs = value.values.map((v) => [v.value, v.color] as const);
+  if (!value.state) return match(value.property, pairs, value.fallback);
+  const input = ['coalesce', ['feature-state', value.state], ['get', value.property]];
+  return ['match', input, ...pairs.flat(), value.fallback] as unknown as ExpressionSpecification;
+};
 
 const lineWidth = (width: LineStyle['width']) =>
   typeof width === 'number' ? width : match(width.property, width.values.map((v) => [v.value, v.width] as const), width.fallback);

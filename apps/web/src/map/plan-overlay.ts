@@ -114,10 +114,13 @@ export function restoreMissingHatch(map: MaplibreMap, id: string): void {
   if (id.startsWith('plan-hatch-')) addHatches(map);
 }
 
-const isRuntime = (id: string) => id.startsWith(PLAN_PREFIX) || id.startsWith(`${DRAW_PREFIX}-`);
+/** Sources and layers inspect mode adds at run time start with this. */
+export const INSPECT_PREFIX = 'inspect:';
+
+const isRuntime = (id: string) => [PLAN_PREFIX, `${DRAW_PREFIX}-`, INSPECT_PREFIX].some((prefix) => id.startsWith(prefix));
 
 /**
- * `setStyle` transform: the catalogue style knows nothing of plan mode's layers or terra-draw's,
+ * `setStyle` transform: the catalogue style knows nothing of plan and inspect mode's layers or terra-draw's,
  * so a style diff would delete them; carry them over, on top, in their order.
  */
 export function keepRuntimeLayers(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {

@@ -1,4 +1,118 @@
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import { useEffect, useRef } from 'react';
+import { Marker, type MapMouseEvent, type Map as MaplibreMap } from 'maplibre-gl';
+import type { ParcelStatesResponse } from '@mpm/contracts';
+import { asOfDate, restorationPublished, STATE_FIELDS, usePublic } from '../state/public-store.ts';
+import { useServerData } from '../state/server-store.ts';
+import { useSession } from '../state/session-store.ts';
+import { RESTORATION_STATUS_COLORS } from './layer-styles.ts';
 
-/** Placeholder: the map side of public mode, filled in by the feature that owns it. */
-export function usePublicMap(_map: MaplibreMap | null, _styleLoaded: boolean, _active: boolean): void {}
+const SOURCE = 'restoration_parcels';
+const TARGET = { source: SOURCE, sourceLayer: SOURCE } as const;
+/** The tip-off marker: the danger red of the page, so it reads as "here is the problem". */
+const MARKER_COLOR = '#b42318';
+
+/** Runs `fn` on a map that may already be gone (the map's own cleanup can run first). */
+function whileMapLives(fn: () => void) {
+  try {
+    fn();
+  } catch {
+    // The map was removed with its style: nothing left to clean.
+  }
+}
+
+/** Writes each parcel's status on the day into the tile features' state (keyed by their integer id). */
+function applyStates(map: MaplibreMap, states: ParcelStatesResponse) {
+  map.removeFeatureState(TARGET);
+  for (const parcel of states.parcels) {
+    map.setFeatureState({ ...TARGET, id: parcel.id }, { [RESTORATION_STATUS_COLORS.state!]: parcel.status, doneMu: parcel.doneMu });
+  }
+}
+
+/**
+ * Public mode on the map, for `MapView` only: the restoration parcels coloured by their status at
+ * the end of the chosen year (MapLibre feature-state, so the tiles stay as they are), and the
+ * tip-off's place: a tap marks it while the panel asks for it, and the marker can be dragged.
+ */
+export function usePublicMap(map: MaplibreMap | null, styleLoaded: boolean, active: boolean): void {
+  const year = usePublic((s) => s.year);
+  const states = usePublic((s) => s.parcels.data);
+  const picking = usePublic((s) => s.picking);
+  const place = usePublic((s) => s.place);
+  const layers = useServerData((s) => s.layers);
+  const user = useServerData((s) => s.user);
+  const allowed = restorationPublished(layers, user, STATE_FIELDS);
+  const markerRef = useRef<Marker | null>(null);
+
+  useEffect(() => {
+    if (active && allowed) void usePublic.getState().loadParcels(asOfDate(year, new Date()), useSession.getState().language);
+  }, [active, allowed, year]);
+
+  // The source comes and goes with the layer list (sign-in, sign-out): state is written to the one there now.
+  useEffect(() => {
+    if (!map || !styleLoaded) return;
+    let appliedTo: unknown = null;
+    const sync = () => {
+      const source = map.getSource(SOURCE);
+      if (!source) {
+        appliedTo = null;
+        return;
+      }
+      if (!active || !states) {
+        if (appliedTo) map.removeFeatureState(TARGET);
+        appliedTo = null;
+        return;
+      }
+      if (appliedTo === source) return;
+      applyStates(map, states);
+      appliedTo = source;
+    };
+    sync();
+    map.on('styledata', sync);
+    return () => {
+      map.off('styledata', sync);
+      whileMapLives(() => {
+        if (appliedTo && map.getSource(SOURCE)) map.removeFeatureState(TARGET);
+      });
+    };
+  }, [map, styleLoaded, active, states]);
+
+  useEffect(() => {
+    if (!map || !active || !picking) return;
+    const canvas = map.getCanvasContainer();
+    canvas.classList.add('picking-place');
+    const onClick = (event: MapMouseEvent) => usePublic.getState().setPlace([event.lngLat.lng, event.lngLat.lat]);
+    map.on('click', onClick);
+    return () => {
+      canvas.classList.remove('picking-place');
+      map.off('click', onClick);
+    };
+  }, [map, active, picking]);
+
+  useEffect(() => {
+    if (!map || !active || !place) {
+      markerRef.current?.remove();
+      markerRef.current = null;
+      return;
+    }
+    let marker = markerRef.current;
+    if (!marker) {
+      marker = new Marker({ color: MARKER_COLOR, draggable: true });
+      marker.getElement().classList.add('tip-off-marker');
+      marker.on('dragend', () => {
+        const { lng, lat } = marker!.getLngLat();
+        usePublic.getState().setPlace([lng, lat]);
+      });
+      markerRef.current = marker;
+    }
+    marker.setLngLat(place);
+    if (!marker.getElement().isConnected) marker.addTo(map);
+  }, [map, active, place]);
+
+  useEffect(
+    () => () => {
+      markerRef.current?.remove();
+      markerRef.current = null;
+    },
+    [map],
+  );
+}

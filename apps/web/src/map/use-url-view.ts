@@ -1,4 +1,111 @@
+import { useEffect, useLayoutEffect } from 'react';
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { LAYERS } from '@mpm/domain';
+import { activeMode, availableLayers, isLayerOn } from '../state/derived.ts';
+import { usePublic } from '../state/public-store.ts';
+import { useServerData } from '../state/server-store.ts';
+import { useSession } from '../state/session-store.ts';
+import { formatUrlView, layerDeviations, parseUrlView, type Camera, type UrlView } from '../state/url-view.ts';
 
-/** Placeholder: keeps the view (mode, layers, year, map position) in the URL; filled in by public mode. */
-export function useUrlView(_map: MaplibreMap | null): void {}
+/** Milliseconds of quiet before the URL follows: a pan or a slider drag writes once, at its end. */
+const WRITE_DELAY_MS = 300;
+
+/** Puts a view's mode, year and layers into the stores; layers it does not name go back to their default. */
+function applyToStores(view: UrlView): void {
+  const session = useSession.getState();
+  if (view.mode && view.mode !== session.mode) session.setMode(view.mode);
+  if (view.year !== undefined) usePublic.getState().setYear(view.year);
+  for (const def of LAYERS) {
+    const wanted = view.layers?.[def.id] ?? def.visibleByDefault;
+    if (isLayerOn(def, useSession.getState().layerChoices) !== wanted) session.setLayerOn(def.id, wanted);
+  }
+}
+
+const jumpTo = (map: MaplibreMap, { lon, lat, zoom }: Camera) => map.jumpTo({ center: [lon, lat], zoom });
+
+/** The view on screen now, or null while the server has not said who the user is. */
+function currentView(map: MaplibreMap | null): UrlView | null {
+  const server = useServerData.getState();
+  if (server.status !== 'ready') return null;
+  const session = useSession.getState();
+  const mode = activeMode(session.mode, server.user);
+  const view: UrlView = { mode, layers: layerDeviations(availableLayers(server.layers), session.layerChoices) };
+  if (mode === 'public') view.year = usePublic.getState().year;
+  if (map) {
+    const { lng, lat } = map.getCenter();
+    view.camera = { lon: lng, lat, zoom: map.getZoom() };
+  } else {
+    // No map yet: keep the position the URL asked for until the map takes it over.
+    view.camera = parseUrlView(window.location.hash).camera;
+  }
+  return view;
+}
+
+/** The view read from the URL when the page opened, applied once (the map's part when the map exists). */
+let opening: UrlView | null = null;
+let openingCameraDone = false;
+
+/**
+ * Keeps the view (mode, layers, year, map position) in the URL hash so it can be shared: reads
+ * it when the page opens (and when the hash is edited by hand), writes it with
+ * `history.replaceState` when any part changes, once things settle. For `MapView` only.
+ */
+export function useUrlView(map: MaplibreMap | null): void {
+  // Before the first paint, so the first style is already built from the URL's layers.
+  useLayoutEffect(() => {
+    if (opening) return;
+    opening = parseUrlView(window.location.hash);
+    applyToStores(opening);
+  }, []);
+
+  useEffect(() => {
+    if (!map || openingCameraDone) return;
+    openingCameraDone = true;
+    if (opening?.camera) jumpTo(map, opening.camera);
+  }, [map]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let written = window.location.hash.replace(/^#/, '');
+    const write = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const view = currentView(map);
+        if (!view) return;
+        const hash = formatUrlView(view);
+        if (hash === written) return;
+        written = hash;
+        const { pathname, search } = window.location;
+        window.history.replaceState(window.history.state, '', `${pathname}${search}#${hash}`);
+      }, WRITE_DELAY_MS);
+    };
+    const onHashChange = () => {
+      const hash = window.location.hash.replace(/^#/, '');
+      if (hash === written) return;
+      written = hash;
+      const view = parseUrlView(hash);
+      applyToStores(view);
+      if (map && view.camera) jumpTo(map, view.camera);
+    };
+    const unsubscribe = [
+      useSession.subscribe((s, before) => {
+        if (s.mode !== before.mode || s.layerChoices !== before.layerChoices) write();
+      }),
+      usePublic.subscribe((s, before) => {
+        if (s.year !== before.year) write();
+      }),
+      useServerData.subscribe((s, before) => {
+        if (s.status !== before.status || s.user !== before.user || s.layers !== before.layers) write();
+      }),
+    ];
+    window.addEventListener('hashchange', onHashChange);
+    map?.on('moveend', write);
+    write();
+    return () => {
+      clearTimeout(timer);
+      for (const stop of unsubscribe) stop();
+      window.removeEventListener('hashchange', onHashChange);
+      map?.off('moveend', write);
+    };
+  }, [map]);
+}

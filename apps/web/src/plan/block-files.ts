@@ -66,7 +66,8 @@ export function cleanGeometry(geometry: BlockGeometry): BlockGeometry | null {
   return { type: 'MultiPolygon', coordinates: polygons };
 }
 
-function parseDocument(name: string, text: string): unknown {
+/** A GeoJSON or KML file's text as GeoJSON: null for another file type, undefined when unreadable. */
+export function parseDocument(name: string, text: string): unknown {
   const lower = name.toLowerCase();
   if (lower.endsWith('.kml')) {
     const doc = new DOMParser().parseFromString(text, 'application/xml');

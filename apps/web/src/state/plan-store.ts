@@ -17,8 +17,8 @@ export interface ProposalDraft {
   licenceNo: string;
 }
 
-/** Where the block came from: drawn (or edited) on the map, a pasted corner list, a file. */
-export type BlockOrigin = 'draw' | 'paste' | 'upload';
+/** Where the block came from: drawn (or edited) on the map, a pasted corner list, a file, a saved proposal. */
+export type BlockOrigin = 'draw' | 'paste' | 'upload' | 'saved';
 
 /** The proposed block as it stands (not the drawing machinery: that lives in terra-draw). */
 export interface Block {
@@ -53,9 +53,24 @@ export interface PlanSession {
   /** A block from a pasted list or a file: the map shows it and zooms to it. */
   setBlock(geometry: BlockGeometry, origin: Exclude<BlockOrigin, 'draw'>, cornerList?: CornerListInput): void;
   clearBlock(): void;
+  /**
+   * Replaces block and form with a saved version (its corner list too, when it came from one);
+   * returns the revisions it gets, so that later edits can be told from what was saved.
+   */
+  loadSaved(saved: SavedBlock): { blockRevision: number; proposalRevision: number };
+  /** Back to an empty form and no block. */
+  reset(): void;
   setTool(tool: DrawTool): void;
   /** Sends the block and proposal to `POST /api/check`. */
   runCheck(lang: UiLanguage): Promise<void>;
+}
+
+/** A saved version's block and attributes, as `GET /api/proposals/:id` serves them. */
+export interface SavedBlock {
+  geometry: BlockGeometry;
+  proposal: Proposal;
+  cornerListText: string | null;
+  cornerListZone: number | null;
 }
 
 export const DEFAULT_PROPOSAL: ProposalDraft = {
@@ -81,6 +96,28 @@ export function readProposal(draft: ProposalDraft): Proposal | null {
     ...(draft.scaleClass ? { scaleClass: draft.scaleClass } : {}),
     ...(licenceNo && draft.rightKind !== 'new' ? { licenceNo } : {}),
   };
+}
+
+/** The form filled in with a saved proposal's attributes. */
+export function draftOf(proposal: Proposal): ProposalDraft {
+  return {
+    mineral: proposal.mineral,
+    capacity: String(proposal.capacity10ktPerYear),
+    rightKind: proposal.rightKind,
+    holder: proposal.holder ?? '',
+    scaleClass: proposal.scaleClass ?? '',
+    licenceNo: proposal.licenceNo ?? '',
+  };
+}
+
+/**
+ * What the server is asked about the block and form (check, save, report): the pasted list as
+ * it was written while the block is exactly that list, else the geometry. Null while incomplete.
+ */
+export function checkBodyOf({ block, proposal: draft }: Pick<PlanSession, 'block' | 'proposal'>): CheckBody | null {
+  const proposal = readProposal(draft);
+  if (!block || !proposal) return null;
+  return block.cornerList ? { cornerList: block.cornerList, proposal } : { geometry: block.geometry, proposal };
 }
 
 let revisions = 0;
@@ -110,13 +147,30 @@ export const usePlan = create<PlanSession>()((set, get) => ({
 
   clearBlock: () => set({ block: null, check: { status: 'idle' } }),
 
+  loadSaved({ geometry, proposal, cornerListText, cornerListZone }) {
+    const cornerList: CornerListInput | undefined =
+      cornerListText === null ? undefined : { text: cornerListText, ...(cornerListZone === null ? {} : { zone: cornerListZone }) };
+    const blockRevision = ++revisions;
+    const proposalRevision = get().proposalRevision + 1;
+    set({
+      block: { geometry, origin: 'saved', revision: blockRevision, ...(cornerList ? { cornerList } : {}) },
+      proposal: draftOf(proposal),
+      proposalRevision,
+      check: { status: 'idle' },
+      tool: 'pan',
+    });
+    return { blockRevision, proposalRevision };
+  },
+
+  reset: () =>
+    set((s) => ({ block: null, proposal: DEFAULT_PROPOSAL, proposalRevision: s.proposalRevision + 1, check: { status: 'idle' }, tool: 'pan' })),
+
   setTool: (tool) => set({ tool }),
 
   async runCheck(lang) {
-    const { block, proposal: draft, proposalRevision } = get();
-    const proposal = readProposal(draft);
-    if (!block || !proposal) return;
-    const body: CheckBody = block.cornerList ? { cornerList: block.cornerList, proposal } : { geometry: block.geometry, proposal };
+    const { block, proposalRevision } = get();
+    const body = checkBodyOf(get());
+    if (!block || !body) return;
     set({ check: { status: 'pending' } });
     try {
       const result = await api.check(body, lang);

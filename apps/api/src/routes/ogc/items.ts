@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../../http/errors.ts';
-import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
 import { visibleCollection } from './access.ts';
 import { absolute, GEOJSON_TYPE, JSON_TYPE, pageLinks, requestUrlWith } from './links.ts';
 import {
@@ -34,9 +33,9 @@ const items: FastifyPluginAsyncTypebox = async (app) => {
       const bbox = query.bbox === undefined ? undefined : parseBbox(query.bbox);
       const limit = parseLimit(query.limit);
       const offset = parseOffset(query.offset);
-      const { id } = await visibleCollection(app, request, request.params.collectionId);
+      const { id, fields } = await visibleCollection(app, request, request.params.collectionId);
 
-      const page = await app.repos.layers.page(id, { bbox, limit, offset, staff: isStaffRequest(request) });
+      const page = await app.repos.layers.page(id, { bbox, limit, offset, fields });
       const links = [
         ...pageLinks(request, { offset, limit, returned: page.features.length, matched: page.numberMatched }),
         { href: absolute(request, `/ogc/collections/${id}`), rel: 'collection', type: JSON_TYPE },
@@ -59,8 +58,8 @@ const items: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       checkFormat(request.query.f);
       const featureId = parseFeatureId(request.params.featureId);
-      const { id } = await visibleCollection(app, request, request.params.collectionId);
-      const feature = featureId === null ? null : await app.repos.layers.get(id, featureId, isStaffRequest(request));
+      const { id, fields } = await visibleCollection(app, request, request.params.collectionId);
+      const feature = featureId === null ? null : await app.repos.layers.get(id, featureId, fields);
       if (!feature) throw featureNotFound(id, request.params.featureId);
       reply.type(GEOJSON_TYPE);
       return {

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { getLayer } from '@mpm/domain';
 import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
 import { visibleCollection, type CollectionAccess } from '../ogc/access.ts';
 import { absolute } from '../ogc/links.ts';
@@ -11,10 +10,10 @@ import { tileJson, TileJson } from './tilejson.ts';
 
 /**
  * Short shared caching only for what every visitor would get alike: a public layer, as the
- * public sees it (staff may get staff-only fields). Everything else stays out of caches.
+ * public sees it (staff may get staff-only and hidden fields). Everything else stays out of caches.
  */
-function setCaching(reply: FastifyReply, { id, isPublic }: CollectionAccess, staff: boolean): void {
-  const sameForEveryone = isPublic && (!staff || !getLayer(id).fields.some((field) => field.staffOnly));
+function setCaching(reply: FastifyReply, { isPublic, allFieldsPublic }: CollectionAccess, staff: boolean): void {
+  const sameForEveryone = isPublic && (!staff || allFieldsPublic);
   reply.header('cache-control', sameForEveryone ? 'public, max-age=60' : 'private, no-store');
   reply.header('vary', 'Cookie, Authorization');
 }
@@ -33,7 +32,7 @@ const tiles: FastifyPluginAsyncTypebox = async (app) => {
       const extents = await app.repos.layers.extents();
       setCaching(reply, access, staff);
       const url = absolute(request, `/tiles/${access.id}/{z}/{x}/{y}.mvt`);
-      return tileJson(access.id, url, extents[access.id], staff);
+      return tileJson(access.id, url, extents[access.id], access.fields);
     },
   );
 
@@ -48,7 +47,7 @@ const tiles: FastifyPluginAsyncTypebox = async (app) => {
       const coord = parseTileCoord(request.params);
       const access = await visibleCollection(app, request, request.params.id);
       const staff = isStaffRequest(request);
-      const features = await app.repos.layers.forTile(access.id, tileBounds(coord), pixelDegrees(coord.z), staff);
+      const features = await app.repos.layers.forTile(access.id, tileBounds(coord), pixelDegrees(coord.z), access.fields);
       const tile = encodeTile(access.id, features, coord);
       setCaching(reply, access, staff);
       if (!tile) return reply.code(204).send();

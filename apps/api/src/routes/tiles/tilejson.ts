@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
-import { getLayer, term, type CollectionId } from '@mpm/domain';
+import { term, type CollectionId, type FieldDef } from '@mpm/domain';
 import type { BBox } from '../../plugins/app/layers/layers-repository.ts';
 
 /** Lowest zoom advertised to clients. */
@@ -41,15 +41,11 @@ function fittingZoom([minX, minY, maxX, maxY]: BBox): number {
 
 /**
  * TileJSON for a collection: `tilesUrl` is the absolute XYZ template, `bounds` the layer's extent
- * (the world when it has no features), fields only those the caller may see, labelled in Chinese.
+ * (the world when it has no features), `fields` those the caller may see, labelled in Chinese.
  */
-export function tileJson(id: CollectionId, tilesUrl: string, bounds: BBox | undefined, staff: boolean): TileJson {
+export function tileJson(id: CollectionId, tilesUrl: string, bounds: BBox | undefined, fields: readonly FieldDef[]): TileJson {
   const box = bounds ?? WORLD;
-  const fields = Object.fromEntries(
-    getLayer(id)
-      .fields.filter((field) => staff || !field.staffOnly)
-      .map((field) => [field.key, term(field.key, 'zh')]),
-  );
+  const labels = Object.fromEntries(fields.map((field) => [field.key, term(field.key, 'zh')]));
   return {
     tilejson: '3.0.0',
     name: term(id, 'zh'),
@@ -60,6 +56,6 @@ export function tileJson(id: CollectionId, tilesUrl: string, bounds: BBox | unde
     maxzoom: MAX_ZOOM,
     bounds: box,
     center: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2, fittingZoom(box)],
-    vector_layers: [{ id, description: term(id, 'zh'), fields, minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM }],
+    vector_layers: [{ id, description: term(id, 'zh'), fields: labels, minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM }],
   };
 }

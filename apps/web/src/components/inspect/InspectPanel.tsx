@@ -1,4 +1,108 @@
-/** Placeholder: inspect mode's panel, filled in by the feature that owns it. */
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { term } from '@mpm/domain';
+import { domainLanguage } from '../../i18n/languages.ts';
+import { INSPECT_TABS, useInspectSession, type InspectTab } from '../../state/inspect-session.ts';
+import { useInspectData } from '../../state/inspect-store.ts';
+import { useSession } from '../../state/session-store.ts';
+import { UnitSwitch } from '../plan/AreaFigures.tsx';
+import { LedgerView } from './ledger/LedgerView.tsx';
+import { PatchesView } from './patches/PatchesView.tsx';
+import { RightsRegister } from './rights/RightsRegister.tsx';
+import { SiteView } from './site/SiteView.tsx';
+// The records first: the phone rules in inspect.css override them.
+import '../../inspect-records.css';
+import '../../inspect.css';
+
+/**
+ * Inspect mode's panel (巡查): site check, licence register, change patches and the problem
+ * ledger, one tab each. Beside the map on a desktop; on a phone a bottom sheet that folds down
+ * to its tab bar so the map above stays usable.
+ */
 export function InspectPanel() {
-  return <aside className="plan-panel" />;
+  const { t } = useTranslation();
+  const lang = domainLanguage(useSession((s) => s.language));
+  const tab = useInspectSession((s) => s.tab);
+  const setTab = useInspectSession((s) => s.setTab);
+  const sheetOpen = useInspectSession((s) => s.sheetOpen);
+  const setSheetOpen = useInspectSession((s) => s.setSheetOpen);
+  const panelRef = useOverlayMeasure();
+  const siteStatus = useInspectData((s) => s.site.status);
+
+  // A site picked while the phone's sheet is folded: unfold it to show the card.
+  useEffect(() => {
+    if (siteStatus === 'pending') useInspectSession.getState().setSheetOpen(true);
+  }, [siteStatus]);
+  const labels: Record<InspectTab, string> = {
+    site: t('Site check'),
+    rights: term('licenceRegister', lang),
+    patches: t('Patches'),
+    ledger: term('ledger', lang),
+  };
+
+  return (
+    <aside ref={panelRef} className="plan-panel inspect-panel" aria-label={t('Inspection')} data-sheet-open={sheetOpen}>
+      <header className="inspect-head">
+        <button
+          type="button"
+          className="sheet-handle"
+          aria-expanded={sheetOpen}
+          aria-controls="inspect-body"
+          onClick={() => setSheetOpen(!sheetOpen)}
+        >
+          <span className="sheet-grip" aria-hidden="true" />
+          <span className="sheet-handle-text">{sheetOpen ? t('Fold the panel') : t('Unfold the panel')}</span>
+        </button>
+        <div className="plan-panel-head">
+          <h2 className="panel-title">{t('Inspection')}</h2>
+          <UnitSwitch lang={lang} />
+        </div>
+        <div className="tabs inspect-tabs" role="tablist" aria-label={t('Inspection')}>
+          {INSPECT_TABS.map((entry) => (
+            <button
+              key={entry}
+              type="button"
+              role="tab"
+              id={`inspect-tab-${entry}`}
+              aria-selected={tab === entry}
+              aria-controls="inspect-body"
+              onClick={() => setTab(entry)}
+            >
+              {labels[entry]}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className="inspect-body" id="inspect-body" role="tabpanel" aria-labelledby={`inspect-tab-${tab}`} hidden={!sheetOpen}>
+        {tab === 'site' && <SiteView />}
+        {tab === 'rights' && <RightsRegister />}
+        {tab === 'patches' && <PatchesView />}
+        {tab === 'ledger' && <LedgerView />}
+      </div>
+    </aside>
+  );
+}
+
+/**
+ * Tells the map how much of it the panel covers: all of its height when it lies over the map
+ * (the phone's bottom sheet), nothing when it stands beside it.
+ */
+function useOverlayMeasure() {
+  const ref = useRef<HTMLElement>(null);
+  const setOverlayPx = useInspectSession((s) => s.setOverlayPx);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setOverlayPx(getComputedStyle(element).position === 'absolute' ? element.offsetHeight : 0);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [setOverlayPx]);
+  useEffect(() => () => setOverlayPx(0), [setOverlayPx]);
+  return ref;
 }

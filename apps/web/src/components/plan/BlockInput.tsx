@@ -7,10 +7,13 @@ import { CornerListInput } from './CornerListInput.tsx';
 
 type Way = 'draw' | 'paste' | 'upload';
 
-/** The three ways to give the block: draw it on the map, paste its corner points, or upload a file. */
+/**
+ * The three ways to give the block: draw it on the map, paste its corner points, or upload a file.
+ * Starts on the pasted list when the block is a saved one that came from a list (remount to reset).
+ */
 export function BlockInput({ lang }: { lang: Language }) {
   const { t } = useTranslation();
-  const [way, setWay] = useState<Way>('draw');
+  const [way, setWay] = useState<Way>(() => (usePlan.getState().block?.cornerList ? 'paste' : 'draw'));
   const ways: { way: Way; label: string }[] = [
     { way: 'draw', label: t('Draw') },
     { way: 'paste', label: t('Paste corner points') },
@@ -88,9 +91,12 @@ function BlockStatus() {
   const clearBlock = usePlan((s) => s.clearBlock);
   const setTool = usePlan((s) => s.setTool);
   if (!block) return <p className="plan-note block-status">{t('No block yet.')}</p>;
-  const origin = { draw: t('Block drawn on the map'), paste: t('Block from the pasted corner points'), upload: t('Block from the uploaded file') }[
-    block.origin
-  ];
+  const origin = {
+    draw: t('Block drawn on the map'),
+    paste: t('Block from the pasted corner points'),
+    upload: t('Block from the uploaded file'),
+    saved: t('Block of the saved proposal'),
+  }[block.origin];
   return (
     <p className="plan-note block-status">
       {origin}

@@ -7,13 +7,16 @@ import { usePlan } from '../../state/plan-store.ts';
 /** Outcome of the last "show" press: the list's errors, or what was read. */
 type Parsed = { ok: false; errors: readonly CornerListError[] } | { ok: true; points: number; epsg: number; zone: number } | null;
 
-/** A pasted corner-point list (拐点坐标), read in the browser; errors name their line and point. */
+/**
+ * A pasted corner-point list (拐点坐标), read in the browser; errors name their line and point.
+ * Starts with the list of the current block, if it came from one (a saved proposal's list).
+ */
 export function CornerListInput({ lang }: { lang: Language }) {
   const { t } = useTranslation();
   const id = useId();
   const setBlock = usePlan((s) => s.setBlock);
-  const [text, setText] = useState('');
-  const [zoneText, setZoneText] = useState('');
+  const [text, setText] = useState(() => usePlan.getState().block?.cornerList?.text ?? '');
+  const [zoneText, setZoneText] = useState(() => String(usePlan.getState().block?.cornerList?.zone ?? ''));
   const [zoneProblem, setZoneProblem] = useState(false);
   const [parsed, setParsed] = useState<Parsed>(null);
 

@@ -4,17 +4,24 @@ import { NETWORK_ERROR } from '../../api/client.ts';
 import { domainLanguage } from '../../i18n/languages.ts';
 import { planTerm } from '../../plan/plan-terms.ts';
 import { useLiveCheck } from '../../state/live-check.ts';
+import { useProposals } from '../../state/proposals-store.ts';
 import { useServerData } from '../../state/server-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { UnitSwitch } from './AreaFigures.tsx';
 import { BlockInput } from './BlockInput.tsx';
 import { LiveCheckView } from './LiveCheckView.tsx';
+import { ProposalBar } from './ProposalBar.tsx';
 import { ProposalForm } from './ProposalForm.tsx';
+import { ProposalList } from './ProposalList.tsx';
+import { ProposalVersions } from './ProposalVersions.tsx';
+import { SaveProposal } from './SaveProposal.tsx';
 import { ServerVerdict } from './ServerVerdict.tsx';
+import './proposals.css';
 
 /**
- * Plan mode's panel (规划): the proposal, the block (drawn, pasted or uploaded), the live check
- * in the browser and the server's formal check. Loads the rules and layer features once.
+ * Plan mode's panel (规划): the saved proposals, the proposal, the block (drawn, pasted, uploaded
+ * or saved), the live check in the browser, the server's formal check and its PDF, saving, and
+ * the open proposal's versions. Loads the rules and layer features once.
  */
 export function PlanPanel() {
   const { t } = useTranslation();
@@ -26,6 +33,7 @@ export function PlanPanel() {
   const planProblem = useServerData((s) => s.planProblem);
   const loadPlanData = useServerData((s) => s.loadPlanData);
   const live = useLiveCheck();
+  const loadSerial = useProposals((s) => s.loadSerial);
 
   useEffect(() => {
     if (useServerData.getState().planStatus === 'idle') void loadPlanData(useSession.getState().language);
@@ -54,6 +62,9 @@ export function PlanPanel() {
         </p>
       )}
 
+      <ProposalList lang={lang} />
+      <ProposalBar />
+
       <section className="plan-section" aria-labelledby="proposal-title">
         <h3 id="proposal-title">{t('Proposal')}</h3>
         <ProposalForm lang={lang} />
@@ -61,11 +72,14 @@ export function PlanPanel() {
 
       <section className="plan-section" aria-labelledby="block-title">
         <h3 id="block-title">{t('Block')}</h3>
-        <BlockInput lang={lang} />
+        {/* A new key whenever a saved proposal (or a new block) replaces the block: the inputs start from it. */}
+        <BlockInput key={loadSerial} lang={lang} />
       </section>
 
       {live && <LiveCheckView live={live} lang={lang} unit={unit} />}
       <ServerVerdict lang={lang} unit={unit} />
+      <SaveProposal />
+      <ProposalVersions lang={lang} />
     </aside>
   );
 }

@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@mpm/domain';
-import { readProposal, usePlan } from '../../state/plan-store.ts';
+import { proposalsApi } from '../../api/proposals.ts';
+import { checkBodyOf, readProposal, usePlan } from '../../state/plan-store.ts';
+import { useLocalEdits, useProposals } from '../../state/proposals-store.ts';
 import type { AreaUnit } from '../../state/session-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { AreaFigures } from './AreaFigures.tsx';
 import { FindingsList } from './FindingsList.tsx';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
+import { PdfButton } from './PdfButton.tsx';
 
-/** The 正式审查 button and the server's verdict: the authoritative areas and findings. */
+/** The 正式审查 button, the PDF report, and the server's verdict: the authoritative areas and findings. */
 export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }) {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
@@ -29,6 +32,7 @@ export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }
         >
           {check.status === 'pending' ? t('Checking…') : t('Formal check')}
         </button>
+        <ReportButton disabled={!block || !proposalOk} />
         {(!block || !proposalOk) && <span className="plan-note">{t('Give the block and the planned capacity first.')}</span>}
       </div>
       {check.status === 'error' && (
@@ -60,5 +64,31 @@ export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * The review report as PDF: of the saved version when block and form are exactly that version,
+ * else of the block and form as they stand (`POST /api/check/report`, not saved anywhere).
+ */
+function ReportButton({ disabled }: { disabled: boolean }) {
+  const { t } = useTranslation();
+  const language = useSession((s) => s.language);
+  const open = useProposals((s) => s.open);
+  const saved = !useLocalEdits() && open ? open : null;
+  return saved ? (
+    <PdfButton
+      label={t('Download PDF report (version {{version}})', { version: saved.shownVersion })}
+      filename={`proposal-${saved.id}-v${saved.shownVersion}.pdf`}
+      fetchPdf={() => proposalsApi.versionReport(saved.id, saved.shownVersion, language)}
+      disabled={disabled}
+    />
+  ) : (
+    <PdfButton
+      label={t('Download PDF report')}
+      filename="check-report.pdf"
+      fetchPdf={() => proposalsApi.checkReport(checkBodyOf(usePlan.getState())!, language)}
+      disabled={disabled}
+    />
   );
 }

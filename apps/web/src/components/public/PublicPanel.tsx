@@ -1,4 +1,129 @@
-/** Placeholder: public mode's panel, filled in by the feature that owns it. */
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { term } from '@mpm/domain';
+import { domainLanguage } from '../../i18n/languages.ts';
+import { asOfDate, restorationPublished, SUMMARY_FIELDS, usePublic, type PublicTab } from '../../state/public-store.ts';
+import { useServerData } from '../../state/server-store.ts';
+import { useSession } from '../../state/session-store.ts';
+import { yearRange } from './figures.ts';
+import { ProgressView } from './ProgressView.tsx';
+import { IndicatorsPanel, ReportBox } from './StaffView.tsx';
+import { TipOffView } from './TipOffView.tsx';
+import { StatusKey, YearSlider } from './YearSlider.tsx';
+import '../../public.css';
+
+/**
+ * Public mode's panel (公众), for everyone: the year the map shows, restoration against the
+ * targets (discrepancies flagged, table, charts, townships) and tip-offs. Staff also get the
+ * progress report and the plan indicators. On a phone it is a bottom sheet that folds to its head.
+ */
 export function PublicPanel() {
-  return <aside className="plan-panel" />;
+  const { t } = useTranslation();
+  const language = useSession((s) => s.language);
+  const lang = domainLanguage(language);
+  const user = useServerData((s) => s.user);
+  const layers = useServerData((s) => s.layers);
+  const published = restorationPublished(layers, user, SUMMARY_FIELDS);
+  const year = usePublic((s) => s.year);
+  const setYear = usePublic((s) => s.setYear);
+  const tab = usePublic((s) => s.tab);
+  const setTab = usePublic((s) => s.setTab);
+  const sheetOpen = usePublic((s) => s.sheetOpen);
+  const setSheetOpen = usePublic((s) => s.setSheetOpen);
+  const picking = usePublic((s) => s.picking);
+  const setPicking = usePublic((s) => s.setPicking);
+  const targets = usePublic((s) => s.targets.data);
+  const today = useMemo(() => new Date(), []);
+  const range = yearRange(targets, today.getFullYear());
+  const asOf = asOfDate(year, today);
+  const shownTab: PublicTab = tab === 'staff' && !user ? 'progress' : tab;
+
+  const loadSummary = () => void usePublic.getState().loadSummary(asOf, language);
+  const loadIndicators = () => void usePublic.getState().loadIndicators(language);
+
+  useEffect(() => {
+    void usePublic.getState().loadTargets(useSession.getState().language);
+  }, []);
+
+  // A year from a link may lie outside the plan's years: show the nearest one instead.
+  useEffect(() => {
+    if (!targets) return;
+    if (year < range.min) setYear(range.min);
+    else if (year > range.max) setYear(range.max);
+  }, [targets, year, range.min, range.max, setYear]);
+
+  useEffect(() => {
+    if (published) void usePublic.getState().loadSummary(asOf, useSession.getState().language);
+  }, [asOf, published]);
+
+  useEffect(() => {
+    if (user) void usePublic.getState().loadIndicators(useSession.getState().language);
+    else usePublic.getState().dropIndicators();
+  }, [user]);
+
+  const tabs: { id: PublicTab; label: string }[] = [
+    { id: 'progress', label: t('Progress') },
+    { id: 'tipOff', label: term('tipOff', lang) },
+    ...(user ? [{ id: 'staff' as const, label: t('Reports and indicators') }] : []),
+  ];
+
+  return (
+    <aside className="public-panel" data-open={sheetOpen} aria-label={t('Restoration progress')}>
+      <header className="public-head">
+        <h2 className="panel-title">{t('Restoration progress')}</h2>
+        <button
+          type="button"
+          className="sheet-toggle secondary-button"
+          aria-expanded={sheetOpen}
+          aria-controls="public-body"
+          onClick={() => setSheetOpen(!sheetOpen)}
+        >
+          {sheetOpen ? t('Fold') : t('Unfold')}
+        </button>
+      </header>
+      {picking && (
+        <div className="picking-banner" role="status">
+          <span>{t('Tap the place on the map.')}</span>
+          <button type="button" className="link-button" onClick={() => setPicking(false)}>
+            {t('Cancel')}
+          </button>
+        </div>
+      )}
+      <YearSlider min={range.min} max={range.max} asOf={asOf} />
+      <StatusKey lang={lang} />
+      <div id="public-body" className="public-body">
+        <div className="public-tabs" role="tablist" aria-label={t('Restoration progress')}>
+          {tabs.map((entry) => (
+            <button
+              key={entry.id}
+              type="button"
+              role="tab"
+              id={`public-tab-${entry.id}`}
+              aria-selected={shownTab === entry.id}
+              aria-controls={`public-tabpanel-${entry.id}`}
+              onClick={() => setTab(entry.id)}
+            >
+              {entry.label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id="public-tabpanel-progress" aria-labelledby="public-tab-progress" hidden={shownTab !== 'progress'}>
+          {published ? (
+            <ProgressView year={year} lang={lang} onRetry={loadSummary} />
+          ) : (
+            layers && <p className="panel-note">{t('The county does not publish its restoration progress.')}</p>
+          )}
+        </div>
+        <div role="tabpanel" id="public-tabpanel-tipOff" aria-labelledby="public-tab-tipOff" hidden={shownTab !== 'tipOff'}>
+          <TipOffView lang={lang} />
+        </div>
+        {user && (
+          <div role="tabpanel" id="public-tabpanel-staff" aria-labelledby="public-tab-staff" hidden={shownTab !== 'staff'}>
+            <ReportBox lang={lang} today={today} />
+            <IndicatorsPanel lang={lang} onRetry={loadIndicators} />
+          </div>
+        )}
+      </div>
+    </aside>
+  );
 }

@@ -41,7 +41,8 @@ export interface BlockContext {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-const inChina = (bbox: BBox) => bbox[0] >= 70 && bbox[2] <= 140 && bbox[1] >= 15 && bbox[3] <= 55;
+/** Whether a lon/lat box lies in China (where [lat, lon] pairs can be recognised as swapped). */
+export const inChina = (bbox: BBox) => bbox[0] >= 70 && bbox[2] <= 140 && bbox[1] >= 15 && bbox[3] <= 55;
 
 const EXPECTED = {
   polygons: { zh: '非空的多边形数组', en: 'a non-empty array of polygons' },
@@ -50,8 +51,11 @@ const EXPECTED = {
   position: { zh: '[经度, 纬度] 数组', en: 'a [lon, lat] array' },
 };
 
-/** Checks one position; returns an error or undefined. */
-function checkPosition(position: unknown, where: Spot, swappable: boolean): Validation<never> | undefined {
+/**
+ * Checks one position: two or three finite numbers, lon/lat in range, not projected metres and
+ * (when `swappable`) not [lat, lon]. Returns the problem placed at `where`, or undefined.
+ */
+export function checkPosition(position: unknown, where: Spot, swappable: boolean): Validation<never> | undefined {
   if (!Array.isArray(position)) return invalid(MALFORMED_COORDINATES, M.malformed(where, EXPECTED.position));
   if (position.length < 2 || position.length > 3) return invalid(BAD_POSITION, M.badPosition(where, position.length));
   for (const value of position) {

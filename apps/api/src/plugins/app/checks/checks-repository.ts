@@ -10,7 +10,14 @@ const BLOCK_CTE = `b AS (
   SELECT g, g::geography AS geog FROM (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490)) AS g) s
 )`;
 
-function blockBBox(block: BlockGeometry): BBox {
+/**
+ * What the PostGIS engine measures: a block, or an inspector's point (its overlap areas and
+ * `blockAreaM2` are 0; its distances are exact, 0 inside a polygon).
+ */
+export type MeasuredGeometry = BlockGeometry | GeoJSON.Point;
+
+function blockBBox(block: MeasuredGeometry): BBox {
+  if (block.type === 'Point') return [block.coordinates[0], block.coordinates[1], block.coordinates[0], block.coordinates[1]];
   const bbox: BBox = [Infinity, Infinity, -Infinity, -Infinity];
   const polygons = block.type === 'Polygon' ? [block.coordinates] : block.coordinates;
   for (const [x, y] of polygons.flat(2)) {
@@ -77,14 +84,19 @@ function collectionQuery(
   );
 }
 
+/** The PostGIS engine also measures a point (see {@link MeasuredGeometry}). */
+export interface PointMeasuring {
+  measure(site: MeasuredGeometry, request: MeasurementRequest): Promise<Measurements>;
+}
+
 /**
  * The server's geometry engine: PostGIS with spatial indexes and ellipsoidal (`geography`)
  * areas and distances, one round trip per block (a UNION over the requested collections).
  * `sliverToleranceM2`: a right overlapping a planning block by less is not one of its holders.
  */
-export function createPostgisEngine(knex: Knex, sliverToleranceM2: number): GeometryEngine {
+export function createPostgisEngine(knex: Knex, sliverToleranceM2: number): GeometryEngine & PointMeasuring {
   return {
-    async measure(block: BlockGeometry, request: MeasurementRequest): Promise<Measurements> {
+    async measure(block: MeasuredGeometry, request: MeasurementRequest): Promise<Measurements> {
       const bbox = blockBBox(block);
       const parts = request.collections.map(({ collection, withinM }) =>
         collectionQuery(knex, collection, withinM, bbox, sliverToleranceM2),

@@ -3,8 +3,10 @@ import { areaReport, parseCornerList, type CornerListResult } from '@mpm/geo';
 import { evaluate, measurementRequest, worstOutcome, type BlockGeometry } from '@mpm/rules';
 import { badRequest, type Bilingual } from '../../../http/errors.ts';
 import type { Repositories } from '../repositories.plugin.ts';
-import { effectiveBuffers } from '../settings/settings-repository.ts';
-import { validateBlockGeometry, MAX_BLOCK_VERTICES } from './block-geometry.validation.ts';
+import { effectiveBuffers, effectiveIndicators } from '../settings/settings-repository.ts';
+import type { BBox } from '../layers/layers-repository.ts';
+import { validateBlockGeometry, MAX_BLOCK_VERTICES, type CheckedBlock } from './block-geometry.validation.ts';
+import type { ChecksRepository } from './checks-repository.ts';
 import {
   BLOCK_MESSAGES as M,
   INVALID_CORNER_LIST,
@@ -51,18 +53,20 @@ function cornerListBlock({ text, zone }: NonNullable<CheckBody['cornerList']>) {
 }
 
 /**
- * Checks every input before SQL sees it, then asks GEOS for the finer verdict. Returns the
- * block as given (GeoJSON) or as parsed (corner list), unchanged; throws a 400 otherwise.
+ * Checks a block before SQL sees it (structure and coordinates, the county, crossings), then
+ * asks GEOS for the finer verdict. `crossingsChecked`: the block comes from a corner list whose
+ * parser ran the same crossing checks. Returns the block unchanged; throws a 400 otherwise.
  */
-async function checkedBlock(context: CheckContext, body: CheckBody) {
-  if ((body.geometry === undefined) === (body.cornerList === undefined)) throw badRequest(NEITHER_OR_BOTH, M.neitherOrBoth());
-  const countyBbox = await context.repos.checks.countyExtent();
-  const cornerList = body.cornerList ? cornerListBlock(body.cornerList) : undefined;
-  const block = orThrow(validateBlockGeometry(cornerList ? cornerList.geometry : body.geometry, { countyBbox }));
+export async function validatedBlock(
+  checks: Pick<ChecksRepository, 'invalidityReason'>,
+  input: unknown,
+  countyBbox: BBox | null,
+  crossingsChecked = false,
+): Promise<CheckedBlock> {
+  const block = orThrow(validateBlockGeometry(input, { countyBbox }));
   orThrow(validateNearCounty(block.bbox, countyBbox));
-  // A parsed corner list has passed the same crossing checks already.
-  if (!cornerList) orThrow(validateBlockTopology(block.geometry));
-  const reason = await context.repos.checks.invalidityReason(block.geometry);
+  if (!crossingsChecked) orThrow(validateBlockTopology(block.geometry));
+  const reason = await checks.invalidityReason(block.geometry);
   if (reason !== null) {
     if (block.geometry.type === 'MultiPolygon' && block.geometry.coordinates.length > 1) throw badRequest(PARTS_OVERLAP, M.partsOverlap());
     throw badRequest(INVALID_RING, {
@@ -70,6 +74,18 @@ async function checkedBlock(context: CheckContext, body: CheckBody) {
       en: `The block's boundary crosses or overlaps itself below the centimetre (GEOS: ${reason}).`,
     });
   }
+  return block;
+}
+
+/**
+ * Checks every input before SQL sees it, then asks GEOS for the finer verdict. Returns the
+ * block as given (GeoJSON) or as parsed (corner list), unchanged; throws a 400 otherwise.
+ */
+async function checkedBlock(context: CheckContext, body: CheckBody) {
+  if ((body.geometry === undefined) === (body.cornerList === undefined)) throw badRequest(NEITHER_OR_BOTH, M.neitherOrBoth());
+  const countyBbox = await context.repos.checks.countyExtent();
+  const cornerList = body.cornerList ? cornerListBlock(body.cornerList) : undefined;
+  const block = await validatedBlock(context.repos.checks, cornerList ? cornerList.geometry : body.geometry, countyBbox, !!cornerList);
   return { geometry: block.geometry as BlockGeometry, cornerList };
 }
 
@@ -82,13 +98,14 @@ export async function runCheck(context: CheckContext, body: CheckBody): Promise<
   const { ruleset, repos } = context;
   const { geometry, cornerList } = await checkedBlock(context, body);
   const buffers = effectiveBuffers(ruleset.bufferDefaults, await repos.settings.bufferWidths());
+  const indicators = effectiveIndicators(ruleset.indicators, await repos.settings.indicatorTargets());
   const engine = repos.checks.engine(ruleset.sliverToleranceM2);
   const [measurements, mines] = await Promise.all([
     engine.measure(geometry, measurementRequest(ruleset, buffers)),
     repos.checks.mines(),
   ]);
   const periodEnded = planPeriodEnded(ruleset, context.now);
-  const verdict = evaluate({ ruleset, buffers, proposal: body.proposal, measurements, mines, periodEnded });
+  const verdict = evaluate({ ruleset: { ...ruleset, indicators }, buffers, proposal: body.proposal, measurements, mines, periodEnded });
   return {
     ...areaReport(measurements.blockAreaM2),
     geometry,

@@ -7,9 +7,21 @@ import type { CollectionId, FieldDef } from '@mpm/domain';
 export interface LayerTable {
   table: string;
   fixed: Record<string, string>;
-  /** Property key → SQL expression over alias `t` (trusted, never built from input). */
+  /** Property key → SQL expression over alias `t` (trusted, never built from input); these are not columns. */
   expressions?: Record<string, string>;
 }
+
+/**
+ * A parcel's status is that of its latest progress record (`planned` without one); it was
+ * completed on the first record of the latest run of `completed`/`accepted` records (records are
+ * appended in date order, so ids follow dates), and has no completion date while not done.
+ */
+const PARCEL_STATUS = `coalesce((SELECT r.status FROM restoration_progress r WHERE r.parcel_id = t.id
+  ORDER BY r.recorded_on DESC, r.id DESC LIMIT 1), 'planned')`;
+const PARCEL_COMPLETED_ON = `(SELECT to_char(min(r.recorded_on), 'YYYY-MM-DD') FROM restoration_progress r
+  WHERE r.parcel_id = t.id AND r.status IN ('completed', 'accepted')
+    AND r.id > coalesce((SELECT max(b.id) FROM restoration_progress b
+                          WHERE b.parcel_id = t.id AND b.status IN ('planned', 'underWay')), 0))`;
 
 export const LAYER_TABLES: Record<CollectionId, LayerTable> = {
   county: { table: 'admin_areas', fixed: { level: 'county' } },
@@ -34,6 +46,8 @@ export const LAYER_TABLES: Record<CollectionId, LayerTable> = {
     fixed: {},
     expressions: {
       township: '(SELECT a.name FROM admin_areas a WHERE a.admin_code = t.township_code)',
+      restorationStatus: PARCEL_STATUS,
+      completedOn: PARCEL_COMPLETED_ON,
     },
   },
   change_patches: { table: 'change_patches', fixed: {} },

@@ -16,8 +16,14 @@ export interface FeaturePageQuery {
   bbox?: BBox;
   limit: number;
   offset: number;
-  /** Staff see staff-only fields; the public does not. */
-  staff: boolean;
+  /** The fields the caller may read (see `visibleFields`). */
+  fields: readonly FieldDef[];
+}
+
+/** A layer's county setting: whether anonymous callers see it, and which fields they do not get. */
+export interface LayerSetting {
+  isPublic: boolean;
+  hiddenFields: string[];
 }
 
 /** Features loaded from a file: properties keyed as in the catalogue, geometry lon/lat. */
@@ -25,9 +31,6 @@ export interface FeatureInput {
   geometry: GeoJSON.Geometry;
   properties: Record<string, unknown>;
 }
-
-const visibleFields = (collection: CollectionId, staff: boolean): FieldDef[] =>
-  getLayer(collection).fields.filter((f) => staff || !f.staffOnly);
 
 export function createLayersRepository(knex: Knex) {
   /** A query builder over the collection's rows (alias `t`), optionally bounded by a bbox. */
@@ -41,12 +44,36 @@ export function createLayersRepository(knex: Knex) {
     return query;
   }
 
-  function selectFeatures(query: Knex.QueryBuilder, collection: CollectionId, staff: boolean, geometrySql: string) {
+  function selectFeatures(
+    query: Knex.QueryBuilder,
+    collection: CollectionId,
+    fields: readonly FieldDef[],
+    geometrySql: string,
+  ) {
     const layer = LAYER_TABLES[collection];
-    const columns = visibleFields(collection, staff).map((field) =>
+    const columns = fields.map((field) =>
       knex.raw(`${fieldExpression(layer, field)} AS ??`, [field.key]),
     );
     return query.select('t.id', knex.raw(`${geometrySql} AS geometry`), ...columns);
+  }
+
+  /** Every layer's county setting, the catalogue's defaults where the county has set nothing. */
+  async function settings(trx: Knex = knex): Promise<Record<CollectionId, LayerSetting>> {
+    const rows = await trx('layer_settings').select('layer_id', 'is_public', 'hidden_fields');
+    const stored = new Map(rows.map((row) => [row.layer_id as string, row]));
+    return Object.fromEntries(
+      COLLECTION_IDS.map((id) => {
+        const row = stored.get(id);
+        const hidden = typeof row?.hidden_fields === 'string' ? JSON.parse(row.hidden_fields) : row?.hidden_fields;
+        return [
+          id,
+          {
+            isPublic: row?.is_public == null ? getLayer(id).publicByDefault : Boolean(row.is_public),
+            hiddenFields: Array.isArray(hidden) ? hidden.map(String) : [],
+          },
+        ];
+      }),
+    ) as Record<CollectionId, LayerSetting>;
   }
 
   const toFeature = (row: Record<string, unknown>): LayerFeature => {
@@ -58,7 +85,7 @@ export function createLayersRepository(knex: Knex) {
     /** One page of features in id order, and how many match in all. */
     async page(collection: CollectionId, q: FeaturePageQuery) {
       const [{ count }] = await rows(collection, q.bbox).count<{ count: string }[]>({ count: '*' });
-      const data = await selectFeatures(rows(collection, q.bbox), collection, q.staff, 'ST_AsGeoJSON(t.geom, 7, 0)')
+      const data = await selectFeatures(rows(collection, q.bbox), collection, q.fields, 'ST_AsGeoJSON(t.geom, 7, 0)')
         .orderBy('t.id')
         .limit(q.limit)
         .offset(q.offset);
@@ -66,8 +93,8 @@ export function createLayersRepository(knex: Knex) {
     },
 
     /** One feature by id, or null when the collection has no such feature. */
-    async get(collection: CollectionId, id: number, staff: boolean) {
-      const row = await selectFeatures(rows(collection), collection, staff, 'ST_AsGeoJSON(t.geom, 7, 0)')
+    async get(collection: CollectionId, id: number, fields: readonly FieldDef[]) {
+      const row = await selectFeatures(rows(collection), collection, fields, 'ST_AsGeoJSON(t.geom, 7, 0)')
         .where('t.id', id)
         .first();
       return row ? toFeature(row) : null;
@@ -77,12 +104,12 @@ export function createLayersRepository(knex: Knex) {
      * Features for one map tile: clipped to `bbox` (the tile with its buffer) and simplified by
      * `toleranceDeg`, so low zooms and large polygons stay small.
      */
-    async forTile(collection: CollectionId, bbox: BBox, toleranceDeg: number, staff: boolean) {
+    async forTile(collection: CollectionId, bbox: BBox, toleranceDeg: number, fields: readonly FieldDef[]) {
       const envelope = `ST_MakeEnvelope(${bbox.map(Number).join(', ')}, 4490)`;
       const geometry =
         `ST_AsGeoJSON(ST_ClipByBox2D(ST_SimplifyPreserveTopology(t.geom, ${Number(toleranceDeg)}), ` +
         `${envelope}), 7, 0)`;
-      const data = await selectFeatures(rows(collection, bbox), collection, staff, geometry).orderBy('t.id');
+      const data = await selectFeatures(rows(collection, bbox), collection, fields, geometry).orderBy('t.id');
       return data.map(toFeature).filter((f: LayerFeature) => f.geometry !== null);
     },
 
@@ -100,29 +127,40 @@ export function createLayersRepository(knex: Knex) {
       return extents;
     },
 
-    /** Inserts features into a collection's table in one transaction-safe batch. */
+    /**
+     * Inserts features into a collection's table in one transaction-safe batch. Properties the
+     * table derives (its `expressions`, e.g. a parcel's status from its progress records) are not
+     * columns and are left out.
+     */
     async insert(collection: CollectionId, features: FeatureInput[], trx: Knex = knex) {
       const layer = LAYER_TABLES[collection];
       for (const feature of features) {
         const values: Record<string, unknown> = { ...layer.fixed };
-        for (const [key, value] of Object.entries(feature.properties)) values[columnName(key)] = value;
+        for (const [key, value] of Object.entries(feature.properties)) {
+          if (!layer.expressions?.[key]) values[columnName(key)] = value;
+        }
         values.geom = trx.raw('ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490))', [JSON.stringify(feature.geometry)]);
         await trx(layer.table).insert(values);
       }
     },
 
+    settings,
+
     /** Whether anonymous users may see each layer (the county's per-layer setting). */
     async publicLayers(): Promise<Set<CollectionId>> {
-      const settings = await knex('layer_settings').select('layer_id', 'is_public');
-      const stored = new Map(settings.map((s) => [s.layer_id as string, Boolean(s.is_public)]));
-      return new Set(COLLECTION_IDS.filter((id) => stored.get(id) ?? getLayer(id).publicByDefault));
+      const current = await settings();
+      return new Set(COLLECTION_IDS.filter((id) => current[id].isPublic));
     },
 
-    async setPublic(collection: CollectionId, isPublic: boolean, trx: Knex = knex) {
+    /** Changes a layer's setting; members left out keep their value. */
+    async saveSetting(collection: CollectionId, change: Partial<LayerSetting>, trx: Knex = knex) {
+      const values: Record<string, unknown> = { layer_id: collection, updated_at: trx.fn.now() };
+      if (change.isPublic !== undefined) values.is_public = change.isPublic;
+      if (change.hiddenFields !== undefined) values.hidden_fields = JSON.stringify(change.hiddenFields);
       await trx('layer_settings')
-        .insert({ layer_id: collection, is_public: isPublic, updated_at: trx.fn.now() })
+        .insert(values)
         .onConflict('layer_id')
-        .merge();
+        .merge(Object.keys(values).filter((key) => key !== 'layer_id'));
     },
 
     /** True before any layer data has been loaded. */

@@ -25,3 +25,11 @@ export function chinaDate(date: Date): string {
   const p = parts(date);
   return `${p.year}年${p.month}月${p.day}日`;
 }
+
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The calendar day of `now` in China Standard Time, `YYYY-MM-DD`: "today" as the county reads it
+ * (licences run to the end of that day; at 02:00 in Beijing it is already the next day).
+ */
+export const chinaToday = (now: Date = new Date()): string => isoDay.format(now);

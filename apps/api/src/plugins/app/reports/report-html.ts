@@ -31,12 +31,13 @@ export interface ReportContent {
 }
 
 /** Fonts from Debian's fonts-noto-cjk: never the PDF standard-14 fonts, which have no Chinese. */
-const FONTS = '"Noto Sans CJK SC", "Noto Serif CJK SC", sans-serif';
+export const REPORT_FONTS = '"Noto Sans CJK SC", "Noto Serif CJK SC", sans-serif';
 
-const STYLE = `
+/** The printed reports' common look: page, headings, tables, notes, numbers, indicator states, map. */
+export const BASE_STYLE = `
   @page { size: A4; }
   * { box-sizing: border-box; }
-  body { font-family: ${FONTS}; font-size: 10pt; color: #111; margin: 0; line-height: 1.45; }
+  body { font-family: ${REPORT_FONTS}; font-size: 10pt; color: #111; margin: 0; line-height: 1.45; }
   h1 { font-size: 19pt; text-align: center; margin: 0 0 2mm; letter-spacing: 0.1em; }
   .subtitle { text-align: center; font-size: 12pt; margin: 0 0 4mm; }
   h2 { font-size: 12pt; margin: 5mm 0 2mm; padding-bottom: 1mm; border-bottom: 1.2pt solid #1f3a5f; color: #1f3a5f; break-after: avoid; }
@@ -47,12 +48,24 @@ const STYLE = `
   .meta { width: 100%; margin-bottom: 2mm; }
   .meta td { border: none; padding: 0.4mm 0; font-size: 9pt; }
   .meta td:nth-child(2n) { text-align: right; white-space: nowrap; padding-left: 6mm; }
-  .attributes th { width: 27mm; background: #f3f5f8; text-align: left; font-weight: normal; color: #333; white-space: nowrap; }
-  .attributes td { width: 64mm; }
-  .areas td { text-align: center; font-size: 11pt; }
   .strong { font-weight: bold; }
   .note, .small, .caption { font-size: 8.5pt; color: #444; }
   .caption { margin: 0 0 1.5mm; }
+  .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+  .indicators { font-size: 9pt; }
+  .state-missed { color: #b2182b; font-weight: bold; }
+  .state-atRisk { color: #b8860b; font-weight: bold; }
+  .figure { break-inside: avoid; }
+  .map { width: ${MAP_PRINT_WIDTH_MM}mm; display: block; margin: 0 auto; }
+  .closing { margin-top: 6mm; font-size: 8.5pt; color: #444; }
+`;
+
+const STYLE =
+  BASE_STYLE +
+  `
+  .attributes th { width: 27mm; background: #f3f5f8; text-align: left; font-weight: normal; color: #333; white-space: nowrap; }
+  .attributes td { width: 64mm; }
+  .areas td { text-align: center; font-size: 11pt; }
   .verdict { border-left: 3mm solid; background: #f6f6f4; padding: 2.5mm 4mm; margin: 4mm 0 1mm; font-size: 11pt; }
   .findings { font-size: 8.6pt; table-layout: fixed; }
   .findings thead th { padding: 1mm 0.8mm; }
@@ -61,22 +74,15 @@ const STYLE = `
   .c-m2 { width: 17mm; } .c-mu { width: 13mm; } .c-pct { width: 12mm; } .c-dist { width: 12mm; }
   .badge { color: #fff; padding: 0.3mm 1.6mm; border-radius: 1mm; white-space: nowrap; font-weight: bold; }
   .tag { font-size: 8pt; color: #6d4c00; background: #fff3cd; padding: 0 1mm; }
-  .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-  .indicators { font-size: 9pt; }
   .indicators .changed td { background: #fffbea; }
-  .state-missed { color: #b2182b; font-weight: bold; }
-  .state-atRisk { color: #b8860b; font-weight: bold; }
   .corners { font-size: 9pt; }
-  .figure { break-inside: avoid; }
-  .map { width: ${MAP_PRINT_WIDTH_MM}mm; display: block; margin: 0 auto; }
-  .closing { margin-top: 6mm; font-size: 8.5pt; color: #444; }
 `;
 
 /** The footer printed on every page (Chromium's header/footer template: inline styles only). */
 export function reportFooter(county: string | null): string {
   const where = county ? ` · ${e(county)}` : '';
   return (
-    `<div style="font-family:${e(FONTS)};font-size:7.5pt;color:#555;width:100%;padding:0 14mm;display:flex;justify-content:space-between">` +
+    `<div style="font-family:${e(REPORT_FONTS)};font-size:7.5pt;color:#555;width:100%;padding:0 14mm;display:flex;justify-content:space-between">` +
     `<span>${e(REPORT_TITLE.zh)}${where}</span>` +
     '<span>第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页</span></div>'
   );

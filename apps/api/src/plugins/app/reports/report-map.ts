@@ -1,4 +1,4 @@
-import { LAYERS, getLayer, term, type CollectionId } from '@mpm/domain';
+import { LAYERS, getLayer, term, type CollectionId, type Language } from '@mpm/domain';
 import type { BlockGeometry } from '@mpm/rules';
 import type { BBox } from '../layers/layers-repository.ts';
 import { e } from './html.ts';
@@ -49,8 +49,16 @@ function metresPerDegree(latDeg: number) {
 
 const polygonsOf = (g: BlockGeometry) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
 
+/** Options of {@link mapWindow}; each has the review report's value as default. */
+export interface MapWindowOptions {
+  /** Frame width over height. */
+  aspect?: number;
+  /** Margin around the geometry: a share of its larger side, and at least `minM` metres. */
+  margin?: { share: number; minM: number };
+}
+
 /** The window around a block: its box grown by a margin, then widened to the frame's aspect. */
-export function mapWindow(block: BlockGeometry): MapWindow {
+export function mapWindow(block: BlockGeometry, options: MapWindowOptions = {}): MapWindow {
   const points = polygonsOf(block).flat(2);
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
@@ -58,9 +66,10 @@ export function mapWindow(block: BlockGeometry): MapWindow {
   const [lon0, lat0] = [(west + east) / 2, (south + north) / 2];
   const m = metresPerDegree(lat0);
   const [w, h] = [(east - west) * m.lon, (north - south) * m.lat];
-  const margin = Math.max(MARGIN.share * Math.max(w, h), MARGIN.minM);
+  const { share, minM } = options.margin ?? MARGIN;
+  const margin = Math.max(share * Math.max(w, h), minM);
   let [widthM, heightM] = [w + 2 * margin, h + 2 * margin];
-  const aspect = SIZE.mapWidth / SIZE.height;
+  const aspect = options.aspect ?? SIZE.mapWidth / SIZE.height;
   if (widthM / heightM < aspect) widthM = heightM * aspect;
   else heightM = widthM / aspect;
   const [dLon, dLat] = [widthM / 2 / m.lon, heightM / 2 / m.lat];
@@ -73,10 +82,11 @@ function niceLength(maxM: number): number {
   return [5, 2, 1].map((k) => k * power).find((length) => length <= maxM) ?? power;
 }
 
-const distanceText = (m: number) => (m >= 1000 ? `${m / 1000} 千米` : `${m} 米`);
+const distanceText = (m: number, lang: Language) =>
+  m >= 1000 ? `${m / 1000} ${term('unitKm', lang)}` : `${m} ${term('unitM', lang)}`;
 
 /** Rings (polygon features) and paths (line features) of any GeoJSON geometry. */
-function parts(geometry: GeoJSON.Geometry): { rings: Position[][]; lines: Position[][] } {
+export function parts(geometry: GeoJSON.Geometry): { rings: Position[][]; lines: Position[][] } {
   switch (geometry.type) {
     case 'Polygon':
       return { rings: geometry.coordinates, lines: [] };
@@ -95,6 +105,49 @@ function parts(geometry: GeoJSON.Geometry): { rings: Position[][]; lines: Positi
   }
 }
 
+/** Lon/lat to drawing units for a window drawn `mapWidth` units wide (north up). */
+export function mapProjection(window: MapWindow, mapWidth: number) {
+  const [west, , , north] = window.bbox;
+  const scale = mapWidth / window.widthM;
+  const xy = (p: Position | readonly [number, number]) =>
+    [((p[0] - west) * window.mPerDegLon * scale).toFixed(1), ((north - p[1]) * window.mPerDegLat * scale).toFixed(1)] as const;
+  const path = (lines: Position[][], close: boolean) =>
+    lines.map((line) => line.map((p, i) => `${i === 0 ? 'M' : 'L'}${xy(p).join(' ')}`).join('') + (close ? 'Z' : '')).join('');
+  return { scale, xy, path };
+}
+
+/** A two-tone scale bar about a quarter of the frame long, its left end at (`x`, `y`). */
+export function scaleBarSvg(window: MapWindow, scale: number, x: number, y: number, lang: Language = 'zh'): string {
+  const barM = niceLength(window.widthM / 4);
+  const barPx = barM * scale;
+  return (
+    `<rect x="${x - 6}" y="${y - 18}" width="${(barPx + 60).toFixed(1)}" height="32" fill="#fff" fill-opacity="0.85"/>` +
+    `<rect x="${x}" y="${y}" width="${(barPx / 2).toFixed(1)}" height="5" fill="#111"/>` +
+    `<rect x="${(x + barPx / 2).toFixed(1)}" y="${y}" width="${(barPx / 2).toFixed(1)}" height="5" fill="#fff" stroke="#111" stroke-width="0.8"/>` +
+    `<rect x="${x}" y="${y}" width="${barPx.toFixed(1)}" height="5" fill="none" stroke="#111" stroke-width="0.8"/>` +
+    `<text x="${x}" y="${y - 5}" text-anchor="middle">0</text>` +
+    `<text x="${(x + barPx).toFixed(1)}" y="${y - 5}" text-anchor="middle">${e(distanceText(barM, lang))}</text>`
+  );
+}
+
+/** A north arrow whose label's baseline is at (`x`, `y`). */
+export function northArrowSvg(x: number, y: number): string {
+  return (
+    `<circle cx="${x}" cy="${y + 22}" r="19" fill="#fff" fill-opacity="0.85"/>` +
+    `<path d="M${x} ${y + 6}L${x - 8} ${y + 34}L${x} ${y + 28}Z" fill="#111"/>` +
+    `<path d="M${x} ${y + 6}L${x + 8} ${y + 34}L${x} ${y + 28}Z" fill="#fff" stroke="#111" stroke-width="0.8"/>` +
+    `<text x="${x}" y="${y + 2}" text-anchor="middle" font-weight="bold">北 N</text>`
+  );
+}
+
+/**
+ * The printed scale's denominator (2 significant figures) of a frame `mapWidth` units wide inside
+ * a drawing `drawingWidth` units wide that prints {@link MAP_PRINT_WIDTH_MM} wide.
+ */
+export function scaleDenominator(window: MapWindow, mapWidth: number, drawingWidth: number): number {
+  return Number.parseFloat(((window.widthM * 1000 * drawingWidth) / (MAP_PRINT_WIDTH_MM * mapWidth)).toPrecision(2));
+}
+
 /**
  * The report's map as an SVG string: the overlapping and nearby zones in their catalogue
  * colours (clipped to the window), the block in a bold outline with its corners numbered as in
@@ -102,12 +155,7 @@ function parts(geometry: GeoJSON.Geometry): { rings: Position[][]; lines: Positi
  * equirectangular scale around the block: at a block's size the distortion is far below a pixel.
  */
 export function reportMapSvg(window: MapWindow, block: BlockGeometry, corners: readonly MapCorner[], features: readonly MapLayerFeature[]): string {
-  const [west, , , north] = window.bbox;
-  const scale = SIZE.mapWidth / window.widthM;
-  const xy = (p: Position | readonly [number, number]) =>
-    [((p[0] - west) * window.mPerDegLon * scale).toFixed(1), ((north - p[1]) * window.mPerDegLat * scale).toFixed(1)] as const;
-  const path = (lines: Position[][], close: boolean) =>
-    lines.map((line) => line.map((p, i) => `${i === 0 ? 'M' : 'L'}${xy(p).join(' ')}`).join('') + (close ? 'Z' : '')).join('');
+  const { scale, xy, path } = mapProjection(window, SIZE.mapWidth);
 
   const order = (c: CollectionId) => LAYERS.findIndex((l) => l.id === c);
   const sorted = [...features].sort((a, b) => order(a.collection) - order(b.collection));
@@ -135,25 +183,10 @@ export function reportMapSvg(window: MapWindow, block: BlockGeometry, corners: r
     return `${dot}<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="${anchor}" class="halo">${e(corner.label)}</text>`;
   });
 
-  const barM = niceLength(window.widthM / 4);
-  const barPx = barM * scale;
-  const [bx, by] = [14, SIZE.height - 22];
-  const scaleBar =
-    `<rect x="${bx - 6}" y="${by - 18}" width="${(barPx + 60).toFixed(1)}" height="32" fill="#fff" fill-opacity="0.85"/>` +
-    `<rect x="${bx}" y="${by}" width="${(barPx / 2).toFixed(1)}" height="5" fill="#111"/>` +
-    `<rect x="${(bx + barPx / 2).toFixed(1)}" y="${by}" width="${(barPx / 2).toFixed(1)}" height="5" fill="#fff" stroke="#111" stroke-width="0.8"/>` +
-    `<rect x="${bx}" y="${by}" width="${barPx.toFixed(1)}" height="5" fill="none" stroke="#111" stroke-width="0.8"/>` +
-    `<text x="${bx}" y="${by - 5}" text-anchor="middle">0</text>` +
-    `<text x="${(bx + barPx).toFixed(1)}" y="${by - 5}" text-anchor="middle">${e(distanceText(barM))}</text>`;
+  const scaleBar = scaleBarSvg(window, scale, 14, SIZE.height - 22);
+  const northArrow = northArrowSvg(SIZE.mapWidth - 30, 18);
 
-  const [nx, ny] = [SIZE.mapWidth - 30, 18];
-  const northArrow =
-    `<circle cx="${nx}" cy="${ny + 22}" r="19" fill="#fff" fill-opacity="0.85"/>` +
-    `<path d="M${nx} ${ny + 6}L${nx - 8} ${ny + 34}L${nx} ${ny + 28}Z" fill="#111"/>` +
-    `<path d="M${nx} ${ny + 6}L${nx + 8} ${ny + 34}L${nx} ${ny + 28}Z" fill="#fff" stroke="#111" stroke-width="0.8"/>` +
-    `<text x="${nx}" y="${ny + 2}" text-anchor="middle" font-weight="bold">北 N</text>`;
-
-  const denominator = Number.parseFloat(((window.widthM * 1000 * SIZE.width) / (MAP_PRINT_WIDTH_MM * SIZE.mapWidth)).toPrecision(2));
+  const denominator = scaleDenominator(window, SIZE.mapWidth, SIZE.width);
   const collections = [...new Set(sorted.map((f) => f.collection))];
   const legendRows = [
     `<path d="M0 -4h26" stroke="#111" stroke-width="3"/><text x="34" y="0">拟设采矿权范围</text>`,

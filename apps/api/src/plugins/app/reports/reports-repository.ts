@@ -14,10 +14,17 @@ export interface MapFeature extends FeatureRef {
   geometry: GeoJSON.Geometry;
 }
 
+/** The restoration report map's shapes, EPSG:4490 lon/lat. */
+export interface RestorationMapShapes {
+  county: { name: string; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon } | null;
+  townships: { code: string; name: string; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; labelPoint: [number, number] }[];
+  parcels: { id: number; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; centre: [number, number] }[];
+}
+
 /** Most features drawn on one report map (the findings of one block stay far below). */
 export const MAX_MAP_FEATURES = 200;
 
-/** SQL of the printed report: the county's name and the map's zones around the block. */
+/** SQL of the printed reports: the county's name, the review map's zones, the restoration map. */
 export function createReportsRepository(knex: Knex) {
   return {
     /** The county's name (e.g. 正宁县), or null before a county is loaded. */
@@ -57,6 +64,40 @@ export function createReportsRepository(knex: Knex) {
         }
       }
       return features;
+    },
+
+    /**
+     * The restoration map's shapes, all bounded by the county: its outline and the townships'
+     * (simplified to a thousandth of the county's width, far below a printed pixel, with a label
+     * point inside each), and every restoration parcel with a point inside it.
+     */
+    async restorationMap(): Promise<RestorationMapShapes> {
+      const extent = await knex('admin_areas')
+        .where({ level: 'county' })
+        .first(knex.raw('ST_XMax(ST_Extent(geom)) - ST_XMin(ST_Extent(geom)) AS width'));
+      const toleranceDeg = Number(extent?.width ?? 0) / 1000;
+      const areas = (await knex('admin_areas')
+        .whereIn('level', ['county', 'township'])
+        .select(
+          'level',
+          'admin_code',
+          'name',
+          knex.raw('ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, ?), 6, 0) AS geometry', [toleranceDeg]),
+          knex.raw('ST_AsGeoJSON(ST_PointOnSurface(geom), 6, 0) AS label_point'),
+        )
+        .orderBy('admin_code')) as { level: string; admin_code: string; name: string; geometry: string; label_point: string }[];
+      const parcels = (await knex('restoration_parcels')
+        .select('id', knex.raw('ST_AsGeoJSON(geom, 7, 0) AS geometry'), knex.raw('ST_AsGeoJSON(ST_PointOnSurface(geom), 7, 0) AS centre'))
+        .orderBy('id')) as { id: number; geometry: string; centre: string }[];
+      const point = (json: string) => (JSON.parse(json) as GeoJSON.Point).coordinates as [number, number];
+      const county = areas.find((a) => a.level === 'county');
+      return {
+        county: county ? { name: county.name, geometry: JSON.parse(county.geometry) } : null,
+        townships: areas
+          .filter((a) => a.level === 'township')
+          .map((a) => ({ code: a.admin_code, name: a.name, geometry: JSON.parse(a.geometry), labelPoint: point(a.label_point) })),
+        parcels: parcels.map((p) => ({ id: Number(p.id), geometry: JSON.parse(p.geometry), centre: point(p.centre) })),
+      };
     },
   };
 }

@@ -1,8 +1,237 @@
 import type { Knex } from 'knex';
+import type {
+  ProgressRecordView,
+  RestorationPeriod,
+  RestorationTarget,
+  StatedTotal,
+} from '@mpm/contracts';
+import type { MineCategory, RestorationStatus } from '@mpm/domain';
 
-/** Placeholder: filled in by the feature that owns it. */
+/** The `county_settings` key of the restoration plan's years. */
+export const RESTORATION_PERIOD_KEY = 'restorationPeriod';
+
+/** Area of a parcel in mu, to 0.01, on the ellipsoid (alias `p`). */
+const AREA_MU = 'round((ST_Area(p.geom::geography) * 15 / 10000)::numeric, 2)::float8';
+
+/** The latest record of parcel `p` on or before the date bound to `?` (a LATERAL subquery). */
+const LATEST_ON = `LATERAL (
+  SELECT r.status, r.done_mu FROM restoration_progress r
+   WHERE r.parcel_id = p.id AND r.recorded_on <= ?::date
+   ORDER BY r.recorded_on DESC, r.id DESC LIMIT 1)`;
+
+/** One parcel with what was done by the end of its planned year (or `asOf`, if earlier) and by `asOf`. */
+export interface ParcelFigures {
+  id: number;
+  plannedYear: number;
+  category: MineCategory;
+  townshipCode: string;
+  townshipName: string;
+  areaMu: number;
+  status: RestorationStatus;
+  doneByYearEndMu: number;
+  doneMu: number;
+}
+
+/** A parcel's area and latest record, read before appending a record. */
+export interface ParcelProgressHead {
+  areaMu: number;
+  latest: { recordedOn: string; status: RestorationStatus; doneMu: number } | null;
+}
+
+/** A record to append (`recordedBy` null for the system). */
+export interface NewProgressRecord {
+  recordedOn: string;
+  status: RestorationStatus;
+  doneMu: number;
+  note?: string | null;
+  reason?: string | null;
+  photoId?: number | null;
+  recordedBy: number | null;
+}
+
+const parseCategories = (value: unknown): MineCategory[] =>
+  (typeof value === 'string' ? JSON.parse(value) : value) as MineCategory[];
+
+/** Restoration parcels' progress records, the county's targets and stated totals (the only SQL of the feature). */
 export function createRestorationRepository(knex: Knex) {
-  return { knex };
+  return {
+    /** The plan's years, or null when the county has set none. */
+    async period(trx: Knex = knex): Promise<RestorationPeriod | null> {
+      const row = await trx('county_settings').where({ key: RESTORATION_PERIOD_KEY }).first('value');
+      return (row?.value as RestorationPeriod | undefined) ?? null;
+    },
+
+    /** Sets the plan's years (null: none); call inside the transaction of its audit entry. */
+    async setPeriod(period: RestorationPeriod | null, userId: number | null, trx: Knex): Promise<void> {
+      if (period === null) {
+        await trx('county_settings').where({ key: RESTORATION_PERIOD_KEY }).delete();
+        return;
+      }
+      await trx('county_settings')
+        .insert({ key: RESTORATION_PERIOD_KEY, value: JSON.stringify(period), updated_at: trx.fn.now(), updated_by: userId })
+        .onConflict('key')
+        .merge();
+    },
+
+    /** The targets by year and first category, and the stated totals in the order they were given. */
+    async targets(trx: Knex = knex): Promise<{ targets: RestorationTarget[]; statedTotals: StatedTotal[] }> {
+      const [targets, totals] = await Promise.all([
+        trx('restoration_targets').select('id', 'year', 'categories', knex.raw('target_mu::float8 AS "targetMu"'), 'source').orderBy(['year', 'id']),
+        trx('restoration_stated_totals')
+          .select(
+            'id',
+            'label_zh',
+            'label_en',
+            'from_year AS fromYear',
+            'to_year AS toYear',
+            'categories',
+            knex.raw('stated_mu::float8 AS "statedMu"'),
+            'source',
+          )
+          .orderBy('id'),
+      ]);
+      return {
+        targets: targets.map((t: RestorationTarget) => ({ ...t, categories: parseCategories(t.categories) })),
+        statedTotals: totals.map(({ label_zh, label_en, ...t }: StatedTotal & { label_zh: string; label_en: string }) => ({
+          id: t.id,
+          label: { zh: label_zh, en: label_en },
+          fromYear: t.fromYear,
+          toYear: t.toYear,
+          categories: parseCategories(t.categories),
+          statedMu: t.statedMu,
+          source: t.source,
+        })),
+      };
+    },
+
+    /** Replaces every target and stated total; call inside the transaction of its audit entry. */
+    async replaceTargets(targets: RestorationTarget[], statedTotals: StatedTotal[], trx: Knex): Promise<void> {
+      await trx('restoration_targets').delete();
+      await trx('restoration_stated_totals').delete();
+      for (const t of targets) {
+        await trx('restoration_targets').insert({
+          year: t.year,
+          categories: JSON.stringify(t.categories),
+          target_mu: t.targetMu,
+          source: t.source,
+        });
+      }
+      for (const s of statedTotals) {
+        await trx('restoration_stated_totals').insert({
+          label_zh: s.label.zh,
+          label_en: s.label.en,
+          from_year: s.fromYear,
+          to_year: s.toYear,
+          categories: JSON.stringify(s.categories),
+          stated_mu: s.statedMu,
+          source: s.source,
+        });
+      }
+    },
+
+    /** The township with this admin code, if there is one. */
+    async township(code: string): Promise<{ code: string; name: string } | undefined> {
+      return knex('admin_areas').where({ level: 'township', admin_code: code }).first('admin_code AS code', 'name');
+    },
+
+    /** Every parcel (of one township, when given) with its figures on `asOf` (`YYYY-MM-DD`). */
+    async parcelFigures(asOf: string, townshipCode?: string): Promise<ParcelFigures[]> {
+      const result = await knex.raw(
+        `SELECT p.id, p.planned_year AS "plannedYear", p.mine_category AS category,
+                p.township_code AS "townshipCode", a.name AS "townshipName", ${AREA_MU} AS "areaMu",
+                coalesce(now_.status, 'planned') AS status,
+                coalesce(year_end.done_mu, 0)::float8 AS "doneByYearEndMu",
+                coalesce(now_.done_mu, 0)::float8 AS "doneMu"
+           FROM restoration_parcels p
+           JOIN admin_areas a ON a.admin_code = p.township_code
+           LEFT JOIN ${LATEST_ON.replace('?::date', 'least(make_date(p.planned_year, 12, 31), ?::date)')} year_end ON true
+           LEFT JOIN ${LATEST_ON} now_ ON true
+          WHERE (?::text IS NULL OR p.township_code = ?::text)
+          ORDER BY p.planned_year, p.id`,
+        [asOf, asOf, townshipCode ?? null, townshipCode ?? null],
+      );
+      return result.rows as ParcelFigures[];
+    },
+
+    /** Each parcel's status and area done on `asOf` (`YYYY-MM-DD`), by id. */
+    async parcelStates(asOf: string): Promise<{ id: number; status: RestorationStatus; doneMu: number; areaMu: number }[]> {
+      const result = await knex.raw(
+        `SELECT p.id, coalesce(r.status, 'planned') AS status, coalesce(r.done_mu, 0)::float8 AS "doneMu", ${AREA_MU} AS "areaMu"
+           FROM restoration_parcels p LEFT JOIN ${LATEST_ON} r ON true
+          ORDER BY p.id`,
+        [asOf],
+      );
+      return result.rows;
+    },
+
+    /**
+     * The parcel's area and latest record, locking the parcel until the transaction ends so that
+     * records are appended one after the other. Undefined when there is no such parcel.
+     */
+    async progressHead(parcelId: number, trx: Knex): Promise<ParcelProgressHead | undefined> {
+      const parcel = await trx.raw(`SELECT ${AREA_MU} AS "areaMu" FROM restoration_parcels p WHERE p.id = ? FOR UPDATE`, [parcelId]);
+      if (parcel.rows.length === 0) return undefined;
+      const latest = await trx('restoration_progress')
+        .where({ parcel_id: parcelId })
+        .orderBy([{ column: 'recorded_on', order: 'desc' }, { column: 'id', order: 'desc' }])
+        .first(knex.raw(`to_char(recorded_on, 'YYYY-MM-DD') AS "recordedOn"`), 'status', knex.raw('done_mu::float8 AS "doneMu"'));
+      return { areaMu: parcel.rows[0].areaMu, latest: latest ?? null };
+    },
+
+    /** Whether a photo with this id exists (always false before the ledger's photos table). */
+    async photoExists(photoId: number, trx: Knex = knex): Promise<boolean> {
+      if (!(await trx.schema.hasTable('photos'))) return false;
+      return Boolean(await trx('photos').where({ id: photoId }).first('id'));
+    },
+
+    /** Appends a record; returns its id. */
+    async append(parcelId: number, record: NewProgressRecord, trx: Knex): Promise<number> {
+      const [row] = await trx('restoration_progress')
+        .insert({
+          parcel_id: parcelId,
+          recorded_on: record.recordedOn,
+          status: record.status,
+          done_mu: record.doneMu,
+          note: record.note ?? null,
+          reason: record.reason ?? null,
+          photo_id: record.photoId ?? null,
+          recorded_by: record.recordedBy,
+        })
+        .returning('id');
+      return Number(row.id);
+    },
+
+    /** A parcel's records, oldest first; undefined when there is no such parcel. */
+    async records(parcelId: number, trx: Knex = knex): Promise<ProgressRecordView[] | undefined> {
+      if (!(await trx('restoration_parcels').where({ id: parcelId }).first('id'))) return undefined;
+      const rows = await trx('restoration_progress as r')
+        .leftJoin('users as u', 'u.id', 'r.recorded_by')
+        .where('r.parcel_id', parcelId)
+        .orderBy([{ column: 'r.recorded_on' }, { column: 'r.id' }])
+        .select(
+          'r.id',
+          'r.parcel_id AS parcelId',
+          knex.raw(`to_char(r.recorded_on, 'YYYY-MM-DD') AS "recordedOn"`),
+          'r.status',
+          knex.raw('r.done_mu::float8 AS "doneMu"'),
+          'r.note',
+          'r.reason',
+          'r.photo_id AS photoId',
+          knex.raw(`coalesce(u.display_name, '系统') AS "recordedBy"`),
+          'r.created_at AS createdAt',
+        );
+      return rows.map((r: ProgressRecordView & { createdAt: Date | string }) => ({
+        ...r,
+        createdAt: new Date(r.createdAt).toISOString(),
+      }));
+    },
+
+    /** Ids of parcels by code, for loaders that know parcels by code. */
+    async parcelIdsByCode(trx: Knex = knex): Promise<Map<string, { id: number; areaMu: number }>> {
+      const rows = await trx.raw(`SELECT p.id, p.code, ${AREA_MU} AS "areaMu" FROM restoration_parcels p`);
+      return new Map(rows.rows.map((r: { id: number; code: string; areaMu: number }) => [r.code, { id: r.id, areaMu: r.areaMu }]));
+    },
+  };
 }
 
 export type RestorationRepository = ReturnType<typeof createRestorationRepository>;

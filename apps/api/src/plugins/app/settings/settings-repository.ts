@@ -1,8 +1,20 @@
 import type { Knex } from 'knex';
-import { BUFFER_KEYS, MAX_BUFFER_M, type BufferSettings, type BufferSettingsPatch } from '@mpm/contracts';
+import { Value } from 'typebox/value';
+import {
+  BUFFER_KEYS,
+  IndicatorTargets,
+  MAX_BUFFER_M,
+  type BufferSettings,
+  type BufferSettingsPatch,
+  type IndicatorTargetsPatch,
+} from '@mpm/contracts';
+import type { PlanIndicatorTargets } from '@mpm/rules';
 
 /** The `county_settings` key under which the county's buffer widths are stored. */
 export const BUFFERS_KEY = 'buffers';
+
+/** The `county_settings` key under which the county's plan indicator targets are stored. */
+export const INDICATORS_KEY = 'indicators';
 
 /**
  * The stored widths that are well formed: known keys with a number 0..20 000 m. Anything else
@@ -23,6 +35,26 @@ export const effectiveBuffers = (defaults: BufferSettings, stored: BufferSetting
   ...defaults,
   ...stored,
 });
+
+/**
+ * The stored indicator targets that are well formed, each checked against its schema; anything
+ * else in the row is ignored rather than trusted.
+ */
+export function storedIndicatorTargets(value: unknown): IndicatorTargetsPatch {
+  const stored: Record<string, unknown> = {};
+  if (typeof value !== 'object' || value === null) return stored;
+  for (const [key, schema] of Object.entries(IndicatorTargets.properties)) {
+    const target = (value as Record<string, unknown>)[key];
+    if (target !== undefined && Value.Check(schema, target)) stored[key] = target;
+  }
+  return stored as IndicatorTargetsPatch;
+}
+
+/** The county's effective indicator targets: the stored ones over the ruleset's. */
+export const effectiveIndicators = (
+  defaults: PlanIndicatorTargets,
+  stored: IndicatorTargetsPatch,
+): PlanIndicatorTargets => ({ ...defaults, ...stored });
 
 /** County settings (`county_settings`): one JSON value per key. */
 export function createSettingsRepository(knex: Knex) {
@@ -47,6 +79,21 @@ export function createSettingsRepository(knex: Knex) {
          ON CONFLICT (key) DO UPDATE
            SET value = county_settings.value || EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
         [BUFFERS_KEY, JSON.stringify(patch), userId],
+      );
+    },
+
+    /** The indicator targets the county has set (only those; the ruleset supplies the rest). */
+    async indicatorTargets(trx: Knex = knex): Promise<IndicatorTargetsPatch> {
+      return storedIndicatorTargets(await read(INDICATORS_KEY, trx));
+    },
+
+    /** Sets some indicator targets, keeping the others (merged in one statement, as the widths). */
+    async setIndicatorTargets(patch: IndicatorTargetsPatch, userId: number, trx: Knex = knex): Promise<void> {
+      await trx.raw(
+        `INSERT INTO county_settings (key, value, updated_at, updated_by) VALUES (?, ?::jsonb, now(), ?)
+         ON CONFLICT (key) DO UPDATE
+           SET value = county_settings.value || EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+        [INDICATORS_KEY, JSON.stringify(patch), userId],
       );
     },
   };

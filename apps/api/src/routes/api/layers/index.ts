@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { COLLECTION_IDS, isCollectionId, type CollectionId } from '@mpm/domain';
 import { ClientConfig, LayerSettingsBody, LayerSummary, LayersResponse } from '@mpm/contracts';
-import { notFound } from '../../../http/errors.ts';
+import { badRequest, notFound } from '../../../http/errors.ts';
 import { isStaffRequest, requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
+import { publicFieldKeys, unknownFields } from '../../../plugins/app/layers/field-visibility.ts';
+import type { LayerSetting } from '../../../plugins/app/layers/layers-repository.ts';
 
 /** Raised for a collection id that is not in the catalogue (or not visible to the caller). */
 export const unknownLayer = (id: string) =>
@@ -22,22 +24,37 @@ export async function visibleLayers(
   return COLLECTION_IDS.filter((id) => publicLayers.has(id));
 }
 
-const summary = (id: CollectionId, isPublic: boolean, bounds: LayerSummary['bounds'] | undefined): LayerSummary => ({
+/** A layer as listed: the county's hidden fields only for staff; the fields the public gets for everyone. */
+const summary = (
+  id: CollectionId,
+  setting: LayerSetting,
+  bounds: LayerSummary['bounds'] | undefined,
+  staff: boolean,
+): LayerSummary => ({
   id,
-  isPublic,
+  isPublic: setting.isPublic,
   bounds: bounds ?? null,
   tilejson: `/tiles/${id}.json`,
   ogc: `/ogc/collections/${id}`,
+  ...(staff ? { hiddenFields: setting.hiddenFields } : {}),
+  publicFields: publicFieldKeys(id, setting.hiddenFields),
 });
+
+const unknownField = (id: CollectionId, field: string) =>
+  badRequest('unknown_field', {
+    zh: `hiddenFields 中的“${field}”不是图层“${id}”的字段。`,
+    en: `hiddenFields: "${field}" is not a field of layer "${id}".`,
+  });
 
 const layers: FastifyPluginAsyncTypebox<{ tiandituKey?: string }> = async (app, { tiandituKey }) => {
   app.get('/api/layers', { schema: { response: { 200: LayersResponse } } }, async (request) => {
-    const [ids, publicLayers, extents] = await Promise.all([
-      visibleLayers(app, isStaffRequest(request)),
-      app.repos.layers.publicLayers(),
+    const staff = isStaffRequest(request);
+    const [ids, settings, extents] = await Promise.all([
+      visibleLayers(app, staff),
+      app.repos.layers.settings(),
       app.repos.layers.extents(),
     ]);
-    return { layers: ids.map((id) => summary(id, publicLayers.has(id), extents[id])) };
+    return { layers: ids.map((id) => summary(id, settings[id], extents[id], staff)) };
   });
 
   app.put(
@@ -49,15 +66,20 @@ const layers: FastifyPluginAsyncTypebox<{ tiandituKey?: string }> = async (app, 
     async (request) => {
       const { id } = request.params;
       if (!isCollectionId(id)) throw unknownLayer(id);
-      await app.knex.transaction(async (trx) => {
-        await app.repos.layers.setPublic(id, request.body.isPublic, trx);
+      const [unknown] = unknownFields(id, request.body.hiddenFields ?? []);
+      if (unknown !== undefined) throw unknownField(id, unknown);
+      const setting = await app.knex.transaction(async (trx) => {
+        const before = (await app.repos.layers.settings(trx))[id];
+        await app.repos.layers.saveSetting(id, request.body, trx);
+        const after = (await app.repos.layers.settings(trx))[id];
         await app.repos.audit.record(
-          { userId: request.user!.id, action: 'update', entity: 'layer_settings', entityId: id, detail: request.body },
+          { userId: request.user!.id, action: 'update', entity: 'layer_settings', entityId: id, detail: { ...request.body, before, after } },
           trx,
         );
+        return after;
       });
       const extents = await app.repos.layers.extents();
-      return summary(id, request.body.isPublic, extents[id]);
+      return summary(id, setting, extents[id], true);
     },
   );
 

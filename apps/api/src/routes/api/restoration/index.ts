@@ -1,5 +1,95 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ParcelStatesQuery,
+  ParcelStatesResponse,
+  RestorationSummaryQuery,
+  RestorationSummaryResponse,
+  RestorationTargetsBody,
+} from '@mpm/contracts';
+import { badRequest } from '../../../http/errors.ts';
+import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
+import { chinaToday } from '../../../plugins/app/reports/china-time.ts';
+import { restorationSummary } from '../../../plugins/app/restoration/restoration-summary.ts';
+import { YEAR_OUTSIDE_PLAN, validateTargets } from '../../../plugins/app/restoration/targets.validation.ts';
+import progressRoutes from './progress.ts';
+import { requirePublished } from './published.ts';
 
-/** Placeholder: filled in by the feature that owns it. */
-const routes: FastifyPluginAsyncTypebox = async () => {};
-export default routes;
+/** What the summary reveals of the parcels, and what the year slider's states reveal. */
+const SUMMARY_FIELDS = ['restorationStatus', 'areaMu', 'mineCategory', 'plannedYear', 'township'] as const;
+const STATE_FIELDS = ['restorationStatus', 'areaMu'] as const;
+
+/**
+ * Restoration progress for the public page and the bureau: the summary against the county's
+ * targets (with the stated totals that disagree with their parts), each parcel's status on a
+ * day, the targets themselves (admins replace them), and the parcels' progress records.
+ */
+const restoration: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/restoration/summary',
+    { schema: { querystring: RestorationSummaryQuery, response: { 200: RestorationSummaryResponse } } },
+    async (request) => {
+      await requirePublished(app, request, SUMMARY_FIELDS);
+      return restorationSummary(app.repos, request.query);
+    },
+  );
+
+  app.get(
+    '/api/restoration/parcels',
+    { schema: { querystring: ParcelStatesQuery, response: { 200: ParcelStatesResponse } } },
+    async (request) => {
+      await requirePublished(app, request, STATE_FIELDS);
+      const { year, asOf: date } = request.query;
+      if (year !== undefined && date !== undefined) {
+        throw badRequest('year_or_as_of', { zh: 'year 与 asOf 只能给出其一。', en: 'Give year or asOf, not both.' });
+      }
+      let asOf = date ?? chinaToday();
+      if (year !== undefined) {
+        const period = await app.repos.restoration.period();
+        if (period && (year < period.fromYear || year > period.toYear)) {
+          throw badRequest(YEAR_OUTSIDE_PLAN, {
+            zh: `年份 ${year} 不在规划期限 ${period.fromYear}—${period.toYear} 年内。`,
+            en: `Year ${year} is outside the plan period ${period.fromYear}–${period.toYear}.`,
+          });
+        }
+        asOf = `${year}-12-31`;
+      }
+      return { asOf, parcels: await app.repos.restoration.parcelStates(asOf) };
+    },
+  );
+
+  app.get('/api/restoration/targets', { schema: { response: { 200: RestorationTargetsBody } } }, async () => {
+    const [{ targets, statedTotals }, period] = await Promise.all([
+      app.repos.restoration.targets(),
+      app.repos.restoration.period(),
+    ]);
+    return { targets, statedTotals, period };
+  });
+
+  app.put(
+    '/api/restoration/targets',
+    {
+      preValidation: requireRole('admin'),
+      schema: { body: RestorationTargetsBody, response: { 200: RestorationTargetsBody } },
+    },
+    async (request) => {
+      const userId = request.user!.id;
+      return app.knex.transaction(async (trx) => {
+        const before = { ...(await app.repos.restoration.targets(trx)), period: await app.repos.restoration.period(trx) };
+        const period = request.body.period === undefined ? before.period : request.body.period;
+        const problem = validateTargets(request.body, period);
+        if (problem) throw badRequest(problem.reason, problem.message);
+        if (request.body.period !== undefined) await app.repos.restoration.setPeriod(request.body.period, userId, trx);
+        await app.repos.restoration.replaceTargets(request.body.targets, request.body.statedTotals, trx);
+        const after = { ...(await app.repos.restoration.targets(trx)), period: await app.repos.restoration.period(trx) };
+        await app.repos.audit.record(
+          { userId, action: 'update', entity: 'restoration_targets', detail: { before, after } },
+          trx,
+        );
+        return after;
+      });
+    },
+  );
+
+  await app.register(progressRoutes);
+};
+export default restoration;

@@ -1,0 +1,67 @@
+import type { PatchProperties } from '@mpm/contracts';
+import { roundTo, type CollectionId, type LicenceState } from '@mpm/domain';
+
+/**
+ * The zones no change may occupy, whatever the licence: the ecological red line, permanent
+ * basic farmland (cultivable land is not protected as such: only brick clay is barred from it,
+ * which a patch cannot tell), the four areas, and the plan's prohibited mining areas.
+ */
+export const PROTECTED_ZONE_LAYERS: readonly { collection: CollectionId; only?: { property: string; value: string } }[] = [
+  { collection: 'eco_redline' },
+  { collection: 'farmland', only: { property: 'farmlandClass', value: 'permanentBasic' } },
+  { collection: 'nature_reserves' },
+  { collection: 'water_sources' },
+  { collection: 'scenic_areas' },
+  { collection: 'residential_areas' },
+  { collection: 'mining_zoning', only: { property: 'zoningClass', value: 'prohibitedMining' } },
+];
+
+/** What PostGIS measured of one patch against the mining rights and the protected zones (m², ellipsoidal). */
+export interface PatchOverlaps {
+  areaM2: number;
+  /** The mining rights it meets, with their state on the day. */
+  rights: { licenceNo: string; state: LicenceState; overlapAreaM2: number }[];
+  /** The area outside every valid mining right; null when no valid right meets it (then: all of it). */
+  outsideValidM2: number | null;
+  /** The protected zones it meets. */
+  zones: { collection: CollectionId; featureId: number; name: string; overlapAreaM2: number }[];
+}
+
+export type PatchVerdict = Pick<PatchProperties, 'classification' | 'licenceNos' | 'outsideAreaM2' | 'zones'>;
+
+const isValid = (state: LicenceState) => state === 'valid' || state === 'expiringSoon';
+
+/**
+ * A patch's class, in this order of precedence (the first that holds):
+ * 1. `protected_zone`: it occupies a protected zone ({@link PROTECTED_ZONE_LAYERS}). First,
+ *    because no licence makes that lawful and it is the gravest finding;
+ * 2. `legal` or `out_of_bounds`: it lies on a valid licence; legal when the part outside every
+ *    valid licence is a sliver, else out of bounds by that part (`outsideAreaM2`);
+ * 3. `expired`: it lies on a licence whose last valid day is past (and on no valid one);
+ * 4. `unlicensed`: it lies on no licence, or only on a suspended or revoked one (named).
+ * "Lies on" means an overlap of at least the ruleset's sliver tolerance, so a boundary offset of
+ * a few m² neither makes nor breaks a class. Only mining rights license a change: an
+ * exploration licence does not license mining (以采代探 is itself a violation).
+ */
+export function classifyPatch(patch: PatchOverlaps, sliverToleranceM2: number): PatchVerdict {
+  const rights = patch.rights.filter((r) => r.overlapAreaM2 >= sliverToleranceM2);
+  const licenceNos = (list: typeof rights) => [...new Set(list.map((r) => r.licenceNo))].sort();
+  const zones = patch.zones.filter((z) => z.overlapAreaM2 >= sliverToleranceM2);
+  if (zones.length > 0) {
+    return {
+      classification: 'protected_zone',
+      licenceNos: licenceNos(rights),
+      zones: zones.map(({ collection, featureId, name }) => ({ collection, featureId, name })),
+    };
+  }
+  const valid = rights.filter((r) => isValid(r.state));
+  if (valid.length > 0) {
+    const outsideM2 = patch.outsideValidM2 ?? patch.areaM2;
+    return outsideM2 < sliverToleranceM2
+      ? { classification: 'legal', licenceNos: licenceNos(valid) }
+      : { classification: 'out_of_bounds', licenceNos: licenceNos(valid), outsideAreaM2: roundTo(outsideM2, 2) };
+  }
+  const expired = rights.filter((r) => r.state === 'expired');
+  if (expired.length > 0) return { classification: 'expired', licenceNos: licenceNos(expired) };
+  return { classification: 'unlicensed', licenceNos: licenceNos(rights) };
+}

@@ -1,0 +1,105 @@
+import type { Knex } from 'knex';
+import type { BlockGeometry } from '@mpm/rules';
+import { LAYER_TABLES, columnName } from '../layers/layer-tables.ts';
+import { licenceStateSql } from './rights-repository.ts';
+import { PROTECTED_ZONE_LAYERS, type PatchOverlaps } from './patch-class.ts';
+
+/** One patch as stored, with what it overlaps (not yet classified). */
+export interface PatchRow extends PatchOverlaps {
+  id: number;
+  code: string;
+  detectionRound: string;
+  detectedOn: string;
+  geometry: GeoJSON.MultiPolygon;
+  ledgerEntryId: number | null;
+}
+
+/** A patch to store: its code, the land-use change seen (if given) and its polygon. */
+export interface NewPatch {
+  code: string;
+  landChange: string | null;
+  geometry: BlockGeometry;
+}
+
+/** Rows per INSERT statement (5 parameters each, far below PostgreSQL's 65 535). */
+const INSERT_CHUNK = 500;
+
+/** The mining rights as `r` for {@link licenceStateSql}. */
+const MINING_RIGHTS = '(SELECT id, licence_no, valid_to, right_status AS status, geom FROM mining_rights) r';
+
+/** The protected zones meeting patch `p`: one index-bound branch per layer of {@link PROTECTED_ZONE_LAYERS}. */
+function protectedZonesSql(knex: Knex): Knex.Raw {
+  const branches = PROTECTED_ZONE_LAYERS.map(({ collection, only }) => {
+    const layer = LAYER_TABLES[collection];
+    const conditions = Object.entries({ ...layer.fixed, ...(only && { [columnName(only.property)]: only.value }) }).map(
+      ([column, value]) => knex.raw('?? = ?', [`t.${column}`, value]),
+    );
+    return knex.raw(
+      `SELECT ?::text AS collection, t.id::int AS "featureId", t.name,
+              ST_Area(ST_Intersection(t.geom, p.geom)::geography)::float8 AS "overlapAreaM2"
+         FROM ?? t WHERE ${conditions.map(() => '? AND ').join('')}t.geom && p.geom AND ST_Intersects(t.geom, p.geom)`,
+      [collection, layer.table, ...conditions],
+    );
+  });
+  return knex.raw(branches.map(() => '?').join(' UNION ALL '), branches);
+}
+
+/** SQL of the change patches (卫片图斑): what each overlaps on a day, and loading a round. */
+export function createPatchesRepository(knex: Knex) {
+  return {
+    /**
+     * Every patch (or those of one detection round), in code order, with the mining rights it
+     * meets and their state on `today`, its area outside every valid right, and the protected
+     * zones it meets, and the ledger entry made from it (at most one: `patch_id` is unique); all
+     * areas ellipsoidal, each lookup bound by the GiST indexes (`&&`).
+     */
+    async withOverlaps(today: string, round?: string): Promise<PatchRow[]> {
+      const state = licenceStateSql(knex, today, 0);
+      const result = await knex.raw(
+        `SELECT p.id, p.code, p.detection_round AS "detectionRound", to_char(p.detected_on, 'YYYY-MM-DD') AS "detectedOn",
+                ST_Area(p.geom::geography)::float8 AS "areaM2", ST_AsGeoJSON(p.geom, 7, 0)::json AS geometry,
+                (SELECT coalesce(json_agg(json_build_object('licenceNo', s.licence_no, 'state', s.state, 'overlapAreaM2', s.a)
+                                          ORDER BY s.licence_no), '[]'::json)
+                   FROM (SELECT r.licence_no, (?) AS state, ST_Area(ST_Intersection(r.geom, p.geom)::geography)::float8 AS a
+                           FROM ${MINING_RIGHTS} WHERE r.geom && p.geom AND ST_Intersects(r.geom, p.geom)) s) AS rights,
+                (SELECT ST_Area(ST_Difference(p.geom, ST_Union(r.geom))::geography)::float8
+                   FROM ${MINING_RIGHTS}
+                  WHERE r.geom && p.geom AND ST_Intersects(r.geom, p.geom) AND (?) IN ('valid', 'expiringSoon')) AS "outsideValidM2",
+                (SELECT coalesce(json_agg(z ORDER BY z.collection, z."featureId"), '[]'::json) FROM (?) z) AS zones,
+                le.id AS "ledgerEntryId"
+           FROM change_patches p
+           LEFT JOIN ledger_entries le ON le.patch_id = p.id
+          WHERE ?::text IS NULL OR p.detection_round = ?
+          ORDER BY p.code`,
+        [state, state, protectedZonesSql(knex), round ?? null, round ?? null],
+      );
+      return result.rows as PatchRow[];
+    },
+
+    /** Which of `codes` are taken already. */
+    async existingCodes(codes: readonly string[], trx: Knex = knex): Promise<string[]> {
+      if (codes.length === 0) return [];
+      const rows = await trx('change_patches').whereIn('code', [...codes]).orderBy('code').select('code');
+      return rows.map((row: { code: string }) => row.code);
+    },
+
+    /** Stores a round's patches (as MultiPolygons); call inside the transaction of its audit entry. */
+    async insertRound(detectionRound: string, detectedOn: string, patches: readonly NewPatch[], trx: Knex): Promise<number[]> {
+      const ids: number[] = [];
+      for (let start = 0; start < patches.length; start += INSERT_CHUNK) {
+        const rows = patches.slice(start, start + INSERT_CHUNK).map((patch) => ({
+          code: patch.code,
+          detection_round: detectionRound,
+          detected_on: detectedOn,
+          land_change: patch.landChange,
+          geom: trx.raw('ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490)))', [JSON.stringify(patch.geometry)]),
+        }));
+        const inserted = await trx('change_patches').insert(rows).returning('id');
+        ids.push(...inserted.map((row: { id: number }) => row.id));
+      }
+      return ids;
+    },
+  };
+}
+
+export type PatchesRepository = ReturnType<typeof createPatchesRepository>;

@@ -1,0 +1,68 @@
+import type { SiteCardResponse, SiteCheckBody, SiteDistance } from '@mpm/contracts';
+import { measurementRequest, type MeasurementRequest } from '@mpm/rules';
+import type { Repositories } from '../repositories.plugin.ts';
+import type { LoadedRuleset } from '../checks/ruleset.ts';
+import { effectiveBuffers } from '../settings/settings-repository.ts';
+import { chinaToday } from '../reports/china-time.ts';
+import { lineBufferM } from './line-buffers.ts';
+import { siteFindings, siteProposal, siteZones } from './site-findings.ts';
+import { validatedSite } from './site-geometry.validation.ts';
+import type { LineGroup } from './site-repository.ts';
+
+/** What a site check needs from the app. */
+export interface SiteCheckContext {
+  repos: Pick<Repositories, 'checks' | 'settings' | 'inspection'>;
+  ruleset: LoadedRuleset;
+  /** The check's moment: licence states are those of its day in China time. */
+  now: Date;
+}
+
+/** The lines whose nearest member the card names: each road class of the catalogue, railways, rivers. */
+const LINE_GROUPS: readonly LineGroup[] = [
+  ...['national', 'provincial', 'countyRoad', 'townshipRoad'].map((roadClass) => ({ collection: 'roads' as const, roadClass })),
+  { collection: 'railways' },
+  { collection: 'rivers' },
+];
+
+/** The ruleset's measurements, plus the exploration planning blocks the card lists among the zones. */
+function siteRequest(request: MeasurementRequest): MeasurementRequest {
+  if (request.collections.some((c) => c.collection === 'exploration_blocks')) return request;
+  return { collections: [...request.collections, { collection: 'exploration_blocks', withinM: 0 }] };
+}
+
+const round1 = (metres: number) => Math.round(metres * 10) / 10;
+
+/**
+ * The inspector's site card for a point or a polygon: zones, township, nearest lines with their
+ * buffers, the rights there with their state, and the findings of the one verdict logic (see
+ * `site-findings.ts`). Reads only; writes nothing.
+ */
+export async function runSiteCheck(context: SiteCheckContext, body: SiteCheckBody): Promise<SiteCardResponse> {
+  const { repos, ruleset, now } = context;
+  const site = await validatedSite(repos.checks, body.geometry, await repos.checks.countyExtent());
+  const point = site.type === 'Point';
+  const today = chinaToday(now);
+  const buffers = effectiveBuffers(ruleset.bufferDefaults, await repos.settings.bufferWidths());
+  const { expiringWithinDays } = await repos.inspection.settings.get();
+  const facts = await repos.inspection.site.facts(site);
+  const rights = await repos.inspection.rights.at(site, today, expiringWithinDays);
+  const lines = await repos.inspection.site.nearestLines(site, LINE_GROUPS);
+  const measured = await repos.checks.engine(ruleset.sliverToleranceM2).measure(site, siteRequest(measurementRequest(ruleset, buffers)));
+
+  const proposal = siteProposal(body.mineral, rights);
+  const nearest: SiteDistance[] = lines.map(({ collection, featureId, name, roadClass, distanceM }) => {
+    const bufferM = lineBufferM(ruleset, buffers, proposal, collection, { roadClass });
+    return { collection, featureId, name, ...(roadClass && { roadClass }), distanceM: round1(distanceM), bufferM, insideBuffer: distanceM < bufferM };
+  });
+  return {
+    geometry: site,
+    centre: facts.centre,
+    areaM2: facts.areaM2 === null ? null : Math.round(facts.areaM2 * 100) / 100,
+    township: facts.township,
+    zones: siteZones(measured, point),
+    nearest,
+    rights,
+    findings: siteFindings({ ruleset, buffers, proposal, measured, point }),
+    checkedAt: now.toISOString(),
+  };
+}

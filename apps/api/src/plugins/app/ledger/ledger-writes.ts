@@ -1,0 +1,208 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Knex } from 'knex';
+import type { CreateLedgerEntryBody, LedgerEntryView, LedgerNoteBody, LedgerTransitionBody, UpdateLedgerEntryBody } from '@mpm/contracts';
+import { FINAL_LEDGER_STATUSES, ledgerTransition, type LedgerStatus } from '@mpm/domain';
+import type { User } from '../auth/users-repository.ts';
+import type { CheckedPhoto } from '../photos/photo-upload.ts';
+import { withStagedPhoto } from '../photos/photo-upload.ts';
+import type { PhotoStore } from '../photos/photo-store.ts';
+import type { Repositories } from '../repositories.plugin.ts';
+import { LEDGER_PROBLEMS as P } from './ledger-problems.ts';
+import type { EntryDetails, LockedEntry } from './ledger-repository.ts';
+import { chinaToday } from '../reports/china-time.ts';
+import { entryView } from './ledger-view.ts';
+import { checkedSite } from './ledger-site.ts';
+
+/** What a ledger write needs from the app. */
+export interface LedgerContext {
+  knex: Knex;
+  repos: Pick<Repositories, 'ledger' | 'audit' | 'checks'>;
+  now: Date;
+}
+
+/** PostgreSQL's SQLSTATE for a unique index refusing a row. */
+const UNIQUE_VIOLATION = '23505';
+
+/** Steps that need a reason: declaring a lead unfounded, and sending a rectification back. */
+const NEEDS_NOTE = (from: LedgerStatus, to: LedgerStatus) => to === 'unfounded' || (from === 'rectified' && to === 'rectifying');
+
+const isFinal = (status: LedgerStatus) => FINAL_LEDGER_STATUSES.includes(status);
+
+/** Empty or blank text is no value. */
+const text = (value: string | null | undefined) => (value == null || value.trim() === '' ? null : value.trim());
+
+/** The entry as it stands after a write in `trx`. */
+const viewIn = async (context: LedgerContext, id: number, trx: Knex) =>
+  (await entryView(context.repos.ledger, id, chinaToday(context.now), trx))!;
+
+/** Locks the entry and checks the caller's revision; throws 404 or 409. */
+async function lockedAt(context: LedgerContext, id: number, baseRevision: number | undefined, trx: Knex): Promise<LockedEntry> {
+  const entry = await context.repos.ledger.lock(id, trx);
+  if (!entry) throw P.entryNotFound(id);
+  if (baseRevision !== undefined && entry.revision !== baseRevision) throw P.staleRevision(id, baseRevision, entry.revision);
+  return entry;
+}
+
+/**
+ * `POST /api/ledger`: checks the site and the patch, then writes the entry (township derived
+ * from the geometry), its `created` event and the audit entry in one transaction.
+ */
+export async function createEntry(context: LedgerContext, body: CreateLedgerEntryBody, user: User): Promise<LedgerEntryView> {
+  const title = text(body.title);
+  if (!title) throw P.blankTitle();
+  if ((body.patchId !== undefined) !== (body.source === 'patch')) throw P.patchSourceMismatch();
+  const geometry = await checkedSite(context.repos, body.geometry);
+  const { ledger, audit } = context.repos;
+  const write = context.knex.transaction(async (trx) => {
+    if (body.patchId !== undefined) {
+      const patch = await ledger.patch(body.patchId, trx);
+      if (!patch.exists) throw P.patchNotFound(body.patchId);
+      if (patch.entryId !== null) throw P.patchHasEntry(body.patchId, patch.entryId);
+    }
+    const { id } = await ledger.insertEntry(
+      {
+        title,
+        source: body.source,
+        geometry,
+        patchId: body.patchId ?? null,
+        violationType: body.violationType ?? null,
+        responsibleUnit: text(body.responsibleUnit),
+        deadline: body.deadline ?? null,
+        siteCard: body.siteCard,
+        receiptHash: null,
+        receiptHint: null,
+        reporterContact: null,
+        createdBy: user.id,
+      },
+      trx,
+    );
+    await ledger.insertEvent({ entryId: id, kind: 'created', to: 'pending', note: text(body.note), userId: user.id }, trx);
+    await audit.record(
+      { userId: user.id, action: 'create', entity: 'ledger_entry', entityId: id, detail: { source: body.source, patchId: body.patchId ?? null } },
+      trx,
+    );
+    return viewIn(context, id, trx);
+  });
+  try {
+    return await write;
+  } catch (err) {
+    // Two entries for one patch at the same moment: the unique index lets one through.
+    if (body.patchId !== undefined && (err as { code?: string }).code === UNIQUE_VIOLATION) {
+      const patch = await ledger.patch(body.patchId, context.knex);
+      if (patch.entryId !== null) throw P.patchHasEntry(body.patchId, patch.entryId);
+    }
+    throw err;
+  }
+}
+
+/**
+ * `PATCH /api/ledger/:id`: changes the details given, only from the current revision and only
+ * while the entry is open; records what changed (before and after) as an `edit` event.
+ */
+export async function updateEntry(context: LedgerContext, id: number, body: UpdateLedgerEntryBody, user: User): Promise<LedgerEntryView> {
+  const { ledger, audit } = context.repos;
+  return context.knex.transaction(async (trx) => {
+    const entry = await lockedAt(context, id, body.baseRevision, trx);
+    if (isFinal(entry.status)) throw P.final(id, entry.status);
+    const wanted: Record<string, [string | null, string | null]> = {};
+    if (body.title !== undefined) {
+      const title = text(body.title);
+      if (!title) throw P.blankTitle();
+      wanted.title = [entry.title, title];
+    }
+    if (body.violationType !== undefined) wanted.violationType = [entry.violationType, body.violationType];
+    if (body.responsibleUnit !== undefined) wanted.responsibleUnit = [entry.responsibleUnit, text(body.responsibleUnit)];
+    if (body.deadline !== undefined) wanted.deadline = [entry.deadline, body.deadline];
+    const changed = Object.fromEntries(Object.entries(wanted).filter(([, [before, after]]) => before !== after));
+    if (Object.keys(changed).length === 0) return viewIn(context, id, trx);
+
+    const columns: EntryDetails = {};
+    const after = (key: string) => changed[key]?.[1];
+    if ('title' in changed) columns.title = after('title')!;
+    if ('violationType' in changed) columns.violation_type = after('violationType') as EntryDetails['violation_type'];
+    if ('responsibleUnit' in changed) columns.responsible_unit = after('responsibleUnit');
+    if ('deadline' in changed) columns.deadline = after('deadline');
+    await ledger.update(id, columns, true, trx);
+    await ledger.insertEvent({ entryId: id, kind: 'edit', detail: changed, userId: user.id }, trx);
+    await audit.record(
+      { userId: user.id, action: 'update', entity: 'ledger_entry', entityId: id, detail: { baseRevision: body.baseRevision, changed } },
+      trx,
+    );
+    return viewIn(context, id, trx);
+  });
+}
+
+/**
+ * `POST /api/ledger/:id/transitions`: one step of the workflow (`LEDGER_TRANSITIONS`), from the
+ * current revision, by a role the step allows, with a note where the step needs a reason.
+ * Refusals change nothing.
+ */
+export async function transitionEntry(context: LedgerContext, id: number, body: LedgerTransitionBody, user: User): Promise<LedgerEntryView> {
+  const { ledger, audit } = context.repos;
+  return context.knex.transaction(async (trx) => {
+    const entry = await lockedAt(context, id, body.baseRevision, trx);
+    const step = ledgerTransition(entry.status, body.to);
+    if (!step) throw P.transitionNotAllowed(entry.status, body.to);
+    if (!step.roles.includes(user.role)) throw P.roleMayNot(entry.status, body.to, step.roles);
+    const note = text(body.note);
+    if (!note && NEEDS_NOTE(entry.status, body.to)) throw P.noteRequired(entry.status, body.to);
+    await ledger.update(id, { status: body.to }, true, trx);
+    await ledger.insertEvent({ entryId: id, kind: 'transition', from: entry.status, to: body.to, note, userId: user.id }, trx);
+    await audit.record(
+      { userId: user.id, action: 'transition', entity: 'ledger_entry', entityId: id, detail: { from: entry.status, to: body.to } },
+      trx,
+    );
+    return viewIn(context, id, trx);
+  });
+}
+
+/** `POST /api/ledger/:id/notes`: adds a note to the history (open or closed entries alike). */
+export async function addNote(context: LedgerContext, id: number, body: LedgerNoteBody, user: User): Promise<LedgerEntryView> {
+  const note = text(body.note);
+  if (!note) throw P.blankNote();
+  const { ledger, audit } = context.repos;
+  return context.knex.transaction(async (trx) => {
+    await lockedAt(context, id, undefined, trx);
+    await ledger.update(id, {}, false, trx);
+    await ledger.insertEvent({ entryId: id, kind: 'note', note, userId: user.id }, trx);
+    await audit.record({ userId: user.id, action: 'note', entity: 'ledger_entry', entityId: id }, trx);
+    return viewIn(context, id, trx);
+  });
+}
+
+/**
+ * `POST /api/ledger/:id/photos`: stores a checked photo (as taken: staff photos keep their
+ * location, which documents the site) with its row, a `photo` event and the audit entry.
+ */
+export async function addPhoto(
+  context: LedgerContext,
+  id: number,
+  photo: CheckedPhoto,
+  user: User,
+  store: PhotoStore,
+  log: FastifyBaseLogger,
+): Promise<LedgerEntryView> {
+  const { ledger, audit } = context.repos;
+  return withStagedPhoto(store, photo, log, (staged) =>
+    context.knex.transaction(async (trx) => {
+      await lockedAt(context, id, undefined, trx);
+      const photoId = await ledger.photos.insert(
+        {
+          sha256: staged!.sha256,
+          mimeType: photo.mimeType,
+          width: photo.width,
+          height: photo.height,
+          sizeBytes: staged!.sizeBytes,
+          path: staged!.relativePath,
+          ledgerEntryId: id,
+          uploadedBy: user.id,
+        },
+        trx,
+      );
+      await ledger.update(id, {}, false, trx);
+      await ledger.insertEvent({ entryId: id, kind: 'photo', detail: { photoId }, userId: user.id }, trx);
+      await audit.record({ userId: user.id, action: 'photo', entity: 'ledger_entry', entityId: id, detail: { photoId } }, trx);
+      return viewIn(context, id, trx);
+    }),
+  );
+}

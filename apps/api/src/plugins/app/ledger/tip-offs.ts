@@ -1,0 +1,176 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { TipOffResponse, TipOffStatusResponse } from '@mpm/contracts';
+import { badRequest, notFound, type Bilingual } from '../../../http/errors.ts';
+import { withStagedPhoto, type CheckedPhoto } from '../photos/photo-upload.ts';
+import type { PhotoStore } from '../photos/photo-store.ts';
+import type { LedgerContext } from './ledger-writes.ts';
+import { RECEIPT_HINT_LENGTH, formatReceiptCode, newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt-code.ts';
+import { checkedSite } from './ledger-site.ts';
+
+/** The text fields of a tip-off form; the photo comes as the file field `photo`. */
+export const TIP_OFF_FIELDS = ['lon', 'lat', 'description', 'contact'] as const;
+
+/** Limits of the text fields, in characters. */
+export const MAX_DESCRIPTION_CHARS = 2000;
+export const MAX_CONTACT_CHARS = 200;
+
+/** Characters of the description that make the entry's title. */
+const TITLE_CHARS = 40;
+
+/** A tip-off as sent, its fields checked. */
+export interface TipOffInput {
+  lon: number;
+  lat: number;
+  description: string;
+  contact: string | null;
+}
+
+const NAMES: Record<(typeof TIP_OFF_FIELDS)[number], Bilingual> = {
+  lon: { zh: '经度（lon）', en: 'The longitude (lon)' },
+  lat: { zh: '纬度（lat）', en: 'The latitude (lat)' },
+  description: { zh: '情况描述（description）', en: 'The description (description)' },
+  contact: { zh: '联系方式（contact）', en: 'The contact (contact)' },
+};
+
+const missing = (field: (typeof TIP_OFF_FIELDS)[number]) =>
+  badRequest('missing_field', { zh: `缺少${NAMES[field].zh}。`, en: `${NAMES[field].en} is missing.` });
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+function coordinate(fields: Record<string, string>, field: 'lon' | 'lat'): number {
+  const raw = fields[field]?.trim();
+  if (raw === undefined || raw === '') throw missing(field);
+  if (!DECIMAL.test(raw)) {
+    throw badRequest('invalid_coordinate', {
+      zh: `${NAMES[field].zh}“${raw.slice(0, 40)}”不是十进制度数（如 108.3612）。`,
+      en: `${NAMES[field].en} "${raw.slice(0, 40)}" is not decimal degrees (e.g. 108.3612).`,
+    });
+  }
+  const value = Number(raw);
+  const limit = field === 'lon' ? 180 : 90;
+  if (Math.abs(value) > limit) {
+    throw badRequest('out_of_range', {
+      zh: `${NAMES[field].zh} ${raw} 超出范围（−${limit}…${limit}）。`,
+      en: `${NAMES[field].en} ${raw} is outside −${limit}…${limit}.`,
+    });
+  }
+  return value;
+}
+
+function textField(fields: Record<string, string>, field: 'description' | 'contact', max: number): string | null {
+  const value = fields[field]?.trim() ?? '';
+  if (value === '') return null;
+  const length = [...value].length;
+  if (length > max) {
+    throw badRequest('field_too_long', {
+      zh: `${NAMES[field].zh}有 ${length} 个字，最多 ${max} 个。`,
+      en: `${NAMES[field].en} has ${length} characters; at most ${max} are allowed.`,
+    });
+  }
+  return value;
+}
+
+/** Whether `[lon, lat]` reads as a place in China given as [lat, lon]. */
+const swapped = (lon: number, lat: number) => lon >= 15 && lon <= 55 && lat >= 70 && lat <= 140;
+
+/** Checks a tip-off's text fields; throws a 400 naming the field. */
+export function tipOffInput(fields: Record<string, string>): TipOffInput {
+  const [rawLon, rawLat] = [Number(fields.lon), Number(fields.lat)];
+  if (swapped(rawLon, rawLat)) {
+    throw badRequest('lon_lat_swapped', {
+      zh: `经度（lon）与纬度（lat）顺序颠倒：lon=${rawLon}、lat=${rawLat}，应为 lon=${rawLat}、lat=${rawLon}。`,
+      en: `The longitude (lon) and latitude (lat) are swapped: lon=${rawLon}, lat=${rawLat} should be lon=${rawLat}, lat=${rawLon}.`,
+    });
+  }
+  const lon = coordinate(fields, 'lon');
+  const lat = coordinate(fields, 'lat');
+  const description = textField(fields, 'description', MAX_DESCRIPTION_CHARS);
+  if (!description) throw missing('description');
+  return { lon, lat, description, contact: textField(fields, 'contact', MAX_CONTACT_CHARS) };
+}
+
+/**
+ * `POST /api/tip-offs`: checks the place (near the county), then writes the ledger entry (source
+ * `tipOff`, status 待核查, the description as the note of its `created` event, the contact kept
+ * for staff), the photo (already stripped of its metadata) and the audit entry in one
+ * transaction. Only a hash of the receipt code is stored; the code is answered once.
+ */
+export async function createTipOff(
+  context: LedgerContext,
+  input: TipOffInput,
+  photo: CheckedPhoto | undefined,
+  store: PhotoStore,
+  log: FastifyBaseLogger,
+): Promise<TipOffResponse> {
+  const geometry = await checkedSite(context.repos, { type: 'Point', coordinates: [input.lon, input.lat] });
+  const receiptCode = newReceiptCode();
+  const { ledger, audit } = context.repos;
+  const firstLine = input.description.split(/\r?\n/)[0];
+  const title = `群众举报：${[...firstLine].length > TITLE_CHARS ? `${[...firstLine].slice(0, TITLE_CHARS).join('')}…` : firstLine}`;
+  return withStagedPhoto(store, photo, log, (staged) =>
+    context.knex.transaction(async (trx) => {
+      const { id, createdAt } = await ledger.insertEntry(
+        {
+          title,
+          source: 'tipOff',
+          geometry,
+          patchId: null,
+          violationType: null,
+          responsibleUnit: null,
+          deadline: null,
+          siteCard: undefined,
+          receiptHash: receiptHash(receiptCode),
+          receiptHint: normaliseReceiptCode(receiptCode).slice(0, RECEIPT_HINT_LENGTH),
+          reporterContact: input.contact,
+          createdBy: null,
+        },
+        trx,
+      );
+      await ledger.insertEvent({ entryId: id, kind: 'created', to: 'pending', note: input.description, userId: null }, trx);
+      let photoId: number | null = null;
+      if (staged && photo) {
+        photoId = await ledger.photos.insert(
+          {
+            sha256: staged.sha256,
+            mimeType: photo.mimeType,
+            width: photo.width,
+            height: photo.height,
+            sizeBytes: staged.sizeBytes,
+            path: staged.relativePath,
+            ledgerEntryId: id,
+            uploadedBy: null,
+          },
+          trx,
+        );
+        await ledger.insertEvent({ entryId: id, kind: 'photo', detail: { photoId }, userId: null }, trx);
+      }
+      await audit.record({ userId: null, action: 'create', entity: 'ledger_entry', entityId: id, detail: { source: 'tipOff', photoId } }, trx);
+      return { receiptCode, status: 'pending' as const, createdAt: new Date(createdAt).toISOString() };
+    }),
+  );
+}
+
+/** The one answer for a code that does not exist, whatever it looks like. */
+const unknownReceipt = () =>
+  notFound('tip_off_not_found', {
+    zh: '没有与该查询码对应的举报，请核对查询码。',
+    en: 'No tip-off has this receipt code; check the code.',
+  });
+
+/**
+ * `GET /api/tip-offs/:receiptCode`: what a reporter may see (the status and when it changed; no
+ * names, no notes). Every code, well-formed or not, is hashed and looked up the same way, so the
+ * answer's timing says nothing about how close a guess was.
+ */
+export async function tipOffStatus(context: Pick<LedgerContext, 'repos'>, code: string): Promise<TipOffStatusResponse> {
+  const found = await context.repos.ledger.tipOff(receiptHash(code));
+  if (!found) throw unknownReceipt();
+  const history = found.steps.map((step) => ({ status: step.status, at: new Date(step.at).toISOString() }));
+  return {
+    receiptCode: formatReceiptCode(normaliseReceiptCode(code)),
+    status: found.status,
+    createdAt: new Date(found.createdAt).toISOString(),
+    updatedAt: history.at(-1)?.at ?? new Date(found.updatedAt).toISOString(),
+    history,
+  };
+}

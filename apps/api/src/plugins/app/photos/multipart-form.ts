@@ -1,0 +1,96 @@
+import type { FastifyRequest } from 'fastify';
+import { UserError, badRequest } from '../../../http/errors.ts';
+import { PHOTO_MESSAGES } from './photo-problems.ts';
+
+/** What a form may hold: its text fields, and at most one file field. */
+export interface FormShape {
+  fields: readonly string[];
+  fileField: string;
+  /** Largest file accepted, in bytes. */
+  maxFileBytes: number;
+  /** Largest text field, in bytes. */
+  maxFieldBytes: number;
+}
+
+/** A form as read: text fields by name, and the file's bytes when one was sent. */
+export interface FormInput {
+  fields: Record<string, string>;
+  file?: Buffer;
+}
+
+const unknownField = (name: string, shape: FormShape) =>
+  badRequest('unknown_field', {
+    zh: `表单中有未知字段“${name}”；可用字段：${[...shape.fields, shape.fileField].join('、')}。`,
+    en: `The form has an unknown field "${name}"; the fields are ${[...shape.fields, shape.fileField].join(', ')}.`,
+  });
+
+/** The multipart errors a user can cause, answered in both languages. */
+function userError(err: unknown, shape: FormShape): UserError | undefined {
+  const code = (err as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new UserError(413, 'photo_too_large', PHOTO_MESSAGES.tooLarge(shape.maxFileBytes));
+  if (code === 'FST_FILES_LIMIT') {
+    return badRequest('too_many_files', { zh: '一次只能上传一张照片。', en: 'Send one photo at a time.' });
+  }
+  if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_PROTO_VIOLATION') {
+    return badRequest('too_many_fields', {
+      zh: `表单字段过多或字段名无效；可用字段：${[...shape.fields, shape.fileField].join('、')}。`,
+      en: `The form has too many fields or an invalid field name; the fields are ${[...shape.fields, shape.fileField].join(', ')}.`,
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Reads a multipart/form-data request within `shape`: unknown, repeated or oversized fields and a
+ * second file are refused with a 4xx naming them; so is a request that is not multipart or is cut
+ * short. A file part with no name and no bytes (a form whose file input was left empty) counts as
+ * no file.
+ */
+export async function readForm(request: FastifyRequest, shape: FormShape): Promise<FormInput> {
+  if (!request.isMultipart()) {
+    throw new UserError(415, 'multipart_required', {
+      zh: '请以 multipart/form-data 表单提交。',
+      en: 'Send the request as multipart/form-data.',
+    });
+  }
+  const form: FormInput = { fields: {} };
+  try {
+    const parts = request.parts({
+      limits: {
+        fileSize: shape.maxFileBytes,
+        files: 1,
+        fields: shape.fields.length,
+        parts: shape.fields.length + 1,
+        fieldSize: shape.maxFieldBytes,
+      },
+    });
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        if (part.fieldname !== shape.fileField) throw unknownField(part.fieldname, shape);
+        const bytes = await part.toBuffer();
+        if (bytes.length > 0 || part.filename) form.file = bytes;
+        continue;
+      }
+      if (!shape.fields.includes(part.fieldname)) throw unknownField(part.fieldname, shape);
+      if (part.fieldname in form.fields) {
+        throw badRequest('repeated_field', { zh: `字段“${part.fieldname}”重复。`, en: `The field "${part.fieldname}" is repeated.` });
+      }
+      if (part.valueTruncated) {
+        throw badRequest('field_too_long', {
+          zh: `字段“${part.fieldname}”超过 ${shape.maxFieldBytes} 字节。`,
+          en: `The field "${part.fieldname}" is over ${shape.maxFieldBytes} bytes.`,
+        });
+      }
+      form.fields[part.fieldname] = String(part.value);
+    }
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const known = userError(err, shape);
+    if (known) throw known;
+    throw badRequest('malformed_form', {
+      zh: `表单数据不完整或格式错误（${(err as Error).message}）。`,
+      en: `The form data is incomplete or malformed (${(err as Error).message}).`,
+    });
+  }
+  return form;
+}

@@ -1,0 +1,27 @@
+import type { IndicatorsResponse } from '@mpm/contracts';
+import { computeIndicators } from '@mpm/rules';
+import type { Repositories } from '../repositories.plugin.ts';
+import { planPeriodEnded, type LoadedRuleset } from '../checks/ruleset.ts';
+import { effectiveIndicators } from '../settings/settings-repository.ts';
+import { chinaToday } from '../reports/china-time.ts';
+
+/**
+ * The plan's binding indicators (规划指标) at `now`, computed live from the mining rights (every
+ * right not revoked, as the planner's check counts them) against the county's effective targets
+ * (its settings over the ruleset's), each met / at risk / missed. A minimum not reached counts as
+ * missed once the plan period is over. Reads only.
+ */
+export async function planIndicators(
+  context: { repos: Pick<Repositories, 'checks' | 'settings'>; ruleset: LoadedRuleset },
+  now: Date,
+): Promise<IndicatorsResponse> {
+  const { repos, ruleset } = context;
+  const [stored, mines] = await Promise.all([repos.settings.indicatorTargets(), repos.checks.mines()]);
+  const periodEnded = planPeriodEnded(ruleset, now);
+  return {
+    asOf: chinaToday(now),
+    rulesetId: ruleset.id,
+    periodEnded,
+    indicators: computeIndicators(effectiveIndicators(ruleset.indicators, stored), mines, periodEnded),
+  };
+}

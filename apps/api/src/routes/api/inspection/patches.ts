@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { PatchCollection, PatchRoundBody, PatchesQuery } from '@mpm/contracts';
+import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
+import { classifiedPatches } from '../../../plugins/app/inspection/classified-patches.ts';
+import { loadPatchRound } from '../../../plugins/app/inspection/load-patch-round.ts';
+
+/**
+ * Change patches (卫片图斑), classified on the fly: staff read them (`?round=` for one detection
+ * round); inspectors and admins load a round, all or nothing, and get its patches back classified.
+ */
+const patches: FastifyPluginAsyncTypebox = async (app) => {
+  const tolerance = app.ruleset.sliverToleranceM2;
+
+  app.get(
+    '/api/patches',
+    {
+      preValidation: requireRole('inspector', 'planner', 'admin'),
+      schema: { querystring: PatchesQuery, response: { 200: PatchCollection } },
+    },
+    async (request) => classifiedPatches(app.repos, tolerance, new Date(), request.query.round),
+  );
+
+  app.post(
+    '/api/patches',
+    {
+      preValidation: requireRole('inspector', 'admin'),
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { body: PatchRoundBody, response: { 201: PatchCollection } },
+    },
+    async (request, reply) => {
+      await loadPatchRound({ knex: app.knex, repos: app.repos }, request.body, request.user!.id);
+      return reply.status(201).send(await classifiedPatches(app.repos, tolerance, new Date(), request.body.detectionRound));
+    },
+  );
+};
+export default patches;

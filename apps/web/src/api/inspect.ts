@@ -1,0 +1,71 @@
+import type {
+  CreateLedgerEntryBody,
+  InspectionSettings,
+  LedgerEntryView,
+  LedgerListResponse,
+  LedgerQuery,
+  LedgerTransitionBody,
+  PatchCollection,
+  PatchRoundBody,
+  RightsResponse,
+  SiteCardResponse,
+  SiteCheckBody,
+  UpdateLedgerEntryBody,
+} from '@mpm/contracts';
+import type { Language } from '@mpm/domain';
+import type { UiLanguage } from '../i18n/languages.ts';
+import { request } from './client.ts';
+
+
+/** Ledger filters as the list, the map and the export links send them. */
+export type LedgerFilters = Pick<LedgerQuery, 'status' | 'violationType' | 'townshipCode' | 'overdue' | 'source'>;
+
+/** The query string of `filters` (empty values left out), with a leading `?` when there is one. */
+export function ledgerQueryString(filters: LedgerFilters & Pick<LedgerQuery, 'limit' | 'offset'> & { lang?: Language }): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Where the ledger export of `filters`, with headers and terms in `lang`, downloads from (staff session cookie). */
+export const ledgerExportUrl = (format: 'xlsx' | 'csv', filters: LedgerFilters, lang: Language): string =>
+  `/api/ledger/export.${format}${ledgerQueryString({ ...filters, lang })}`;
+
+/**
+ * Inspect mode's calls (staff): site check, licence register, patches, problem ledger. Every
+ * write to a ledger entry answers the entry as it stands after the write.
+ */
+export const inspectApi = {
+  siteCheck: (body: SiteCheckBody, lang: UiLanguage) =>
+    request<SiteCardResponse>('/api/site-check', lang, { method: 'POST', body }),
+  rights: (lang: UiLanguage, expiringWithinDays?: number) =>
+    request<RightsResponse>(`/api/rights${expiringWithinDays === undefined ? '' : `?expiringWithinDays=${expiringWithinDays}`}`, lang),
+  settings: (lang: UiLanguage) => request<InspectionSettings>('/api/settings/inspection', lang),
+  saveSettings: (body: InspectionSettings, lang: UiLanguage) =>
+    request<InspectionSettings>('/api/settings/inspection', lang, { method: 'PUT', body }),
+  patches: (lang: UiLanguage, round?: string) =>
+    request<PatchCollection>(`/api/patches${round ? `?round=${encodeURIComponent(round)}` : ''}`, lang),
+  loadPatches: (body: PatchRoundBody, lang: UiLanguage) => request<PatchCollection>('/api/patches', lang, { method: 'POST', body }),
+  ledger: (filters: LedgerFilters, lang: UiLanguage) =>
+    request<LedgerListResponse>(`/api/ledger${ledgerQueryString({ ...filters, limit: 1000 })}`, lang),
+  entry: (id: number, lang: UiLanguage) => request<LedgerEntryView>(`/api/ledger/${id}`, lang),
+  createEntry: (body: CreateLedgerEntryBody, lang: UiLanguage) =>
+    request<LedgerEntryView>('/api/ledger', lang, { method: 'POST', body }),
+  updateEntry: (id: number, body: UpdateLedgerEntryBody, lang: UiLanguage) =>
+    request<LedgerEntryView>(`/api/ledger/${id}`, lang, { method: 'PATCH', body }),
+  transition: (id: number, body: LedgerTransitionBody, lang: UiLanguage) =>
+    request<LedgerEntryView>(`/api/ledger/${id}/transitions`, lang, { method: 'POST', body }),
+  addNote: (id: number, note: string, lang: UiLanguage) =>
+    request<LedgerEntryView>(`/api/ledger/${id}/notes`, lang, { method: 'POST', body: { note } }),
+  addPhoto: (id: number, photo: File, lang: UiLanguage) => {
+    const form = new FormData();
+    form.append('photo', photo, photo.name);
+    return request<LedgerEntryView>(`/api/ledger/${id}/photos`, lang, { method: 'POST', body: form });
+  },
+  /** One feature of a layer (OGC API – Features), e.g. a right's polygon to highlight. */
+  feature: (collection: string, featureId: number, lang: UiLanguage) =>
+    request<GeoJSON.Feature>(`/ogc/collections/${collection}/items/${featureId}`, lang),
+};

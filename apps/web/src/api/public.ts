@@ -1,0 +1,67 @@
+import type {
+  IndicatorsResponse,
+  ParcelStatesResponse,
+  ProgressReportQuery,
+  RestorationSummaryResponse,
+  RestorationTargetsBody,
+  TipOffResponse,
+  TipOffStatusResponse,
+} from '@mpm/contracts';
+import type { UiLanguage } from '../i18n/languages.ts';
+import { request } from './client.ts';
+
+/** A tip-off as the reporter gives it; the place in lon/lat (EPSG:4490). */
+export interface TipOffInput {
+  lon: number;
+  lat: number;
+  description: string;
+  contact?: string;
+  photo?: File | null;
+}
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+/**
+ * The public side of restoration and tip-offs. Everything here is open to anonymous visitors
+ * except `indicators` (staff), which the page asks for only when someone is signed in.
+ */
+export const publicApi = {
+  /** Targets, planned and restored area per year and category group, township details, stated totals. */
+  summary: (params: { asOf: string; township?: string | null }, lang: UiLanguage) =>
+    request<RestorationSummaryResponse>(
+      `/api/restoration/summary${query({ asOf: params.asOf, township: params.township ?? undefined })}`,
+      lang,
+    ),
+  /** Each parcel's status on `asOf` (YYYY-MM-DD), keyed by the tile feature id. */
+  parcelStates: (asOf: string, lang: UiLanguage) =>
+    request<ParcelStatesResponse>(`/api/restoration/parcels${query({ asOf })}`, lang),
+  /** The target rows and stated totals as the county's documents give them. */
+  targets: (lang: UiLanguage) => request<RestorationTargetsBody>('/api/restoration/targets', lang),
+  /** The plan's binding indicators today (staff only). */
+  indicators: (lang: UiLanguage) => request<IndicatorsResponse>('/api/indicators', lang),
+  /** Sends a tip-off; answers its receipt code. */
+  sendTipOff: (input: TipOffInput, lang: UiLanguage) => {
+    const form = new FormData();
+    form.set('lon', String(input.lon));
+    form.set('lat', String(input.lat));
+    form.set('description', input.description);
+    if (input.contact) form.set('contact', input.contact);
+    if (input.photo) form.set('photo', input.photo, input.photo.name);
+    return request<TipOffResponse>('/api/tip-offs', lang, { method: 'POST', body: form });
+  },
+  /** Where a tip-off stands, by its receipt code. */
+  tipOffStatus: (receiptCode: string, lang: UiLanguage) =>
+    request<TipOffStatusResponse>(`/api/tip-offs/${encodeURIComponent(receiptCode.trim())}`, lang),
+};
+
+/** Link to the progress report PDF (staff): `month` needs `month`, `halfYear` needs `half`. */
+export function progressReportUrl(params: ProgressReportQuery): string {
+  const { period, year } = params;
+  const extra = period === 'month' ? { month: params.month } : period === 'halfYear' ? { half: params.half } : {};
+  return `/api/reports/progress.pdf${query({ period, year, ...extra })}`;
+}

@@ -1,0 +1,75 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { term, type Language } from '@mpm/domain';
+import { NETWORK_ERROR } from '../../api/client.ts';
+import { formatAreaIn } from '../../plan/format.ts';
+import { useProposals } from '../../state/proposals-store.ts';
+import { useSession } from '../../state/session-store.ts';
+import { DiscardConfirm } from './DiscardConfirm.tsx';
+import { OutcomeBadge } from './OutcomeBadge.tsx';
+
+/** The saved proposals, latest save first: name, mineral, area, worst outcome, who saved last and when. Click to open. */
+export function ProposalList({ lang }: { lang: Language }) {
+  const { t } = useTranslation();
+  const language = useSession((s) => s.language);
+  const list = useProposals((s) => s.list);
+  const total = useProposals((s) => s.total);
+  const listStatus = useProposals((s) => s.listStatus);
+  const listProblem = useProposals((s) => s.listProblem);
+  const openId = useProposals((s) => s.open?.id ?? null);
+  const opening = useProposals((s) => s.opening);
+  const loadList = useProposals((s) => s.loadList);
+  const request = useProposals((s) => s.request);
+
+  useEffect(() => {
+    void loadList(useSession.getState().language);
+  }, [loadList]);
+
+  return (
+    <details className="plan-section proposal-list" open>
+      <summary>
+        <h3 id="proposal-list-title">{t('Saved proposals')}</h3>
+        {list && <span className="plan-note">{t('{{total}} in all', { total })}</span>}
+      </summary>
+      <div className="proposal-list-actions">
+        <button type="button" className="link-button" onClick={() => void loadList(language)}>
+          {t('Refresh')}
+        </button>
+      </div>
+      {listStatus === 'loading' && <p className="plan-note">{t('Loading the saved proposals…')}</p>}
+      {listStatus === 'error' && listProblem && (
+        <p className="form-error" role="alert">
+          {listProblem.code === NETWORK_ERROR
+            ? t('Cannot reach the server. Check the network and try again.')
+            : t('Could not load the saved proposals: {{message}}', { message: listProblem.message })}
+        </p>
+      )}
+      {list?.length === 0 && <p className="plan-note">{t('No proposal has been saved yet.')}</p>}
+      <DiscardConfirm source="list" />
+      {list && list.length > 0 && (
+        <ul className="proposal-items" aria-labelledby="proposal-list-title">
+          {list.map((p) => (
+            <li key={p.id} className="proposal-item" data-proposal-id={p.id} aria-current={p.id === openId ? 'true' : undefined}>
+              <button
+                type="button"
+                className="proposal-open"
+                disabled={opening?.kind === 'open' && opening.id === p.id}
+                onClick={() => request({ kind: 'open', id: p.id, name: p.name }, 'list', language)}
+              >
+                <span className="proposal-name">{p.name}</span>
+                <span className="proposal-version">{t('Version {{version}}', { version: p.currentVersion })}</span>
+              </button>
+              <span className="proposal-facts">
+                {term(p.mineral, lang)} · {formatAreaIn(p.areaKm2, 'km2', lang)}{' '}
+                {p.worstOutcome ? <OutcomeBadge outcome={p.worstOutcome} lang={lang} /> : <span className="no-conflict">{t('No conflict')}</span>}
+              </span>
+              <span className="proposal-saved">
+                {t('Saved by {{name}}, {{time}}', { name: p.updatedBy, time: new Date(p.updatedAt).toLocaleString(language) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,142 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportPeriod as ReportPeriodKey } from '@mpm/domain';
+import { MINERALS, REPORT_PERIOD_TERMS, REPORT_PERIODS, term, type Language, type Mineral } from '@mpm/domain';
+import type { IndicatorsResponse } from '@mpm/contracts';
+import { progressReportUrl } from '../../api/public.ts';
+import { usePublic } from '../../state/public-store.ts';
+import { LoadProblem } from './ProgressView.tsx';
+
+type Indicator = IndicatorsResponse['indicators'][number];
+
+const STATE_SYMBOLS = { met: '✓', atRisk: '!', missed: '✗' } as const;
+
+/** `mineCount.brickClay` → the title with its mineral: 矿山数量（砖瓦用粘土）. */
+function titleOf(indicator: Indicator, lang: Language): string {
+  const mineral = indicator.id.split('.')[1];
+  if (!mineral || !MINERALS.includes(mineral as Mineral)) return indicator.title[lang];
+  const name = term(mineral as Mineral, lang);
+  return lang === 'zh' ? `${indicator.title.zh}（${name}）` : `${indicator.title.en} (${name})`;
+}
+
+function valueOf(indicator: Indicator, value: number, lang: Language): string {
+  const number = value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 });
+  if (indicator.unit === 'percent') return `${number}%`;
+  if (indicator.unit === '10kt') return `${number} ${term('unit10ktPerYear', lang)}`;
+  const unit = term('unitCount', lang);
+  return unit ? `${number} ${unit}` : number;
+}
+
+/** The progress report (PDF) for a month, a half-year or a year: a link the browser opens. */
+export function ReportBox({ lang, today }: { lang: Language; today: Date }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [period, setPeriod] = useState<ReportPeriodKey>('month');
+  const [year, setYear] = useState(today.getFullYear());
+  const [month, setMonth] = useState(today.getMonth() + 1);
+  const [half, setHalf] = useState(today.getMonth() < 6 ? 1 : 2);
+  const href = progressReportUrl({ period, year, month, half });
+  const yearOk = Number.isInteger(year) && year >= 1949 && year <= 2200;
+  return (
+    <section className="public-section report-box" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('Progress report')}</h3>
+      <div className="report-fields">
+        <div className="report-field">
+          <label htmlFor={`${id}-period`}>{t('Period')}</label>
+          <select id={`${id}-period`} value={period} onChange={(event) => setPeriod(event.target.value as ReportPeriodKey)}>
+            {REPORT_PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {term(REPORT_PERIOD_TERMS[p], lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="report-field">
+          <label htmlFor={`${id}-year`}>{t('Year of the report')}</label>
+          <input
+            id={`${id}-year`}
+            type="number"
+            min={1949}
+            max={2200}
+            value={year}
+            onChange={(event) => setYear(Number(event.target.value))}
+          />
+        </div>
+        {period === 'month' && (
+          <div className="report-field">
+            <label htmlFor={`${id}-month`}>{t('Month')}</label>
+            <select id={`${id}-month`} value={month} onChange={(event) => setMonth(Number(event.target.value))}>
+              {Array.from({ length: 12 }, (_, i) => (
+                <option key={i + 1} value={i + 1}>
+                  {t('Month {{month}}', { month: i + 1 })}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {period === 'halfYear' && (
+          <div className="report-field">
+            <label htmlFor={`${id}-half`}>{t('Half')}</label>
+            <select id={`${id}-half`} value={half} onChange={(event) => setHalf(Number(event.target.value))}>
+              <option value={1}>{t('First half (January–June)')}</option>
+              <option value={2}>{t('Second half (July–December)')}</option>
+            </select>
+          </div>
+        )}
+      </div>
+      {yearOk ? (
+        <a className="primary-button report-link" href={href} target="_blank" rel="noopener">
+          {t('Open the report (PDF)')}
+        </a>
+      ) : (
+        <p className="form-error">{t('Enter a year such as {{year}}.', { year: today.getFullYear() })}</p>
+      )}
+    </section>
+  );
+}
+
+/** The plan's binding indicators today (staff): value against target, with met / at risk / missed. */
+export function IndicatorsPanel({ lang, onRetry }: { lang: Language; onRetry(): void }) {
+  const { t } = useTranslation();
+  const { data, loading, problem } = usePublic((s) => s.indicators);
+  return (
+    <section className="public-section" aria-labelledby="indicators-title">
+      <h3 id="indicators-title">{t('Plan indicators')}</h3>
+      {loading && !data && <p className="panel-note">{t('Loading the indicators…')}</p>}
+      {problem && <LoadProblem problem={problem} what={t('the indicators')} onRetry={onRetry} />}
+      {data && (
+        <>
+          <p className="panel-note">{t('As of {{date}}, from the rights on record.', { date: data.asOf })}</p>
+          <div className="table-scroll">
+            <table className="public-table indicator-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('Indicator')}</th>
+                  <th scope="col">{t('Target')}</th>
+                  <th scope="col">{t('Now')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.indicators.map((indicator) => (
+                  <tr key={indicator.id} data-indicator-id={indicator.id} data-state={indicator.state}>
+                    <th scope="row">{titleOf(indicator, lang)}</th>
+                    <td className="num">
+                      {indicator.kind === 'max' ? '≤ ' : '≥ '}
+                      {valueOf(indicator, indicator.target, lang)}
+                    </td>
+                    <td className="num">
+                      {valueOf(indicator, indicator.value, lang)}{' '}
+                      <span className="indicator-state" data-state={indicator.state}>
+                        <span aria-hidden="true">{STATE_SYMBOLS[indicator.state]}</span> {term(indicator.state, lang)}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

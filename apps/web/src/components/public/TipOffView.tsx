@@ -1,0 +1,26 @@
+import { useState } from 'react';
+import type { Language } from '@mpm/domain';
+import { usePublic } from '../../state/public-store.ts';
+import { TipOffForm } from './TipOffForm.tsx';
+import { ReceiptCard, TipOffLookup } from './TipOffStatus.tsx';
+
+/** The tip-off tab: the form, or the receipt of the one just sent; and the lookup by receipt code. */
+export function TipOffView({ lang }: { lang: Language }) {
+  const receipt = usePublic((s) => s.receipt);
+  const setReceipt = usePublic((s) => s.setReceipt);
+  const [asked, setAsked] = useState<{ code: string; at: number } | null>(null);
+  return (
+    <>
+      {receipt ? (
+        <ReceiptCard
+          receipt={receipt}
+          onLookUp={() => setAsked({ code: receipt.receiptCode, at: Date.now() })}
+          onNew={() => setReceipt(null)}
+        />
+      ) : (
+        <TipOffForm lang={lang} />
+      )}
+      <TipOffLookup lang={lang} asked={asked} />
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import { create } from 'zustand';
+import type { InspectionSettings, PatchCollection, PatchRoundBody, RightsResponse, SiteCardResponse } from '@mpm/contracts';
+import type { Mineral } from '@mpm/domain';
+import { ApiError } from '../api/client.ts';
+import { inspectApi } from '../api/inspect.ts';
+import type { UiLanguage } from '../i18n/languages.ts';
+import type { Problem } from './server-store.ts';
+import { useServerData } from './server-store.ts';
+
+/** A site as the server checks it: a point or a polygon, EPSG:4490 lon/lat. */
+export type SiteGeometry = GeoJSON.Point | GeoJSON.Polygon | GeoJSON.MultiPolygon;
+
+/** How the inspector gave the site. */
+export type SiteOrigin = 'tap' | 'position' | 'typed' | 'draw' | 'upload';
+
+/** The site check: the site as given, and the server's card for it. */
+export type SiteCheck =
+  | { status: 'idle' }
+  | { status: 'pending'; geometry: SiteGeometry; origin: SiteOrigin }
+  | { status: 'done'; geometry: SiteGeometry; origin: SiteOrigin; card: SiteCardResponse }
+  | { status: 'error'; geometry: SiteGeometry; origin: SiteOrigin; problem: Problem };
+
+/** Something fetched: not yet, under way, here, or failed. */
+export interface Loadable<T> {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  data: T | null;
+  problem: Problem | null;
+}
+
+const idle = <T>(): Loadable<T> => ({ status: 'idle', data: null, problem: null });
+
+/** A failure worth showing: the server's code and message (or `network`). */
+export const toProblem = (err: unknown): Problem =>
+  err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'unexpected', message: String(err) };
+
+/** Server data of inspect mode apart from the ledger: the site card, the licence register, the patches. */
+export interface InspectData {
+  site: SiteCheck;
+  /** The mineral the inspector says is mined at the site, if known (sent with the check). */
+  mineral: Mineral | '';
+  rights: Loadable<RightsResponse>;
+  settings: InspectionSettings | null;
+  patches: Loadable<PatchCollection>;
+  /** Every round seen in an unfiltered answer, in text order, for the round filter. */
+  rounds: string[];
+  patchRound: string;
+  checkSite(geometry: SiteGeometry, origin: SiteOrigin, lang: UiLanguage): Promise<void>;
+  setMineral(mineral: Mineral | ''): void;
+  clearSite(): void;
+  /** The register with rights expiring within `days` (the county's setting when omitted). */
+  loadRights(lang: UiLanguage, days?: number): Promise<void>;
+  loadSettings(lang: UiLanguage): Promise<void>;
+  /** Saves the county's default (admin); rejects with the server's refusal. */
+  saveSettings(settings: InspectionSettings, lang: UiLanguage): Promise<void>;
+  loadPatches(lang: UiLanguage, round?: string): Promise<void>;
+  /** Sends rounds one after the other, then reloads; rejects with the first refusal (earlier rounds stay loaded). */
+  uploadPatches(rounds: readonly PatchRoundBody[], lang: UiLanguage): Promise<void>;
+  reset(): void;
+}
+
+/** Bumped on every site check and reset, so a late answer for an older site is dropped. */
+let siteGeneration = 0;
+
+const INITIAL = {
+  site: { status: 'idle' } as SiteCheck,
+  mineral: '' as const,
+  rights: idle<RightsResponse>(),
+  settings: null,
+  patches: idle<PatchCollection>(),
+  rounds: [],
+  patchRound: '',
+};
+
+export const useInspectData = create<InspectData>()((set, get) => ({
+  ...INITIAL,
+
+  async checkSite(geometry, origin, lang) {
+    const generation = ++siteGeneration;
+    set({ site: { status: 'pending', geometry, origin } });
+    const mineral = get().mineral;
+    try {
+      const card = await inspectApi.siteCheck(mineral ? { geometry, mineral } : { geometry }, lang);
+      if (generation === siteGeneration) set({ site: { status: 'done', geometry, origin, card } });
+    } catch (err) {
+      if (generation === siteGeneration) set({ site: { status: 'error', geometry, origin, problem: toProblem(err) } });
+    }
+  },
+
+  setMineral: (mineral) => set({ mineral }),
+
+  clearSite() {
+    siteGeneration++;
+    set({ site: { status: 'idle' } });
+  },
+
+  async loadRights(lang, days) {
+    set((s) => ({ rights: { ...s.rights, status: 'loading', problem: null } }));
+    try {
+      const data = await inspectApi.rights(lang, days);
+      set({ rights: { status: 'ready', data, problem: null } });
+    } catch (err) {
+      set((s) => ({ rights: { ...s.rights, status: 'error', problem: toProblem(err) } }));
+    }
+  },
+
+  async loadSettings(lang) {
+    try {
+      set({ settings: await inspectApi.settings(lang) });
+    } catch {
+      // The register still answers with the county's setting; only the admin's editor needs this.
+      set({ settings: null });
+    }
+  },
+
+  async saveSettings(settings, lang) {
+    const saved = await inspectApi.saveSettings(settings, lang);
+    set({ settings: saved });
+    await get().loadRights(lang, saved.expiringWithinDays);
+  },
+
+  async loadPatches(lang, round = get().patchRound) {
+    set((s) => ({ patchRound: round, patches: { ...s.patches, status: 'loading', problem: null } }));
+    try {
+      const data = await inspectApi.patches(lang, round || undefined);
+      if (get().patchRound !== round) return;
+      const rounds = round ? get().rounds : [...new Set(data.features.map((f) => f.properties.detectionRound))].sort();
+      set({ patches: { status: 'ready', data, problem: null }, rounds });
+    } catch (err) {
+      set((s) => ({ patches: { ...s.patches, status: 'error', problem: toProblem(err) } }));
+    }
+  },
+
+  async uploadPatches(rounds, lang) {
+    try {
+      for (const round of rounds) await inspectApi.loadPatches(round, lang);
+    } finally {
+      await get().loadPatches(lang, '');
+    }
+  },
+
+  reset() {
+    siteGeneration++;
+    set(INITIAL);
+  },
+}));
+
+// Staff data goes with the user who fetched it.
+useServerData.subscribe((state, previous) => {
+  if (state.user?.id !== previous.user?.id) useInspectData.getState().reset();
+});

@@ -1,0 +1,142 @@
+import { create } from 'zustand';
+import type { CreateLedgerEntryBody, LedgerEntryView, LedgerListResponse, UpdateLedgerEntryBody } from '@mpm/contracts';
+import type { LedgerStatus } from '@mpm/domain';
+import { api, ApiError } from '../api/client.ts';
+import { inspectApi } from '../api/inspect.ts';
+import type { UiLanguage } from '../i18n/languages.ts';
+import { toProblem, type Loadable } from './inspect-store.ts';
+import { useInspectSession } from './inspect-session.ts';
+import type { Problem } from './server-store.ts';
+import { useServerData } from './server-store.ts';
+
+/** The entry open in the detail view, and what became of the last thing done to it. */
+export interface OpenEntry {
+  id: number;
+  status: 'loading' | 'ready' | 'error';
+  view: LedgerEntryView | null;
+  problem: Problem | null;
+  /** A write under way. */
+  busy: boolean;
+  /** The last write's refusal; `stale` when someone else changed the entry first (409). */
+  actionProblem: (Problem & { stale: boolean }) | null;
+}
+
+/** A township for the ledger filter. */
+export interface Township {
+  code: string;
+  name: string;
+}
+
+/** The problem ledger as the server has it: the filtered list and the open entry. */
+export interface LedgerData {
+  list: Loadable<LedgerListResponse>;
+  entry: OpenEntry | null;
+  townships: Township[] | null;
+  /** The list with the session's filters. */
+  loadList(lang: UiLanguage): Promise<void>;
+  openEntry(id: number, lang: UiLanguage): Promise<void>;
+  closeEntry(): void;
+  /** Creates an entry, opens it on the ledger tab and returns its id; rejects with the server's refusal. */
+  createEntry(body: CreateLedgerEntryBody, lang: UiLanguage): Promise<number>;
+  update(patch: Omit<UpdateLedgerEntryBody, 'baseRevision'>, lang: UiLanguage): Promise<boolean>;
+  transition(to: LedgerStatus, note: string, lang: UiLanguage): Promise<boolean>;
+  addNote(note: string, lang: UiLanguage): Promise<boolean>;
+  addPhoto(photo: File, lang: UiLanguage): Promise<boolean>;
+  loadTownships(lang: UiLanguage): Promise<void>;
+  reset(): void;
+}
+
+const INITIAL = {
+  list: { status: 'idle', data: null, problem: null } as Loadable<LedgerListResponse>,
+  entry: null,
+  townships: null,
+};
+
+export const useLedger = create<LedgerData>()((set, get) => {
+  /** Runs one write on the open entry, then shows the entry (as the write answers it) and the list as they now are. */
+  async function act(lang: UiLanguage, write: (view: LedgerEntryView) => Promise<LedgerEntryView>): Promise<boolean> {
+    const entry = get().entry;
+    if (!entry?.view || entry.busy) return false;
+    set({ entry: { ...entry, busy: true, actionProblem: null } });
+    try {
+      const view = await write(entry.view);
+      set((s) => (s.entry?.id === entry.id ? { entry: { ...s.entry, status: 'ready', view, busy: false } } : {}));
+    } catch (err) {
+      const stale = err instanceof ApiError && err.status === 409;
+      set((s) => (s.entry?.id === entry.id ? { entry: { ...s.entry, busy: false, actionProblem: { ...toProblem(err), stale } } } : {}));
+      return false;
+    }
+    void get().loadList(lang);
+    return true;
+  }
+
+  return {
+    ...INITIAL,
+
+    async loadList(lang) {
+      set((s) => ({ list: { ...s.list, status: 'loading', problem: null } }));
+      try {
+        const data = await inspectApi.ledger(useInspectSession.getState().ledgerFilters, lang);
+        set({ list: { status: 'ready', data, problem: null } });
+      } catch (err) {
+        set((s) => ({ list: { ...s.list, status: 'error', problem: toProblem(err) } }));
+      }
+    },
+
+    async openEntry(id, lang) {
+      set((s) => ({
+        entry:
+          s.entry?.id === id
+            ? { ...s.entry, status: s.entry.view ? s.entry.status : 'loading', busy: true }
+            : { id, status: 'loading', view: null, problem: null, busy: true, actionProblem: null },
+      }));
+      try {
+        const view = await inspectApi.entry(id, lang);
+        set((s) => (s.entry?.id === id ? { entry: { ...s.entry, status: 'ready', view, problem: null, busy: false, actionProblem: null } } : {}));
+      } catch (err) {
+        set((s) => (s.entry?.id === id ? { entry: { ...s.entry, status: 'error', problem: toProblem(err), busy: false } } : {}));
+      }
+    },
+
+    closeEntry: () => set({ entry: null }),
+
+    async createEntry(body, lang) {
+      const created = await inspectApi.createEntry(body, lang);
+      useInspectSession.getState().setTab('ledger');
+      set({ entry: { id: created.id, status: 'ready', view: created, problem: null, busy: false, actionProblem: null } });
+      void get().loadList(lang);
+      return created.id;
+    },
+
+    update: (patch, lang) => act(lang, (view) => inspectApi.updateEntry(view.id, { ...patch, baseRevision: view.revision }, lang)),
+
+    transition: (to, note, lang) =>
+      act(lang, (view) =>
+        inspectApi.transition(view.id, { to, baseRevision: view.revision, ...(note.trim() ? { note: note.trim() } : {}) }, lang),
+      ),
+
+    addNote: (note, lang) => act(lang, (view) => inspectApi.addNote(view.id, note.trim(), lang)),
+
+    addPhoto: (photo, lang) => act(lang, (view) => inspectApi.addPhoto(view.id, photo, lang)),
+
+    async loadTownships(lang) {
+      if (get().townships) return;
+      try {
+        const items = await api.items('townships', lang);
+        const townships = items.features
+          .map((f) => ({ code: String(f.properties?.adminCode ?? ''), name: String(f.properties?.name ?? '') }))
+          .filter((t) => t.code !== '')
+          .sort((a, b) => a.code.localeCompare(b.code));
+        set({ townships });
+      } catch {
+        set({ townships: [] });
+      }
+    },
+
+    reset: () => set(INITIAL),
+  };
+});
+
+useServerData.subscribe((state, previous) => {
+  if (state.user?.id !== previous.user?.id) useLedger.getState().reset();
+});
