@@ -171,10 +171,15 @@ describe('public mode (公众) in a real browser', () => {
     await waitForMapIdle(page);
     const camera = () =>
       page.evaluate(() => ({ ...window.__mpmMap!.getCenter(), zoom: window.__mpmMap!.getZoom() }));
-    const before = await camera();
-    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 5_000 }).toMatch(
-      /mode=public&year=2019&off=concentrated_zones&map=[\d.]+\/[\d.]+\/[\d.]+$/,
-    );
+    // Wait until the URL holds the camera as it now stands (a slow machine may still be easing the zoom).
+    const settled = async () => {
+      const [view, hash] = [await camera(), await page.evaluate(() => window.location.hash)];
+      const map = /^#mode=public&year=2019&off=concentrated_zones&map=([\d.]+)\/([\d.]+)\/([\d.]+)$/.exec(hash);
+      const same = !!map && Math.abs(Number(map[1]) - view.zoom) < 0.01 && Math.abs(Number(map[2]) - view.lat) < 1e-4;
+      return same ? view : null;
+    };
+    await expect.poll(settled, { timeout: 10_000 }).not.toBeNull();
+    const before = (await settled())!;
     await page.reload();
     await waitForMapIdle(page);
     await expect.poll(() => slider.inputValue()).toBe('2019');

@@ -1,43 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import { REPO_ROOT } from '../src/config.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
+import { pdfText, requirePdfTools } from './helpers/pdf.ts';
+import { square } from './helpers/staff.ts';
 
 type Polygon = GeoJSON.Polygon;
-
-/** The tools this suite reads PDFs with, and how to install each. */
-const TOOLS = [
-  ['pdftotext', 'apt-get install -y poppler-utils'],
-  ['pdftoppm', 'apt-get install -y poppler-utils'],
-] as const;
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-function requireTools() {
-  for (const [tool, install] of TOOLS) {
-    try {
-      execFileSync('which', [tool], { stdio: 'pipe' });
-    } catch {
-      throw new Error(`${tool} is missing: the PDF report tests read the PDF with it (${install})`);
-    }
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
-}
-
-/**
- * The PDF's text as pdftotext reads it: `layout` keeps table rows on one line; `flat` follows
- * the content order with all white space removed, so a name wrapped inside a cell reads whole.
- */
-function pdfText(pdf: Buffer, mode: 'layout' | 'flat' = 'layout'): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-report-')), 'report.pdf');
-  fs.writeFileSync(file, pdf);
-  const text = execFileSync('pdftotext', [mode === 'layout' ? '-layout' : '-raw', file, '-'], { encoding: 'utf8' });
-  return mode === 'layout' ? text : text.replace(/\s+/g, '');
-}
 
 /** Page 1 as a PNG at 60 dpi under test-results/, for a person to look at. */
 function pageOnePng(pdf: Buffer, name: string): string {
@@ -51,14 +23,6 @@ function pageOnePng(pdf: Buffer, name: string): string {
 
 const demo = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'demo', `${name}.geojson`), 'utf8')) as GeoJSON.FeatureCollection;
-
-/** A closed counter-clockwise square of half-side `halfM` metres around `[lon, lat]`. */
-function square([lon, lat]: number[], halfM: number): Polygon {
-  const dLat = halfM / 110_950;
-  const dLon = halfM / (111_320 * Math.cos((lat * Math.PI) / 180));
-  const [w, s, e, n] = [lon - dLon, lat - dLat, lon + dLon, lat + dLat].map((v) => Number(v.toFixed(7)));
-  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
-}
 
 const clay = { mineral: 'brickClay', capacity10ktPerYear: 13, rightKind: 'new' };
 const redline = demo('eco_redline').features.find((f) => f.properties?.name === '四郎河源头生态保护红线（示范）') as GeoJSON.Feature<Polygon>;
@@ -74,7 +38,7 @@ describe.each(TEST_DATABASES)('PDF review report on %s', (kind) => {
   let inspector: string;
 
   beforeAll(async () => {
-    requireTools();
+    requirePdfTools();
     t = await createTestApp(kind);
     admin = await t.login();
     const password = 'inspector-password';

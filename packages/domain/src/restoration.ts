@@ -8,6 +8,14 @@ export type MineCategory = (typeof MINE_CATEGORIES)[number];
 export const RESTORATION_STATUSES = ['planned', 'underWay', 'completed', 'accepted'] as const satisfies readonly TermKey[];
 export type RestorationStatus = (typeof RESTORATION_STATUSES)[number];
 
+/** Colour of each restoration status, on the map, in its legend and on printed reports. */
+export const RESTORATION_STATUS_COLORS: Record<RestorationStatus, string> = {
+  planned: '#f4a582',
+  underWay: '#fddb6d',
+  completed: '#7fc97f',
+  accepted: '#1b7837',
+};
+
 /** Reporting rhythm (seeds 001, 003): monthly, half-year (June), annual (December). */
 export const REPORT_PERIODS = ['month', 'halfYear', 'year'] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number];

@@ -1,5 +1,11 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import type { CollectionId, LayerDef, TermKey } from '@mpm/domain';
+import {
+  RESTORATION_STATUS_COLORS as STATUS_COLORS,
+  RESTORATION_STATUSES,
+  type CollectionId,
+  type LayerDef,
+  type TermKey,
+} from '@mpm/domain';
 
 /** Colours for the values of one enum property, with a colour for anything else. */
 export interface Categories {
@@ -45,12 +51,7 @@ export type LayerStyle = PolygonStyle | LineStyle;
 /** Restoration progress, from not started to signed off. */
 export const RESTORATION_STATUS_COLORS: Categories = {
   property: 'restorationStatus',
-  values: [
-    { value: 'planned', color: '#f4a582' },
-    { value: 'underWay', color: '#fddb6d' },
-    { value: 'completed', color: '#7fc97f' },
-    { value: 'accepted', color: '#1b7837' },
-  ],
+  values: RESTORATION_STATUSES.map((value) => ({ value, color: STATUS_COLORS[value] })),
   fallback: '#35978f',
   state: 'status',
 };

@@ -1,6 +1,7 @@
 import { RESTORATION_STATUSES, term, type Language, type RestorationStatus } from '@mpm/domain';
 import { e } from './html.ts';
-import { STATUS_COLORS, say } from './progress-terms.ts';
+import { RESTORATION_STATUS_COLORS as STATUS_COLORS } from '@mpm/domain';
+import { say } from './progress-terms.ts';
 import type { RestorationMapShapes } from './reports-repository.ts';
 import { mapProjection, mapWindow, northArrowSvg, parts, scaleBarSvg, scaleDenominator, type MapWindow } from './report-map.ts';
 

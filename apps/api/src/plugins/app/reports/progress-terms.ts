@@ -1,4 +1,4 @@
-import type { Language, MineCategory, RestorationStatus } from '@mpm/domain';
+import type { Language, MineCategory } from '@mpm/domain';
 import type { Bilingual } from '../../../http/errors.ts';
 
 /**
@@ -113,10 +113,3 @@ export const CATEGORY_SHORT: Record<MineCategory, Bilingual> = {
   historical: { zh: '历史遗留', en: 'Historical' },
 };
 
-/** Print colours of the restoration statuses: the web map's, so the paper matches the screen. */
-export const STATUS_COLORS: Record<RestorationStatus, string> = {
-  planned: '#f4a582',
-  underWay: '#fddb6d',
-  completed: '#7fc97f',
-  accepted: '#1b7837',
-};
