@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
+import './overlays.css';
 import './plan.css';
 import './plan-results.css';
 import { App } from './App.tsx';
