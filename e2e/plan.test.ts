@@ -3,22 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../apps/api/src/config.ts';
-import {
-  areaReport,
-  cornerListFromGeoJson,
-  ellipsoidalAreaM2,
-  formatPlainTable,
-  gkToLonLat,
-  lonLatToGk,
-  parseCornerList,
-  type GkZone,
-} from '../packages/geo/src/index.ts';
+import { areaReport, ellipsoidalAreaM2, parseCornerList } from '../packages/geo/src/index.ts';
+import { squareCornerList } from './helpers/corner-list.ts';
 import { recordRequests, useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
 import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 
 const SCREENSHOT = path.join(REPO_ROOT, 'test-results/plan.png');
-/** The demo county lies around 108.4°E: CGCS2000 3° zone 36 (central meridian 108°E), with prefix. */
-const ZONE_36: GkZone = { widthDeg: 3, zone: 36, prefixed: true };
 
 const readLayer = (id: string) =>
   JSON.parse(fs.readFileSync(path.join(REPO_ROOT, `data/demo/${id}.geojson`), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
@@ -29,17 +19,7 @@ const readLayer = (id: string) =>
  */
 function redLineCornerList(): { text: string; areaKm2: number } {
   const corner = readLayer('eco_redline').features[0].geometry.coordinates[0][0];
-  const centre = lonLatToGk([corner[0], corner[1]], ZONE_36);
-  const ring = [
-    [-150, -150],
-    [150, -150],
-    [150, 150],
-    [-150, 150],
-  ].map(([dn, de]) => gkToLonLat({ northingM: centre.northingM + dn, eastingM: centre.eastingM + de }, ZONE_36));
-  const square: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[...ring, ring[0]].map(([lon, lat]) => [lon, lat])] };
-  const list = cornerListFromGeoJson(square, ZONE_36);
-  if (!list.ok) throw new Error(`cannot build the corner list: ${JSON.stringify(list.errors)}`);
-  const text = formatPlainTable(list.value);
+  const text = squareCornerList(corner, 150);
   // What the server will say: the ellipsoidal area of the list as written (2-decimal metres).
   const parsed = parseCornerList(text);
   if (!parsed.ok) throw new Error('the corner list does not read back');

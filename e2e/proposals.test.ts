@@ -4,12 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../apps/api/src/config.ts';
-import { cornerListFromGeoJson, formatPlainTable, gkToLonLat, lonLatToGk, type GkZone } from '../packages/geo/src/index.ts';
+import { squareCornerList } from './helpers/corner-list.ts';
 import { recordRequests, useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
 import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 
-/** The demo county lies around 108.4°E: CGCS2000 3° zone 36 (central meridian 108°E), with prefix. */
-const ZONE_36: GkZone = { widthDeg: 3, zone: 36, prefixed: true };
 const SCREENSHOT = path.join(REPO_ROOT, 'test-results/proposals.png');
 const NAME = '党家村砖瓦用粘土矿拟设方案';
 const SECOND_PLANNER = { username: 'li.planner', displayName: '李规划', role: 'planner', password: 'li-planner-secret' };
@@ -19,17 +17,7 @@ function zoneCornerList(): string {
   const zones = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/demo/concentrated_zones.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
   const ring = zones.features[0].geometry.coordinates[0];
   const middle = ring.slice(1).reduce(([x, y], p) => [x + p[0] / (ring.length - 1), y + p[1] / (ring.length - 1)], [0, 0]);
-  const centre = lonLatToGk([middle[0], middle[1]], ZONE_36);
-  const corners = [
-    [-100, -100],
-    [100, -100],
-    [100, 100],
-    [-100, 100],
-  ].map(([dn, de]) => gkToLonLat({ northingM: centre.northingM + dn, eastingM: centre.eastingM + de }, ZONE_36));
-  const square: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[...corners, corners[0]].map(([lon, lat]) => [lon, lat])] };
-  const list = cornerListFromGeoJson(square, ZONE_36);
-  if (!list.ok) throw new Error(`cannot build the corner list: ${JSON.stringify(list.errors)}`);
-  return formatPlainTable(list.value);
+  return squareCornerList(middle, 100);
 }
 
 const suite = useServerAndBrowser();
