@@ -4,7 +4,8 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import checks from '../src/plugins/app/checks/checks.plugin.ts';
-import { RULESET_FILE, RulesetError, loadRuleset, planPeriodEnded } from '../src/plugins/app/checks/ruleset.ts';
+import { planPeriodEnded } from '@mpm/rules';
+import { RULESET_FILE, RulesetError, loadRuleset } from '../src/plugins/app/checks/ruleset.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-ruleset-'));
 const original = JSON.parse(fs.readFileSync(RULESET_FILE, 'utf8'));

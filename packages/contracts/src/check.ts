@@ -1,17 +1,17 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { COLLECTION_IDS, MINERALS } from '@mpm/domain';
+import { COLLECTION_IDS, MINERALS, OUTCOMES, RIGHT_KINDS, SCALE_CLASSES, type Bilingual as BilingualText } from '@mpm/domain';
 
-/** A message in both UI languages. */
+/** A text in both UI languages (`Bilingual` of `@mpm/domain`, tied to the schema by `test/types.test.ts`). */
 export const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() }, { additionalProperties: false });
-export type Bilingual = Static<typeof Bilingual>;
+export type Bilingual = BilingualText;
 
 export const Mineral = Type.Enum(MINERALS);
 export const CollectionId = Type.Enum(COLLECTION_IDS);
 
 /** Rule outcomes, worst first: 禁止, 限制, 需论证, 提示. */
-export const Outcome = Type.Enum(['forbidden', 'restricted', 'conditional', 'advisory']);
-export const RightKind = Type.Enum(['new', 'extension', 'expansion']);
-export const ScaleClass = Type.Enum(['large', 'medium', 'small']);
+export const Outcome = Type.Enum(OUTCOMES);
+export const RightKind = Type.Enum(RIGHT_KINDS);
+export const ScaleClass = Type.Enum(SCALE_CLASSES);
 
 /** The buffer widths a county sets, in the order shown to people. */
 export const BUFFER_KEYS = [

@@ -227,5 +227,11 @@ export const GLOSSARY = {
 export type TermKey = keyof typeof GLOSSARY;
 export type Language = 'zh' | 'en';
 
+/** A text in both UI languages, Simplified Chinese and English: a message, a title, a legal basis. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
 /** The term for `key` in `lang`. */
 export const term = (key: TermKey, lang: Language = 'zh'): string => GLOSSARY[key][lang];

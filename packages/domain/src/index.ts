@@ -5,3 +5,5 @@ export * from './roles.ts';
 export * from './format.ts';
 export * from './inspection.ts';
 export * from './restoration.ts';
+export * from './checks.ts';
+export * from './restoration-figures.ts';

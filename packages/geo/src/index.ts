@@ -1,4 +1,4 @@
-export type { BilingualText, GkPoint, LonLat, Problem, Result } from './types.ts';
+export type { GkPoint, LonLat, Problem, Result } from './types.ts';
 export * from './reasons.ts';
 export type { LegacyDatum, Place } from './messages.ts';
 export {

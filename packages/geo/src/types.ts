@@ -1,3 +1,5 @@
+import type { Bilingual } from '@mpm/domain';
+
 /** Longitude and latitude in degrees (EPSG:4490, CGCS2000), GIS order: `[lon, lat]`. */
 export type LonLat = readonly [lon: number, lat: number];
 
@@ -16,13 +18,7 @@ export interface GkPoint {
 /** A reason code plus a message for people, in Chinese and English. */
 export interface Problem<R extends string = string> {
   readonly reason: R;
-  readonly message: BilingualText;
-}
-
-/** The same text in Simplified Chinese and English. */
-export interface BilingualText {
-  readonly zh: string;
-  readonly en: string;
+  readonly message: Bilingual;
 }
 
 /** A value, or the problems that prevented it. Never thrown. */

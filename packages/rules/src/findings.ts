@@ -1,5 +1,4 @@
-import type { CollectionId } from '@mpm/domain';
-import { OUTCOMES, type Bilingual, type Outcome } from './types.ts';
+import { OUTCOMES, type Bilingual, type CollectionId, type Outcome } from '@mpm/domain';
 
 /** One verdict of the check: what rule, how bad, about which feature, by how much, on what basis. */
 export interface Finding {

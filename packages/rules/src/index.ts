@@ -5,5 +5,6 @@ export * from './zone-rules.ts';
 export * from './plan-rules.ts';
 export * from './indicators.ts';
 export * from './evaluate.ts';
+export * from './plan-period.ts';
 export * from './engine.ts';
 export * from './turf/index.ts';

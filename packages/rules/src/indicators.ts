@@ -1,5 +1,5 @@
-import type { Mineral } from '@mpm/domain';
-import type { Bilingual, MineRecord, PlanIndicatorTargets, Proposal } from './types.ts';
+import type { Bilingual, Mineral } from '@mpm/domain';
+import type { MineRecord, PlanIndicatorTargets, Proposal } from './types.ts';
 
 /** met: within the target; atRisk: at the cap, or short of a minimum while the plan runs; missed. */
 export type IndicatorState = 'met' | 'atRisk' | 'missed';

@@ -1,18 +1,6 @@
-import type { CollectionId, Mineral } from '@mpm/domain';
+import type { Bilingual, CollectionId, Mineral, Outcome, RightKind, ScaleClass } from '@mpm/domain';
 
-/** A message in both UI languages. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
-/** How bad a finding is, from worst: 禁止, 限制, 需论证, 提示. */
-export const OUTCOMES = ['forbidden', 'restricted', 'conditional', 'advisory'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** What the planner proposes: a new right, the extension (延续) or expansion (扩界/扩能) of one. */
-export const RIGHT_KINDS = ['new', 'extension', 'expansion'] as const;
-export type RightKind = (typeof RIGHT_KINDS)[number];
+export { OUTCOMES, RIGHT_KINDS, SCALE_CLASSES, type Outcome, type RightKind, type ScaleClass } from '@mpm/domain';
 
 /** The attributes a planner states with the drawn block. */
 export interface Proposal {
@@ -24,7 +12,7 @@ export interface Proposal {
   /** The intended right holder, when known (one holder per mining planning block). */
   holder?: string;
   /** Design scale class, when stated; the large+medium ratio otherwise counts the mine as small. */
-  scaleClass?: MineRecord['scaleClass'];
+  scaleClass?: ScaleClass;
 }
 
 /** Buffer widths in metres, per line class: county settings with statutory defaults. */
@@ -140,6 +128,6 @@ export interface MeasurementRequest {
 /** The existing mines, for the plan indicators. */
 export interface MineRecord {
   mineral: Mineral;
-  scaleClass: 'large' | 'medium' | 'small';
+  scaleClass: ScaleClass;
   capacity10ktPerYear: number;
 }

@@ -1,11 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { Language } from '@mpm/domain';
+import type { Bilingual, Language } from '@mpm/domain';
 
-/** A message in both UI languages. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export type { Bilingual };
 
 /**
  * A problem with the request that the user can fix: answered with its status (4xx) and the

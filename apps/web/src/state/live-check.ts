@@ -1,9 +1,10 @@
 import { areaReport, type AreaReport } from '@mpm/geo';
-import { MINERALS, type Mineral } from '@mpm/domain';
+import { MINERALS, SCALE_CLASSES, type Mineral } from '@mpm/domain';
 import {
   evaluate,
   measurementRequest,
   OUTCOMES,
+  planPeriodEnded,
   worstOutcome,
   type BlockGeometry,
   type Finding,
@@ -32,8 +33,6 @@ export interface LiveCheck {
   /** What the browser could not measure: a finding may be missing there. */
   errors: MeasurementError[];
 }
-
-const SCALE_CLASSES = ['large', 'medium', 'small'] as const;
 
 /** The existing mines, for the indicators: mining rights not revoked. */
 export function minesOf(layers: PlanLayers): MineRecord[] {
@@ -67,12 +66,11 @@ function highlightOf(overlaps: ReturnType<BrowserEngine['measureWithOverlaps']>[
   };
 }
 
-/** The live check of one block; pure apart from the engine it is given. */
-export function computeLiveCheck(data: PlanData, engine: BrowserEngine, block: BlockGeometry, draft: ProposalDraft): LiveCheck {
+/** The live check of one block on `today`; pure apart from the engine it is given. */
+export function computeLiveCheck(data: PlanData, engine: BrowserEngine, block: BlockGeometry, draft: ProposalDraft, today: Date): LiveCheck {
   const { measurements, overlaps } = engine.measureWithOverlaps(block, measurementRequest(data.ruleset, data.buffers));
   const proposal = readProposal(draft);
-  // As the server decides it: the plan period is over after its last year (minimums then missed).
-  const periodEnded = new Date().getFullYear() > data.ruleset.planPeriod.to;
+  const periodEnded = planPeriodEnded(data.ruleset, today);
   const verdict = proposal
     ? evaluate({ ruleset: data.ruleset, buffers: data.buffers, proposal, measurements, mines: minesOf(data.layers), periodEnded })
     : null;
@@ -102,7 +100,7 @@ export function selectLiveCheck(data: PlanData | null, block: BlockGeometry | nu
   if (checkCache && checkCache.data === data && checkCache.block === block && checkCache.draft === draft) return checkCache.result;
   let result: LiveCheck | null;
   try {
-    result = computeLiveCheck(data, engineFor(data), block, draft);
+    result = computeLiveCheck(data, engineFor(data), block, draft, new Date());
   } catch (err) {
     // A geometry the engine cannot handle must not take the page down; the server still checks it.
     console.warn('live check failed', err);
@@ -114,7 +112,7 @@ export function selectLiveCheck(data: PlanData | null, block: BlockGeometry | nu
 
 /** The live check for components (the plan panel, the map's highlight layer). */
 export function useLiveCheck(): LiveCheck | null {
-  const data = useServerData((s) => s.planData);
+  const data = useServerData((s) => s.plan.data);
   const block = usePlan((s) => s.block?.geometry ?? null);
   const draft = usePlan((s) => s.proposal);
   return selectLiveCheck(data, block, draft);

@@ -1,5 +1,5 @@
 import { MESSAGES, placed, type Place } from '../messages.ts';
-import type { BilingualText } from '../types.ts';
+import type { Bilingual } from '@mpm/domain';
 import type { CornerListError } from './types.ts';
 
 type Messages = typeof MESSAGES;
@@ -9,6 +9,6 @@ export type Where = Place & { readonly point?: string };
 
 /** Builds a corner-list error with its bilingual, placed message. */
 export function cornerError<R extends keyof Messages>(reason: R, where: Where, ...params: Parameters<Messages[R]>): CornerListError {
-  const body = (MESSAGES[reason] as (...p: unknown[]) => BilingualText)(...params);
+  const body = (MESSAGES[reason] as (...p: unknown[]) => Bilingual)(...params);
   return { reason, ...where, message: placed(where, body) };
 }

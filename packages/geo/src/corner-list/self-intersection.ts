@@ -1,5 +1,5 @@
 import { SELF_INTERSECTION } from '../reasons.ts';
-import type { BilingualText } from '../types.ts';
+import type { Bilingual } from '@mpm/domain';
 import { cornerError } from './errors.ts';
 import { orient, toGrid, type GridPoint } from './orientation.ts';
 import type { CornerListError, CornerPoint } from './types.ts';
@@ -74,7 +74,7 @@ function disjointBoxes(s: Segment, t: Segment): boolean {
   );
 }
 
-function describe(s: Segment, showRing: boolean): BilingualText {
+function describe(s: Segment, showRing: boolean): Bilingual {
   const ring = showRing ? { zh: `第 ${s.ring} 圈`, en: `ring ${s.ring} ` } : { zh: '', en: '' };
   return { zh: `${ring.zh}边 ${s.from}–${s.to}`, en: `${ring.en}segment ${s.from}–${s.to}` };
 }

@@ -2,7 +2,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { GkZone } from '../gauss-kruger.ts';
 import type { Place } from '../messages.ts';
 import type { Reason } from '../reasons.ts';
-import type { BilingualText, GkPoint, Result } from '../types.ts';
+import type { Bilingual } from '@mpm/domain';
+import type { GkPoint, Result } from '../types.ts';
 
 /** The three 拐点坐标 text formats. */
 export type CornerListFormat =
@@ -68,7 +69,7 @@ export interface CornerListError extends Place {
   /** The point number (点号) concerned, as written. */
   readonly point?: string;
   /** The message with its place, e.g. `第 7 行：Y 坐标缺少带号` / `line 7: Y has no zone prefix`. */
-  readonly message: BilingualText;
+  readonly message: Bilingual;
 }
 
 /** A zone stated by the user (from the licence or the county's known zone). */

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../types.ts';
+import type { Bilingual } from '@mpm/domain';
 
 /** The check asked for a collection the engine was not given: its flags are missing, not clear. */
 export const LAYER_NOT_LOADED = 'layerNotLoaded';

@@ -1,6 +1,7 @@
 import type { CollectionId } from '@mpm/domain';
 import type { BlockGeometry, GeometryEngine, OverlapPart } from '../engine.ts';
-import type { Bilingual, MeasurementRequest, Measurements } from '../types.ts';
+import type { Bilingual } from '@mpm/domain';
+import type { MeasurementRequest, Measurements } from '../types.ts';
 import type { MeasurementErrorReason } from './reasons.ts';
 
 /** One loaded layer: a collection's features, EPSG:4490 lon/lat, as the API serves them. */

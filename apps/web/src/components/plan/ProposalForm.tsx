@@ -1,10 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MINERALS, term, type Language, type Mineral } from '@mpm/domain';
-import { RIGHT_KINDS } from '@mpm/rules';
+import { MINERALS, RIGHT_KINDS, SCALE_CLASSES, term, type Language, type Mineral } from '@mpm/domain';
 import { readProposal, usePlan, type ProposalDraft } from '../../state/plan-store.ts';
-
-const SCALE_CLASSES = ['large', 'medium', 'small'] as const;
 
 /** What the planner proposes: mineral, capacity, kind of right, and the optional holder, scale and licence. */
 export function ProposalForm({ lang }: { lang: Language }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RestorationSummaryResponse } from '@mpm/contracts';
-import { term, type Language, type MineCategory } from '@mpm/domain';
-import { categoriesLabel, formatMuNumber, formatPercent, groupTotals, MU_TOLERANCE, targetGroups } from './figures.ts';
+import { targetMet, term, type Language, type MineCategory } from '@mpm/domain';
+import { categoriesLabel, formatMuNumber, formatPercent, groupTotals, targetGroups } from './figures.ts';
 
 /**
  * Area restored against the target, in mu, per target year and category group as the county's
@@ -31,7 +31,7 @@ export function TargetTable({ summary, year, lang }: { summary: RestorationSumma
         </thead>
         <tbody>
           {rows.map((row) => {
-            const met = row.doneMu + MU_TOLERANCE >= row.targetMu;
+            const met = targetMet(row.doneMu, row.targetMu);
             return (
               <tr
                 key={`${row.year}|${row.category}`}

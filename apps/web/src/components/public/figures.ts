@@ -5,11 +5,19 @@ import type {
   RestorationSummaryRow,
   RestorationTargetsBody,
 } from '@mpm/contracts';
-import { MINE_CATEGORIES, RESTORATION_STATUSES, roundTo, term, type Language, type MineCategory, type RestorationStatus } from '@mpm/domain';
+import {
+  MINE_CATEGORIES,
+  RESTORATION_STATUSES,
+  isDiscrepancy,
+  roundTo,
+  term,
+  townshipFigures as sumByTownship,
+  type Language,
+  type MineCategory,
+  type RestorationStatus,
+  type TownshipFigure,
+} from '@mpm/domain';
 import { FIRST_YEAR } from '../../state/public-store.ts';
-
-/** Differences below this many mu are rounding, not a discrepancy (figures carry 2 decimals). */
-export const MU_TOLERANCE = 0.005;
 
 const locale = (lang: Language) => (lang === 'zh' ? 'zh-CN' : 'en-US');
 
@@ -52,41 +60,13 @@ export function groupTotals(rows: readonly RestorationSummaryRow[], key: string)
 
 /** Stated totals that disagree with the sum of their parts by more than rounding. */
 export const flaggedDiscrepancies = (discrepancies: readonly RestorationDiscrepancy[]) =>
-  discrepancies.filter((d) => Math.abs(d.differenceMu) > MU_TOLERANCE);
+  discrepancies.filter((d) => isDiscrepancy(d.differenceMu));
 
-/** One township's parcels of one category: how many, the area planned and the area restored so far. */
-export interface TownshipFigure {
-  townshipCode: string;
-  townshipName: string;
-  category: MineCategory;
-  parcels: number;
-  plannedMu: number;
-  doneToDateMu: number;
-}
+export type { TownshipFigure };
 
-/** The detail rows summed over years, per township (by name) and category, categories in glossary order. */
-export function townshipFigures(details: readonly RestorationDetailRow[]): TownshipFigure[] {
-  const byKey = new Map<string, TownshipFigure>();
-  for (const row of details) {
-    const key = `${row.townshipCode}|${row.category}`;
-    const entry = byKey.get(key) ?? {
-      townshipCode: row.townshipCode,
-      townshipName: row.townshipName || row.townshipCode,
-      category: row.category,
-      parcels: 0,
-      plannedMu: 0,
-      doneToDateMu: 0,
-    };
-    entry.parcels += row.parcels;
-    entry.plannedMu += row.plannedMu;
-    entry.doneToDateMu += row.doneToDateMu;
-    byKey.set(key, entry);
-  }
-  return [...byKey.values()].sort(
-    (a, b) =>
-      a.townshipCode.localeCompare(b.townshipCode) || MINE_CATEGORIES.indexOf(a.category) - MINE_CATEGORIES.indexOf(b.category),
-  );
-}
+/** The detail rows summed over years, per township and category; a township without a name shows its code. */
+export const townshipFigures = (details: readonly RestorationDetailRow[]): TownshipFigure[] =>
+  sumByTownship(details).map((row) => ({ ...row, townshipName: row.townshipName || row.townshipCode }));
 
 /** Parcels and their area per status on the day, every status listed (zero when none). */
 export function statusTotals(states: ParcelStatesResponse | null): { status: RestorationStatus; parcels: number; areaMu: number }[] {

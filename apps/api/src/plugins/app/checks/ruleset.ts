@@ -41,7 +41,3 @@ export function loadRuleset(file: string = RULESET_FILE): LoadedRuleset {
   }
   return data;
 }
-
-/** Whether the plan period is over on `date` (the whole final year still counts as inside it). */
-export const planPeriodEnded = (ruleset: Pick<LoadedRuleset, 'planPeriod'>, date: Date): boolean =>
-  date.getFullYear() > ruleset.planPeriod.to;

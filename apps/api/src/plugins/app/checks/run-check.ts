@@ -1,6 +1,6 @@
 import type { CheckBody, CheckResponse } from '@mpm/contracts';
 import { areaReport, parseCornerList, type CornerListResult } from '@mpm/geo';
-import { evaluate, measurementRequest, worstOutcome, type BlockGeometry } from '@mpm/rules';
+import { evaluate, measurementRequest, planPeriodEnded, worstOutcome, type BlockGeometry } from '@mpm/rules';
 import { badRequest, type Bilingual } from '../../../http/errors.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { effectiveBuffers, effectiveIndicators } from '../settings/settings-repository.ts';
@@ -18,7 +18,7 @@ import {
 } from './block-problems.ts';
 import { validateBlockTopology } from './block-topology.validation.ts';
 import { validateNearCounty } from './near-county.validation.ts';
-import { planPeriodEnded, type LoadedRuleset } from './ruleset.ts';
+import type { LoadedRuleset } from './ruleset.ts';
 
 /** What a check needs from the app. */
 export interface CheckContext {

@@ -1,4 +1,12 @@
-import { MINE_CATEGORIES, roundTo, type MineCategory, type RestorationStatus } from '@mpm/domain';
+import {
+  MINE_CATEGORIES,
+  isDiscrepancy,
+  roundMu as mu,
+  roundTo,
+  townshipFigures,
+  type MineCategory,
+  type RestorationStatus,
+} from '@mpm/domain';
 import type { ParcelStatesResponse, RestorationDiscrepancy, RestorationSummaryResponse } from '@mpm/contracts';
 
 /** Each parcel's status on one day. */
@@ -58,7 +66,6 @@ export interface ProgressFigures {
 }
 
 const FINISHED: readonly RestorationStatus[] = ['completed', 'accepted'];
-const mu = (value: number) => roundTo(value, 2);
 const percent = (done: number, target: number) => (target > 0 ? roundTo((100 * done) / target, 1) : null);
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -106,7 +113,7 @@ export function progressFigures(
       allTargetMu,
       allDoneToDateMu: mu(sum(rows.map((r) => r.doneToDateMu))),
       parcelsFinishedInPeriod: finishedInPeriod.length,
-      discrepancies: end.discrepancies.filter((d) => Math.abs(d.differenceMu) >= 0.005).length,
+      discrepancies: end.discrepancies.filter((d) => isDiscrepancy(d.differenceMu)).length,
     },
     rows,
     townships,
@@ -119,30 +126,6 @@ const categoryOrder = (c: MineCategory | undefined) => (c ? MINE_CATEGORIES.inde
 /** The summaries' detail rows summed over target years, by township and category. */
 function townshipRows(before: RestorationSummaryResponse, end: RestorationSummaryResponse): TownshipProgressRow[] {
   const key = (r: { townshipCode: string; category: string }) => `${r.townshipCode}|${r.category}`;
-  const doneBefore = new Map<string, number>();
-  for (const d of before.details) doneBefore.set(key(d), (doneBefore.get(key(d)) ?? 0) + d.doneToDateMu);
-  const rows = new Map<string, TownshipProgressRow>();
-  for (const d of end.details) {
-    const row = rows.get(key(d)) ?? {
-      townshipCode: d.townshipCode,
-      townshipName: d.townshipName,
-      category: d.category,
-      plannedMu: 0,
-      doneInPeriodMu: 0,
-      doneToDateMu: 0,
-      parcels: 0,
-    };
-    row.plannedMu += d.plannedMu;
-    row.doneToDateMu += d.doneToDateMu;
-    row.parcels += d.parcels;
-    rows.set(key(d), row);
-  }
-  return [...rows.values()]
-    .map((r) => ({
-      ...r,
-      plannedMu: mu(r.plannedMu),
-      doneInPeriodMu: mu(r.doneToDateMu - (doneBefore.get(key(r)) ?? 0)),
-      doneToDateMu: mu(r.doneToDateMu),
-    }))
-    .sort((a, b) => a.townshipCode.localeCompare(b.townshipCode) || categoryOrder(a.category) - categoryOrder(b.category));
+  const doneBefore = new Map(townshipFigures(before.details).map((r) => [key(r), r.doneToDateMu]));
+  return townshipFigures(end.details).map((r) => ({ ...r, doneInPeriodMu: mu(r.doneToDateMu - (doneBefore.get(key(r)) ?? 0)) }));
 }

@@ -1,4 +1,4 @@
-import { term, type Language, type MineCategory, type Mineral } from '@mpm/domain';
+import { isDiscrepancy, term, type Language, type MineCategory, type Mineral } from '@mpm/domain';
 import type { Indicator, IndicatorsResponse, RestorationDiscrepancy } from '@mpm/contracts';
 import { e, fixed } from './html.ts';
 import type { ProgressHeadline, ProgressRow, TownshipProgressRow } from './progress-figures.ts';
@@ -77,7 +77,7 @@ export function townshipSection(rows: readonly TownshipProgressRow[], lang: Lang
  */
 export function discrepancySection(discrepancies: readonly RestorationDiscrepancy[], lang: Language): string {
   if (discrepancies.length === 0) return `<p>${e(say('noStatedTotals', lang))}</p>`;
-  const off = discrepancies.filter((d) => Math.abs(d.differenceMu) >= 0.005);
+  const off = discrepancies.filter((d) => isDiscrepancy(d.differenceMu));
   const agreeing = discrepancies.length - off.length;
   const body = off.map(
     (d) =>

@@ -4,9 +4,9 @@ import {
   gkToLonLat,
   plainTableTitle,
   zoneForLongitude,
-  type BilingualText,
   type GkZone,
 } from '@mpm/geo';
+import type { Bilingual } from '@mpm/domain';
 import type { BlockGeometry } from '@mpm/rules';
 
 /** One corner as printed: surveyor X/Y with 2 decimals, DMS with seconds to 3 decimals. */
@@ -29,7 +29,7 @@ export interface CornerRow {
 /** The corner table of a block, or why it could not be made. */
 export type CornerTable =
   | { ok: true; title: string; zone: GkZone; epsg: number; rows: CornerRow[] }
-  | { ok: false; message: BilingualText };
+  | { ok: false; message: Bilingual };
 
 /** Longitude of the middle of a block's box. */
 function centreLongitude(block: BlockGeometry): number {

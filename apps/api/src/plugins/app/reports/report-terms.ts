@@ -1,4 +1,5 @@
-import type { Bilingual, Outcome } from '@mpm/rules';
+import type { Bilingual } from '@mpm/domain';
+import type { Outcome } from '@mpm/rules';
 
 /** Print colour of each rule outcome (the words themselves are in the glossary). */
 export const OUTCOME_COLORS: Record<Outcome, string> = {

@@ -1,7 +1,7 @@
 import type { IndicatorsResponse } from '@mpm/contracts';
-import { computeIndicators } from '@mpm/rules';
+import { computeIndicators, planPeriodEnded } from '@mpm/rules';
 import type { Repositories } from '../repositories.plugin.ts';
-import { planPeriodEnded, type LoadedRuleset } from '../checks/ruleset.ts';
+import type { LoadedRuleset } from '../checks/ruleset.ts';
 import { effectiveIndicators } from '../settings/settings-repository.ts';
 import { chinaToday } from '../reports/china-time.ts';
 

@@ -6,24 +6,21 @@ import type {
   RestorationTarget,
   StatedTotal,
 } from '@mpm/contracts';
-import { MINE_CATEGORIES, type MineCategory } from '@mpm/domain';
+import { compareMineCategories, roundMu as mu, type MineCategory } from '@mpm/domain';
 import { notFound } from '../../../http/errors.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { chinaToday } from '../reports/china-time.ts';
 import type { ParcelFigures } from './restoration-repository.ts';
 
-/** Sums in mu to 0.01 (the precision of the figures), free of floating-point dust. */
-const mu = (value: number) => Math.round(value * 100) / 100;
-
 /** The key of a category group: its categories in catalogue order joined by `+`. */
 export const groupKey = (categories: readonly MineCategory[]): string =>
-  [...categories].sort((a, b) => MINE_CATEGORIES.indexOf(a) - MINE_CATEGORIES.indexOf(b)).join('+');
+  [...categories].sort(compareMineCategories).join('+');
 
 /** One row per target: the target against the parcels planned for its year and categories. */
 function summaryRows(targets: RestorationTarget[], parcels: ParcelFigures[]): RestorationSummaryRow[] {
   return targets.map((target) => {
     const planned = parcels.filter((p) => p.plannedYear === target.year && target.categories.includes(p.category));
-    const categories = [...target.categories].sort((a, b) => MINE_CATEGORIES.indexOf(a) - MINE_CATEGORIES.indexOf(b));
+    const categories = [...target.categories].sort(compareMineCategories);
     return {
       year: target.year,
       category: groupKey(categories),
@@ -58,10 +55,7 @@ function detailRows(parcels: ParcelFigures[]): RestorationDetailRow[] {
     rows.set(key, row);
   }
   return [...rows.values()].sort(
-    (a, b) =>
-      a.year - b.year ||
-      a.townshipCode.localeCompare(b.townshipCode) ||
-      MINE_CATEGORIES.indexOf(a.category) - MINE_CATEGORIES.indexOf(b.category),
+    (a, b) => a.year - b.year || a.townshipCode.localeCompare(b.townshipCode) || compareMineCategories(a.category, b.category),
   );
 }
 
