@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from './eslint/boundaries.js';
 
 /** Import rules that keep dependencies pointing one way: domain ← geo/contracts ← rules ← apps. */
 const noApps = { group: ['@mpm/api', '@mpm/web', '**/apps/**'], message: 'Packages are pure: they never import apps.' };
@@ -19,6 +20,25 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // Each workspace package (and e2e, bench, data) is a unit: relative imports stay inside it.
+    plugins: { boundaries },
+    rules: {
+      'boundaries/no-cross-package-relative': [
+        'error',
+        { units: ['apps/*', 'packages/*', 'e2e', 'bench', 'data'], shared: ['data/rulesets'] },
+      ],
+    },
+  },
+  {
+    files: ['apps/api/src/routes/**'],
+    rules: {
+      'boundaries/no-cross-route-import': [
+        'error',
+        { units: ['apps/api/src/routes/*', 'apps/api/src/routes/api/*'] },
+      ],
     },
   },
   {

@@ -14,7 +14,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/test/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'data/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
+          include: [
+            'packages/*/test/**/*.test.ts',
+            'packages/*/src/**/*.test.ts',
+            'data/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
+            'eslint/**/*.test.ts',
+          ],
         },
       },
       {

@@ -1,5 +1,5 @@
 import { booleanIntersects, intersect } from '@turf/turf';
-import { ellipsoidalAreaM2 } from '../packages/geo/src/index.ts';
+import { ellipsoidalAreaM2 } from '@mpm/geo';
 
 /**
  * The baseline: what a check costs without an index. Turf `booleanIntersects` on every zone,

@@ -1,6 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createTurfEngine, measurementRequest, type MeasurementRequest, type Ruleset, type TurfLayer } from '../packages/rules/src/index.ts';
+import { createTurfEngine, measurementRequest, type MeasurementRequest, type Ruleset, type TurfLayer } from '@mpm/rules';
 import rulesetJson from '../data/rulesets/zhengning-2021.json' with { type: 'json' };
 import { bruteForceOverlaps } from './brute-force.ts';
 import { serverCheckLatency } from './server-check.ts';

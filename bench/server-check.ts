@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../apps/api/src/app.ts';
-import { prepareDatabase } from '../apps/api/src/bootstrap.ts';
-import { openDatabase, type DatabaseTarget } from '../apps/api/src/db/connect.ts';
+import { buildApp, loadConfig, openDatabase, prepareDatabase, type DatabaseTarget } from '@mpm/api';
 import { summary, type Latency } from './stats.ts';
 
 /** How many of the edited blocks the server checks: each is a full HTTP request through PostGIS. */
@@ -24,7 +22,7 @@ export async function serverCheckLatency(blocks: readonly GeoJSON.Polygon[]): Pr
   const db = await openDatabase(target);
   try {
     await prepareDatabase(db.knex, { loadDemo: true, adminPassword: PASSWORD });
-    const app = await buildApp({ db, config: { webDist: '', secureCookies: false, logLevel: 'warn' }, logger: false });
+    const app = await buildApp({ db, config: { ...loadConfig({}), webDist: '', logLevel: 'warn' }, logger: false });
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
     const cookie = login.cookies.find((c) => c.name === 'mpm_session');
     if (!cookie) throw new Error(`bench could not sign in: ${login.statusCode} ${login.body}`);

@@ -1,5 +1,4 @@
-import { createLocalFrame, type LocalFrame } from '../data/demo/frame.ts';
-import { createRandom, type Random } from '../data/demo/random.ts';
+import { createLocalFrame, createRandom, type LocalFrame, type Random } from '@mpm/demo';
 
 /** The demo county's bounding box (data/demo/county.geojson), lon/lat degrees. */
 export const COUNTY_BBOX = [108.2117643, 35.3230312, 108.6897165, 35.632625] as const;

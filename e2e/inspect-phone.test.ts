@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../apps/api/src/config.ts';
+import { REPO_ROOT } from './helpers/paths.ts';
 import { recordRequests, useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
 import { collectErrors, createInspector, signIn } from './helpers/inspector.ts';
 

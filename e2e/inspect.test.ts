@@ -3,8 +3,8 @@ import path from 'node:path';
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT } from '../apps/api/src/config.ts';
-import { formatDms } from '../packages/geo/src/index.ts';
+import { REPO_ROOT } from './helpers/paths.ts';
+import { formatDms } from '@mpm/geo';
 import { recordRequests, useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
 import { collectErrors, createInspector, loginCookie, signIn } from './helpers/inspector.ts';
 

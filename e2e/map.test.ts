@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { REPO_ROOT } from '../apps/api/src/config.ts';
-import { formatValue, getLayer, term, type CollectionId } from '../packages/domain/src/index.ts';
+import { REPO_ROOT } from './helpers/paths.ts';
+import { formatValue, getLayer, term, type CollectionId } from '@mpm/domain';
 import { recordRequests, useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
 import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 

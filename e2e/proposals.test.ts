@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { REPO_ROOT } from '../apps/api/src/config.ts';
+import { REPO_ROOT } from './helpers/paths.ts';
 import { squareCornerList } from './helpers/corner-list.ts';
 import { recordRequests, useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
 import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { REPO_ROOT } from '../apps/api/src/config.ts';
+import { REPO_ROOT } from './helpers/paths.ts';
 import { recordRequests, useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
 import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COLLECTION_IDS, LAYERS, type CollectionId } from '../../packages/domain/src/layers.ts';
+import { COLLECTION_IDS, LAYERS, type CollectionId } from '@mpm/domain';
 import { loadGeographicLib } from './geographiclib.ts';
 import { generate } from './generate.ts';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { COLLECTION_IDS, type CollectionId } from '../../packages/domain/src/layers.ts';
+import { COLLECTION_IDS, type CollectionId } from '@mpm/domain';
 import { buildAdmin } from './admin.ts';
 import { assertApart, assertWithin } from './checks.ts';
 import type { Context } from './context.ts';

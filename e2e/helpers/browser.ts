@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { REPO_ROOT } from '../../apps/api/src/config.ts';
+import { REPO_ROOT } from './paths.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /** Debian's chromium; tests never download a browser. */

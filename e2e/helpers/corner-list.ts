@@ -1,4 +1,4 @@
-import { cornerListFromGeoJson, formatPlainTable, gkToLonLat, lonLatToGk, type GkZone } from '../../packages/geo/src/index.ts';
+import { cornerListFromGeoJson, formatPlainTable, gkToLonLat, lonLatToGk, type GkZone } from '@mpm/geo';
 
 /** The demo county lies around 108.4°E: CGCS2000 3° zone 36 (central meridian 108°E), with prefix. */
 export const ZONE_36: GkZone = { widthDeg: 3, zone: 36, prefixed: true };

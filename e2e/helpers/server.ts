@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { REPO_ROOT } from '../../apps/api/src/config.ts';
 import { inject } from 'vitest';
-import { TEST_ADMIN_PASSWORD } from '../../apps/api/test/helpers/databases.ts';
+import { REPO_ROOT } from './paths.ts';
 
-export { TEST_ADMIN_PASSWORD };
+/** Password of the `admin` account in the seeded template every server here starts from. */
+export const TEST_ADMIN_PASSWORD = inject('templates').adminPassword;
 
 export interface RunningServer {
   url: string;

@@ -18,6 +18,8 @@ export interface TestTemplates {
   pgliteDir: string;
   /** The migrated, demo-loaded PostgreSQL database that each test clones (when DATABASE_URL is set). */
   postgresDb: string;
+  /** Password of the `admin` account in both templates ({@link TEST_ADMIN_PASSWORD}), for e2e. */
+  adminPassword: string;
 }
 
 declare module 'vitest' {
@@ -30,6 +32,7 @@ declare module 'vitest' {
 export const templatesFor = (pid: number): TestTemplates => ({
   pgliteDir: path.join(REPO_ROOT, 'var', 'test', `template-${pid}`),
   postgresDb: `mpm_test_template_${pid}`,
+  adminPassword: TEST_ADMIN_PASSWORD,
 });
 
 /** Databases the API suite runs against: PGlite always, PostgreSQL when DATABASE_URL is set. */

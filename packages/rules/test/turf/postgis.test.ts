@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTurfEngine, measurementRequest } from '../../src/index.ts';
-import { postgisAvailable, postgisQuery } from '../../../geo/test/helpers/external-tools.ts';
+import { postgisAvailable, postgisQuery } from '@mpm/geo/testing';
 import { buffers, ruleset } from '../fixtures.ts';
 import { demoFeature, demoLayers, fixtureBlock } from './demo-county.ts';
 

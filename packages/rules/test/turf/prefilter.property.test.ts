@@ -3,8 +3,7 @@ import * as geographiclibNamespace from 'geographiclib-geodesic';
 import { describe, expect, it } from 'vitest';
 import type { CollectionId } from '@mpm/domain';
 import { ellipsoidalAreaM2 } from '@mpm/geo';
-import { createRandom, type Random } from '../../../../data/demo/random.ts';
-import { createLocalFrame } from '../../../../data/demo/frame.ts';
+import { createLocalFrame, createRandom, type Random } from '@mpm/demo';
 import { createTurfEngine, type MeasurementRequest, type TurfLayer } from '../../src/index.ts';
 import { demoLayers } from './demo-county.ts';
 

@@ -4,9 +4,9 @@ import type { Static } from 'typebox';
 import { term, type CollectionId } from '@mpm/domain';
 import type { BBox } from '../../plugins/app/layers/layers-repository.ts';
 import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
-import { visibleLayers } from '../api/layers/index.ts';
-import { visibleCollection } from './access.ts';
-import { absolute, GEOJSON_TYPE, JSON_TYPE } from './links.ts';
+import { absolute } from '../../http/origin.ts';
+import { visibleCollection, visibleLayers } from '../../plugins/app/layers/layer-access.ts';
+import { GEOJSON_TYPE, JSON_TYPE } from './links.ts';
 import { checkFormat } from './params.ts';
 import { Collection, CollectionParams, Collections, FormatQuery } from './schemas.ts';
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../../http/errors.ts';
-import { visibleCollection } from './access.ts';
-import { absolute, GEOJSON_TYPE, JSON_TYPE, pageLinks, requestUrlWith } from './links.ts';
+import { absolute } from '../../http/origin.ts';
+import { visibleCollection } from '../../plugins/app/layers/layer-access.ts';
+import { GEOJSON_TYPE, JSON_TYPE, pageLinks, requestUrlWith } from './links.ts';
 import {
   checkFormat,
   parseBbox,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { absolute, JSON_TYPE, OPENAPI_TYPE } from './links.ts';
+import { absolute } from '../../http/origin.ts';
+import { JSON_TYPE, OPENAPI_TYPE } from './links.ts';
 import { checkFormat } from './params.ts';
 import { Conformance, FormatQuery, LandingPage } from './schemas.ts';
 

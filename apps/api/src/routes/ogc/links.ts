@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { badRequest } from '../../http/errors.ts';
+import { origin } from '../../http/origin.ts';
 
 /** A web link as OGC API responses carry them. */
 export interface Link {
@@ -15,24 +15,6 @@ export const JSON_TYPE = 'application/json';
 export const GEOJSON_TYPE = 'application/geo+json';
 /** The OpenAPI 3.0 media type exactly as GDAL and OGC spell it (no quotes around the version). */
 export const OPENAPI_TYPE = 'application/vnd.oai.openapi+json;version=3.0';
-
-/**
- * Scheme and host the client used (default port dropped), so links work wherever the API is
- * reached. A Host header that is no host is a 400, as HTTP requires.
- */
-export function origin(request: FastifyRequest): string {
-  try {
-    return new URL(`${request.protocol}://${request.host}`).origin;
-  } catch {
-    throw badRequest('invalid_host', {
-      zh: '请求头 Host 不是有效的主机名。',
-      en: 'The Host header is not a valid host name.',
-    });
-  }
-}
-
-/** Absolute URL of `path` (which starts with `/`; URI-template braces are kept as they are). */
-export const absolute = (request: FastifyRequest, path: string): string => `${origin(request)}${path}`;
 
 /**
  * The request's own URL with some query parameters replaced; every other parameter is kept

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { absolute, GEOJSON_TYPE, JSON_TYPE, OPENAPI_TYPE } from './links.ts';
+import { absolute } from '../../http/origin.ts';
+import { GEOJSON_TYPE, JSON_TYPE, OPENAPI_TYPE } from './links.ts';
 import { checkFormat, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from './params.ts';
 import { FormatQuery } from './schemas.ts';
 

@@ -1,28 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { COLLECTION_IDS, isCollectionId, type CollectionId } from '@mpm/domain';
+import { isCollectionId, type CollectionId } from '@mpm/domain';
 import { ClientConfig, LayerSettingsBody, LayerSummary, LayersResponse } from '@mpm/contracts';
-import { badRequest, notFound } from '../../../http/errors.ts';
+import { badRequest } from '../../../http/errors.ts';
 import { isStaffRequest, requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { publicFieldKeys, unknownFields } from '../../../plugins/app/layers/field-visibility.ts';
+import { unknownLayer, visibleLayers } from '../../../plugins/app/layers/layer-access.ts';
 import type { LayerSetting } from '../../../plugins/app/layers/layers-repository.ts';
-
-/** Raised for a collection id that is not in the catalogue (or not visible to the caller). */
-export const unknownLayer = (id: string) =>
-  notFound('unknown_collection', {
-    zh: `图层“${id}”不存在或未公开。`,
-    en: `There is no layer "${id}" (or it is not public).`,
-  });
-
-/** The layers a request may see: all for staff, the county's public ones for everyone else. */
-export async function visibleLayers(
-  app: Parameters<FastifyPluginAsyncTypebox>[0],
-  staff: boolean,
-): Promise<CollectionId[]> {
-  if (staff) return [...COLLECTION_IDS];
-  const publicLayers = await app.repos.layers.publicLayers();
-  return COLLECTION_IDS.filter((id) => publicLayers.has(id));
-}
 
 /** A layer as listed: the county's hidden fields only for staff; the fields the public gets for everyone. */
 const summary = (
