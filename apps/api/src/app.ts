@@ -13,6 +13,7 @@ import repositories from './plugins/app/repositories.plugin.ts';
 import auth from './plugins/app/auth/auth.plugin.ts';
 import checks from './plugins/app/checks/checks.plugin.ts';
 import reports from './plugins/app/reports/reports.plugin.ts';
+import apiDocs from './plugins/app/docs/api-docs.plugin.ts';
 import health from './routes/health.ts';
 import authRoutes from './routes/api/auth/index.ts';
 import userRoutes from './routes/api/users/index.ts';
@@ -75,6 +76,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(auth);
   await app.register(checks);
   await app.register(reports);
+  await app.register(apiDocs);
 
   await app.register(health);
   await app.register(authRoutes, { secureCookies: config.secureCookies });
