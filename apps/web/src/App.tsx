@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NETWORK_ERROR } from './api/client.ts';
 import { Header } from './components/Header.tsx';
 import { LayerPanel } from './components/LayerPanel.tsx';
 import { MapView } from './components/MapView.tsx';
+import { problemText } from './components/ProblemNotice.tsx';
 import { i18next } from './i18n/index.ts';
 import { activeMode } from './state/derived.ts';
 import { useServerData } from './state/server-store.ts';
@@ -76,8 +76,7 @@ function StatusBanner() {
     );
   }
   if (!problem) return null;
-  const message =
-    problem.code === NETWORK_ERROR ? t('Cannot reach the server. Check the network and try again.') : problem.message;
+  const message = problemText(problem, t);
   return (
     <div className="status-banner status-error" role="alert">
       {t('Could not load the map data: {{message}}', { message })}

@@ -1,7 +1,6 @@
-import type { ClientConfig, LayersResponse, LoginBody, MeResponse } from '@mpm/contracts';
+import type { CheckBody, CheckResponse, ClientConfig, LayersResponse, LoginBody, MeResponse, RulesResponse } from '@mpm/contracts';
 import type { CollectionId } from '@mpm/domain';
 import type { UiLanguage } from '../i18n/languages.ts';
-import type { CheckBody, CheckResponse, RulesResponse } from './check-types.ts';
 
 /** Code of the error raised when the server cannot be reached at all. */
 export const NETWORK_ERROR = 'network';
@@ -49,6 +48,16 @@ async function send(path: string, lang: UiLanguage, init: { method?: string; bod
     );
   }
   return response;
+}
+
+/** The query string of `params` (values absent, null or empty left out), with a leading `?` when there is one. */
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 /** A JSON call to the API in `lang` (a `FormData` body is sent as multipart). */

@@ -14,25 +14,15 @@ import type {
 } from '@mpm/contracts';
 import type { Language } from '@mpm/domain';
 import type { UiLanguage } from '../i18n/languages.ts';
-import { request } from './client.ts';
+import { queryString, request } from './client.ts';
 
 
 /** Ledger filters as the list, the map and the export links send them. */
 export type LedgerFilters = Pick<LedgerQuery, 'status' | 'violationType' | 'townshipCode' | 'overdue' | 'source'>;
 
-/** The query string of `filters` (empty values left out), with a leading `?` when there is one. */
-export function ledgerQueryString(filters: LedgerFilters & Pick<LedgerQuery, 'limit' | 'offset'> & { lang?: Language }): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
 /** Where the ledger export of `filters`, with headers and terms in `lang`, downloads from (staff session cookie). */
 export const ledgerExportUrl = (format: 'xlsx' | 'csv', filters: LedgerFilters, lang: Language): string =>
-  `/api/ledger/export.${format}${ledgerQueryString({ ...filters, lang })}`;
+  `/api/ledger/export.${format}${queryString({ ...filters, lang })}`;
 
 /**
  * Inspect mode's calls (staff): site check, licence register, patches, problem ledger. Every
@@ -50,7 +40,7 @@ export const inspectApi = {
     request<PatchCollection>(`/api/patches${round ? `?round=${encodeURIComponent(round)}` : ''}`, lang),
   loadPatches: (body: PatchRoundBody, lang: UiLanguage) => request<PatchCollection>('/api/patches', lang, { method: 'POST', body }),
   ledger: (filters: LedgerFilters, lang: UiLanguage) =>
-    request<LedgerListResponse>(`/api/ledger${ledgerQueryString({ ...filters, limit: 1000 })}`, lang),
+    request<LedgerListResponse>(`/api/ledger${queryString({ ...filters, limit: 1000 })}`, lang),
   entry: (id: number, lang: UiLanguage) => request<LedgerEntryView>(`/api/ledger/${id}`, lang),
   createEntry: (body: CreateLedgerEntryBody, lang: UiLanguage) =>
     request<LedgerEntryView>('/api/ledger', lang, { method: 'POST', body }),

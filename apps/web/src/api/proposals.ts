@@ -1,4 +1,5 @@
 import type {
+  CheckBody,
   CreateProposalBody,
   ProposalListResponse,
   ProposalVersionView,
@@ -6,7 +7,6 @@ import type {
   UpdateProposalBody,
 } from '@mpm/contracts';
 import type { UiLanguage } from '../i18n/languages.ts';
-import type { CheckBody } from './check-types.ts';
 import { request, requestBlob } from './client.ts';
 
 /** Code of the 409 answered to a save made from a version that is no longer the latest. */

@@ -8,7 +8,7 @@ import type {
   TipOffStatusResponse,
 } from '@mpm/contracts';
 import type { UiLanguage } from '../i18n/languages.ts';
-import { request } from './client.ts';
+import { queryString, request } from './client.ts';
 
 /** A tip-off as the reporter gives it; the place in lon/lat (EPSG:4490). */
 export interface TipOffInput {
@@ -19,13 +19,6 @@ export interface TipOffInput {
   photo?: File | null;
 }
 
-const query = (params: Record<string, string | number | undefined>) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
-
 /**
  * The public side of restoration and tip-offs. Everything here is open to anonymous visitors
  * except `indicators` (staff), which the page asks for only when someone is signed in.
@@ -34,12 +27,12 @@ export const publicApi = {
   /** Targets, planned and restored area per year and category group, township details, stated totals. */
   summary: (params: { asOf: string; township?: string | null }, lang: UiLanguage) =>
     request<RestorationSummaryResponse>(
-      `/api/restoration/summary${query({ asOf: params.asOf, township: params.township ?? undefined })}`,
+      `/api/restoration/summary${queryString({ asOf: params.asOf, township: params.township ?? undefined })}`,
       lang,
     ),
   /** Each parcel's status on `asOf` (YYYY-MM-DD), keyed by the tile feature id. */
   parcelStates: (asOf: string, lang: UiLanguage) =>
-    request<ParcelStatesResponse>(`/api/restoration/parcels${query({ asOf })}`, lang),
+    request<ParcelStatesResponse>(`/api/restoration/parcels${queryString({ asOf })}`, lang),
   /** The target rows and stated totals as the county's documents give them. */
   targets: (lang: UiLanguage) => request<RestorationTargetsBody>('/api/restoration/targets', lang),
   /** The plan's binding indicators today (staff only). */
@@ -63,5 +56,5 @@ export const publicApi = {
 export function progressReportUrl(params: ProgressReportQuery): string {
   const { period, year } = params;
   const extra = period === 'month' ? { month: params.month } : period === 'halfYear' ? { half: params.half } : {};
-  return `/api/reports/progress.pdf${query({ period, year, ...extra })}`;
+  return `/api/reports/progress.pdf${queryString({ period, year, ...extra })}`;
 }

@@ -1,9 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { ApiError, NETWORK_ERROR } from '../api/client.ts';
+import { toProblem } from '../state/resource.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
+import { problemText } from './ProblemNotice.tsx';
 
 /** Staff sign-in: user name and password; closes on success, shows the server's message on failure. */
 export function LoginDialog({ onClose }: { onClose(): void }) {
@@ -32,11 +33,7 @@ export function LoginDialog({ onClose }: { onClose(): void }) {
       await signIn({ username: username.trim(), password }, language);
       onClose();
     } catch (err) {
-      setError(
-        err instanceof ApiError && err.code !== NETWORK_ERROR
-          ? err.message
-          : t('Cannot reach the server. Check the network and try again.'),
-      );
+      setError(problemText(toProblem(err), t));
       setPending(false);
     }
   }

@@ -23,7 +23,7 @@ import { useUrlView } from '../map/use-url-view.ts';
 import { activeMode, availableLayers, isLayerOn } from '../state/derived.ts';
 import { mapTapPicksSite } from '../state/inspect-session.ts';
 import { usePlan } from '../state/plan-store.ts';
-import { mapTapMarksPlace } from '../state/public-store.ts';
+import { mapTapMarksPlace } from '../state/public-session.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { FeaturePopup } from './FeaturePopup.tsx';

@@ -48,7 +48,7 @@ export function usePlanMap(map: MaplibreMap | null, styleLoaded: boolean, planMo
   const block = usePlan((s) => s.block);
   const tool = usePlan((s) => s.tool);
   const draft = usePlan((s) => s.proposal);
-  const planData = useServerData((s) => s.planData);
+  const planData = useServerData((s) => s.plan.data);
   const [runtime, setRuntime] = useState<typeof import('./plan-runtime.ts') | null>(null);
   const live = runtime && planMode ? runtime.selectLiveCheck(planData, block?.geometry ?? null, draft) : null;
   const [draw, setDraw] = useState<DrawController | null>(null);

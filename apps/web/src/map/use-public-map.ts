@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Marker, type MapMouseEvent, type Map as MaplibreMap } from 'maplibre-gl';
 import type { ParcelStatesResponse } from '@mpm/contracts';
-import { asOfDate, restorationPublished, STATE_FIELDS, usePublic } from '../state/public-store.ts';
+import { usePublicSession } from '../state/public-session.ts';
+import { asOfDate, restorationPublished, STATE_FIELDS, usePublicData } from '../state/public-store.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { RESTORATION_STATUS_COLORS } from './layer-styles.ts';
@@ -34,17 +35,17 @@ function applyStates(map: MaplibreMap, states: ParcelStatesResponse) {
  * tip-off's place: a tap marks it while the panel asks for it, and the marker can be dragged.
  */
 export function usePublicMap(map: MaplibreMap | null, styleLoaded: boolean, active: boolean): void {
-  const year = usePublic((s) => s.year);
-  const states = usePublic((s) => s.parcels.data);
-  const picking = usePublic((s) => s.picking);
-  const place = usePublic((s) => s.place);
+  const year = usePublicSession((s) => s.year);
+  const states = usePublicData((s) => s.parcels.data);
+  const picking = usePublicSession((s) => s.picking);
+  const place = usePublicSession((s) => s.place);
   const layers = useServerData((s) => s.layers);
   const user = useServerData((s) => s.user);
   const allowed = restorationPublished(layers, user, STATE_FIELDS);
   const markerRef = useRef<Marker | null>(null);
 
   useEffect(() => {
-    if (active && allowed) void usePublic.getState().loadParcels(asOfDate(year, new Date()), useSession.getState().language);
+    if (active && allowed) void usePublicData.getState().loadParcels(asOfDate(year, new Date()), useSession.getState().language);
   }, [active, allowed, year]);
 
   // The source comes and goes with the layer list (sign-in, sign-out): state is written to the one there now.
@@ -80,7 +81,7 @@ export function usePublicMap(map: MaplibreMap | null, styleLoaded: boolean, acti
     if (!map || !active || !picking) return;
     const canvas = map.getCanvasContainer();
     canvas.classList.add('picking-place');
-    const onClick = (event: MapMouseEvent) => usePublic.getState().setPlace([event.lngLat.lng, event.lngLat.lat]);
+    const onClick = (event: MapMouseEvent) => usePublicSession.getState().setPlace([event.lngLat.lng, event.lngLat.lat]);
     map.on('click', onClick);
     return () => {
       canvas.classList.remove('picking-place');
@@ -100,7 +101,7 @@ export function usePublicMap(map: MaplibreMap | null, styleLoaded: boolean, acti
       marker.getElement().classList.add('tip-off-marker');
       marker.on('dragend', () => {
         const { lng, lat } = marker!.getLngLat();
-        usePublic.getState().setPlace([lng, lat]);
+        usePublicSession.getState().setPlace([lng, lat]);
       });
       markerRef.current = marker;
     }

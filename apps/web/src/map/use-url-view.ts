@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect } from 'react';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { LAYERS } from '@mpm/domain';
 import { activeMode, availableLayers, isLayerOn } from '../state/derived.ts';
-import { usePublic } from '../state/public-store.ts';
+import { usePublicSession } from '../state/public-session.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { formatUrlView, layerDeviations, parseUrlView, type Camera, type UrlView } from '../state/url-view.ts';
@@ -14,7 +14,7 @@ const WRITE_DELAY_MS = 300;
 function applyToStores(view: UrlView): void {
   const session = useSession.getState();
   if (view.mode && view.mode !== session.mode) session.setMode(view.mode);
-  if (view.year !== undefined) usePublic.getState().setYear(view.year);
+  if (view.year !== undefined) usePublicSession.getState().setYear(view.year);
   for (const def of LAYERS) {
     const wanted = view.layers?.[def.id] ?? def.visibleByDefault;
     if (isLayerOn(def, useSession.getState().layerChoices) !== wanted) session.setLayerOn(def.id, wanted);
@@ -30,7 +30,7 @@ function currentView(map: MaplibreMap | null): UrlView | null {
   const session = useSession.getState();
   const mode = activeMode(session.mode, server.user);
   const view: UrlView = { mode, layers: layerDeviations(availableLayers(server.layers), session.layerChoices) };
-  if (mode === 'public') view.year = usePublic.getState().year;
+  if (mode === 'public') view.year = usePublicSession.getState().year;
   if (map) {
     const { lng, lat } = map.getCenter();
     view.camera = { lon: lng, lat, zoom: map.getZoom() };
@@ -91,7 +91,7 @@ export function useUrlView(map: MaplibreMap | null): void {
       useSession.subscribe((s, before) => {
         if (s.mode !== before.mode || s.layerChoices !== before.layerChoices) write();
       }),
-      usePublic.subscribe((s, before) => {
+      usePublicSession.subscribe((s, before) => {
         if (s.year !== before.year) write();
       }),
       useServerData.subscribe((s, before) => {

@@ -1,4 +1,4 @@
-import { roundTo, term, type Language } from '@mpm/domain';
+import { M2_PER_HA, M2_PER_KM2, M2_PER_MU, roundTo, term, type Language } from '@mpm/domain';
 import type { AreaUnit } from '../state/session-store.ts';
 
 const locale = (lang: Language) => (lang === 'zh' ? 'zh-CN' : 'en-US');
@@ -10,7 +10,7 @@ export const formatNumber = (value: number, lang: Language, decimals = 2): strin
 /** Decimals shown per unit: m² and mu to 2, ha to 4 (as the rules engine rounds them). */
 const DECIMALS: Record<AreaUnit | 'km2', number> = { m2: 2, mu: 2, ha: 4, km2: 4 };
 const UNIT_TERMS = { m2: 'unitM2', mu: 'unitMu', ha: 'unitHa', km2: 'unitKm2' } as const;
-const M2_PER = { m2: 1, mu: 10_000 / 15, ha: 10_000, km2: 1_000_000 } as const;
+const M2_PER = { m2: 1, mu: M2_PER_MU, ha: M2_PER_HA, km2: M2_PER_KM2 } as const;
 
 /** An area in m² shown in `unit`, with the unit's name from the glossary: `12.35 亩`. */
 export function formatArea(areaM2: number, unit: AreaUnit | 'km2', lang: Language): string {

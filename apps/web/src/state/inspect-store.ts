@@ -1,14 +1,13 @@
 import { create } from 'zustand';
-import type { InspectionSettings, PatchCollection, PatchRoundBody, RightsResponse, SiteCardResponse } from '@mpm/contracts';
+import type { InspectionSettings, PatchCollection, PatchRoundBody, RightsResponse, SiteCardResponse, SiteCheckBody } from '@mpm/contracts';
 import type { Mineral } from '@mpm/domain';
-import { ApiError } from '../api/client.ts';
 import { inspectApi } from '../api/inspect.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
-import type { Problem } from './server-store.ts';
+import { idle, load, slotOf, toProblem, type Problem, type Resource } from './resource.ts';
 import { useServerData } from './server-store.ts';
 
 /** A site as the server checks it: a point or a polygon, EPSG:4490 lon/lat. */
-export type SiteGeometry = GeoJSON.Point | GeoJSON.Polygon | GeoJSON.MultiPolygon;
+export type SiteGeometry = SiteCheckBody['geometry'];
 
 /** How the inspector gave the site. */
 export type SiteOrigin = 'tap' | 'position' | 'typed' | 'draw' | 'upload';
@@ -20,27 +19,14 @@ export type SiteCheck =
   | { status: 'done'; geometry: SiteGeometry; origin: SiteOrigin; card: SiteCardResponse }
   | { status: 'error'; geometry: SiteGeometry; origin: SiteOrigin; problem: Problem };
 
-/** Something fetched: not yet, under way, here, or failed. */
-export interface Loadable<T> {
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  data: T | null;
-  problem: Problem | null;
-}
-
-const idle = <T>(): Loadable<T> => ({ status: 'idle', data: null, problem: null });
-
-/** A failure worth showing: the server's code and message (or `network`). */
-export const toProblem = (err: unknown): Problem =>
-  err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'unexpected', message: String(err) };
-
 /** Server data of inspect mode apart from the ledger: the site card, the licence register, the patches. */
 export interface InspectData {
   site: SiteCheck;
   /** The mineral the inspector says is mined at the site, if known (sent with the check). */
   mineral: Mineral | '';
-  rights: Loadable<RightsResponse>;
+  rights: Resource<RightsResponse>;
   settings: InspectionSettings | null;
-  patches: Loadable<PatchCollection>;
+  patches: Resource<PatchCollection>;
   /** Every round seen in an unfiltered answer, in text order, for the round filter. */
   rounds: string[];
   patchRound: string;
@@ -94,13 +80,7 @@ export const useInspectData = create<InspectData>()((set, get) => ({
   },
 
   async loadRights(lang, days) {
-    set((s) => ({ rights: { ...s.rights, status: 'loading', problem: null } }));
-    try {
-      const data = await inspectApi.rights(lang, days);
-      set({ rights: { status: 'ready', data, problem: null } });
-    } catch (err) {
-      set((s) => ({ rights: { ...s.rights, status: 'error', problem: toProblem(err) } }));
-    }
+    await load(slotOf(get, set, 'rights'), () => inspectApi.rights(lang, days));
   },
 
   async loadSettings(lang) {
@@ -119,15 +99,9 @@ export const useInspectData = create<InspectData>()((set, get) => ({
   },
 
   async loadPatches(lang, round = get().patchRound) {
-    set((s) => ({ patchRound: round, patches: { ...s.patches, status: 'loading', problem: null } }));
-    try {
-      const data = await inspectApi.patches(lang, round || undefined);
-      if (get().patchRound !== round) return;
-      const rounds = round ? get().rounds : [...new Set(data.features.map((f) => f.properties.detectionRound))].sort();
-      set({ patches: { status: 'ready', data, problem: null }, rounds });
-    } catch (err) {
-      set((s) => ({ patches: { ...s.patches, status: 'error', problem: toProblem(err) } }));
-    }
+    set({ patchRound: round });
+    const data = await load(slotOf(get, set, 'patches'), () => inspectApi.patches(lang, round || undefined), round);
+    if (data && !round) set({ rounds: [...new Set(data.features.map((f) => f.properties.detectionRound))].sort() });
   },
 
   async uploadPatches(rounds, lang) {

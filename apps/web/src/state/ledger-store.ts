@@ -4,22 +4,21 @@ import type { LedgerStatus } from '@mpm/domain';
 import { api, ApiError } from '../api/client.ts';
 import { inspectApi } from '../api/inspect.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
-import { toProblem, type Loadable } from './inspect-store.ts';
 import { useInspectSession } from './inspect-session.ts';
-import type { Problem } from './server-store.ts';
+import { idle, load, slotOf, toProblem, type Problem, type Resource } from './resource.ts';
 import { useServerData } from './server-store.ts';
 
-/** The entry open in the detail view, and what became of the last thing done to it. */
-export interface OpenEntry {
+/** The entry open in the detail view (a resource keyed by its id), and what became of the last thing done to it. */
+export interface OpenEntry extends Resource<LedgerEntryView> {
   id: number;
-  status: 'loading' | 'ready' | 'error';
-  view: LedgerEntryView | null;
-  problem: Problem | null;
   /** A write under way. */
   busy: boolean;
   /** The last write's refusal; `stale` when someone else changed the entry first (409). */
   actionProblem: (Problem & { stale: boolean }) | null;
 }
+
+/** The entry `view` as a write or a load answered it. */
+const shown = (view: LedgerEntryView): Pick<OpenEntry, 'status' | 'data' | 'problem' | 'busy'> => ({ status: 'ready', data: view, problem: null, busy: false });
 
 /** A township for the ledger filter. */
 export interface Township {
@@ -29,7 +28,7 @@ export interface Township {
 
 /** The problem ledger as the server has it: the filtered list and the open entry. */
 export interface LedgerData {
-  list: Loadable<LedgerListResponse>;
+  list: Resource<LedgerListResponse>;
   entry: OpenEntry | null;
   townships: Township[] | null;
   /** The list with the session's filters. */
@@ -47,7 +46,7 @@ export interface LedgerData {
 }
 
 const INITIAL = {
-  list: { status: 'idle', data: null, problem: null } as Loadable<LedgerListResponse>,
+  list: idle<LedgerListResponse>(),
   entry: null,
   townships: null,
 };
@@ -56,11 +55,11 @@ export const useLedger = create<LedgerData>()((set, get) => {
   /** Runs one write on the open entry, then shows the entry (as the write answers it) and the list as they now are. */
   async function act(lang: UiLanguage, write: (view: LedgerEntryView) => Promise<LedgerEntryView>): Promise<boolean> {
     const entry = get().entry;
-    if (!entry?.view || entry.busy) return false;
+    if (!entry?.data || entry.busy) return false;
     set({ entry: { ...entry, busy: true, actionProblem: null } });
     try {
-      const view = await write(entry.view);
-      set((s) => (s.entry?.id === entry.id ? { entry: { ...s.entry, status: 'ready', view, busy: false } } : {}));
+      const view = await write(entry.data);
+      set((s) => (s.entry?.id === entry.id ? { entry: { ...s.entry, ...shown(view) } } : {}));
     } catch (err) {
       const stale = err instanceof ApiError && err.status === 409;
       set((s) => (s.entry?.id === entry.id ? { entry: { ...s.entry, busy: false, actionProblem: { ...toProblem(err), stale } } } : {}));
@@ -74,27 +73,21 @@ export const useLedger = create<LedgerData>()((set, get) => {
     ...INITIAL,
 
     async loadList(lang) {
-      set((s) => ({ list: { ...s.list, status: 'loading', problem: null } }));
-      try {
-        const data = await inspectApi.ledger(useInspectSession.getState().ledgerFilters, lang);
-        set({ list: { status: 'ready', data, problem: null } });
-      } catch (err) {
-        set((s) => ({ list: { ...s.list, status: 'error', problem: toProblem(err) } }));
-      }
+      await load(slotOf(get, set, 'list'), () => inspectApi.ledger(useInspectSession.getState().ledgerFilters, lang));
     },
 
     async openEntry(id, lang) {
       set((s) => ({
         entry:
           s.entry?.id === id
-            ? { ...s.entry, status: s.entry.view ? s.entry.status : 'loading', busy: true }
-            : { id, status: 'loading', view: null, problem: null, busy: true, actionProblem: null },
+            ? { ...s.entry, status: s.entry.data ? s.entry.status : 'loading', busy: true }
+            : { ...idle<LedgerEntryView>(), id, key: String(id), status: 'loading', busy: true, actionProblem: null },
       }));
       try {
         const view = await inspectApi.entry(id, lang);
-        set((s) => (s.entry?.id === id ? { entry: { ...s.entry, status: 'ready', view, problem: null, busy: false, actionProblem: null } } : {}));
+        set((s) => (s.entry?.id === id ? { entry: { ...s.entry, ...shown(view), actionProblem: null } } : {}));
       } catch (err) {
-        set((s) => (s.entry?.id === id ? { entry: { ...s.entry, status: 'error', problem: toProblem(err), busy: false } } : {}));
+        set((s) => (s.entry?.id === id ? { entry: { ...s.entry, status: 'problem', problem: toProblem(err), busy: false } } : {}));
       }
     },
 
@@ -103,7 +96,7 @@ export const useLedger = create<LedgerData>()((set, get) => {
     async createEntry(body, lang) {
       const created = await inspectApi.createEntry(body, lang);
       useInspectSession.getState().setTab('ledger');
-      set({ entry: { id: created.id, status: 'ready', view: created, problem: null, busy: false, actionProblem: null } });
+      set({ entry: { id: created.id, key: String(created.id), ...shown(created), actionProblem: null } });
       void get().loadList(lang);
       return created.id;
     },

@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { Mineral } from '@mpm/domain';
 import type { BlockGeometry, MineRecord, Proposal, RightKind } from '@mpm/rules';
-import { api, ApiError, NETWORK_ERROR } from '../api/client.ts';
-import type { CheckBody, CheckResponse, CornerListInput } from '../api/check-types.ts';
+import { api } from '../api/client.ts';
+import type { CheckBody, CheckResponse, ProposalVersionView } from '@mpm/contracts';
 import type { UiLanguage } from '../i18n/languages.ts';
+import { toProblem, type Problem } from './resource.ts';
 
 /** The proposal form as typed: numbers stay text until they are read. */
 export interface ProposalDraft {
@@ -16,6 +17,9 @@ export interface ProposalDraft {
   scaleClass: MineRecord['scaleClass'] | '';
   licenceNo: string;
 }
+
+/** A pasted corner-point list as the server reads it, with its Gauss–Krüger zone when stated. */
+export type CornerListInput = NonNullable<CheckBody['cornerList']>;
 
 /** Where the block came from: drawn (or edited) on the map, a pasted corner list, a file, a saved proposal. */
 export type BlockOrigin = 'draw' | 'paste' | 'upload' | 'saved';
@@ -38,7 +42,7 @@ export type ServerCheck =
   | { status: 'idle' }
   | { status: 'pending' }
   | { status: 'done'; result: CheckResponse; blockRevision: number; proposalRevision: number }
-  | { status: 'error'; message: string; network: boolean };
+  | { status: 'problem'; problem: Problem };
 
 /** The planner's working proposal for this visit: form, block, drawing tool and the server's verdict. */
 export interface PlanSession {
@@ -66,12 +70,7 @@ export interface PlanSession {
 }
 
 /** A saved version's block and attributes, as `GET /api/proposals/:id` serves them. */
-export interface SavedBlock {
-  geometry: BlockGeometry;
-  proposal: Proposal;
-  cornerListText: string | null;
-  cornerListZone: number | null;
-}
+export type SavedBlock = Pick<ProposalVersionView, 'geometry' | 'proposal' | 'cornerListText' | 'cornerListZone'>;
 
 export const DEFAULT_PROPOSAL: ProposalDraft = {
   mineral: 'brickClay',
@@ -176,8 +175,7 @@ export const usePlan = create<PlanSession>()((set, get) => ({
       const result = await api.check(body, lang);
       set({ check: { status: 'done', result, blockRevision: block.revision, proposalRevision } });
     } catch (err) {
-      const network = err instanceof ApiError && err.code === NETWORK_ERROR;
-      set({ check: { status: 'error', message: err instanceof Error ? err.message : String(err), network } });
+      set({ check: { status: 'problem', problem: toProblem(err) } });
     }
   },
 }));

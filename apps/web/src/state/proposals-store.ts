@@ -1,234 +1,40 @@
 import { create } from 'zustand';
-import type { ProposalSummary, ProposalVersionSummary, ProposalVersionView } from '@mpm/contracts';
-import type { CheckBody } from '../api/check-types.ts';
-import { ApiError, NETWORK_ERROR } from '../api/client.ts';
-import { proposalsApi, VERSION_CONFLICT } from '../api/proposals.ts';
+import type { ProposalListResponse, ProposalVersionsResponse } from '@mpm/contracts';
+import { proposalsApi } from '../api/proposals.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
-import { checkBodyOf, usePlan, type PlanSession } from './plan-store.ts';
-import { useServerData, type Problem } from './server-store.ts';
+import { idle, load, slotOf, type Resource } from './resource.ts';
+import { useServerData } from './server-store.ts';
 
-/** The saved proposal the planner is working on. */
-export interface OpenProposal {
-  id: number;
-  /** The name as saved. */
-  name: string;
-  /** The version loaded into the drawing and the form. */
-  shownVersion: number;
-  /** The proposal's latest version when it was loaded or last saved: the next save's `baseVersion`. */
-  baseVersion: number;
-  /** Plan-store revisions of what was loaded or saved; anything else is a local edit. */
-  blockRevision: number;
-  proposalRevision: number;
-}
-
-/** The last save and how it ended; a conflict carries the server's message (who saved meanwhile). */
-export type SaveState =
-  | { status: 'idle' }
-  | { status: 'pending' }
-  | { status: 'saved'; version: number; created: boolean }
-  | { status: 'error'; message: string; network: boolean }
-  | { status: 'conflict'; message: string };
-
-/** What the planner asked for that would replace the block and form. */
-export type Intent = { kind: 'open'; id: number; version?: number; name?: string } | { kind: 'new' };
-
-/** Where the request came from, so the confirmation shows beside the button pressed. */
-export type IntentSource = 'bar' | 'list' | 'versions' | 'conflict';
-
-/** Saved proposals (server data) and the one open in plan mode (session). */
-export interface ProposalsState {
-  list: ProposalSummary[] | null;
-  total: number;
-  listStatus: 'idle' | 'loading' | 'ready' | 'error';
-  listProblem: Problem | null;
-  open: OpenProposal | null;
-  /** Versions of the open proposal, oldest first. */
-  versions: ProposalVersionSummary[] | null;
-  /** The name field, and the note for the next saved version. */
-  name: string;
-  note: string;
-  save: SaveState;
-  /** The proposal (and version) being fetched to open, and why opening failed. */
-  opening: Intent | null;
-  openProblem: Problem | null;
-  /** A replacing request waiting for the planner to confirm that local edits may go. */
-  pending: { intent: Intent; source: IntentSource } | null;
-  /** Bumped whenever block and form are replaced, so input widgets start again from the store. */
-  loadSerial: number;
-  setName(name: string): void;
-  setNote(note: string): void;
+/** Saved proposals as the server has them: the list, and the history of one proposal (keyed by its id). */
+export interface ProposalData {
+  list: Resource<ProposalListResponse>;
+  /** Every version of one proposal, oldest first; `key` is the proposal's id. */
+  versions: Resource<ProposalVersionsResponse>;
   loadList(lang: UiLanguage): Promise<void>;
-  /** Runs `intent` at once when nothing would be lost, else asks for confirmation first. */
-  request(intent: Intent, source: IntentSource, lang: UiLanguage): void;
-  confirmPending(lang: UiLanguage): void;
-  cancelPending(): void;
-  /** Saves block and form as a new proposal (version 1). */
-  saveNew(lang: UiLanguage): Promise<void>;
-  /** Saves block and form as the open proposal's next version (`baseVersion` as loaded). */
-  saveVersion(lang: UiLanguage): Promise<void>;
+  loadVersions(id: number, lang: UiLanguage): Promise<void>;
+  reset(): void;
 }
 
-const toProblem = (err: unknown): Problem =>
-  err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'unexpected', message: String(err) };
+const INITIAL = { list: idle<ProposalListResponse>(), versions: idle<ProposalVersionsResponse>() };
 
-/**
- * Whether replacing block and form would lose work: changes since the open proposal was loaded or
- * saved (block, attributes, name), or, with no proposal open, any block at all.
- */
-export function hasLocalEdits(plan: Pick<PlanSession, 'block' | 'proposalRevision'>, proposals: Pick<ProposalsState, 'open' | 'name'>): boolean {
-  const { open } = proposals;
-  if (!open) return plan.block !== null;
-  return plan.block?.revision !== open.blockRevision || plan.proposalRevision !== open.proposalRevision || proposals.name.trim() !== open.name;
-}
+export const useProposalData = create<ProposalData>()((set, get) => ({
+  ...INITIAL,
+  async loadList(lang) {
+    await load(slotOf(get, set, 'list'), () => proposalsApi.list(lang));
+  },
+  async loadVersions(id, lang) {
+    // Another proposal's history is not shown meanwhile.
+    if (get().versions.key !== String(id)) set({ versions: idle() });
+    await load(slotOf(get, set, 'versions'), () => proposalsApi.versions(id, lang), String(id));
+  },
+  reset: () => set(INITIAL),
+}));
 
-/** {@link hasLocalEdits} for components, following both stores. */
-export function useLocalEdits(): boolean {
-  const block = usePlan((s) => s.block);
-  const proposalRevision = usePlan((s) => s.proposalRevision);
-  const open = useProposals((s) => s.open);
-  const name = useProposals((s) => s.name);
-  return hasLocalEdits({ block, proposalRevision }, { open, name });
-}
+/** The versions of proposal `id`, when those are the ones the store holds. */
+export const versionsOf = (data: Pick<ProposalData, 'versions'>, id: number | undefined): ProposalVersionsResponse['versions'] | null =>
+  id !== undefined && data.versions.key === String(id) ? (data.versions.data?.versions ?? null) : null;
 
-/** Bumped by every open, new block and sign-in change: an answer for an earlier one is dropped. */
-let generation = 0;
-
-const EMPTY = { open: null, versions: null, name: '', note: '', save: { status: 'idle' } as SaveState, opening: null, openProblem: null, pending: null };
-
-export const useProposals = create<ProposalsState>()((set, get) => {
-  async function loadVersions(id: number, lang: UiLanguage) {
-    const asked = generation;
-    try {
-      const { versions } = await proposalsApi.versions(id, lang);
-      if (asked === generation && get().open?.id === id) set({ versions });
-    } catch {
-      // The history is a convenience beside the open version; the list shows the proposal anyway.
-    }
-  }
-
-  /** Block and form now hold `view`; the next save is made from the version that is latest now. */
-  function show(view: ProposalVersionView, lang: UiLanguage) {
-    const { blockRevision, proposalRevision } = usePlan.getState().loadSaved(view);
-    set((s) => ({
-      open: { id: view.id, name: view.name, shownVersion: view.version, baseVersion: view.currentVersion, blockRevision, proposalRevision },
-      name: view.name,
-      note: '',
-      save: { status: 'idle' },
-      opening: null,
-      openProblem: null,
-      loadSerial: s.loadSerial + 1,
-    }));
-    void loadVersions(view.id, lang);
-  }
-
-  async function run(intent: Intent, lang: UiLanguage) {
-    const asked = ++generation;
-    if (intent.kind === 'new') {
-      usePlan.getState().reset();
-      set((s) => ({ ...EMPTY, loadSerial: s.loadSerial + 1 }));
-      return;
-    }
-    set({ opening: intent, openProblem: null, pending: null });
-    try {
-      const view = await proposalsApi.version(intent.id, intent.version, lang);
-      if (asked === generation) show(view, lang);
-    } catch (err) {
-      if (asked === generation) set({ opening: null, openProblem: toProblem(err) });
-    }
-  }
-
-  /** After a save or a refused one: the list and the open proposal's history as the server has them now. */
-  function refresh(id: number, lang: UiLanguage) {
-    void get().loadList(lang);
-    void loadVersions(id, lang);
-  }
-
-  async function saveWith(lang: UiLanguage, created: boolean, send: (body: CheckBody) => Promise<ProposalVersionView>) {
-    const plan = usePlan.getState();
-    const body = checkBodyOf(plan);
-    if (!body || get().name.trim() === '' || get().save.status === 'pending') return;
-    // What is saved is what was sent: edits made while the request runs stay local edits.
-    const { revision: blockRevision } = plan.block!;
-    const { proposalRevision } = plan;
-    set({ save: { status: 'pending' }, pending: null });
-    const asked = generation;
-    try {
-      const view = await send(body);
-      // Block and form were replaced meanwhile (new block, another proposal): only the list learns of it.
-      if (asked !== generation) return void get().loadList(lang);
-      set((s) => ({
-        open: { id: view.id, name: view.name, shownVersion: view.version, baseVersion: view.version, blockRevision, proposalRevision },
-        // Saved as a new proposal: the previous one's history no longer applies.
-        versions: s.open?.id === view.id ? s.versions : null,
-        name: view.name,
-        note: '',
-        save: { status: 'saved', version: view.version, created },
-      }));
-      refresh(view.id, lang);
-    } catch (err) {
-      if (asked !== generation) return;
-      if (err instanceof ApiError && err.code === VERSION_CONFLICT) {
-        set({ save: { status: 'conflict', message: err.message } });
-        refresh(get().open!.id, lang);
-      } else {
-        set({ save: { status: 'error', message: err instanceof Error ? err.message : String(err), network: err instanceof ApiError && err.code === NETWORK_ERROR } });
-      }
-    }
-  }
-
-  return {
-    list: null,
-    total: 0,
-    listStatus: 'idle',
-    listProblem: null,
-    ...EMPTY,
-    loadSerial: 0,
-
-    setName: (name) => set({ name }),
-    setNote: (note) => set({ note }),
-
-    async loadList(lang) {
-      set((s) => ({ listStatus: s.list ? s.listStatus : 'loading', listProblem: null }));
-      try {
-        const { proposals, total } = await proposalsApi.list(lang);
-        set({ list: proposals, total, listStatus: 'ready' });
-      } catch (err) {
-        set({ listStatus: 'error', listProblem: toProblem(err) });
-      }
-    },
-
-    request(intent, source, lang) {
-      if (hasLocalEdits(usePlan.getState(), get())) set({ pending: { intent, source } });
-      else void run(intent, lang);
-    },
-
-    confirmPending(lang) {
-      const { pending } = get();
-      set({ pending: null });
-      if (pending) void run(pending.intent, lang);
-    },
-
-    cancelPending: () => set({ pending: null }),
-
-    saveNew: (lang) =>
-      saveWith(lang, true, (body) => {
-        const note = get().note.trim();
-        return proposalsApi.create({ name: get().name.trim(), ...body, ...(note ? { note } : {}) }, lang);
-      }),
-
-    saveVersion: (lang) =>
-      saveWith(lang, false, (body) => {
-        const open = get().open!;
-        const note = get().note.trim();
-        return proposalsApi.update(open.id, { baseVersion: open.baseVersion, name: get().name.trim(), ...body, ...(note ? { note } : {}) }, lang);
-      }),
-  };
-});
-
-// Another user's proposals and edits are not this one's: start again when the signed-in user changes.
+// Another user's proposals are not this one's.
 useServerData.subscribe((state, previous) => {
-  if (state.user?.id === previous.user?.id) return;
-  generation++;
-  usePlan.getState().reset();
-  useProposals.setState((s) => ({ ...EMPTY, list: null, total: 0, listStatus: 'idle', listProblem: null, loadSerial: s.loadSerial + 1 }));
+  if (state.user?.id !== previous.user?.id) useProposalData.getState().reset();
 });

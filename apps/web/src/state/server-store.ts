@@ -1,19 +1,10 @@
 import { create } from 'zustand';
-import type { ClientConfig, LayerSummary, LoginBody, UserView } from '@mpm/contracts';
+import type { ClientConfig, LayerSummary, LoginBody, RulesResponse, UserView } from '@mpm/contracts';
 import type { CollectionId } from '@mpm/domain';
 import { measurementRequest } from '@mpm/rules';
-import { api, ApiError } from '../api/client.ts';
-import type { RulesResponse } from '../api/check-types.ts';
+import { api } from '../api/client.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
-
-/** A failure worth showing: the server's code and message (or `network`). */
-export interface Problem {
-  code: string;
-  message: string;
-}
-
-const toProblem = (err: unknown): Problem =>
-  err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'unexpected', message: String(err) };
+import { idle, load, slotOf, toProblem, type Problem, type Resource } from './resource.ts';
 
 /** Features of the layers plan mode measures against, by collection. */
 export type PlanLayers = Partial<Record<CollectionId, GeoJSON.FeatureCollection>>;
@@ -37,11 +28,11 @@ export interface ServerData {
   /** `null` until the first answer; staff get every layer, visitors the published ones. */
   layers: LayerSummary[] | null;
   user: UserView | null;
-  status: 'loading' | 'ready' | 'error';
+  /** The first load of config, session and layers (a later failure to reload the layers is a problem too). */
+  status: 'loading' | 'ready' | 'problem';
   problem: Problem | null;
-  planData: PlanData | null;
-  planStatus: 'idle' | 'loading' | 'ready' | 'error';
-  planProblem: Problem | null;
+  /** What plan mode checks against, asked for when plan mode first shows. */
+  plan: Resource<PlanData>;
   /** Fetches config, session and layers together; safe to call again to retry. */
   load(lang: UiLanguage): Promise<void>;
   reloadLayers(lang: UiLanguage): Promise<void>;
@@ -52,12 +43,8 @@ export interface ServerData {
   loadPlanData(lang: UiLanguage): Promise<void>;
 }
 
-/** Bumped whenever the signed-in user changes, so a plan-data answer for the previous one is dropped. */
-let planGeneration = 0;
-const noPlanData = () => {
-  planGeneration++;
-  return { planData: null, planStatus: 'idle' as const, planProblem: null };
-};
+/** Staff data goes with the user who fetched it (an answer still on its way for them is dropped). */
+const noPlanData = () => ({ plan: idle<PlanData>() });
 
 async function fetchPlanData(lang: UiLanguage): Promise<PlanData> {
   const { ruleset, buffers } = await api.rules(lang);
@@ -67,15 +54,13 @@ async function fetchPlanData(lang: UiLanguage): Promise<PlanData> {
   return { ruleset, buffers, layers: Object.fromEntries(entries) };
 }
 
-export const useServerData = create<ServerData>()((set) => ({
+export const useServerData = create<ServerData>()((set, get) => ({
   config: null,
   layers: null,
   user: null,
   status: 'loading',
   problem: null,
-  planData: null,
-  planStatus: 'idle',
-  planProblem: null,
+  plan: idle(),
 
   async load(lang) {
     set({ status: 'loading', problem: null });
@@ -83,7 +68,7 @@ export const useServerData = create<ServerData>()((set) => ({
       const [config, me, { layers }] = await Promise.all([api.config(lang), api.me(lang), api.layers(lang)]);
       set({ config, user: me.user, layers, status: 'ready' });
     } catch (err) {
-      set({ status: 'error', problem: toProblem(err) });
+      set({ status: 'problem', problem: toProblem(err) });
     }
   },
 
@@ -99,7 +84,7 @@ export const useServerData = create<ServerData>()((set) => ({
   async signIn(body, lang) {
     const { user } = await api.login(body, lang);
     set({ user, ...noPlanData() });
-    await useServerData.getState().reloadLayers(lang);
+    await get().reloadLayers(lang);
   },
 
   async signOut(lang) {
@@ -107,19 +92,12 @@ export const useServerData = create<ServerData>()((set) => ({
       await api.logout(lang);
     } finally {
       set({ user: null, ...noPlanData() });
-      await useServerData.getState().reloadLayers(lang);
+      await get().reloadLayers(lang);
     }
   },
 
   async loadPlanData(lang) {
-    if (useServerData.getState().planStatus === 'loading') return;
-    const generation = planGeneration;
-    set({ planStatus: 'loading', planProblem: null });
-    try {
-      const planData = await fetchPlanData(lang);
-      if (generation === planGeneration) set({ planData, planStatus: 'ready' });
-    } catch (err) {
-      if (generation === planGeneration) set({ planStatus: 'error', planProblem: toProblem(err) });
-    }
+    if (get().plan.status === 'loading') return;
+    await load(slotOf(get, set, 'plan'), () => fetchPlanData(lang));
   },
 }));

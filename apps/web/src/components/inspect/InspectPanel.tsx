@@ -6,6 +6,7 @@ import { INSPECT_TABS, useInspectSession, type InspectTab } from '../../state/in
 import { useInspectData } from '../../state/inspect-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { UnitSwitch } from '../plan/AreaFigures.tsx';
+import { TabList } from '../TabList.tsx';
 import { LedgerView } from './ledger/LedgerView.tsx';
 import { PatchesView } from './patches/PatchesView.tsx';
 import { RightsRegister } from './rights/RightsRegister.tsx';
@@ -57,21 +58,15 @@ export function InspectPanel() {
           <h2 className="panel-title">{t('Inspection')}</h2>
           <UnitSwitch lang={lang} />
         </div>
-        <div className="tabs inspect-tabs" role="tablist" aria-label={t('Inspection')}>
-          {INSPECT_TABS.map((entry) => (
-            <button
-              key={entry}
-              type="button"
-              role="tab"
-              id={`inspect-tab-${entry}`}
-              aria-selected={tab === entry}
-              aria-controls="inspect-body"
-              onClick={() => setTab(entry)}
-            >
-              {labels[entry]}
-            </button>
-          ))}
-        </div>
+        <TabList
+          className="tabs inspect-tabs"
+          label={t('Inspection')}
+          tabs={INSPECT_TABS.map((id) => ({ id, label: labels[id] }))}
+          selected={tab}
+          onSelect={setTab}
+          tabId={(id) => `inspect-tab-${id}`}
+          panelId={() => 'inspect-body'}
+        />
       </header>
       <div className="inspect-body" id="inspect-body" role="tabpanel" aria-labelledby={`inspect-tab-${tab}`} hidden={!sheetOpen}>
         {tab === 'site' && <SiteView />}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@mpm/domain';
 import { usePlan, type DrawTool } from '../../state/plan-store.ts';
+import { TabList, type Tab } from '../TabList.tsx';
 import { BlockFileInput } from './BlockFileInput.tsx';
 import { CornerListInput } from './CornerListInput.tsx';
 
@@ -14,28 +15,21 @@ type Way = 'draw' | 'paste' | 'upload';
 export function BlockInput({ lang }: { lang: Language }) {
   const { t } = useTranslation();
   const [way, setWay] = useState<Way>(() => (usePlan.getState().block?.cornerList ? 'paste' : 'draw'));
-  const ways: { way: Way; label: string }[] = [
-    { way: 'draw', label: t('Draw') },
-    { way: 'paste', label: t('Paste corner points') },
-    { way: 'upload', label: t('Upload file') },
+  const ways: Tab<Way>[] = [
+    { id: 'draw', label: t('Draw') },
+    { id: 'paste', label: t('Paste corner points') },
+    { id: 'upload', label: t('Upload file') },
   ];
   return (
     <div className="block-input">
-      <div className="tabs" role="tablist" aria-label={t('How to give the block')}>
-        {ways.map((entry) => (
-          <button
-            key={entry.way}
-            type="button"
-            role="tab"
-            id={`block-tab-${entry.way}`}
-            aria-selected={way === entry.way}
-            aria-controls={`block-panel-${entry.way}`}
-            onClick={() => setWay(entry.way)}
-          >
-            {entry.label}
-          </button>
-        ))}
-      </div>
+      <TabList
+        label={t('How to give the block')}
+        tabs={ways}
+        selected={way}
+        onSelect={setWay}
+        tabId={(id) => `block-tab-${id}`}
+        panelId={(id) => `block-panel-${id}`}
+      />
       <div className="tab-panel" role="tabpanel" id={`block-panel-${way}`} aria-labelledby={`block-tab-${way}`}>
         {way === 'draw' && <DrawTools />}
         {way === 'paste' && <CornerListInput lang={lang} />}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useProposals, type IntentSource } from '../../state/proposals-store.ts';
+import { useProposalSession, type IntentSource } from '../../state/proposals-session.ts';
 import { useSession } from '../../state/session-store.ts';
 
 /**
@@ -9,10 +9,10 @@ import { useSession } from '../../state/session-store.ts';
 export function DiscardConfirm({ source }: { source: IntentSource }) {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
-  const pending = useProposals((s) => s.pending);
-  const open = useProposals((s) => s.open);
-  const confirmPending = useProposals((s) => s.confirmPending);
-  const cancelPending = useProposals((s) => s.cancelPending);
+  const pending = useProposalSession((s) => s.pending);
+  const open = useProposalSession((s) => s.open);
+  const confirmPending = useProposalSession((s) => s.confirmPending);
+  const cancelPending = useProposalSession((s) => s.cancelPending);
   if (!pending || pending.source !== source) return null;
   const { intent } = pending;
   const action =

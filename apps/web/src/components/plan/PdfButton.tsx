@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, NETWORK_ERROR } from '../../api/client.ts';
 import { saveFile } from '../../plan/save-file.ts';
+import { toProblem } from '../../state/resource.ts';
+import { problemText } from '../ProblemNotice.tsx';
 
 type PdfState = { status: 'idle' } | { status: 'pending' } | { status: 'error'; message: string };
 
@@ -26,9 +27,7 @@ export function PdfButton({ label, filename, fetchPdf, disabled = false, classNa
       saveFile(await fetchPdf(), filename);
       setState({ status: 'idle' });
     } catch (err) {
-      const network = err instanceof ApiError && err.code === NETWORK_ERROR;
-      const message = network ? t('Cannot reach the server. Check the network and try again.') : err instanceof Error ? err.message : String(err);
-      setState({ status: 'error', message: t('Could not make the PDF report: {{message}}', { message }) });
+      setState({ status: 'error', message: t('Could not make the PDF report: {{message}}', { message: problemText(toProblem(err), t) }) });
     }
   }
 

@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NETWORK_ERROR } from '../../api/client.ts';
 import { domainLanguage } from '../../i18n/languages.ts';
 import { planTerm } from '../../plan/plan-terms.ts';
 import { useLiveCheck } from '../../state/live-check.ts';
-import { useProposals } from '../../state/proposals-store.ts';
+import { useProposalSession } from '../../state/proposals-session.ts';
 import { useServerData } from '../../state/server-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { UnitSwitch } from './AreaFigures.tsx';
@@ -17,6 +16,7 @@ import { ProposalVersions } from './ProposalVersions.tsx';
 import { SaveProposal } from './SaveProposal.tsx';
 import { ServerVerdict } from './ServerVerdict.tsx';
 import './proposals.css';
+import { ProblemNotice } from '../ProblemNotice.tsx';
 
 /**
  * Plan mode's panel (规划): the saved proposals, the proposal, the block (drawn, pasted, uploaded
@@ -28,16 +28,14 @@ export function PlanPanel() {
   const language = useSession((s) => s.language);
   const lang = domainLanguage(language);
   const unit = useSession((s) => s.areaUnit);
-  const planData = useServerData((s) => s.planData);
-  const planStatus = useServerData((s) => s.planStatus);
-  const planProblem = useServerData((s) => s.planProblem);
+  const plan = useServerData((s) => s.plan);
   const loadPlanData = useServerData((s) => s.loadPlanData);
   const live = useLiveCheck();
-  const loadSerial = useProposals((s) => s.loadSerial);
+  const loadSerial = useProposalSession((s) => s.loadSerial);
 
   useEffect(() => {
-    if (useServerData.getState().planStatus === 'idle') void loadPlanData(useSession.getState().language);
-  }, [loadPlanData, planStatus]);
+    if (useServerData.getState().plan.status === 'idle') void loadPlanData(useSession.getState().language);
+  }, [loadPlanData, plan.status]);
 
   return (
     <aside className="plan-panel" aria-label={t('Plan check')}>
@@ -45,22 +43,17 @@ export function PlanPanel() {
         <h2 className="panel-title">{t('Plan check')}</h2>
         <UnitSwitch lang={lang} />
       </header>
-      {planData && <p className="plan-note ruleset-title">{planTerm(planData.ruleset.title, lang)}</p>}
-      {planStatus === 'loading' && (
+      {plan.data && <p className="plan-note ruleset-title">{planTerm(plan.data.ruleset.title, lang)}</p>}
+      {plan.status === 'loading' && (
         <p className="plan-note" role="status">
           {t('Loading the rules and layers…')}
         </p>
       )}
-      {planStatus === 'error' && planProblem && (
-        <p className="form-error" role="alert">
-          {planProblem.code === NETWORK_ERROR
-            ? t('Cannot reach the server. Check the network and try again.')
-            : t('Could not load the rules and layers: {{message}}', { message: planProblem.message })}{' '}
-          <button type="button" className="link-button" onClick={() => void loadPlanData(language)}>
-            {t('Retry')}
-          </button>
-        </p>
-      )}
+      <ProblemNotice
+        problem={plan.problem}
+        sentence={(message) => t('Could not load the rules and layers: {{message}}', { message })}
+        onRetry={() => void loadPlanData(language)}
+      />
 
       <ProposalList lang={lang} />
       <ProposalBar />

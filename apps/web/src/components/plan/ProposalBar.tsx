@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { NETWORK_ERROR } from '../../api/client.ts';
-import { useLocalEdits, useProposals } from '../../state/proposals-store.ts';
+import { useLocalEdits, useProposalSession } from '../../state/proposals-session.ts';
 import { useSession } from '../../state/session-store.ts';
+import { ProblemNotice } from '../ProblemNotice.tsx';
 import { DiscardConfirm } from './DiscardConfirm.tsx';
 
 /**
@@ -11,10 +11,10 @@ import { DiscardConfirm } from './DiscardConfirm.tsx';
 export function ProposalBar() {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
-  const open = useProposals((s) => s.open);
-  const opening = useProposals((s) => s.opening);
-  const openProblem = useProposals((s) => s.openProblem);
-  const request = useProposals((s) => s.request);
+  const open = useProposalSession((s) => s.open);
+  const opening = useProposalSession((s) => s.opening);
+  const openProblem = useProposalSession((s) => s.openProblem);
+  const request = useProposalSession((s) => s.request);
   const edited = useLocalEdits();
 
   return (
@@ -49,13 +49,7 @@ export function ProposalBar() {
           )}
         </p>
       )}
-      {openProblem && (
-        <p className="form-error" role="alert">
-          {openProblem.code === NETWORK_ERROR
-            ? t('Cannot reach the server. Check the network and try again.')
-            : t('Could not open the proposal: {{message}}', { message: openProblem.message })}
-        </p>
-      )}
+      <ProblemNotice problem={openProblem} sentence={(message) => t('Could not open the proposal: {{message}}', { message })} />
       <DiscardConfirm source="bar" />
     </section>
   );

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { term, type Language } from '@mpm/domain';
-import { NETWORK_ERROR } from '../../api/client.ts';
 import { formatAreaIn } from '../../plan/format.ts';
-import { useProposals } from '../../state/proposals-store.ts';
+import { useProposalSession } from '../../state/proposals-session.ts';
+import { useProposalData } from '../../state/proposals-store.ts';
 import { useSession } from '../../state/session-store.ts';
+import { ProblemNotice } from '../ProblemNotice.tsx';
 import { DiscardConfirm } from './DiscardConfirm.tsx';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
 
@@ -12,14 +13,12 @@ import { OutcomeBadge } from './OutcomeBadge.tsx';
 export function ProposalList({ lang }: { lang: Language }) {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
-  const list = useProposals((s) => s.list);
-  const total = useProposals((s) => s.total);
-  const listStatus = useProposals((s) => s.listStatus);
-  const listProblem = useProposals((s) => s.listProblem);
-  const openId = useProposals((s) => s.open?.id ?? null);
-  const opening = useProposals((s) => s.opening);
-  const loadList = useProposals((s) => s.loadList);
-  const request = useProposals((s) => s.request);
+  const { status, data, problem } = useProposalData((s) => s.list);
+  const list = data?.proposals ?? null;
+  const openId = useProposalSession((s) => s.open?.id ?? null);
+  const opening = useProposalSession((s) => s.opening);
+  const loadList = useProposalData((s) => s.loadList);
+  const request = useProposalSession((s) => s.request);
 
   useEffect(() => {
     void loadList(useSession.getState().language);
@@ -29,21 +28,15 @@ export function ProposalList({ lang }: { lang: Language }) {
     <details className="plan-section proposal-list" open>
       <summary>
         <h3 id="proposal-list-title">{t('Saved proposals')}</h3>
-        {list && <span className="plan-note">{t('{{total}} in all', { total })}</span>}
+        {data && <span className="plan-note">{t('{{total}} in all', { total: data.total })}</span>}
       </summary>
       <div className="proposal-list-actions">
         <button type="button" className="link-button" onClick={() => void loadList(language)}>
           {t('Refresh')}
         </button>
       </div>
-      {listStatus === 'loading' && <p className="plan-note">{t('Loading the saved proposals…')}</p>}
-      {listStatus === 'error' && listProblem && (
-        <p className="form-error" role="alert">
-          {listProblem.code === NETWORK_ERROR
-            ? t('Cannot reach the server. Check the network and try again.')
-            : t('Could not load the saved proposals: {{message}}', { message: listProblem.message })}
-        </p>
-      )}
+      {status === 'loading' && !data && <p className="plan-note">{t('Loading the saved proposals…')}</p>}
+      <ProblemNotice problem={problem} sentence={(message) => t('Could not load the saved proposals: {{message}}', { message })} />
       {list?.length === 0 && <p className="plan-note">{t('No proposal has been saved yet.')}</p>}
       <DiscardConfirm source="list" />
       {list && list.length > 0 && (

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '@mpm/domain';
 import { proposalsApi } from '../../api/proposals.ts';
 import { formatAreaIn } from '../../plan/format.ts';
-import { useProposals } from '../../state/proposals-store.ts';
+import { useProposalSession } from '../../state/proposals-session.ts';
+import { useProposalData, versionsOf } from '../../state/proposals-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { DiscardConfirm } from './DiscardConfirm.tsx';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
@@ -15,9 +16,9 @@ import { PdfButton } from './PdfButton.tsx';
 export function ProposalVersions({ lang }: { lang: Language }) {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
-  const open = useProposals((s) => s.open);
-  const versions = useProposals((s) => s.versions);
-  const request = useProposals((s) => s.request);
+  const open = useProposalSession((s) => s.open);
+  const versions = useProposalData((s) => versionsOf(s, open?.id));
+  const request = useProposalSession((s) => s.request);
   if (!open || !versions) return null;
   const latestFirst = [...versions].reverse();
 

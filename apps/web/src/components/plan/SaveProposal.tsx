@@ -1,8 +1,9 @@
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkBodyOf, usePlan } from '../../state/plan-store.ts';
-import { useProposals } from '../../state/proposals-store.ts';
+import { useProposalSession } from '../../state/proposals-session.ts';
 import { useSession } from '../../state/session-store.ts';
+import { ProblemNotice } from '../ProblemNotice.tsx';
 import { DiscardConfirm } from './DiscardConfirm.tsx';
 
 /**
@@ -14,14 +15,14 @@ export function SaveProposal() {
   const id = useId();
   const language = useSession((s) => s.language);
   const ready = usePlan((s) => checkBodyOf(s) !== null);
-  const open = useProposals((s) => s.open);
-  const name = useProposals((s) => s.name);
-  const note = useProposals((s) => s.note);
-  const save = useProposals((s) => s.save);
-  const setName = useProposals((s) => s.setName);
-  const setNote = useProposals((s) => s.setNote);
-  const saveNew = useProposals((s) => s.saveNew);
-  const saveVersion = useProposals((s) => s.saveVersion);
+  const open = useProposalSession((s) => s.open);
+  const name = useProposalSession((s) => s.name);
+  const note = useProposalSession((s) => s.note);
+  const save = useProposalSession((s) => s.save);
+  const setName = useProposalSession((s) => s.setName);
+  const setNote = useProposalSession((s) => s.setNote);
+  const saveNew = useProposalSession((s) => s.saveNew);
+  const saveVersion = useProposalSession((s) => s.saveVersion);
   const canSave = ready && name.trim() !== '' && save.status !== 'pending';
   // The same save would be refused again: the latest version must be loaded first (or save anew).
   const conflicted = open !== null && save.status === 'conflict';
@@ -64,9 +65,9 @@ export function SaveProposal() {
 function SaveOutcome() {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
-  const save = useProposals((s) => s.save);
-  const open = useProposals((s) => s.open);
-  const request = useProposals((s) => s.request);
+  const save = useProposalSession((s) => s.save);
+  const open = useProposalSession((s) => s.open);
+  const request = useProposalSession((s) => s.request);
   if (save.status === 'saved') {
     return (
       <p className="save-done" role="status">
@@ -74,12 +75,8 @@ function SaveOutcome() {
       </p>
     );
   }
-  if (save.status === 'error') {
-    return (
-      <p className="form-error" role="alert">
-        {save.network ? t('Cannot reach the server. Check the network and try again.') : t('Not saved: {{message}}', { message: save.message })}
-      </p>
-    );
+  if (save.status === 'problem') {
+    return <ProblemNotice problem={save.problem} sentence={(message) => t('Not saved: {{message}}', { message })} />;
   }
   if (save.status !== 'conflict' || !open) return null;
   return (

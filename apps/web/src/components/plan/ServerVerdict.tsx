@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '@mpm/domain';
 import { proposalsApi } from '../../api/proposals.ts';
 import { checkBodyOf, readProposal, usePlan } from '../../state/plan-store.ts';
-import { useLocalEdits, useProposals } from '../../state/proposals-store.ts';
+import { useLocalEdits, useProposalSession } from '../../state/proposals-session.ts';
 import type { AreaUnit } from '../../state/session-store.ts';
 import { useSession } from '../../state/session-store.ts';
+import { ProblemNotice } from '../ProblemNotice.tsx';
 import { AreaFigures } from './AreaFigures.tsx';
 import { FindingsList } from './FindingsList.tsx';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
@@ -35,11 +36,7 @@ export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }
         <ReportButton disabled={!block || !proposalOk} />
         {(!block || !proposalOk) && <span className="plan-note">{t('Give the block and the planned capacity first.')}</span>}
       </div>
-      {check.status === 'error' && (
-        <p className="form-error" role="alert">
-          {check.network ? t('Cannot reach the server. Check the network and try again.') : check.message}
-        </p>
-      )}
+      {check.status === 'problem' && <ProblemNotice problem={check.problem} />}
       {check.status === 'done' && (
         <div className="verdict" data-stale={stale}>
           <h3 id="server-verdict-title">{t('Server check result')}</h3>
@@ -74,7 +71,7 @@ export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }
 function ReportButton({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
-  const open = useProposals((s) => s.open);
+  const open = useProposalSession((s) => s.open);
   const saved = !useLocalEdits() && open ? open : null;
   return saved ? (
     <PdfButton

@@ -1,9 +1,8 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@mpm/domain';
-import { NETWORK_ERROR } from '../../api/client.ts';
-import { usePublic } from '../../state/public-store.ts';
-import type { Problem } from '../../state/server-store.ts';
+import { usePublicData } from '../../state/public-store.ts';
+import { ProblemNotice } from '../ProblemNotice.tsx';
 import { Discrepancies } from './Discrepancies.tsx';
 import { townshipFigures } from './figures.ts';
 import { TargetTable } from './TargetTable.tsx';
@@ -12,25 +11,11 @@ import { TownshipTable } from './TownshipTable.tsx';
 /** ECharts is large: it loads after the figures arrive, never before the map's first paint. */
 const RestorationCharts = lazy(() => import('./RestorationCharts.tsx'));
 
-/** A failed load, in the user's language, with a retry. */
-export function LoadProblem({ problem, what, onRetry }: { problem: Problem; what: string; onRetry(): void }) {
-  const { t } = useTranslation();
-  return (
-    <p className="form-error" role="alert">
-      {problem.code === NETWORK_ERROR
-        ? t('Cannot reach the server. Check the network and try again.')
-        : t('Could not load {{what}}: {{message}}', { what, message: problem.message })}{' '}
-      <button type="button" className="link-button" onClick={onRetry}>
-        {t('Retry')}
-      </button>
-    </p>
-  );
-}
-
 /** The progress tab: discrepancies first, then targets against done, charts, and townships. */
 export function ProgressView({ year, lang, onRetry }: { year: number; lang: Language; onRetry(): void }) {
   const { t } = useTranslation();
-  const { data: summary, loading, problem } = usePublic((s) => s.summary);
+  const { data: summary, status, problem } = usePublicData((s) => s.summary);
+  const loading = status === 'loading';
   const figures = useMemo(() => (summary ? townshipFigures(summary.details) : []), [summary]);
 
   return (
@@ -40,7 +25,11 @@ export function ProgressView({ year, lang, onRetry }: { year: number; lang: Lang
           {t('Loading the restoration figures…')}
         </p>
       )}
-      {problem && <LoadProblem problem={problem} what={t('the restoration figures')} onRetry={onRetry} />}
+      <ProblemNotice
+        problem={problem}
+        sentence={(message) => t('Could not load {{what}}: {{message}}', { what: t('the restoration figures'), message })}
+        onRetry={onRetry}
+      />
       {summary && (
         <div className="progress-view" aria-busy={loading}>
           <Discrepancies discrepancies={summary.discrepancies} lang={lang} />

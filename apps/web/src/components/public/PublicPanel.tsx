@@ -2,9 +2,11 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { term } from '@mpm/domain';
 import { domainLanguage } from '../../i18n/languages.ts';
-import { asOfDate, restorationPublished, SUMMARY_FIELDS, usePublic, type PublicTab } from '../../state/public-store.ts';
+import { usePublicSession, type PublicTab } from '../../state/public-session.ts';
+import { asOfDate, restorationPublished, SUMMARY_FIELDS, usePublicData } from '../../state/public-store.ts';
 import { useServerData } from '../../state/server-store.ts';
 import { useSession } from '../../state/session-store.ts';
+import { TabList, type Tab } from '../TabList.tsx';
 import { yearRange } from './figures.ts';
 import { ProgressView } from './ProgressView.tsx';
 import { IndicatorsPanel, ReportBox } from './StaffView.tsx';
@@ -24,25 +26,25 @@ export function PublicPanel() {
   const user = useServerData((s) => s.user);
   const layers = useServerData((s) => s.layers);
   const published = restorationPublished(layers, user, SUMMARY_FIELDS);
-  const year = usePublic((s) => s.year);
-  const setYear = usePublic((s) => s.setYear);
-  const tab = usePublic((s) => s.tab);
-  const setTab = usePublic((s) => s.setTab);
-  const sheetOpen = usePublic((s) => s.sheetOpen);
-  const setSheetOpen = usePublic((s) => s.setSheetOpen);
-  const picking = usePublic((s) => s.picking);
-  const setPicking = usePublic((s) => s.setPicking);
-  const targets = usePublic((s) => s.targets.data);
+  const year = usePublicSession((s) => s.year);
+  const setYear = usePublicSession((s) => s.setYear);
+  const tab = usePublicSession((s) => s.tab);
+  const setTab = usePublicSession((s) => s.setTab);
+  const sheetOpen = usePublicSession((s) => s.sheetOpen);
+  const setSheetOpen = usePublicSession((s) => s.setSheetOpen);
+  const picking = usePublicSession((s) => s.picking);
+  const setPicking = usePublicSession((s) => s.setPicking);
+  const targets = usePublicData((s) => s.targets.data);
   const today = useMemo(() => new Date(), []);
   const range = yearRange(targets, today.getFullYear());
   const asOf = asOfDate(year, today);
   const shownTab: PublicTab = tab === 'staff' && !user ? 'progress' : tab;
 
-  const loadSummary = () => void usePublic.getState().loadSummary(asOf, language);
-  const loadIndicators = () => void usePublic.getState().loadIndicators(language);
+  const loadSummary = () => void usePublicData.getState().loadSummary(asOf, language);
+  const loadIndicators = () => void usePublicData.getState().loadIndicators(language);
 
   useEffect(() => {
-    void usePublic.getState().loadTargets(useSession.getState().language);
+    void usePublicData.getState().loadTargets(useSession.getState().language);
   }, []);
 
   // A year from a link may lie outside the plan's years: show the nearest one instead.
@@ -53,15 +55,15 @@ export function PublicPanel() {
   }, [targets, year, range.min, range.max, setYear]);
 
   useEffect(() => {
-    if (published) void usePublic.getState().loadSummary(asOf, useSession.getState().language);
+    if (published) void usePublicData.getState().loadSummary(asOf, useSession.getState().language);
   }, [asOf, published]);
 
   useEffect(() => {
-    if (user) void usePublic.getState().loadIndicators(useSession.getState().language);
-    else usePublic.getState().dropIndicators();
+    if (user) void usePublicData.getState().loadIndicators(useSession.getState().language);
+    else usePublicData.getState().dropIndicators();
   }, [user]);
 
-  const tabs: { id: PublicTab; label: string }[] = [
+  const tabs: Tab<PublicTab>[] = [
     { id: 'progress', label: t('Progress') },
     { id: 'tipOff', label: term('tipOff', lang) },
     ...(user ? [{ id: 'staff' as const, label: t('Reports and indicators') }] : []),
@@ -92,21 +94,15 @@ export function PublicPanel() {
       <YearSlider min={range.min} max={range.max} asOf={asOf} />
       <StatusKey lang={lang} />
       <div id="public-body" className="public-body">
-        <div className="public-tabs" role="tablist" aria-label={t('Restoration progress')}>
-          {tabs.map((entry) => (
-            <button
-              key={entry.id}
-              type="button"
-              role="tab"
-              id={`public-tab-${entry.id}`}
-              aria-selected={shownTab === entry.id}
-              aria-controls={`public-tabpanel-${entry.id}`}
-              onClick={() => setTab(entry.id)}
-            >
-              {entry.label}
-            </button>
-          ))}
-        </div>
+        <TabList
+          className="public-tabs"
+          label={t('Restoration progress')}
+          tabs={tabs}
+          selected={shownTab}
+          onSelect={setTab}
+          tabId={(id) => `public-tab-${id}`}
+          panelId={(id) => `public-tabpanel-${id}`}
+        />
         <div role="tabpanel" id="public-tabpanel-progress" aria-labelledby="public-tab-progress" hidden={shownTab !== 'progress'}>
           {published ? (
             <ProgressView year={year} lang={lang} onRetry={loadSummary} />

@@ -4,8 +4,8 @@ import type { ReportPeriod as ReportPeriodKey } from '@mpm/domain';
 import { MINERALS, REPORT_PERIOD_TERMS, REPORT_PERIODS, term, type Language, type Mineral } from '@mpm/domain';
 import type { IndicatorsResponse } from '@mpm/contracts';
 import { progressReportUrl } from '../../api/public.ts';
-import { usePublic } from '../../state/public-store.ts';
-import { LoadProblem } from './ProgressView.tsx';
+import { usePublicData } from '../../state/public-store.ts';
+import { ProblemNotice } from '../ProblemNotice.tsx';
 
 type Indicator = IndicatorsResponse['indicators'][number];
 
@@ -98,12 +98,17 @@ export function ReportBox({ lang, today }: { lang: Language; today: Date }) {
 /** The plan's binding indicators today (staff): value against target, with met / at risk / missed. */
 export function IndicatorsPanel({ lang, onRetry }: { lang: Language; onRetry(): void }) {
   const { t } = useTranslation();
-  const { data, loading, problem } = usePublic((s) => s.indicators);
+  const { data, status, problem } = usePublicData((s) => s.indicators);
+  const loading = status === 'loading';
   return (
     <section className="public-section" aria-labelledby="indicators-title">
       <h3 id="indicators-title">{t('Plan indicators')}</h3>
       {loading && !data && <p className="panel-note">{t('Loading the indicators…')}</p>}
-      {problem && <LoadProblem problem={problem} what={t('the indicators')} onRetry={onRetry} />}
+      <ProblemNotice
+        problem={problem}
+        sentence={(message) => t('Could not load {{what}}: {{message}}', { what: t('the indicators'), message })}
+        onRetry={onRetry}
+      />
       {data && (
         <>
           <p className="panel-note">{t('As of {{date}}, from the rights on record.', { date: data.asOf })}</p>

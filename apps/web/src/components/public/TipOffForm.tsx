@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { term, type Language } from '@mpm/domain';
-import { ApiError, NETWORK_ERROR } from '../../api/client.ts';
 import { publicApi } from '../../api/public.ts';
-import { usePublic } from '../../state/public-store.ts';
+import { usePublicSession } from '../../state/public-session.ts';
+import { toProblem } from '../../state/resource.ts';
 import { useSession } from '../../state/session-store.ts';
+import { problemText } from '../ProblemNotice.tsx';
 
 /** The longest description the server takes (`POST /api/tip-offs`). */
 const MAX_DESCRIPTION = 2000;
@@ -21,11 +22,11 @@ const formatLonLat = ([lon, lat]: [number, number], lang: Language) =>
 export function TipOffForm({ lang }: { lang: Language }) {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
-  const place = usePublic((s) => s.place);
-  const picking = usePublic((s) => s.picking);
-  const setPicking = usePublic((s) => s.setPicking);
-  const setPlace = usePublic((s) => s.setPlace);
-  const setReceipt = usePublic((s) => s.setReceipt);
+  const place = usePublicSession((s) => s.place);
+  const picking = usePublicSession((s) => s.picking);
+  const setPicking = usePublicSession((s) => s.setPicking);
+  const setPlace = usePublicSession((s) => s.setPlace);
+  const setReceipt = usePublicSession((s) => s.setReceipt);
   const [description, setDescription] = useState('');
   const [contact, setContact] = useState('');
   const [photo, setPhoto] = useState<File | null>(null);
@@ -85,11 +86,7 @@ export function TipOffForm({ lang }: { lang: Language }) {
       setTried(false);
       setPlace(null);
     } catch (err) {
-      setError(
-        err instanceof ApiError && err.code !== NETWORK_ERROR
-          ? err.message
-          : t('Cannot reach the server. Check the network and try again.'),
-      );
+      setError(problemText(toProblem(err), t));
     } finally {
       setSending(false);
     }

@@ -2,9 +2,10 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TipOffResponse, TipOffStatusResponse } from '@mpm/contracts';
 import { term, type Language } from '@mpm/domain';
-import { ApiError, NETWORK_ERROR } from '../../api/client.ts';
 import { publicApi } from '../../api/public.ts';
+import { toProblem } from '../../state/resource.ts';
 import { useSession } from '../../state/session-store.ts';
+import { problemText } from '../ProblemNotice.tsx';
 
 const formatTime = (iso: string, lang: Language) =>
   new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -82,7 +83,7 @@ export function TipOffLookup({ lang, asked }: { lang: Language; asked: { code: s
       setResult(await publicApi.tipOffStatus(wanted, language));
     } catch (err) {
       setResult(null);
-      setError(err instanceof ApiError && err.code !== NETWORK_ERROR ? err.message : t('Cannot reach the server. Check the network and try again.'));
+      setError(problemText(toProblem(err), t));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { term, type Language } from '@mpm/domain';
 import { RESTORATION_STATUS_COLORS } from '../../map/layer-styles.ts';
-import { usePublic } from '../../state/public-store.ts';
+import { usePublicSession } from '../../state/public-session.ts';
+import { usePublicData } from '../../state/public-store.ts';
 import { formatMu, statusTotals } from './figures.ts';
 
 /**
@@ -10,8 +11,8 @@ import { formatMu, statusTotals } from './figures.ts';
  */
 export function YearSlider({ min, max, asOf }: { min: number; max: number; asOf: string }) {
   const { t } = useTranslation();
-  const year = usePublic((s) => s.year);
-  const setYear = usePublic((s) => s.setYear);
+  const year = usePublicSession((s) => s.year);
+  const setYear = usePublicSession((s) => s.setYear);
   const shown = Math.min(Math.max(year, min), max);
   const years = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const label = year < max ? t('End of {{year}}', { year: shown }) : t('Today ({{date}})', { date: asOf });
@@ -51,7 +52,7 @@ export function YearSlider({ min, max, asOf }: { min: number; max: number; asOf:
 /** The map's colour key with how many parcels, and how many mu, stand in each status on the day. */
 export function StatusKey({ lang }: { lang: Language }) {
   const { t } = useTranslation();
-  const states = usePublic((s) => s.parcels.data);
+  const states = usePublicData((s) => s.parcels.data);
   const totals = statusTotals(states);
   const colors = new Map(RESTORATION_STATUS_COLORS.values.map((entry) => [entry.value, entry.color]));
   return (

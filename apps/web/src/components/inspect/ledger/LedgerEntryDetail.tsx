@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { LedgerEntryView, LedgerEvent } from '@mpm/contracts';
 import { term, type Language } from '@mpm/domain';
-import { NETWORK_ERROR } from '../../../api/client.ts';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { bboxOf, useInspectSession } from '../../../state/inspect-session.ts';
 import { useLedger } from '../../../state/ledger-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import { ProblemNotice, problemText } from '../../ProblemNotice.tsx';
 import { LedgerStatusBadge, sourceTerm } from '../terms.tsx';
 import { EntryEditForm } from './EntryEditForm.tsx';
 import { EntryNotes, EntryPhotos } from './EntryNotesPhotos.tsx';
@@ -20,7 +20,7 @@ export function LedgerEntryDetail() {
   const closeEntry = useLedger((s) => s.closeEntry);
   const openEntry = useLedger((s) => s.openEntry);
   const focusOn = useInspectSession((s) => s.focusOn);
-  const view = entry.view;
+  const view = entry.data;
 
   return (
     <article className="ledger-entry" aria-labelledby="ledger-entry-title" data-entry-id={entry.id} data-status={view?.status}>
@@ -32,21 +32,12 @@ export function LedgerEntryDetail() {
           {t('Loading the entry…')}
         </p>
       )}
-      {entry.status === 'error' && entry.problem && (
-        <p className="form-error" role="alert">
-          {entry.problem.code === NETWORK_ERROR ? t('Cannot reach the server. Check the network and try again.') : entry.problem.message}{' '}
-          <button type="button" className="link-button" onClick={() => void openEntry(entry.id, language)}>
-            {t('Retry')}
-          </button>
-        </p>
-      )}
+      <ProblemNotice problem={entry.problem} onRetry={() => void openEntry(entry.id, language)} />
       {entry.actionProblem && (
         <div className="form-error entry-problem" role="alert" data-stale={entry.actionProblem.stale}>
           {entry.actionProblem.stale
             ? t('Someone else changed this entry after you opened it, so your change was not saved. Reload it, then try again.')
-            : entry.actionProblem.code === NETWORK_ERROR
-              ? t('Cannot reach the server. Check the network and try again.')
-              : entry.actionProblem.message}{' '}
+            : problemText(entry.actionProblem, t)}{' '}
           {entry.actionProblem.stale && (
             <button type="button" className="secondary-button" onClick={() => void openEntry(entry.id, language)}>
               {t('Reload')}

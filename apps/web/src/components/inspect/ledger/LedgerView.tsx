@@ -2,12 +2,12 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerEntrySummary } from '@mpm/contracts';
 import { LEDGER_SOURCES, LEDGER_STATUSES, term, VIOLATION_TYPES, type Language } from '@mpm/domain';
-import { NETWORK_ERROR } from '../../../api/client.ts';
 import { ledgerExportUrl, type LedgerFilters } from '../../../api/inspect.ts';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useInspectSession } from '../../../state/inspect-session.ts';
 import { useLedger } from '../../../state/ledger-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { LedgerStatusBadge, sourceTerm } from '../terms.tsx';
 import { LedgerEntryDetail } from './LedgerEntryDetail.tsx';
 
@@ -118,16 +118,11 @@ function EntryList() {
   const openEntry = useLedger((s) => s.openEntry);
   return (
     <section className="plan-section" aria-label={t('Entries')}>
-      {list.status === 'error' && list.problem && (
-        <p className="form-error" role="alert">
-          {list.problem.code === NETWORK_ERROR
-            ? t('Cannot reach the server. Check the network and try again.')
-            : t('Could not load the ledger: {{message}}', { message: list.problem.message })}{' '}
-          <button type="button" className="link-button" onClick={() => void loadList(language)}>
-            {t('Retry')}
-          </button>
-        </p>
-      )}
+      <ProblemNotice
+        problem={list.problem}
+        sentence={(message) => t('Could not load the ledger: {{message}}', { message })}
+        onRetry={() => void loadList(language)}
+      />
       {list.data && (
         <p className="plan-note" role="status">
           {t('{{count}} entries', { count: list.data.total })}

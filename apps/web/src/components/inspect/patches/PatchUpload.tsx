@@ -4,7 +4,8 @@ import type { TFunction } from 'i18next';
 import { term } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { readPatchFile, roundsToSend, statedRound, type PatchFeature, type PatchFileProblem } from '../../../inspect/patch-files.ts';
-import { toProblem, useInspectData } from '../../../state/inspect-store.ts';
+import { useInspectData } from '../../../state/inspect-store.ts';
+import { toProblem } from '../../../state/resource.ts';
 import { useSession } from '../../../state/session-store.ts';
 
 function problemText(problem: PatchFileProblem, t: TFunction): string {

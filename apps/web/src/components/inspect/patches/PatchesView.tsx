@@ -2,13 +2,14 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatchCollection, PatchProperties } from '@mpm/contracts';
 import { PATCH_CLASS_TERMS, PATCH_CLASSES, term, type Language, type PatchClass, type ViolationType } from '@mpm/domain';
-import { NETWORK_ERROR } from '../../../api/client.ts';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { formatArea } from '../../../plan/format.ts';
 import { bboxOf, useInspectSession } from '../../../state/inspect-session.ts';
-import { toProblem, useInspectData } from '../../../state/inspect-store.ts';
+import { useInspectData } from '../../../state/inspect-store.ts';
 import { useLedger } from '../../../state/ledger-store.ts';
+import { toProblem } from '../../../state/resource.ts';
 import { useSession, type AreaUnit } from '../../../state/session-store.ts';
+import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { PatchClassChip } from '../terms.tsx';
 import { PatchUpload } from './PatchUpload.tsx';
 
@@ -71,13 +72,7 @@ export function PatchesView() {
             {t('Loading the patches…')}
           </p>
         )}
-        {patches.status === 'error' && patches.problem && (
-          <p className="form-error" role="alert">
-            {patches.problem.code === NETWORK_ERROR
-              ? t('Cannot reach the server. Check the network and try again.')
-              : t('Could not load the patches: {{message}}', { message: patches.problem.message })}
-          </p>
-        )}
+        <ProblemNotice problem={patches.problem} sentence={(message) => t('Could not load the patches: {{message}}', { message })} />
         <details className="site-more">
           <summary>{t('Load a round of patches')}</summary>
           <PatchUpload />

@@ -2,12 +2,13 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_EXPIRING_WITHIN_DAYS, type RightView } from '@mpm/contracts';
 import { term, type Language } from '@mpm/domain';
-import { NETWORK_ERROR } from '../../../api/client.ts';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useInspectSession } from '../../../state/inspect-session.ts';
-import { toProblem, useInspectData } from '../../../state/inspect-store.ts';
+import { useInspectData } from '../../../state/inspect-store.ts';
+import { toProblem } from '../../../state/resource.ts';
 import { useServerData } from '../../../state/server-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { LicenceStateBadge } from '../terms.tsx';
 
 /**
@@ -43,16 +44,11 @@ export function RightsRegister() {
             {t('Loading the register…')}
           </p>
         )}
-        {rights.status === 'error' && rights.problem && (
-          <p className="form-error" role="alert">
-            {rights.problem.code === NETWORK_ERROR
-              ? t('Cannot reach the server. Check the network and try again.')
-              : t('Could not load the register: {{message}}', { message: rights.problem.message })}{' '}
-            <button type="button" className="link-button" onClick={() => void loadRights(language)}>
-              {t('Retry')}
-            </button>
-          </p>
-        )}
+        <ProblemNotice
+          problem={rights.problem}
+          sentence={(message) => t('Could not load the register: {{message}}', { message })}
+          onRetry={() => void loadRights(language)}
+        />
       </section>
       {rights.data && (
         <>

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { parseGkInput, parseLonLatInput, type SiteInputProblem } from '../../../inspect/site-input.ts';
 import { useInspectData } from '../../../state/inspect-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import { TabList, type Tab } from '../../TabList.tsx';
 
 type System = 'lonLat' | 'gk';
 
@@ -55,9 +56,9 @@ export function CoordinateForm() {
     if (result.ok) void checkSite({ type: 'Point', coordinates: [result.lonLat[0], result.lonLat[1]] }, 'typed', language);
   }
 
-  const systems: { system: System; label: string }[] = [
-    { system: 'lonLat', label: t('Longitude / latitude') },
-    { system: 'gk', label: t('Gauss–Krüger X / Y') },
+  const systems: Tab<System>[] = [
+    { id: 'lonLat', label: t('Longitude / latitude') },
+    { id: 'gk', label: t('Gauss–Krüger X / Y') },
   ];
   const field = (key: keyof typeof values, label: string, placeholder: string, inputMode: 'decimal' | 'text' = 'decimal') => (
     <label className="coordinate-field" htmlFor={`${id}-${key}`}>
@@ -77,22 +78,15 @@ export function CoordinateForm() {
 
   return (
     <form className="coordinate-form" onSubmit={submit} noValidate>
-      <div className="tabs" role="tablist" aria-label={t('Coordinate system')}>
-        {systems.map((entry) => (
-          <button
-            key={entry.system}
-            type="button"
-            role="tab"
-            aria-selected={system === entry.system}
-            onClick={() => {
-              setSystem(entry.system);
-              setProblem(null);
-            }}
-          >
-            {entry.label}
-          </button>
-        ))}
-      </div>
+      <TabList
+        label={t('Coordinate system')}
+        tabs={systems}
+        selected={system}
+        onSelect={(chosen) => {
+          setSystem(chosen);
+          setProblem(null);
+        }}
+      />
       {system === 'lonLat' ? (
         <div className="coordinate-fields">
           {field('lon', t('Longitude'), '108.45 / 108°27′00″E', 'text')}

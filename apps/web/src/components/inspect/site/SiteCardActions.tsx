@@ -5,10 +5,11 @@ import type { SiteCardResponse } from '@mpm/contracts';
 import { term } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useInspectSession } from '../../../state/inspect-session.ts';
-import { toProblem, useInspectData, type SiteOrigin } from '../../../state/inspect-store.ts';
+import { useInspectData, type SiteOrigin } from '../../../state/inspect-store.ts';
 import { useLedger } from '../../../state/ledger-store.ts';
+import { toProblem } from '../../../state/resource.ts';
 import { useSession } from '../../../state/session-store.ts';
-import { SiteCardBody } from './SiteCard.tsx';
+import { SiteCardBody } from './SiteCardBody.tsx';
 
 /** How long to wait for the map's snapshot before printing the card without it, in milliseconds. */
 const SNAPSHOT_WAIT_MS = 6000;

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { MINERALS, term, type Mineral } from '@mpm/domain';
-import { NETWORK_ERROR } from '../../../api/client.ts';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useInspectSession, type SiteTool } from '../../../state/inspect-session.ts';
 import { useInspectData } from '../../../state/inspect-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { CoordinateForm } from './CoordinateForm.tsx';
 import { MyPositionButton } from './MyPositionButton.tsx';
 import { SiteCard } from './SiteCard.tsx';
@@ -50,11 +50,7 @@ export function SiteView() {
         </p>
       )}
       {site.status === 'error' && (
-        <p className="form-error" role="alert">
-          {site.problem.code === NETWORK_ERROR
-            ? t('Cannot reach the server. Check the network and try again.')
-            : t('The site could not be checked: {{message}}', { message: site.problem.message })}
-        </p>
+        <ProblemNotice problem={site.problem} sentence={(message) => t('The site could not be checked: {{message}}', { message })} />
       )}
       {site.status === 'done' && <SiteCard card={site.card} origin={site.origin} />}
     </>
