@@ -5,13 +5,12 @@ import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COLLECTION_IDS, LAYERS, type CollectionId } from '@mpm/domain';
+import { COLLECTION_IDS, LAYERS, M2_PER_MU, type CollectionId } from '@mpm/domain';
 import { loadGeographicLib } from './geographiclib.ts';
 import { generate } from './generate.ts';
 
 const DIR = path.dirname(fileURLToPath(import.meta.url));
 const TODAY = '2026-11-23';
-const M2_PER_MU = 10000 / 15;
 
 type Area = Feature<Polygon | MultiPolygon>;
 const read = (name: string): string => fs.readFileSync(path.join(DIR, name), 'utf8');

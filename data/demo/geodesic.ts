@@ -4,9 +4,6 @@ import type { AreaGeometry, Ring } from './types.ts';
 /** CGCS2000 uses the GRS80 ellipsoid. */
 export const CGCS2000 = { a: 6378137, f: 1 / 298.257222101 } as const;
 
-/** Square metres in one mu (亩). */
-export const M2_PER_MU = 10000 / 15;
-
 const geodesic = new (loadGeographicLib().Geodesic.Geodesic)(CGCS2000.a, CGCS2000.f);
 
 /** Unsigned ellipsoidal area of one ring in m² (the closing position may be present or not). */

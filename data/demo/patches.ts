@@ -1,6 +1,6 @@
+import { M2_PER_MU } from '@mpm/domain';
 import { assertApart, assertCrosses, assertWithin } from './checks.ts';
 import { feature, type Context } from './context.ts';
-import { M2_PER_MU } from './geodesic.ts';
 import { blobPolygon } from './protection.ts';
 import { MINING_RIGHTS } from './rights.ts';
 import { rotate } from './shapes.ts';

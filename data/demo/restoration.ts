@@ -1,7 +1,7 @@
+import { M2_PER_MU } from '@mpm/domain';
 import { fitArea } from './area.ts';
 import { assertApart } from './checks.ts';
 import { DEMO, feature, plainName, townshipOf, type Context } from './context.ts';
-import { M2_PER_MU } from './geodesic.ts';
 import { blobPolygon } from './protection.ts';
 import { MINING_RIGHTS } from './rights.ts';
 import { rotate } from './shapes.ts';

@@ -16,6 +16,8 @@ export {
 } from './gauss-kruger.ts';
 export { CGCS2000_EPSG, GRS80, detectDatum, gkToLonLat, lonLatToGk, resolveCrs, type Crs, type CrsProblem } from './crs.ts';
 export { areaReport, ellipsoidalAreaM2, ellipsoidalLengthM, geodesicDistanceM, type AreaReport } from './area.ts';
+export { metresPerDegree } from './metres-per-degree.ts';
+export { boxesMeet, growBox, type LonLatBox } from './lonlat-box.ts';
 export { formatDms, formatLonLatDms, parseDms, type AngleAxis } from './dms.ts';
 export { decodeCornerListBytes } from './decode-text.ts';
 export type * from './corner-list/types.ts';

@@ -1,7 +1,8 @@
+import { boxesMeet } from '@mpm/geo';
 import type { BlockGeometry } from '../engine.ts';
 import type { AreaGeometry, Bbox, IndexedFeature } from './layer-index.ts';
 import { inRings, ringsOf, segmentsMeet } from './planar.ts';
-import { boxesTouch, type Attempt, type Overlap } from './relate.ts';
+import type { Attempt, Overlap } from './relate.ts';
 
 /** Turf's clipping of the current block with one feature (null: no shared area). */
 export type Clip = (item: IndexedFeature, run: () => Attempt<Overlap | null>) => Attempt<Overlap | null>;
@@ -47,7 +48,7 @@ function untouched(feature: IndexedFeature, changed: readonly Edge[], before: re
   const geometry = feature.feature.geometry as AreaGeometry;
   const rings = ringsOf(geometry);
   for (const { p, q, box } of changed) {
-    if (!boxesTouch(box, feature.bbox)) continue;
+    if (!boxesMeet(box, feature.bbox)) continue;
     if (inRings(p, rings)) return false;
     for (const ring of rings) for (let i = 1; i < ring.length; i++) if (segmentsMeet(p, q, ring[i - 1], ring[i])) return false;
   }

@@ -1,6 +1,5 @@
 import { closestPointPairs, segmentsOf, type Segment } from './closest-points.ts';
-import { geodesicDistanceM } from '@mpm/geo';
-import { metresPerDegree } from './geodesic.ts';
+import { geodesicDistanceM, metresPerDegree } from '@mpm/geo';
 import type { AreaGeometry, LineGeometry } from './layer-index.ts';
 
 /**

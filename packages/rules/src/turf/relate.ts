@@ -1,5 +1,5 @@
 import { booleanIntersects, intersect } from '@turf/turf';
-import { ellipsoidalAreaM2 } from '@mpm/geo';
+import { boxesMeet, ellipsoidalAreaM2 } from '@mpm/geo';
 import { clipToBox } from './box-clip.ts';
 import { containment } from './containment.ts';
 import type { AreaGeometry, Bbox, IndexedFeature } from './layer-index.ts';
@@ -28,9 +28,6 @@ const attempt = <T>(run: () => T): Attempt<T> => {
   }
 };
 
-/** Whether two boxes share at least one point. */
-export const boxesTouch = (a: Bbox, b: Bbox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-
 /** An indexed area feature as an {@link AreaShape}; its area is computed once, on first use. */
 export function areaShapeOf(item: IndexedFeature): AreaShape {
   return {
@@ -42,7 +39,7 @@ export function areaShapeOf(item: IndexedFeature): AreaShape {
 
 /** Turf `booleanIntersects` (touching counts), skipped when the boxes are apart; never throws. */
 export function intersectsBlock(block: AreaShape, item: IndexedFeature): Attempt<boolean> {
-  if (!boxesTouch(block.box, item.bbox)) return { ok: true, value: false };
+  if (!boxesMeet(block.box, item.bbox)) return { ok: true, value: false };
   return attempt(() => booleanIntersects(block.feature, item.feature));
 }
 
@@ -57,7 +54,7 @@ export function overlapWithBlock(
   area: AreaShape,
   clip: (run: () => Attempt<Overlap | null>) => Attempt<Overlap | null> = (run) => run(),
 ): Attempt<Overlap | null> {
-  if (!boxesTouch(block.box, area.box)) return { ok: true, value: null };
+  if (!boxesMeet(block.box, area.box)) return { ok: true, value: null };
   const relation = attempt(() => containment(block.feature.geometry, block.box, area.feature.geometry));
   if (!relation.ok) return relation;
   if (relation.value === 'apart') return { ok: true, value: null };

@@ -1,12 +1,11 @@
 import type { CollectionId } from '@mpm/domain';
-import { ellipsoidalAreaM2 } from '@mpm/geo';
+import { ellipsoidalAreaM2, growBox } from '@mpm/geo';
 import type { BlockGeometry } from '../engine.ts';
 import type { MeasurementRequest } from '../types.ts';
 import { blockOutline, type BlockOutline } from './distance.ts';
 import { bboxOf, candidatesIn, type IndexedFeature, type LayerIndex } from './layer-index.ts';
 import { FEATURE_UNREADABLE, LAYER_NOT_LOADED, MEASUREMENT_ERROR_MESSAGES } from './reasons.ts';
 import type { AreaShape } from './relate.ts';
-import { expandBox } from './search-box.ts';
 import type { MeasurementError } from './types.ts';
 
 /** The block, prepared once per check for Turf and for distances. */
@@ -54,7 +53,7 @@ export function candidates(
     for (const { featureId, properties } of layer.skipped) {
       errors.push({ reason: FEATURE_UNREADABLE, collection, featureId, properties, message: MEASUREMENT_ERROR_MESSAGES[FEATURE_UNREADABLE] });
     }
-    const items = candidatesIn(layer, expandBox(block.box, withinM)).sort((a, b) => a.featureId - b.featureId);
+    const items = candidatesIn(layer, growBox(block.box, withinM)).sort((a, b) => a.featureId - b.featureId);
     found.push({ collection, withinM, items });
   }
   return found;

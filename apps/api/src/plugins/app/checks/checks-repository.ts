@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { getLayer, type CollectionId } from '@mpm/domain';
+import { growBox } from '@mpm/geo';
 import type { BlockGeometry, FeatureMeasurement, GeometryEngine, MeasurementRequest, Measurements, MineRecord } from '@mpm/rules';
 import { LAYER_TABLES, fieldExpression } from '../layers/layer-tables.ts';
 import type { BBox } from '../layers/layers-repository.ts';
-import { expandBBox } from './envelope.ts';
 
 /** The block, parsed once: only ever a geometry already validated in code (see `block-*.validation.ts`). */
 const BLOCK_CTE = `b AS (
@@ -68,7 +68,7 @@ function collectionQuery(
       ? [knex.raw('ST_Distance(t.geom::geography, b.geog)'), knex.raw('"distanceM" <= ?', [withinM])]
       : [knex.raw('0'), knex.raw('true')];
   const touching = withinM > 0 ? knex.raw('true') : knex.raw('ST_Intersects(t.geom, b.g)');
-  const envelope = expandBBox(bbox, withinM);
+  const envelope = growBox(bbox, withinM);
   return knex.raw(
     `SELECT * FROM (
        SELECT ?::text AS collection, t.id::int AS "featureId",

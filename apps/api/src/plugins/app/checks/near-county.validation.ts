@@ -1,6 +1,6 @@
+import { boxesMeet, growBox } from '@mpm/geo';
 import type { BBox } from '../layers/layers-repository.ts';
 import { BLOCK_MESSAGES as M, OUTSIDE_COUNTY, invalid, type Validation } from './block-problems.ts';
-import { bboxesMeet, expandBBox } from './envelope.ts';
 
 /** How far beyond the county's extent a block may reach and still be checked, in metres. */
 export const COUNTY_MARGIN_M = 5_000;
@@ -11,7 +11,7 @@ export const COUNTY_MARGIN_M = 5_000;
  * across the county line is still checked. Without a county (no data loaded) anything passes.
  */
 export function validateNearCounty(blockBbox: BBox, countyBbox: BBox | null): Validation<true> {
-  if (!countyBbox || bboxesMeet(blockBbox, expandBBox(countyBbox, COUNTY_MARGIN_M))) return { valid: true, value: true };
+  if (!countyBbox || boxesMeet(blockBbox, growBox(countyBbox, COUNTY_MARGIN_M))) return { valid: true, value: true };
   const centre = [(blockBbox[0] + blockBbox[2]) / 2, (blockBbox[1] + blockBbox[3]) / 2] as const;
   return invalid(OUTSIDE_COUNTY, M.outsideCounty(centre, countyBbox));
 }

@@ -1,9 +1,9 @@
+import { boxesMeet, growBox } from '@mpm/geo';
 import type { BlockGeometry } from '@mpm/rules';
 import { badRequest } from '../../../http/errors.ts';
 import { checkPosition, inChina } from '../checks/block-geometry.validation.ts';
 import { OUTSIDE_COUNTY } from '../checks/block-problems.ts';
 import type { ChecksRepository } from '../checks/checks-repository.ts';
-import { bboxesMeet, expandBBox } from '../checks/envelope.ts';
 import type { BBox } from '../layers/layers-repository.ts';
 import { COUNTY_MARGIN_M } from '../checks/near-county.validation.ts';
 import { validatedBlock } from '../checks/run-check.ts';
@@ -26,7 +26,7 @@ function validatedPoint(input: Record<string, unknown>, countyBbox: BBox | null)
   const problem = checkPosition(input.coordinates, {}, swappable);
   if (problem && !problem.valid) throw badRequest(problem.reason, problem.message);
   const [lon, lat] = input.coordinates as number[];
-  if (countyBbox && !bboxesMeet([lon, lat, lon, lat], expandBBox(countyBbox, COUNTY_MARGIN_M))) {
+  if (countyBbox && !boxesMeet([lon, lat, lon, lat], growBox(countyBbox, COUNTY_MARGIN_M))) {
     const [w, s, e, n] = countyBbox.map((v) => v.toFixed(3));
     throw badRequest(OUTSIDE_COUNTY, {
       zh: `站点（${lon.toFixed(4)}°E, ${lat.toFixed(4)}°N）不在本县范围内（县域约 ${w}–${e}°E，${s}–${n}°N）。请检查坐标或坐标系。`,

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
+import { growBox } from '@mpm/geo';
 import type { MeasuredGeometry } from '../checks/checks-repository.ts';
-import { expandBBox } from '../checks/envelope.ts';
 import { LAYER_TABLES } from '../layers/layer-tables.ts';
 import type { BBox } from '../layers/layers-repository.ts';
 
@@ -85,7 +85,7 @@ export function createSiteRepository(knex: Knex) {
       if (bound.length === 0) return [];
       const box = siteBBox(site);
       const exact = await knex.raw('?', [
-        union(bound.map((row) => branch(groups[row.i], knex.raw('"distanceM"'), expandBBox(box, row.distanceM)))),
+        union(bound.map((row) => branch(groups[row.i], knex.raw('"distanceM"'), growBox(box, row.distanceM)))),
       ]);
       return (exact.rows as Row[])
         .sort((a, b) => a.i - b.i)

@@ -1,4 +1,5 @@
 import { LAYERS, getLayer, term, type CollectionId, type Language } from '@mpm/domain';
+import { metresPerDegree } from '@mpm/geo';
 import type { BlockGeometry } from '@mpm/rules';
 import type { BBox } from '../layers/layers-repository.ts';
 import { e } from './html.ts';
@@ -38,15 +39,6 @@ export interface MapCorner {
   lonLat: readonly [number, number];
 }
 
-/** Metres per degree on the GRS80 ellipsoid at latitude `latDeg` (series to centimetres). */
-function metresPerDegree(latDeg: number) {
-  const phi = (latDeg * Math.PI) / 180;
-  return {
-    lat: 111_132.954 - 559.822 * Math.cos(2 * phi) + 1.175 * Math.cos(4 * phi),
-    lon: 111_412.84 * Math.cos(phi) - 93.5 * Math.cos(3 * phi) + 0.118 * Math.cos(5 * phi),
-  };
-}
-
 const polygonsOf = (g: BlockGeometry) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
 
 /** Options of {@link mapWindow}; each has the review report's value as default. */
@@ -64,16 +56,16 @@ export function mapWindow(block: BlockGeometry, options: MapWindowOptions = {}):
   const lats = points.map((p) => p[1]);
   const [west, south, east, north] = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
   const [lon0, lat0] = [(west + east) / 2, (south + north) / 2];
-  const m = metresPerDegree(lat0);
-  const [w, h] = [(east - west) * m.lon, (north - south) * m.lat];
+  const { x: mLon, y: mLat } = metresPerDegree(lat0);
+  const [w, h] = [(east - west) * mLon, (north - south) * mLat];
   const { share, minM } = options.margin ?? MARGIN;
   const margin = Math.max(share * Math.max(w, h), minM);
   let [widthM, heightM] = [w + 2 * margin, h + 2 * margin];
   const aspect = options.aspect ?? SIZE.mapWidth / SIZE.height;
   if (widthM / heightM < aspect) widthM = heightM * aspect;
   else heightM = widthM / aspect;
-  const [dLon, dLat] = [widthM / 2 / m.lon, heightM / 2 / m.lat];
-  return { bbox: [lon0 - dLon, lat0 - dLat, lon0 + dLon, lat0 + dLat], mPerDegLon: m.lon, mPerDegLat: m.lat, widthM, heightM };
+  const [dLon, dLat] = [widthM / 2 / mLon, heightM / 2 / mLat];
+  return { bbox: [lon0 - dLon, lat0 - dLat, lon0 + dLon, lat0 + dLat], mPerDegLon: mLon, mPerDegLat: mLat, widthM, heightM };
 }
 
 /** The largest 1, 2 or 5 × 10ⁿ metres not above `maxM`. */

@@ -1,0 +1,31 @@
+/** A lon/lat box `[west, south, east, north]` in EPSG:4490 degrees. */
+export type LonLatBox = [west: number, south: number, east: number, north: number];
+
+const RAD = Math.PI / 180;
+
+/** The shortest degree of latitude anywhere on GRS80 (at the equator), in metres. */
+const MIN_METRES_PER_DEGREE_LAT = 110_574;
+/** A degree of longitude on the equator of GRS80, rounded down; times cos φ it bounds any parallel from below. */
+const METRES_PER_DEGREE_LON_AT_EQUATOR = 111_319;
+/** Headroom over the bounds above, so that rounding never drops a point right at the distance. */
+const SAFETY = 1.01;
+
+/**
+ * A lon/lat box `[west, south, east, north]` (EPSG:4490 degrees) grown by at least `metres` on
+ * every side, conservatively: every point within `metres` (geodesic, GRS80) of a point in the box
+ * lies inside the result. For index prefilters ahead of an exact ellipsoidal test. The longitude
+ * growth uses the grown edge nearest a pole, where a degree is shortest; near a pole the result
+ * spans every longitude. Clamped to ±180° and ±90°.
+ */
+export function growBox([west, south, east, north]: Readonly<LonLatBox>, metres: number): LonLatBox {
+  if (metres <= 0) return [west, south, east, north];
+  const dLat = (metres / MIN_METRES_PER_DEGREE_LAT) * SAFETY;
+  const lat = Math.min(90, Math.max(Math.abs(south), Math.abs(north)) + dLat);
+  const cos = Math.cos(lat * RAD);
+  const dLon = cos < 1e-6 ? 360 : (metres / (METRES_PER_DEGREE_LON_AT_EQUATOR * cos)) * SAFETY;
+  return [Math.max(-180, west - dLon), Math.max(-90, south - dLat), Math.min(180, east + dLon), Math.min(90, north + dLat)];
+}
+
+/** Whether two lon/lat boxes share any point (edges included). */
+export const boxesMeet = (a: Readonly<LonLatBox>, b: Readonly<LonLatBox>): boolean =>
+  a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
