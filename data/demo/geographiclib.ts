@@ -12,5 +12,5 @@ export interface GeographicLib {
   };
 }
 
-/** geographiclib-geodesic (a root devDependency). */
+/** geographiclib-geodesic (a dependency of `@mpm/demo`), typed for what the generator uses. */
 export const loadGeographicLib = (): GeographicLib => geographicLib as unknown as GeographicLib;
