@@ -23,7 +23,8 @@ export default tseslint.config(
     },
   },
   {
-    // Each workspace package (and e2e, bench, data) is a unit: relative imports stay inside it.
+    // Each workspace package (and e2e, bench, data) is a unit: relative imports stay inside it;
+    // other units are imported by name. The rulesets are data that anything may read.
     plugins: { boundaries },
     rules: {
       'boundaries/no-cross-package-relative': [
@@ -33,6 +34,7 @@ export default tseslint.config(
     },
   },
   {
+    // A route folder (ogc, tiles, api/<feature>) imports no other: what they share lives in plugins/app.
     files: ['apps/api/src/routes/**'],
     rules: {
       'boundaries/no-cross-route-import': [
