@@ -18,21 +18,13 @@ import {
   SITE_SOURCE,
 } from './inspect-overlay.ts';
 import { useInspectDrawing } from './inspect-drawing.ts';
+import { whileMapLives } from './while-map-lives.ts';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 const collection = (...features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features });
 
 /** Zoom a single point is shown at, at least (a site of a few hundred metres fills the screen). */
 const POINT_ZOOM = 14;
-
-/** Runs `fn` on a map that may already be gone (the map's own cleanup can run first). */
-function whileMapLives(fn: () => void) {
-  try {
-    fn();
-  } catch {
-    // The map was removed with its style: nothing left to clean.
-  }
-}
 
 /** Moves the map to show `bbox` in the part of it not covered by the panel (phone bottom sheet). */
 function showExtent(map: MaplibreMap, bbox: Bbox, animate: boolean) {

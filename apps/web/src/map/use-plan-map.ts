@@ -12,6 +12,7 @@ import {
   restoreMissingHatch,
   setOverlayData,
 } from './plan-overlay.ts';
+import { whileMapLives } from './while-map-lives.ts';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 const asCollection = (geometry: BlockGeometry): GeoJSON.FeatureCollection => ({
@@ -28,15 +29,6 @@ function boundsOf(geometry: BlockGeometry): [[number, number], [number, number]]
     [Math.min(...xs), Math.min(...ys)],
     [Math.max(...xs), Math.max(...ys)],
   ];
-}
-
-/** Runs `fn` on a map that may already be gone (the map's own cleanup can run first). */
-function whileMapLives(fn: () => void) {
-  try {
-    fn();
-  } catch {
-    // The map was removed with its style: nothing left to clean.
-  }
 }
 
 /**

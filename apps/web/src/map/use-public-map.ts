@@ -6,20 +6,12 @@ import { asOfDate, restorationPublished, STATE_FIELDS, usePublicData } from '../
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { RESTORATION_STATUS_COLORS } from './layer-styles.ts';
+import { whileMapLives } from './while-map-lives.ts';
 
 const SOURCE = 'restoration_parcels';
 const TARGET = { source: SOURCE, sourceLayer: SOURCE } as const;
 /** The tip-off marker: the danger red of the page, so it reads as "here is the problem". */
 const MARKER_COLOR = '#b42318';
-
-/** Runs `fn` on a map that may already be gone (the map's own cleanup can run first). */
-function whileMapLives(fn: () => void) {
-  try {
-    fn();
-  } catch {
-    // The map was removed with its style: nothing left to clean.
-  }
-}
 
 /** Writes each parcel's status on the day into the tile features' state (keyed by their integer id). */
 function applyStates(map: MaplibreMap, states: ParcelStatesResponse) {

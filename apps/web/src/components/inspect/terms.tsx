@@ -1,8 +1,13 @@
+import type { TFunction } from 'i18next';
 import { GLOSSARY, LEDGER_SOURCE_TERMS, PATCH_CLASS_TERMS, term, type Language, type LedgerSource, type LedgerStatus, type LicenceState, type PatchClass, type TermKey } from '@mpm/domain';
 import { LEDGER_STATUS_COLORS, PATCH_CLASS_COLORS } from '../../map/inspect-overlay.ts';
 
 /** The glossary term for a key the server sends as text, or the text itself when it is no key. */
 export const termOr = (key: string, lang: Language): string => (key in GLOSSARY ? term(key as TermKey, lang) : key);
+
+/** How long a licence has left, or how long ago it expired. */
+export const daysLeftText = (daysLeft: number, t: TFunction): string =>
+  daysLeft < 0 ? t('expired {{days}} days ago', { days: -daysLeft }) : t('{{days}} days left', { days: daysLeft });
 
 /** A licence's standing: 有效 / 即将到期 / 已过期 / 暂停 / 注销. */
 export function LicenceStateBadge({ state, lang }: { state: LicenceState; lang: Language }) {

@@ -1,31 +1,16 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportPeriod as ReportPeriodKey } from '@mpm/domain';
-import { MINERALS, REPORT_PERIOD_TERMS, REPORT_PERIODS, term, type Language, type Mineral } from '@mpm/domain';
-import type { IndicatorsResponse } from '@mpm/contracts';
+import { REPORT_PERIOD_TERMS, REPORT_PERIODS, term, type Language } from '@mpm/domain';
+import type { Indicator } from '@mpm/contracts';
 import { progressReportUrl } from '../../api/public.ts';
 import { usePublicData } from '../../state/public-store.ts';
+import { IndicatorStateBadge, indicatorTitle, withIndicatorUnit } from '../plan/IndicatorParts.tsx';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 
-type Indicator = IndicatorsResponse['indicators'][number];
-
-const STATE_SYMBOLS = { met: '✓', atRisk: '!', missed: '✗' } as const;
-
-/** `mineCount.brickClay` → the title with its mineral: 矿山数量（砖瓦用粘土）. */
-function titleOf(indicator: Indicator, lang: Language): string {
-  const mineral = indicator.id.split('.')[1];
-  if (!mineral || !MINERALS.includes(mineral as Mineral)) return indicator.title[lang];
-  const name = term(mineral as Mineral, lang);
-  return lang === 'zh' ? `${indicator.title.zh}（${name}）` : `${indicator.title.en} (${name})`;
-}
-
-function valueOf(indicator: Indicator, value: number, lang: Language): string {
-  const number = value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 });
-  if (indicator.unit === 'percent') return `${number}%`;
-  if (indicator.unit === '10kt') return `${number} ${term('unit10ktPerYear', lang)}`;
-  const unit = term('unitCount', lang);
-  return unit ? `${number} ${unit}` : number;
-}
+/** Up to one decimal, grouped. */
+const valueOf = (indicator: Indicator, value: number, lang: Language): string =>
+  withIndicatorUnit(indicator, value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 }), lang);
 
 /** The progress report (PDF) for a month, a half-year or a year: a link the browser opens. */
 export function ReportBox({ lang, today }: { lang: Language; today: Date }) {
@@ -124,16 +109,14 @@ export function IndicatorsPanel({ lang, onRetry }: { lang: Language; onRetry(): 
               <tbody>
                 {data.indicators.map((indicator) => (
                   <tr key={indicator.id} data-indicator-id={indicator.id} data-state={indicator.state}>
-                    <th scope="row">{titleOf(indicator, lang)}</th>
+                    <th scope="row">{indicatorTitle(indicator, lang)}</th>
                     <td className="num">
                       {indicator.kind === 'max' ? '≤ ' : '≥ '}
                       {valueOf(indicator, indicator.target, lang)}
                     </td>
                     <td className="num">
                       {valueOf(indicator, indicator.value, lang)}{' '}
-                      <span className="indicator-state" data-state={indicator.state}>
-                        <span aria-hidden="true">{STATE_SYMBOLS[indicator.state]}</span> {term(indicator.state, lang)}
-                      </span>
+                      <IndicatorStateBadge state={indicator.state} lang={lang} />
                     </td>
                   </tr>
                 ))}

@@ -9,7 +9,7 @@ import { toProblem } from '../../../state/resource.ts';
 import { useServerData } from '../../../state/server-store.ts';
 import { useSession } from '../../../state/session-store.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
-import { LicenceStateBadge } from '../terms.tsx';
+import { daysLeftText, LicenceStateBadge } from '../terms.tsx';
 
 /**
  * The licence register (矿业权台账): rights expiring within N days, rights already expired, and
@@ -183,7 +183,7 @@ function RightsList({ id, title, empty, rights, lang }: ListProps) {
                   </span>
                   <span className="right-row-dates">
                     {term('validTo', lang)} {right.validTo} ·{' '}
-                    {right.daysLeft < 0 ? t('expired {{days}} days ago', { days: -right.daysLeft }) : t('{{days}} days left', { days: right.daysLeft })}
+                    {daysLeftText(right.daysLeft, t)}
                   </span>
                 </button>
               </li>

@@ -7,7 +7,7 @@ import { formatArea, formatMetres } from '../../../plan/format.ts';
 import type { SiteOrigin } from '../../../state/inspect-store.ts';
 import { useSession, type AreaUnit } from '../../../state/session-store.ts';
 import { FindingsList } from '../../plan/FindingsList.tsx';
-import { LicenceStateBadge, termOr } from '../terms.tsx';
+import { daysLeftText, LicenceStateBadge, termOr } from '../terms.tsx';
 
 interface BodyProps {
   card: SiteCardResponse;
@@ -131,7 +131,7 @@ export function SiteCardBody({ card, origin, lang, unit, snapshot }: BodyProps) 
                 <dd>
                   {right.validTo}{' '}
                   <span className={right.daysLeft < 0 ? 'tag tag-danger' : 'tag'}>
-                    {right.daysLeft < 0 ? t('expired {{days}} days ago', { days: -right.daysLeft }) : t('{{days}} days left', { days: right.daysLeft })}
+                    {daysLeftText(right.daysLeft, t)}
                   </span>
                 </dd>
               </dl>
