@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { REPO_ROOT, type AppConfig } from './config.ts';
+import type { AppConfig } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { UserError, handleError, notFound } from './http/errors.ts';
 import repositories from './plugins/app/repositories.plugin.ts';
@@ -34,8 +33,11 @@ import tileRoutes from './routes/tiles/index.ts';
 
 export interface BuildOptions {
   db: Pick<Database, 'knex' | 'kind'>;
-  config: Pick<AppConfig, 'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel'> &
-    Partial<Pick<AppConfig, 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes'>>;
+  /** The settings the app uses, as `loadConfig` reads them (its defaults are the only ones). */
+  config: Pick<
+    AppConfig,
+    'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes'
+  >;
   logger?: boolean;
 }
 
@@ -84,16 +86,13 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(layerRoutes, { tiandituKey: config.tiandituKey });
   await app.register(settingsRoutes);
   await app.register(rulesRoutes);
-  await app.register(checkRoutes, { checksPerMinute: config.checksPerMinute ?? 120 });
+  await app.register(checkRoutes, { checksPerMinute: config.checksPerMinute });
   await app.register(proposalRoutes);
   await app.register(reportRoutes);
   await app.register(inspectionRoutes);
-  const photos = {
-    photosDir: config.photosDir ?? path.join(REPO_ROOT, 'var', 'photos'),
-    photoMaxBytes: config.photoMaxBytes ?? 15 * 1024 * 1024,
-  };
+  const photos = { photosDir: config.photosDir, photoMaxBytes: config.photoMaxBytes };
   await app.register(ledgerRoutes, photos);
-  await app.register(tipOffRoutes, { ...photos, tipOffsPerHour: config.tipOffsPerHour ?? 10 });
+  await app.register(tipOffRoutes, { ...photos, tipOffsPerHour: config.tipOffsPerHour });
   await app.register(restorationRoutes);
   await app.register(indicatorRoutes);
   await app.register(progressReportRoutes);

@@ -30,6 +30,18 @@ export interface AppConfig {
   photoMaxBytes: number;
 }
 
+/** The default of each setting that has one (the README's table lists them). */
+export const CONFIG_DEFAULTS = {
+  port: 8080,
+  host: '0.0.0.0',
+  loadDemo: true,
+  secureCookies: false,
+  logLevel: 'info',
+  checksPerMinute: 120,
+  tipOffsPerHour: 10,
+  photoMaxMb: 15,
+} as const;
+
 /** Raised at boot for a bad environment variable, naming it. */
 export class ConfigError extends Error {}
 
@@ -61,22 +73,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ? { kind: 'postgres', url }
     : { kind: 'pglite', dataDir: path.resolve(env.DATA_DIR || path.join(REPO_ROOT, 'var', 'data')) };
   return {
-    port: integer(env, 'PORT', 8080, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    port: integer(env, 'PORT', CONFIG_DEFAULTS.port, 0, 65535),
+    host: env.HOST || CONFIG_DEFAULTS.host,
     database,
     adminPassword: env.ADMIN_PASSWORD || undefined,
-    loadDemo: flag(env, 'LOAD_DEMO', true),
+    loadDemo: flag(env, 'LOAD_DEMO', CONFIG_DEFAULTS.loadDemo),
     webDist: path.resolve(env.WEB_DIST || path.join(REPO_ROOT, 'apps', 'web', 'dist')),
     tiandituKey: env.TIANDITU_KEY || undefined,
-    secureCookies: flag(env, 'SECURE_COOKIES', false),
-    logLevel: env.LOG_LEVEL || 'info',
-    checksPerMinute: integer(env, 'CHECKS_PER_MINUTE', 120, 1, 100_000),
+    secureCookies: flag(env, 'SECURE_COOKIES', CONFIG_DEFAULTS.secureCookies),
+    logLevel: env.LOG_LEVEL || CONFIG_DEFAULTS.logLevel,
+    checksPerMinute: integer(env, 'CHECKS_PER_MINUTE', CONFIG_DEFAULTS.checksPerMinute, 1, 100_000),
     // Inside DATA_DIR, beside the embedded database (`pgdata`): one directory to back up or remove.
     photosDir: path.resolve(
       env.PHOTOS_DIR ||
         (database.kind === 'pglite' ? path.join(database.dataDir, 'photos') : path.join(REPO_ROOT, 'var', 'photos')),
     ),
-    tipOffsPerHour: integer(env, 'TIP_OFFS_PER_HOUR', 10, 1, 100_000),
-    photoMaxBytes: integer(env, 'PHOTO_MAX_MB', 15, 1, 200) * 1024 * 1024,
+    tipOffsPerHour: integer(env, 'TIP_OFFS_PER_HOUR', CONFIG_DEFAULTS.tipOffsPerHour, 1, 100_000),
+    photoMaxBytes: integer(env, 'PHOTO_MAX_MB', CONFIG_DEFAULTS.photoMaxMb, 1, 200) * 1024 * 1024,
   };
 }

@@ -98,12 +98,12 @@ describe.each(TEST_DATABASES)('problem ledger on %s', (kind) => {
     const before = await snapshot();
     const ring = square(home.inside, 40).coordinates[0];
     const cases: [object, string, RegExp][] = [
-      [{ type: 'LineString', coordinates: [home.inside, other.inside] }, 'not_a_site', /Point、Polygon 或 MultiPolygon，收到的是 "LineString"/],
-      [{ type: 'Point', coordinates: [190, 35] }, 'out_of_range', /\[190, 35\] 超出经纬度范围/],
-      [{ type: 'Point', coordinates: ['108', 35] }, 'not_a_number', /不是有限的数字/],
-      [{ type: 'Point', coordinates: [116.397, 39.909] }, 'outside_county', /116.3970°E, 39.9090°N）不在本县范围内/],
-      [{ type: 'Polygon', coordinates: [ring.slice(0, 4)] }, 'ring_not_closed', /环未闭合/],
-      [{ type: 'Polygon', coordinates: [[ring[0], ring[2], ring[1], ring[3], ring[0]]] }, 'self_intersection', /./],
+      [{ type: 'LineString', coordinates: [home.inside, other.inside] }, 'notASite', /Point、Polygon 或 MultiPolygon，收到的是 "LineString"/],
+      [{ type: 'Point', coordinates: [190, 35] }, 'outOfRange', /\[190, 35\] 超出经纬度范围/],
+      [{ type: 'Point', coordinates: ['108', 35] }, 'notANumber', /不是有限的数字/],
+      [{ type: 'Point', coordinates: [116.397, 39.909] }, 'outsideCounty', /116.3970°E, 39.9090°N）不在本县范围内/],
+      [{ type: 'Polygon', coordinates: [ring.slice(0, 4)] }, 'ringNotClosed', /环未闭合/],
+      [{ type: 'Polygon', coordinates: [[ring[0], ring[2], ring[1], ring[3], ring[0]]] }, 'selfIntersection', /./],
     ];
     for (const [geometry, code, message] of cases) {
       const answer = await create('inspector1', { ...site('坏位置'), geometry });
@@ -156,9 +156,12 @@ describe.each(TEST_DATABASES)('problem ledger on %s', (kind) => {
     const before = await snapshot(id);
     const stale = await call('PATCH', `/api/ledger/${id}`, 'inspector1', { baseRevision: 1, responsibleUnit: '宫河镇' });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ code: 'stale_revision', message: expect.stringMatching(/第 2 版.*第 1 版/) });
+    expect(stale.json()).toMatchObject({
+      code: 'version_conflict',
+      message: expect.stringMatching(/已由 巡查员乙 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）保存为第 2 版.*第 1 版/),
+    });
     const english = await call('PATCH', `/api/ledger/${id}`, 'inspector1', { baseRevision: 1, responsibleUnit: '宫河镇' }, 'en');
-    expect(english.json().message).toMatch(/revision 2; your copy is revision 1/);
+    expect(english.json().message).toMatch(/saved as version 2 by 巡查员乙 at \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(China time\).*version 1/);
     expect(await snapshot(id)).toEqual(before);
 
     const cleared = await call('PATCH', `/api/ledger/${id}`, 'inspector1', { baseRevision: 2, deadline: null, responsibleUnit: '' });
@@ -187,7 +190,7 @@ describe.each(TEST_DATABASES)('problem ledger on %s', (kind) => {
     const noReason = await move(id, 'admin', 'unfounded', 1, '  ');
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().code).toBe('note_required');
-    expect((await move(id, 'admin', 'verifying', 7)).json().code).toBe('stale_revision');
+    expect((await move(id, 'admin', 'verifying', 7)).json().code).toBe('version_conflict');
     expect(await snapshot(id)).toEqual(before);
 
     // Sending a rectification back needs a reason too; declaring a lead unfounded ends it.

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
-import { REPO_ROOT } from '../src/config.ts';
+import { loadConfig } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/db/connect.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
 import * as restorationMigration from '../src/db/migrations/006-restoration.ts';
@@ -53,7 +53,7 @@ describe.each(TEST_DATABASES)('a fresh county, and parcels that had a status bef
     db = await freshCounty(kind);
     app = await buildApp({
       db,
-      config: { webDist: `${REPO_ROOT}/apps/web/dist`, secureCookies: false, logLevel: 'warn' },
+      config: { ...loadConfig({}), logLevel: 'warn' },
       logger: false,
     });
     await app.ready();
@@ -75,11 +75,11 @@ describe.each(TEST_DATABASES)('a fresh county, and parcels that had a status bef
       app.inject({ method: 'PUT', url: '/api/restoration/targets', payload, headers: { cookie: admin, 'accept-language': 'en' } });
     const missing = await put({ targets: [target], statedTotals: [] });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().code).toBe('restoration_period_missing');
+    expect(missing.json().code).toBe('restorationPeriodMissing');
     const saved = await put({ targets: [target], statedTotals: [], period: { fromYear: 2024, toYear: 2026, source: '县规划' } });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ targets: [target], period: { fromYear: 2024, toYear: 2026 } });
-    expect((await app.inject({ url: '/api/restoration/parcels?year=2027' })).json().code).toBe('year_outside_plan');
+    expect((await app.inject({ url: '/api/restoration/parcels?year=2027' })).json().code).toBe('yearOutsidePlan');
   });
 
   it('moves a parcel’s old status and completion date into progress records, and back on rollback', async () => {

@@ -4,6 +4,8 @@ export * from './units.ts';
 export * from './roles.ts';
 export * from './format.ts';
 export * from './inspection.ts';
+export * from './ledger.ts';
 export * from './restoration.ts';
 export * from './checks.ts';
 export * from './restoration-figures.ts';
+export * from './validation.ts';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
-import { REPO_ROOT } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
 import { openTestDatabase, TEST_ADMIN_PASSWORD, type DatabaseKind } from './databases.ts';
 
 export interface TestApp {
@@ -25,7 +25,7 @@ export async function createTestApp(
   const photosDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-photos-'));
   const app = await buildApp({
     db,
-    config: { webDist: `${REPO_ROOT}/apps/web/dist`, secureCookies: false, logLevel: 'warn', photosDir, ...config },
+    config: { ...loadConfig({}), logLevel: 'warn', photosDir, ...config },
     logger: false,
   });
   await app.ready();

@@ -46,10 +46,10 @@ export function createUsersRepository(knex: Knex) {
     },
 
     /** Starts a session; returns the cookie token (only its hash is stored). */
-    async startSession(userId: number): Promise<{ token: string; expiresAt: Date }> {
+    async startSession(userId: number, trx: Knex = knex): Promise<{ token: string; expiresAt: Date }> {
       const token = crypto.randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-      await knex('sessions').insert({ token_hash: sha256(token), user_id: userId, expires_at: expiresAt });
+      await trx('sessions').insert({ token_hash: sha256(token), user_id: userId, expires_at: expiresAt });
       return { token, expiresAt };
     },
 

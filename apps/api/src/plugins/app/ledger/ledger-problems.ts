@@ -15,12 +15,6 @@ export const LEDGER_PROBLEMS = {
   entryNotFound: (id: number) =>
     notFound('ledger_entry_not_found', { zh: `问题台账中没有编号为 ${id} 的记录。`, en: `There is no ledger entry ${id}.` }),
 
-  staleRevision: (id: number, base: number, current: number) =>
-    new UserError(409, 'stale_revision', {
-      zh: `台账记录 ${id} 已被他人修改（当前为第 ${current} 版，您修改的是第 ${base} 版）。为免覆盖他人的修改，本次未保存；请刷新后再操作。`,
-      en: `Ledger entry ${id} was changed by someone else (it is at revision ${current}; your copy is revision ${base}). Nothing was saved, so as not to overwrite their change: reload it and try again.`,
-    }),
-
   final: (id: number, status: LedgerStatus) =>
     new UserError(409, 'entry_final', {
       zh: `台账记录 ${id} 已${zh(status)}，办理已结束，不能再修改状态或内容（仍可补充备注和照片）。`,

@@ -76,6 +76,9 @@ export interface LockedEntry {
   violationType: ViolationType | null;
   responsibleUnit: string | null;
   deadline: string | null;
+  /** Who made the current revision (display name; null for a tip-off's reporter) and when. */
+  revisedBy: string | null;
+  revisedAt: Date;
 }
 
 /** Editable details, by column. */
@@ -179,6 +182,17 @@ export function createLedgerRepository(knex: Knex) {
           'violation_type AS violationType',
           'responsible_unit AS responsibleUnit',
           trx.raw(`to_char(deadline, 'YYYY-MM-DD') AS deadline`),
+          // Only these events make a new revision; notes and photos leave it as it was.
+          trx.raw(
+            `(SELECT u.display_name FROM ledger_events ev LEFT JOIN users u ON u.id = ev.user_id
+               WHERE ev.entry_id = ledger_entries.id AND ev.kind IN ('created', 'transition', 'edit')
+               ORDER BY ev.id DESC LIMIT 1) AS "revisedBy"`,
+          ),
+          trx.raw(
+            `(SELECT ev.at FROM ledger_events ev
+               WHERE ev.entry_id = ledger_entries.id AND ev.kind IN ('created', 'transition', 'edit')
+               ORDER BY ev.id DESC LIMIT 1) AS "revisedAt"`,
+          ),
         );
     },
 

@@ -2,13 +2,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Knex } from 'knex';
 import type { CreateLedgerEntryBody, LedgerEntryView, LedgerNoteBody, LedgerTransitionBody, UpdateLedgerEntryBody } from '@mpm/contracts';
 import { FINAL_LEDGER_STATUSES, ledgerTransition, type LedgerStatus } from '@mpm/domain';
+import { auditedWrite, type ExpectedVersion } from '../audit/audited-write.ts';
 import type { User } from '../auth/users-repository.ts';
 import type { CheckedPhoto } from '../photos/photo-upload.ts';
 import { withStagedPhoto } from '../photos/photo-upload.ts';
-import type { PhotoStore } from '../photos/photo-store.ts';
+import type { PhotoStore, StagedPhoto } from '../photos/photo-store.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { LEDGER_PROBLEMS as P } from './ledger-problems.ts';
-import type { EntryDetails, LockedEntry } from './ledger-repository.ts';
+import type { EntryDetails, LedgerRepository, LockedEntry } from './ledger-repository.ts';
 import { chinaToday } from '../reports/china-time.ts';
 import { entryView } from './ledger-view.ts';
 import { checkedSite } from './ledger-site.ts';
@@ -23,9 +24,6 @@ export interface LedgerContext {
 /** PostgreSQL's SQLSTATE for a unique index refusing a row. */
 const UNIQUE_VIOLATION = '23505';
 
-/** Steps that need a reason: declaring a lead unfounded, and sending a rectification back. */
-const NEEDS_NOTE = (from: LedgerStatus, to: LedgerStatus) => to === 'unfounded' || (from === 'rectified' && to === 'rectifying');
-
 const isFinal = (status: LedgerStatus) => FINAL_LEDGER_STATUSES.includes(status);
 
 /** Empty or blank text is no value. */
@@ -35,12 +33,75 @@ const text = (value: string | null | undefined) => (value == null || value.trim(
 const viewIn = async (context: LedgerContext, id: number, trx: Knex) =>
   (await entryView(context.repos.ledger, id, chinaToday(context.now), trx))!;
 
-/** Locks the entry and checks the caller's revision; throws 404 or 409. */
-async function lockedAt(context: LedgerContext, id: number, baseRevision: number | undefined, trx: Knex): Promise<LockedEntry> {
+/** The entry as the audit log keeps it, before and after a write. */
+const auditRow = ({ revisedBy: _by, revisedAt: _at, ...row }: LockedEntry) => row;
+
+/** Stores a staged photo's row on the entry with its `photo` event; returns the photo's id. */
+export async function attachPhoto(
+  ledger: LedgerRepository,
+  entryId: number,
+  photo: CheckedPhoto,
+  staged: StagedPhoto,
+  userId: number | null,
+  trx: Knex,
+): Promise<number> {
+  const photoId = await ledger.photos.insert(
+    {
+      sha256: staged.sha256,
+      mimeType: photo.mimeType,
+      width: photo.width,
+      height: photo.height,
+      sizeBytes: staged.sizeBytes,
+      path: staged.relativePath,
+      ledgerEntryId: entryId,
+      uploadedBy: userId,
+    },
+    trx,
+  );
+  await ledger.insertEvent({ entryId, kind: 'photo', detail: { photoId }, userId }, trx);
+  return photoId;
+}
+
+/** Locks the entry until the write commits; 404 when there is none. */
+async function locked(context: LedgerContext, id: number, trx: Knex): Promise<LockedEntry> {
   const entry = await context.repos.ledger.lock(id, trx);
   if (!entry) throw P.entryNotFound(id);
-  if (baseRevision !== undefined && entry.revision !== baseRevision) throw P.staleRevision(id, baseRevision, entry.revision);
   return entry;
+}
+
+/**
+ * One write to an existing entry: locked, from the caller's revision when it sends one (409
+ * naming who made the current revision and when), answered with the entry as it then stands.
+ */
+function entryWrite(
+  context: LedgerContext,
+  id: number,
+  user: User | null,
+  action: string,
+  baseRevision: number | undefined,
+  write: (trx: Knex, entry: LockedEntry) => Promise<void>,
+  detail?: () => Record<string, unknown>,
+): Promise<LedgerEntryView> {
+  const expected: ExpectedVersion<LockedEntry> = {
+    base: baseRevision,
+    stamp: (entry) => ({ version: entry.revision, by: entry.revisedBy, at: entry.revisedAt }),
+    label: () => ({ zh: `台账记录 ${id} `, en: `Ledger entry ${id}` }),
+  };
+  return auditedWrite(context, {
+    by: user?.id ?? null,
+    action,
+    entity: 'ledger_entry',
+    entityId: id,
+    read: (trx) => locked(context, id, trx),
+    expected,
+    write: async (trx, entry) => {
+      await write(trx, entry);
+      return viewIn(context, id, trx);
+    },
+    before: auditRow,
+    after: async (_view, trx) => auditRow(await locked(context, id, trx)),
+    detail,
+  });
 }
 
 /**
@@ -52,36 +113,40 @@ export async function createEntry(context: LedgerContext, body: CreateLedgerEntr
   if (!title) throw P.blankTitle();
   if ((body.patchId !== undefined) !== (body.source === 'patch')) throw P.patchSourceMismatch();
   const geometry = await checkedSite(context.repos, body.geometry);
-  const { ledger, audit } = context.repos;
-  const write = context.knex.transaction(async (trx) => {
-    if (body.patchId !== undefined) {
-      const patch = await ledger.patch(body.patchId, trx);
-      if (!patch.exists) throw P.patchNotFound(body.patchId);
-      if (patch.entryId !== null) throw P.patchHasEntry(body.patchId, patch.entryId);
-    }
-    const { id } = await ledger.insertEntry(
-      {
-        title,
-        source: body.source,
-        geometry,
-        patchId: body.patchId ?? null,
-        violationType: body.violationType ?? null,
-        responsibleUnit: text(body.responsibleUnit),
-        deadline: body.deadline ?? null,
-        siteCard: body.siteCard,
-        receiptHash: null,
-        receiptHint: null,
-        reporterContact: null,
-        createdBy: user.id,
-      },
-      trx,
-    );
-    await ledger.insertEvent({ entryId: id, kind: 'created', to: 'pending', note: text(body.note), userId: user.id }, trx);
-    await audit.record(
-      { userId: user.id, action: 'create', entity: 'ledger_entry', entityId: id, detail: { source: body.source, patchId: body.patchId ?? null } },
-      trx,
-    );
-    return viewIn(context, id, trx);
+  const { ledger } = context.repos;
+  const write = auditedWrite(context, {
+    by: user.id,
+    action: 'create',
+    entity: 'ledger_entry',
+    entityId: (view: LedgerEntryView) => view.id,
+    write: async (trx) => {
+      if (body.patchId !== undefined) {
+        const patch = await ledger.patch(body.patchId, trx);
+        if (!patch.exists) throw P.patchNotFound(body.patchId);
+        if (patch.entryId !== null) throw P.patchHasEntry(body.patchId, patch.entryId);
+      }
+      const { id } = await ledger.insertEntry(
+        {
+          title,
+          source: body.source,
+          geometry,
+          patchId: body.patchId ?? null,
+          violationType: body.violationType ?? null,
+          responsibleUnit: text(body.responsibleUnit),
+          deadline: body.deadline ?? null,
+          siteCard: body.siteCard,
+          receiptHash: null,
+          receiptHint: null,
+          reporterContact: null,
+          createdBy: user.id,
+        },
+        trx,
+      );
+      await ledger.insertEvent({ entryId: id, kind: 'created', to: 'pending', note: text(body.note), userId: user.id }, trx);
+      return viewIn(context, id, trx);
+    },
+    after: async (view, trx) => auditRow(await locked(context, view.id, trx)),
+    detail: () => ({ source: body.source, patchId: body.patchId ?? null }),
   });
   try {
     return await write;
@@ -99,10 +164,9 @@ export async function createEntry(context: LedgerContext, body: CreateLedgerEntr
  * `PATCH /api/ledger/:id`: changes the details given, only from the current revision and only
  * while the entry is open; records what changed (before and after) as an `edit` event.
  */
-export async function updateEntry(context: LedgerContext, id: number, body: UpdateLedgerEntryBody, user: User): Promise<LedgerEntryView> {
-  const { ledger, audit } = context.repos;
-  return context.knex.transaction(async (trx) => {
-    const entry = await lockedAt(context, id, body.baseRevision, trx);
+export function updateEntry(context: LedgerContext, id: number, body: UpdateLedgerEntryBody, user: User): Promise<LedgerEntryView> {
+  const { ledger } = context.repos;
+  return entryWrite(context, id, user, 'update', body.baseRevision, async (trx, entry) => {
     if (isFinal(entry.status)) throw P.final(id, entry.status);
     const wanted: Record<string, [string | null, string | null]> = {};
     if (body.title !== undefined) {
@@ -114,7 +178,7 @@ export async function updateEntry(context: LedgerContext, id: number, body: Upda
     if (body.responsibleUnit !== undefined) wanted.responsibleUnit = [entry.responsibleUnit, text(body.responsibleUnit)];
     if (body.deadline !== undefined) wanted.deadline = [entry.deadline, body.deadline];
     const changed = Object.fromEntries(Object.entries(wanted).filter(([, [before, after]]) => before !== after));
-    if (Object.keys(changed).length === 0) return viewIn(context, id, trx);
+    if (Object.keys(changed).length === 0) return;
 
     const columns: EntryDetails = {};
     const after = (key: string) => changed[key]?.[1];
@@ -124,35 +188,24 @@ export async function updateEntry(context: LedgerContext, id: number, body: Upda
     if ('deadline' in changed) columns.deadline = after('deadline');
     await ledger.update(id, columns, true, trx);
     await ledger.insertEvent({ entryId: id, kind: 'edit', detail: changed, userId: user.id }, trx);
-    await audit.record(
-      { userId: user.id, action: 'update', entity: 'ledger_entry', entityId: id, detail: { baseRevision: body.baseRevision, changed } },
-      trx,
-    );
-    return viewIn(context, id, trx);
   });
 }
 
 /**
  * `POST /api/ledger/:id/transitions`: one step of the workflow (`LEDGER_TRANSITIONS`), from the
- * current revision, by a role the step allows, with a note where the step needs a reason.
+ * current revision, by a role the step allows, with a note where the step needs one.
  * Refusals change nothing.
  */
-export async function transitionEntry(context: LedgerContext, id: number, body: LedgerTransitionBody, user: User): Promise<LedgerEntryView> {
-  const { ledger, audit } = context.repos;
-  return context.knex.transaction(async (trx) => {
-    const entry = await lockedAt(context, id, body.baseRevision, trx);
+export function transitionEntry(context: LedgerContext, id: number, body: LedgerTransitionBody, user: User): Promise<LedgerEntryView> {
+  const { ledger } = context.repos;
+  return entryWrite(context, id, user, 'transition', body.baseRevision, async (trx, entry) => {
     const step = ledgerTransition(entry.status, body.to);
     if (!step) throw P.transitionNotAllowed(entry.status, body.to);
     if (!step.roles.includes(user.role)) throw P.roleMayNot(entry.status, body.to, step.roles);
     const note = text(body.note);
-    if (!note && NEEDS_NOTE(entry.status, body.to)) throw P.noteRequired(entry.status, body.to);
+    if (!note && step.needsNote) throw P.noteRequired(entry.status, body.to);
     await ledger.update(id, { status: body.to }, true, trx);
     await ledger.insertEvent({ entryId: id, kind: 'transition', from: entry.status, to: body.to, note, userId: user.id }, trx);
-    await audit.record(
-      { userId: user.id, action: 'transition', entity: 'ledger_entry', entityId: id, detail: { from: entry.status, to: body.to } },
-      trx,
-    );
-    return viewIn(context, id, trx);
   });
 }
 
@@ -160,13 +213,10 @@ export async function transitionEntry(context: LedgerContext, id: number, body: 
 export async function addNote(context: LedgerContext, id: number, body: LedgerNoteBody, user: User): Promise<LedgerEntryView> {
   const note = text(body.note);
   if (!note) throw P.blankNote();
-  const { ledger, audit } = context.repos;
-  return context.knex.transaction(async (trx) => {
-    await lockedAt(context, id, undefined, trx);
+  const { ledger } = context.repos;
+  return entryWrite(context, id, user, 'note', undefined, async (trx) => {
     await ledger.update(id, {}, false, trx);
     await ledger.insertEvent({ entryId: id, kind: 'note', note, userId: user.id }, trx);
-    await audit.record({ userId: user.id, action: 'note', entity: 'ledger_entry', entityId: id }, trx);
-    return viewIn(context, id, trx);
   });
 }
 
@@ -182,27 +232,20 @@ export async function addPhoto(
   store: PhotoStore,
   log: FastifyBaseLogger,
 ): Promise<LedgerEntryView> {
-  const { ledger, audit } = context.repos;
+  const { ledger } = context.repos;
+  let photoId: number | undefined;
   return withStagedPhoto(store, photo, log, (staged) =>
-    context.knex.transaction(async (trx) => {
-      await lockedAt(context, id, undefined, trx);
-      const photoId = await ledger.photos.insert(
-        {
-          sha256: staged!.sha256,
-          mimeType: photo.mimeType,
-          width: photo.width,
-          height: photo.height,
-          sizeBytes: staged!.sizeBytes,
-          path: staged!.relativePath,
-          ledgerEntryId: id,
-          uploadedBy: user.id,
-        },
-        trx,
-      );
-      await ledger.update(id, {}, false, trx);
-      await ledger.insertEvent({ entryId: id, kind: 'photo', detail: { photoId }, userId: user.id }, trx);
-      await audit.record({ userId: user.id, action: 'photo', entity: 'ledger_entry', entityId: id, detail: { photoId } }, trx);
-      return viewIn(context, id, trx);
-    }),
+    entryWrite(
+      context,
+      id,
+      user,
+      'photo',
+      undefined,
+      async (trx) => {
+        photoId = await attachPhoto(ledger, id, photo, staged!, user.id, trx);
+        await ledger.update(id, {}, false, trx);
+      },
+      () => ({ photoId }),
+    ),
   );
 }

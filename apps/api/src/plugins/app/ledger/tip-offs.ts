@@ -3,9 +3,11 @@ import type { TipOffResponse, TipOffStatusResponse } from '@mpm/contracts';
 import { badRequest, notFound, type Bilingual } from '../../../http/errors.ts';
 import { withStagedPhoto, type CheckedPhoto } from '../photos/photo-upload.ts';
 import type { PhotoStore } from '../photos/photo-store.ts';
-import type { LedgerContext } from './ledger-writes.ts';
+import { attachPhoto, type LedgerContext } from './ledger-writes.ts';
+import { auditedWrite } from '../audit/audited-write.ts';
 import { RECEIPT_HINT_LENGTH, formatReceiptCode, newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt-code.ts';
 import { checkedSite } from './ledger-site.ts';
+import { LON_LAT_SWAPPED, OUT_OF_RANGE } from '../checks/block-reasons.ts';
 
 /** The text fields of a tip-off form; the photo comes as the file field `photo`. */
 export const TIP_OFF_FIELDS = ['lon', 'lat', 'description', 'contact'] as const;
@@ -49,7 +51,7 @@ function coordinate(fields: Record<string, string>, field: 'lon' | 'lat'): numbe
   const value = Number(raw);
   const limit = field === 'lon' ? 180 : 90;
   if (Math.abs(value) > limit) {
-    throw badRequest('out_of_range', {
+    throw badRequest(OUT_OF_RANGE, {
       zh: `${NAMES[field].zh} ${raw} 超出范围（−${limit}…${limit}）。`,
       en: `${NAMES[field].en} ${raw} is outside −${limit}…${limit}.`,
     });
@@ -77,7 +79,7 @@ const swapped = (lon: number, lat: number) => lon >= 15 && lon <= 55 && lat >= 7
 export function tipOffInput(fields: Record<string, string>): TipOffInput {
   const [rawLon, rawLat] = [Number(fields.lon), Number(fields.lat)];
   if (swapped(rawLon, rawLat)) {
-    throw badRequest('lon_lat_swapped', {
+    throw badRequest(LON_LAT_SWAPPED, {
       zh: `经度（lon）与纬度（lat）顺序颠倒：lon=${rawLon}、lat=${rawLat}，应为 lon=${rawLat}、lat=${rawLon}。`,
       en: `The longitude (lon) and latitude (lat) are swapped: lon=${rawLon}, lat=${rawLat} should be lon=${rawLat}, lat=${rawLon}.`,
     });
@@ -104,50 +106,43 @@ export async function createTipOff(
 ): Promise<TipOffResponse> {
   const geometry = await checkedSite(context.repos, { type: 'Point', coordinates: [input.lon, input.lat] });
   const receiptCode = newReceiptCode();
-  const { ledger, audit } = context.repos;
+  const { ledger } = context.repos;
   const firstLine = input.description.split(/\r?\n/)[0];
   const title = `群众举报：${[...firstLine].length > TITLE_CHARS ? `${[...firstLine].slice(0, TITLE_CHARS).join('')}…` : firstLine}`;
-  return withStagedPhoto(store, photo, log, (staged) =>
-    context.knex.transaction(async (trx) => {
-      const { id, createdAt } = await ledger.insertEntry(
-        {
-          title,
-          source: 'tipOff',
-          geometry,
-          patchId: null,
-          violationType: null,
-          responsibleUnit: null,
-          deadline: null,
-          siteCard: undefined,
-          receiptHash: receiptHash(receiptCode),
-          receiptHint: normaliseReceiptCode(receiptCode).slice(0, RECEIPT_HINT_LENGTH),
-          reporterContact: input.contact,
-          createdBy: null,
-        },
-        trx,
-      );
-      await ledger.insertEvent({ entryId: id, kind: 'created', to: 'pending', note: input.description, userId: null }, trx);
-      let photoId: number | null = null;
-      if (staged && photo) {
-        photoId = await ledger.photos.insert(
+  let photoId: number | null = null;
+  const { createdAt } = await withStagedPhoto(store, photo, log, (staged) =>
+    auditedWrite(context, {
+      by: null,
+      action: 'create',
+      entity: 'ledger_entry',
+      entityId: (created: { id: number }) => created.id,
+      write: async (trx) => {
+        const { id, createdAt } = await ledger.insertEntry(
           {
-            sha256: staged.sha256,
-            mimeType: photo.mimeType,
-            width: photo.width,
-            height: photo.height,
-            sizeBytes: staged.sizeBytes,
-            path: staged.relativePath,
-            ledgerEntryId: id,
-            uploadedBy: null,
+            title,
+            source: 'tipOff',
+            geometry,
+            patchId: null,
+            violationType: null,
+            responsibleUnit: null,
+            deadline: null,
+            siteCard: undefined,
+            receiptHash: receiptHash(receiptCode),
+            receiptHint: normaliseReceiptCode(receiptCode).slice(0, RECEIPT_HINT_LENGTH),
+            reporterContact: input.contact,
+            createdBy: null,
           },
           trx,
         );
-        await ledger.insertEvent({ entryId: id, kind: 'photo', detail: { photoId }, userId: null }, trx);
-      }
-      await audit.record({ userId: null, action: 'create', entity: 'ledger_entry', entityId: id, detail: { source: 'tipOff', photoId } }, trx);
-      return { receiptCode, status: 'pending' as const, createdAt: new Date(createdAt).toISOString() };
+        await ledger.insertEvent({ entryId: id, kind: 'created', to: 'pending', note: input.description, userId: null }, trx);
+        if (staged && photo) photoId = await attachPhoto(ledger, id, photo, staged, null, trx);
+        return { id, createdAt };
+      },
+      after: ({ id }) => ({ id, source: 'tipOff', title, photoId }),
+      detail: () => ({ source: 'tipOff', photoId }),
     }),
   );
+  return { receiptCode, status: 'pending', createdAt: new Date(createdAt).toISOString() };
 }
 
 /** The one answer for a code that does not exist, whatever it looks like. */

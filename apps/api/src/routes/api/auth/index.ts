@@ -3,6 +3,7 @@ import { LoginBody, MeResponse } from '@mpm/contracts';
 import { UserError } from '../../../http/errors.ts';
 import { SESSION_COOKIE } from '../../../plugins/app/auth/auth.plugin.ts';
 import { dummyPasswordHash, verifyPassword } from '../../../plugins/app/auth/passwords.ts';
+import { startSession } from '../../../plugins/app/auth/users-writes.ts';
 
 const auth: FastifyPluginAsyncTypebox<{ secureCookies: boolean }> = async (app, { secureCookies }) => {
   app.post(
@@ -22,8 +23,7 @@ const auth: FastifyPluginAsyncTypebox<{ secureCookies: boolean }> = async (app, 
           en: 'Wrong user name or password.',
         });
       }
-      const { token, expiresAt } = await app.repos.users.startSession(account.id);
-      await app.repos.audit.record({ userId: account.id, action: 'login', entity: 'session' });
+      const { token, expiresAt } = await startSession(app, account.id);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PatchCollection, PatchRoundBody, PatchesQuery } from '@mpm/contracts';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { classifiedPatches } from '../../../plugins/app/inspection/classified-patches.ts';
-import { loadPatchRound } from '../../../plugins/app/inspection/load-patch-round.ts';
+import { loadPatchRound } from '../../../plugins/app/inspection/patches-writes.ts';
 
 /**
  * Change patches (卫片图斑), classified on the fly: staff read them (`?round=` for one detection

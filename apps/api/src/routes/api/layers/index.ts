@@ -7,6 +7,7 @@ import { isStaffRequest, requireRole } from '../../../plugins/app/auth/auth.plug
 import { publicFieldKeys, unknownFields } from '../../../plugins/app/layers/field-visibility.ts';
 import { unknownLayer, visibleLayers } from '../../../plugins/app/layers/layer-access.ts';
 import type { LayerSetting } from '../../../plugins/app/layers/layers-repository.ts';
+import { saveLayerSetting } from '../../../plugins/app/layers/layers-writes.ts';
 
 /** A layer as listed: the county's hidden fields only for staff; the fields the public gets for everyone. */
 const summary = (
@@ -52,16 +53,7 @@ const layers: FastifyPluginAsyncTypebox<{ tiandituKey?: string }> = async (app, 
       if (!isCollectionId(id)) throw unknownLayer(id);
       const [unknown] = unknownFields(id, request.body.hiddenFields ?? []);
       if (unknown !== undefined) throw unknownField(id, unknown);
-      const setting = await app.knex.transaction(async (trx) => {
-        const before = (await app.repos.layers.settings(trx))[id];
-        await app.repos.layers.saveSetting(id, request.body, trx);
-        const after = (await app.repos.layers.settings(trx))[id];
-        await app.repos.audit.record(
-          { userId: request.user!.id, action: 'update', entity: 'layer_settings', entityId: id, detail: { ...request.body, before, after } },
-          trx,
-        );
-        return after;
-      });
+      const setting = await saveLayerSetting(app, id, request.body, request.user!.id);
       const extents = await app.repos.layers.extents();
       return summary(id, setting, extents[id], true);
     },

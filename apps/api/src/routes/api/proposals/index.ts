@@ -12,7 +12,7 @@ import {
 import { areaReport } from '@mpm/geo';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import type { VersionRow, VersionSummaryRow } from '../../../plugins/app/proposals/proposals-repository.ts';
-import { createProposal, proposalNotFound, saveProposalVersion, type SaveContext } from '../../../plugins/app/proposals/save-proposal.ts';
+import { createProposal, proposalNotFound, saveProposalVersion, type SaveContext } from '../../../plugins/app/proposals/proposals-writes.ts';
 
 /** A stored version as the API serves it: areas in every unit, times as ISO strings. */
 export const versionView = (row: VersionRow): ProposalVersionView => ({

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { CheckBody, ProposalParams, ProposalReportQuery } from '@mpm/contracts';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { runCheck } from '../../../plugins/app/checks/run-check.ts';
-import { proposalNotFound } from '../../../plugins/app/proposals/save-proposal.ts';
+import { proposalNotFound } from '../../../plugins/app/proposals/proposals-writes.ts';
 import { renderReport, type ReportContext } from '../../../plugins/app/reports/render-report.ts';
 
 const sendPdf = (reply: FastifyReply, pdf: Buffer, filename: string) =>

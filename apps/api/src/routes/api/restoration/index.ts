@@ -10,7 +10,8 @@ import { badRequest } from '../../../http/errors.ts';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { chinaToday } from '../../../plugins/app/reports/china-time.ts';
 import { restorationSummary } from '../../../plugins/app/restoration/restoration-summary.ts';
-import { YEAR_OUTSIDE_PLAN, validateTargets } from '../../../plugins/app/restoration/targets.validation.ts';
+import { YEAR_OR_AS_OF, YEAR_OUTSIDE_PLAN } from '../../../plugins/app/restoration/restoration-reasons.ts';
+import { replaceTargets } from '../../../plugins/app/restoration/restoration-writes.ts';
 import progressRoutes from './progress.ts';
 import { requirePublished } from './published.ts';
 
@@ -40,7 +41,7 @@ const restoration: FastifyPluginAsyncTypebox = async (app) => {
       await requirePublished(app, request, STATE_FIELDS);
       const { year, asOf: date } = request.query;
       if (year !== undefined && date !== undefined) {
-        throw badRequest('year_or_as_of', { zh: 'year 与 asOf 只能给出其一。', en: 'Give year or asOf, not both.' });
+        throw badRequest(YEAR_OR_AS_OF, { zh: 'year 与 asOf 只能给出其一。', en: 'Give year or asOf, not both.' });
       }
       let asOf = date ?? chinaToday();
       if (year !== undefined) {
@@ -71,23 +72,7 @@ const restoration: FastifyPluginAsyncTypebox = async (app) => {
       preValidation: requireRole('admin'),
       schema: { body: RestorationTargetsBody, response: { 200: RestorationTargetsBody } },
     },
-    async (request) => {
-      const userId = request.user!.id;
-      return app.knex.transaction(async (trx) => {
-        const before = { ...(await app.repos.restoration.targets(trx)), period: await app.repos.restoration.period(trx) };
-        const period = request.body.period === undefined ? before.period : request.body.period;
-        const problem = validateTargets(request.body, period);
-        if (problem) throw badRequest(problem.reason, problem.message);
-        if (request.body.period !== undefined) await app.repos.restoration.setPeriod(request.body.period, userId, trx);
-        await app.repos.restoration.replaceTargets(request.body.targets, request.body.statedTotals, trx);
-        const after = { ...(await app.repos.restoration.targets(trx)), period: await app.repos.restoration.period(trx) };
-        await app.repos.audit.record(
-          { userId, action: 'update', entity: 'restoration_targets', detail: { before, after } },
-          trx,
-        );
-        return after;
-      });
-    },
+    async (request) => replaceTargets(app, request.body, request.user!.id),
   );
 
   await app.register(progressRoutes);

@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BufferSettingsPatch, BufferSettingsResponse, IndicatorSettingsResponse, IndicatorTargetsPatch } from '@mpm/contracts';
+import type { PlanIndicatorTargets } from '@mpm/rules';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
-import {
-  BUFFERS_KEY,
-  INDICATORS_KEY,
-  effectiveBuffers,
-  effectiveIndicators,
-} from '../../../plugins/app/settings/settings-repository.ts';
+import { effectiveBuffers, effectiveIndicators } from '../../../plugins/app/settings/settings-repository.ts';
+import { setBufferWidths, setIndicatorTargets } from '../../../plugins/app/settings/settings-writes.ts';
 
 /**
  * The county's buffer widths around the two lines (roads, railways, rivers) and its plan
@@ -16,13 +13,12 @@ import {
 const settings: FastifyPluginAsyncTypebox = async (app) => {
   const { bufferDefaults: defaults, bufferLegalBasis: legalBasis } = app.ruleset;
   const { legalBasis: indicatorBasis, ...indicatorDefaults } = app.ruleset.indicators;
-  const indicatorSettings = async (trx = app.knex) => {
-    const { legalBasis: _basis, ...indicators } = effectiveIndicators(
-      app.ruleset.indicators,
-      await app.repos.settings.indicatorTargets(trx),
-    );
-    return { indicators, defaults: indicatorDefaults, legalBasis: indicatorBasis };
-  };
+  /** The effective targets as the routes answer them: beside the ruleset's, with its legal basis once. */
+  const indicatorSettings = ({ legalBasis: _basis, ...indicators }: PlanIndicatorTargets) => ({
+    indicators,
+    defaults: indicatorDefaults,
+    legalBasis: indicatorBasis,
+  });
 
   app.get(
     '/api/settings/buffers',
@@ -36,25 +32,17 @@ const settings: FastifyPluginAsyncTypebox = async (app) => {
       preValidation: requireRole('admin'),
       schema: { body: BufferSettingsPatch, response: { 200: BufferSettingsResponse } },
     },
-    async (request) => {
-      const buffers = await app.knex.transaction(async (trx) => {
-        const before = effectiveBuffers(defaults, await app.repos.settings.bufferWidths(trx));
-        await app.repos.settings.setBufferWidths(request.body, request.user!.id, trx);
-        const after = effectiveBuffers(defaults, await app.repos.settings.bufferWidths(trx));
-        await app.repos.audit.record(
-          { userId: request.user!.id, action: 'update', entity: 'county_settings', entityId: BUFFERS_KEY, detail: { before, after } },
-          trx,
-        );
-        return after;
-      });
-      return { buffers, defaults, legalBasis };
-    },
+    async (request) => ({
+      buffers: await setBufferWidths(app, defaults, request.body, request.user!.id),
+      defaults,
+      legalBasis,
+    }),
   );
 
   app.get(
     '/api/settings/indicators',
     { preHandler: requireRole('planner', 'inspector', 'admin'), schema: { response: { 200: IndicatorSettingsResponse } } },
-    async () => indicatorSettings(),
+    async () => indicatorSettings(effectiveIndicators(app.ruleset.indicators, await app.repos.settings.indicatorTargets())),
   );
 
   app.put(
@@ -63,23 +51,7 @@ const settings: FastifyPluginAsyncTypebox = async (app) => {
       preValidation: requireRole('admin'),
       schema: { body: IndicatorTargetsPatch, response: { 200: IndicatorSettingsResponse } },
     },
-    async (request) =>
-      app.knex.transaction(async (trx) => {
-        const before = (await indicatorSettings(trx)).indicators;
-        await app.repos.settings.setIndicatorTargets(request.body, request.user!.id, trx);
-        const after = await indicatorSettings(trx);
-        await app.repos.audit.record(
-          {
-            userId: request.user!.id,
-            action: 'update',
-            entity: 'county_settings',
-            entityId: INDICATORS_KEY,
-            detail: { before, after: after.indicators },
-          },
-          trx,
-        );
-        return after;
-      }),
+    async (request) => indicatorSettings(await setIndicatorTargets(app, app.ruleset.indicators, request.body, request.user!.id)),
   );
 };
 export default settings;

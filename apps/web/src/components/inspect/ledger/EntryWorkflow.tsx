@@ -1,15 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerEntryView } from '@mpm/contracts';
-import { FINAL_LEDGER_STATUSES, LEDGER_STATUSES, LEDGER_TRANSITIONS, term, type LedgerStatus } from '@mpm/domain';
+import { FINAL_LEDGER_STATUSES, ledgerStepsFrom, term, type LedgerStatus, type LedgerTransition } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useLedger } from '../../../state/ledger-store.ts';
 import { useServerData } from '../../../state/server-store.ts';
 import { useSession } from '../../../state/session-store.ts';
-
-/** A step needs a note when it declares the lead unfounded or sends the entry back a stage. */
-const needsNote = (from: LedgerStatus, to: LedgerStatus) =>
-  to === 'unfounded' || LEDGER_STATUSES.indexOf(to) < LEDGER_STATUSES.indexOf(from);
 
 /** The workflow steps this user may take from the entry's status (`LEDGER_TRANSITIONS`), with a note. */
 export function EntryWorkflow({ view, busy }: { view: LedgerEntryView; busy: boolean }) {
@@ -21,19 +17,19 @@ export function EntryWorkflow({ view, busy }: { view: LedgerEntryView; busy: boo
   const transition = useLedger((s) => s.transition);
   const [note, setNote] = useState('');
   const [missingNote, setMissingNote] = useState<LedgerStatus | null>(null);
-  const steps = LEDGER_TRANSITIONS.filter((step) => step.from === view.status && role !== undefined && step.roles.includes(role));
+  const steps = ledgerStepsFrom(view.status, role).filter((step) => step.allowed);
 
   if (FINAL_LEDGER_STATUSES.includes(view.status)) {
     return <p className="plan-note entry-final">{t('This entry is finished: {{status}}.', { status: term(view.status, lang) })}</p>;
   }
 
-  async function take(to: LedgerStatus) {
-    if (needsNote(view.status, to) && note.trim() === '') {
-      setMissingNote(to);
+  async function take(step: LedgerTransition) {
+    if (step.needsNote && note.trim() === '') {
+      setMissingNote(step.to);
       return;
     }
     setMissingNote(null);
-    if (await transition(to, note, language)) setNote('');
+    if (await transition(step.to, note, language)) setNote('');
   }
 
   return (
@@ -50,10 +46,10 @@ export function EntryWorkflow({ view, busy }: { view: LedgerEntryView; busy: boo
               <button
                 key={step.to}
                 type="button"
-                className={needsNote(step.from, step.to) ? 'secondary-button' : 'primary-button'}
+                className={step.needsNote ? 'secondary-button' : 'primary-button'}
                 data-to={step.to}
                 disabled={busy}
-                onClick={() => void take(step.to)}
+                onClick={() => void take(step)}
               >
                 {t('Move to {{status}}', { status: term(step.to, lang) })}
               </button>

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { PatchRoundBody } from '@mpm/contracts';
 import type { Repositories } from '../repositories.plugin.ts';
+import { auditedWrite } from '../audit/audited-write.ts';
 import { codesExist, validatedPatchRound } from './patch-round.validation.ts';
 
 /** PostgreSQL's unique_violation: another upload took a code between our check and our insert. */
@@ -16,25 +17,22 @@ export async function loadPatchRound(
   body: PatchRoundBody,
   userId: number,
 ): Promise<number[]> {
-  const { knex, repos } = context;
+  const { repos } = context;
   const patches = await validatedPatchRound(repos.checks, body.features, await repos.checks.countyExtent());
   const codes = patches.map((patch) => patch.code);
   try {
-    return await knex.transaction(async (trx) => {
-      const taken = await repos.inspection.patches.existingCodes(codes, trx);
-      if (taken.length > 0) throw codesExist(taken);
-      const ids = await repos.inspection.patches.insertRound(body.detectionRound, body.detectedOn, patches, trx);
-      await repos.audit.record(
-        {
-          userId,
-          action: 'load_round',
-          entity: 'change_patches',
-          entityId: body.detectionRound,
-          detail: { detectionRound: body.detectionRound, detectedOn: body.detectedOn, count: ids.length, codes },
-        },
-        trx,
-      );
-      return ids;
+    return await auditedWrite(context, {
+      by: userId,
+      action: 'load_round',
+      entity: 'change_patches',
+      entityId: body.detectionRound,
+      write: async (trx) => {
+        const taken = await repos.inspection.patches.existingCodes(codes, trx);
+        if (taken.length > 0) throw codesExist(taken);
+        return repos.inspection.patches.insertRound(body.detectionRound, body.detectedOn, patches, trx);
+      },
+      after: (ids) => ({ ids }),
+      detail: (ids) => ({ detectionRound: body.detectionRound, detectedOn: body.detectedOn, count: ids.length, codes }),
     });
   } catch (err) {
     if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw codesExist(codes);

@@ -1,0 +1,77 @@
+import type { Knex } from 'knex';
+import type { ProgressRecordBody, ProgressRecordView, RestorationTargetsBody } from '@mpm/contracts';
+import { badRequest, notFound } from '../../../http/errors.ts';
+import { auditedWrite } from '../audit/audited-write.ts';
+import { chinaToday } from '../reports/china-time.ts';
+import type { Repositories } from '../repositories.plugin.ts';
+import { validateProgress } from './progress.validation.ts';
+import { validateTargets } from './targets.validation.ts';
+
+/** What a restoration write needs from the app. */
+export interface RestorationContext {
+  knex: Knex;
+  repos: Pick<Repositories, 'restoration' | 'audit'>;
+  now: Date;
+}
+
+export const parcelNotFound = (id: number) =>
+  notFound('parcel_not_found', {
+    zh: `没有编号为 ${id} 的恢复治理图斑。`,
+    en: `There is no restoration parcel with id ${id}.`,
+  });
+
+const unknownPhoto = (id: number) =>
+  badRequest('unknown_photo', {
+    zh: `照片 ${id} 不存在，请先上传照片。`,
+    en: `There is no photo ${id}; upload the photo first.`,
+  });
+
+/**
+ * `PUT /api/restoration/targets`: replaces the targets and stated totals (and the plan period
+ * when given), checked against the period that will hold. Returns them as stored.
+ */
+export function replaceTargets(context: Omit<RestorationContext, 'now'>, body: RestorationTargetsBody, userId: number): Promise<RestorationTargetsBody> {
+  const { restoration } = context.repos;
+  const stored = async (trx: Knex) => ({ ...(await restoration.targets(trx)), period: await restoration.period(trx) });
+  return auditedWrite(context, {
+    by: userId,
+    action: 'update',
+    entity: 'restoration_targets',
+    read: stored,
+    write: async (trx, before) => {
+      const period = body.period === undefined ? before.period : body.period;
+      const problem = validateTargets(body, period);
+      if (problem) throw badRequest(problem.reason, problem.message);
+      if (body.period !== undefined) await restoration.setPeriod(body.period, userId, trx);
+      await restoration.replaceTargets(body.targets, body.statedTotals, trx);
+      return stored(trx);
+    },
+  });
+}
+
+/**
+ * `POST /api/restoration/parcels/:id/progress`: appends a progress record (never changes one),
+ * checked against the parcel's area and its latest record on the China date of `now`.
+ */
+export function appendProgress(context: RestorationContext, parcelId: number, body: ProgressRecordBody, userId: number): Promise<ProgressRecordView> {
+  const { restoration } = context.repos;
+  return auditedWrite(context, {
+    by: userId,
+    action: 'create',
+    entity: 'restoration_progress',
+    entityId: (record) => record.id,
+    read: async (trx) => {
+      const head = await restoration.progressHead(parcelId, trx);
+      if (!head) throw parcelNotFound(parcelId);
+      return head;
+    },
+    write: async (trx, head) => {
+      const problem = validateProgress(body, head, chinaToday(context.now));
+      if (problem) throw badRequest(problem.reason, problem.message);
+      if (body.photoId !== undefined && !(await restoration.photoExists(body.photoId, trx))) throw unknownPhoto(body.photoId);
+      const id = await restoration.append(parcelId, { ...body, recordedBy: userId }, trx);
+      return (await restoration.records(parcelId, trx))!.find((r) => r.id === id)!;
+    },
+    detail: () => ({ parcelId }),
+  });
+}
