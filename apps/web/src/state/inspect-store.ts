@@ -17,7 +17,7 @@ export type SiteCheck =
   | { status: 'idle' }
   | { status: 'pending'; geometry: SiteGeometry; origin: SiteOrigin }
   | { status: 'done'; geometry: SiteGeometry; origin: SiteOrigin; card: SiteCardResponse }
-  | { status: 'error'; geometry: SiteGeometry; origin: SiteOrigin; problem: Problem };
+  | { status: 'problem'; geometry: SiteGeometry; origin: SiteOrigin; problem: Problem };
 
 /** Server data of inspect mode apart from the ledger: the site card, the licence register, the patches. */
 export interface InspectData {
@@ -68,7 +68,7 @@ export const useInspectData = create<InspectData>()((set, get) => ({
       const card = await inspectApi.siteCheck(mineral ? { geometry, mineral } : { geometry }, lang);
       if (generation === siteGeneration) set({ site: { status: 'done', geometry, origin, card } });
     } catch (err) {
-      if (generation === siteGeneration) set({ site: { status: 'error', geometry, origin, problem: toProblem(err) } });
+      if (generation === siteGeneration) set({ site: { status: 'problem', geometry, origin, problem: toProblem(err) } });
     }
   },
 

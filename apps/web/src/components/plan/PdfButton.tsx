@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveFile } from '../../plan/save-file.ts';
-import { toProblem } from '../../state/resource.ts';
+import { toProblem, type Problem } from '../../state/resource.ts';
 import { problemText } from '../ProblemNotice.tsx';
 
-type PdfState = { status: 'idle' } | { status: 'pending' } | { status: 'error'; message: string };
+type PdfState = { status: 'idle' } | { status: 'pending' } | { status: 'problem'; problem: Problem };
 
 interface PdfButtonProps {
   label: string;
@@ -27,7 +27,7 @@ export function PdfButton({ label, filename, fetchPdf, disabled = false, classNa
       saveFile(await fetchPdf(), filename);
       setState({ status: 'idle' });
     } catch (err) {
-      setState({ status: 'error', message: t('Could not make the PDF report: {{message}}', { message: problemText(toProblem(err), t) }) });
+      setState({ status: 'problem', problem: toProblem(err) });
     }
   }
 
@@ -36,9 +36,9 @@ export function PdfButton({ label, filename, fetchPdf, disabled = false, classNa
       <button type="button" className={className} disabled={disabled || state.status === 'pending'} onClick={() => void download()}>
         {state.status === 'pending' ? t('Preparing the PDF…') : label}
       </button>
-      {state.status === 'error' && (
+      {state.status === 'problem' && (
         <span className="form-error" role="alert">
-          {state.message}
+          {t('Could not make the PDF report: {{message}}', { message: problemText(state.problem, t) })}
         </span>
       )}
     </span>

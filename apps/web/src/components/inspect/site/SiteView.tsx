@@ -49,7 +49,7 @@ export function SiteView() {
           {t('Checking the site…')}
         </p>
       )}
-      {site.status === 'error' && (
+      {site.status === 'problem' && (
         <ProblemNotice problem={site.problem} sentence={(message) => t('The site could not be checked: {{message}}', { message })} />
       )}
       {site.status === 'done' && <SiteCard card={site.card} origin={site.origin} />}
