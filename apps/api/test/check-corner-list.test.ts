@@ -102,7 +102,7 @@ describe.each(TEST_DATABASES)('POST /api/check with a corner list on %s', (kind)
     const text = corners.map((c, i) => `${i + 1},${c.x},${noPrefix(c.y)}`).join('\n');
     const zh = await check({ cornerList: { text }, proposal: clay });
     expect(zh.statusCode).toBe(400);
-    expect(zh.json()).toMatchObject({ code: 'invalid_corner_list' });
+    expect(zh.json()).toMatchObject({ code: 'invalidCornerList' });
     expect(zh.json().message).toContain('第 1 行：Y 坐标缺少带号');
     const en = await check({ cornerList: { text }, proposal: clay }, 'en');
     expect(en.json().message).toContain('line 1: Y has no zone prefix');

@@ -153,11 +153,11 @@ describe.each(TEST_DATABASES)('photos on %s', (kind) => {
     const id = await newEntry();
     const before = await counts();
     const cases: [Buffer, number, string, RegExp][] = [
-      [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 415, 'not_an_image', /不是 JPEG、PNG 或 WebP/],
-      [Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;'), 415, 'not_an_image', /按文件内容判断/],
-      [Buffer.concat([TINY_JPEG.subarray(0, 3), Buffer.from('not really')]), 415, 'not_an_image', /不是 JPEG/],
-      [jpegOfSize(MAX_BYTES + 1), 413, 'photo_too_large', /超过 0.06 MB 的上限/],
-      [pngClaiming(20_000, 20_000), 413, 'photo_too_many_pixels', /20000×20000 像素/],
+      [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 415, 'notAnImage', /不是 JPEG、PNG 或 WebP/],
+      [Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;'), 415, 'notAnImage', /按文件内容判断/],
+      [Buffer.concat([TINY_JPEG.subarray(0, 3), Buffer.from('not really')]), 415, 'notAnImage', /不是 JPEG/],
+      [jpegOfSize(MAX_BYTES + 1), 413, 'photoTooLarge', /超过 0.06 MB 的上限/],
+      [pngClaiming(20_000, 20_000), 413, 'photoTooManyPixels', /20000×20000 像素/],
     ];
     for (const [bytes, status, code, message] of cases) {
       for (const answer of [await tipOff(bytes, 'image/jpeg', 'photo.jpg'), await upload(id, 'inspector1', bytes)]) {
@@ -173,7 +173,7 @@ describe.each(TEST_DATABASES)('photos on %s', (kind) => {
 
     expect((await upload(id, 'inspector1', TINY_JPEG, {}, 'file')).json()).toMatchObject({ statusCode: 400, code: 'unknown_field' });
     expect((await upload(id, 'inspector1', TINY_JPEG, { note: 'x' })).json()).toMatchObject({ code: 'too_many_fields' });
-    expect((await upload(id, 'inspector1', Buffer.alloc(0))).json()).toMatchObject({ code: 'not_an_image' });
+    expect((await upload(id, 'inspector1', Buffer.alloc(0))).json()).toMatchObject({ code: 'notAnImage' });
     const noFile = multipartForm({});
     const missing = await t.app.inject({ method: 'POST', url: `/api/ledger/${id}/photos`, payload: noFile.payload, headers: { ...noFile.headers, cookie: cookies.inspector1 } });
     expect(missing.json().code).toBe('photo_missing');

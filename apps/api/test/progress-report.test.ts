@@ -123,15 +123,15 @@ describe.each(TEST_DATABASES)('restoration progress report on %s', (kind) => {
 
   it('refuses a query naming no valid period with a 400 that names the problem, in the reader\'s language', async () => {
     const cases: [query: string, code: string, zh: RegExp, en: RegExp][] = [
-      ['period=month&year=2022', 'month_missing', /month/, /needs month/],
+      ['period=month&year=2022', 'monthMissing', /month/, /needs month/],
       ['period=month&year=2022&month=13', 'invalid_request', /month/, /month/],
       ['period=month&year=2022&month=0', 'invalid_request', /month/, /month/],
-      ['period=halfYear&year=2022', 'half_missing', /half/, /needs half/],
-      ['period=year&year=2022&month=6', 'month_not_allowed', /month/, /takes no month/],
+      ['period=halfYear&year=2022', 'halfMissing', /half/, /needs half/],
+      ['period=year&year=2022&month=6', 'monthNotAllowed', /month/, /takes no month/],
       ['period=week&year=2022', 'invalid_request', /period/, /period/],
-      ['period=month&year=2099&month=1', 'period_in_future', /尚未开始/, /has not begun/],
-      ['period=year&year=2017', 'year_outside_plan', /2018—2022/, /outside the restoration plan's years, 2018 to 2022/],
-      ['period=year&year=2023', 'year_outside_plan', /year=2023/, /year=2023/],
+      ['period=month&year=2099&month=1', 'periodInFuture', /尚未开始/, /has not begun/],
+      ['period=year&year=2017', 'yearOutsidePlan', /2018—2022/, /outside the restoration plan's years, 2018 to 2022/],
+      ['period=year&year=2023', 'yearOutsidePlan', /year=2023/, /year=2023/],
     ];
     for (const [query, code, zh, en] of cases) {
       const inChinese = await get(query, admin);

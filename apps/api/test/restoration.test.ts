@@ -188,9 +188,9 @@ describe.each(TEST_DATABASES)('restoration progress on %s', (kind) => {
     ['/api/restoration/summary?township=999999999', 404, 'unknown_township', '999999999'],
     ['/api/restoration/summary?township=abc', 400, 'invalid_request', 'township'],
     ['/api/restoration/summary?asOf=2021-02-30', 400, 'invalid_request', 'asOf'],
-    ['/api/restoration/parcels?year=2030', 400, 'year_outside_plan', '2030'],
-    ['/api/restoration/parcels?year=2017', 400, 'year_outside_plan', '2018–2022'],
-    ['/api/restoration/parcels?year=2020&asOf=2020-06-30', 400, 'year_or_as_of', 'asOf'],
+    ['/api/restoration/parcels?year=2030', 400, 'yearOutsidePlan', '2030'],
+    ['/api/restoration/parcels?year=2017', 400, 'yearOutsidePlan', '2018–2022'],
+    ['/api/restoration/parcels?year=2020&asOf=2020-06-30', 400, 'yearOrAsOf', 'asOf'],
     ['/api/restoration/parcels?asOf=yesterday', 400, 'invalid_request', 'asOf'],
   ])('refuses %s with %i naming the problem', async (url, status, code, named) => {
     const response = await call('GET', url, undefined, undefined, 'en');
@@ -234,20 +234,20 @@ describe.each(TEST_DATABASES)('restoration targets and progress records on %s', 
     expect((await call('PUT', '/api/restoration/targets', 'planner1', body)).statusCode).toBe(403);
 
     const bad: [object, string, string][] = [
-      [{ ...body, targets: [...body.targets, { year: 2017, categories: ['production'], targetMu: 1, source: 'x' }] }, 'year_outside_plan', 'Target 9'],
+      [{ ...body, targets: [...body.targets, { year: 2017, categories: ['production'], targetMu: 1, source: 'x' }] }, 'yearOutsidePlan', 'Target 9'],
       [{ ...body, targets: [...body.targets, { year: 2019, categories: ['quarry'], targetMu: 1, source: 'x' }] }, 'invalid_request', 'categories'],
-      [{ ...body, targets: [...body.targets, { year: 2019, categories: ['abandoned'], targetMu: 1, source: 'x' }] }, 'targets_overlap', '2019'],
+      [{ ...body, targets: [...body.targets, { year: 2019, categories: ['abandoned'], targetMu: 1, source: 'x' }] }, 'targetsOverlap', '2019'],
       [
         { ...body, statedTotals: [{ label: { zh: '废弃', en: 'Abandoned' }, fromYear: 2019, toYear: 2020, categories: ['abandoned'], statedMu: 10, source: 'x' }] },
-        'stated_total_splits_target',
+        'statedTotalSplitsTarget',
         'Abandoned',
       ],
       [
         { ...body, statedTotals: [{ label: { zh: '倒序', en: 'Backwards' }, fromYear: 2021, toYear: 2019, categories: ['production'], statedMu: 10, source: 'x' }] },
-        'stated_total_years_backwards',
+        'statedTotalYearsBackwards',
         '2021–2019',
       ],
-      [{ ...body, period: { fromYear: 2020, toYear: 2022, source: 'x' } }, 'year_outside_plan', '2019'],
+      [{ ...body, period: { fromYear: 2020, toYear: 2022, source: 'x' } }, 'yearOutsidePlan', '2019'],
       [{ ...body, targets: [{ ...body.targets[0], targetMu: -1 }] }, 'invalid_request', 'targetMu'],
     ];
     const auditBefore = await count('audit_log', { entity: 'restoration_targets' });
@@ -295,11 +295,11 @@ describe.each(TEST_DATABASES)('restoration targets and progress records on %s', 
     expect(created.json()).toMatchObject({ parcelId: parcel.id, ...start, reason: null, photoId: null, recordedBy: 'inspector乙' });
 
     const refused: [object, string, string][] = [
-      [{ recordedOn: '2023-02-28', status: 'completed', doneMu: areaMu }, 'date_before_previous', '2023-03-01'],
-      [{ recordedOn: '2099-01-01', status: 'completed', doneMu: areaMu }, 'date_in_future', '2099-01-01'],
-      [{ recordedOn: '2023-06-01', status: 'completed', doneMu: areaMu + 0.02 }, 'more_than_parcel', String(areaMu)],
-      [{ recordedOn: '2023-06-01', status: 'planned', doneMu: 5 }, 'going_back_without_reason', 'Under way to Planned'],
-      [{ recordedOn: '2023-06-01', status: 'underWay', doneMu: 4 }, 'going_back_without_reason', '5 mu to 4 mu'],
+      [{ recordedOn: '2023-02-28', status: 'completed', doneMu: areaMu }, 'dateBeforePrevious', '2023-03-01'],
+      [{ recordedOn: '2099-01-01', status: 'completed', doneMu: areaMu }, 'dateInFuture', '2099-01-01'],
+      [{ recordedOn: '2023-06-01', status: 'completed', doneMu: areaMu + 0.02 }, 'moreThanParcel', String(areaMu)],
+      [{ recordedOn: '2023-06-01', status: 'planned', doneMu: 5 }, 'goingBackWithoutReason', 'Under way to Planned'],
+      [{ recordedOn: '2023-06-01', status: 'underWay', doneMu: 4 }, 'goingBackWithoutReason', '5 mu to 4 mu'],
       [{ recordedOn: '2023-06-01', status: 'underWay', doneMu: 6, photoId: 999999 }, 'unknown_photo', '999999'],
       [{ recordedOn: '2023-06-31', status: 'underWay', doneMu: 6 }, 'invalid_request', 'recordedOn'],
       [{ recordedOn: '2023-06-01', status: 'finished', doneMu: 6 }, 'invalid_request', 'status'],

@@ -291,22 +291,22 @@ describe.each(TEST_DATABASES)('site check on %s', (kind) => {
   it('refuses bad sites with a 400 naming the problem, in the reader’s language', async () => {
     const p = pointIn(county, { clearM: 1000 });
     const cases: [unknown, string, RegExp][] = [
-      [{ type: 'Point', coordinates: [200, 35.4] }, 'out_of_range', /outside lon/],
-      [{ type: 'Point', coordinates: [108.4, null] }, 'not_a_number', /not a finite number/],
-      [{ type: 'Point', coordinates: ['NaN', 35.4] }, 'not_a_number', /not a finite number/],
-      [{ type: 'Point', coordinates: [p[1], p[0]] }, 'lon_lat_swapped', /swapped/],
-      [{ type: 'Point', coordinates: [116.39, 39.91] }, 'outside_county', /The site .* is outside the county/],
-      [{ type: 'Point', coordinates: [36_512_345.67, 3_925_000.12] }, 'projected_metres', /projected metres/],
-      [{ type: 'Point', coordinates: [108.4] }, 'bad_position', /has 1 values/],
-      [{ type: 'Point' }, 'malformed_coordinates', /expected a \[lon, lat\] array/],
-      [{ type: 'LineString', coordinates: [p, [p[0] + 0.01, p[1]]] }, 'not_a_site', /Point, Polygon or MultiPolygon; got "LineString"/],
-      [null, 'not_a_site', /got null/],
+      [{ type: 'Point', coordinates: [200, 35.4] }, 'outOfRange', /outside lon/],
+      [{ type: 'Point', coordinates: [108.4, null] }, 'notANumber', /not a finite number/],
+      [{ type: 'Point', coordinates: ['NaN', 35.4] }, 'notANumber', /not a finite number/],
+      [{ type: 'Point', coordinates: [p[1], p[0]] }, 'lonLatSwapped', /swapped/],
+      [{ type: 'Point', coordinates: [116.39, 39.91] }, 'outsideCounty', /The site .* is outside the county/],
+      [{ type: 'Point', coordinates: [36_512_345.67, 3_925_000.12] }, 'projectedMetres', /projected metres/],
+      [{ type: 'Point', coordinates: [108.4] }, 'badPosition', /has 1 values/],
+      [{ type: 'Point' }, 'malformedCoordinates', /expected a \[lon, lat\] array/],
+      [{ type: 'LineString', coordinates: [p, [p[0] + 0.01, p[1]]] }, 'notASite', /Point, Polygon or MultiPolygon; got "LineString"/],
+      [null, 'notASite', /got null/],
       [
         { type: 'Polygon', coordinates: [[p, [p[0] + 0.01, p[1] + 0.01], [p[0] + 0.01, p[1]], [p[0], p[1] + 0.01], p]] },
-        'self_intersection',
+        'selfIntersection',
         /boundary is invalid/,
       ],
-      [{ type: 'Polygon', coordinates: [[p, [p[0] + 0.01, p[1]], [p[0], p[1] + 0.01], [p[0] + 0.001, p[1]]]] }, 'ring_not_closed', /not closed/],
+      [{ type: 'Polygon', coordinates: [[p, [p[0] + 0.01, p[1]], [p[0], p[1] + 0.01], [p[0] + 0.001, p[1]]]] }, 'ringNotClosed', /not closed/],
     ];
     for (const [geometry, code, message] of cases) {
       const response = await post({ geometry }, 'inspector1', { 'accept-language': 'en' });

@@ -144,14 +144,14 @@ describe.each(TEST_DATABASES)('public tip-offs on %s', (kind) => {
     const [lon, lat] = township.inside;
     const before = await counts();
     const cases: [Record<string, string>, number, string, RegExp][] = [
-      [{ lon: '200', lat: String(lat), description: 'x' }, 400, 'out_of_range', /经度（lon） 200 超出范围/],
-      [{ lon: String(lon), lat: '-91', description: 'x' }, 400, 'out_of_range', /纬度（lat） -91 超出范围/],
+      [{ lon: '200', lat: String(lat), description: 'x' }, 400, 'outOfRange', /经度（lon） 200 超出范围/],
+      [{ lon: String(lon), lat: '-91', description: 'x' }, 400, 'outOfRange', /纬度（lat） -91 超出范围/],
       [{ lon: 'abc', lat: String(lat), description: 'x' }, 400, 'invalid_coordinate', /经度（lon）“abc”不是十进制度数/],
       [{ lat: String(lat), description: 'x' }, 400, 'missing_field', /缺少经度（lon）/],
       [{ lon: String(lon), lat: String(lat), description: '   ' }, 400, 'missing_field', /缺少情况描述/],
       [{ lon: String(lon), lat: String(lat), description: '字'.repeat(2001) }, 400, 'field_too_long', /2001 个字，最多 2000 个/],
-      [{ lon: '116.397', lat: '39.909', description: '北京' }, 400, 'outside_county', /不在本县范围内/],
-      [{ lon: String(lat), lat: String(lon), description: '颠倒' }, 400, 'lon_lat_swapped', /颠倒/],
+      [{ lon: '116.397', lat: '39.909', description: '北京' }, 400, 'outsideCounty', /不在本县范围内/],
+      [{ lon: String(lat), lat: String(lon), description: '颠倒' }, 400, 'lonLatSwapped', /颠倒/],
       [{ lon: String(lon), lat: String(lat), description: 'x', name: '张三' }, 400, 'unknown_field', /未知字段“name”/],
     ];
     for (const [fields, status, code, message] of cases) {

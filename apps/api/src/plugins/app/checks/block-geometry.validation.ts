@@ -14,7 +14,7 @@ import {
   invalid,
   type Spot,
   type Validation,
-} from './block-problems.ts';
+} from './block-reasons.ts';
 
 /**
  * Most positions a block may have: registration files allow fewer than 1 000 corners; a drawn
@@ -56,14 +56,14 @@ const EXPECTED = {
  * (when `swappable`) not [lat, lon]. Returns the problem placed at `where`, or undefined.
  */
 export function checkPosition(position: unknown, where: Spot, swappable: boolean): Validation<never> | undefined {
-  if (!Array.isArray(position)) return invalid(MALFORMED_COORDINATES, M.malformed(where, EXPECTED.position));
+  if (!Array.isArray(position)) return invalid(MALFORMED_COORDINATES, M.malformedCoordinates(where, EXPECTED.position));
   if (position.length < 2 || position.length > 3) return invalid(BAD_POSITION, M.badPosition(where, position.length));
   for (const value of position) {
     if (typeof value !== 'number' || !Number.isFinite(value)) return invalid(NOT_A_NUMBER, M.notANumber(where, value));
   }
   const [x, y] = position as number[];
   if (Math.abs(x) > PROJECTED_LIMIT || Math.abs(y) > PROJECTED_LIMIT) return invalid(PROJECTED_METRES, M.projectedMetres(where, x, y));
-  if (swappable && x >= 15 && x <= 55 && y >= 70 && y <= 140) return invalid(LON_LAT_SWAPPED, M.swapped(where, x, y));
+  if (swappable && x >= 15 && x <= 55 && y >= 70 && y <= 140) return invalid(LON_LAT_SWAPPED, M.lonLatSwapped(where, x, y));
   if (x < -180 || x > 180 || y < -90 || y > 90) return invalid(OUT_OF_RANGE, M.outOfRange(where, x, y));
   return undefined;
 }
@@ -74,18 +74,18 @@ function ringsOf(geometry: Record<string, unknown>): Validation<{ rings: { ring:
   const coordinates = geometry.coordinates;
   const polygons = multi ? coordinates : [coordinates];
   if (!Array.isArray(polygons) || polygons.length === 0) {
-    return invalid(MALFORMED_COORDINATES, M.malformed({}, multi ? EXPECTED.polygons : EXPECTED.rings));
+    return invalid(MALFORMED_COORDINATES, M.malformedCoordinates({}, multi ? EXPECTED.polygons : EXPECTED.rings));
   }
   const rings: { ring: unknown[]; where: Spot }[] = [];
   let count = 0;
   for (let p = 0; p < polygons.length; p++) {
     const polygon = polygons[p];
     const polygonSpot = multi ? { polygon: p + 1 } : {};
-    if (!Array.isArray(polygon) || polygon.length === 0) return invalid(MALFORMED_COORDINATES, M.malformed(polygonSpot, EXPECTED.rings));
+    if (!Array.isArray(polygon) || polygon.length === 0) return invalid(MALFORMED_COORDINATES, M.malformedCoordinates(polygonSpot, EXPECTED.rings));
     for (let r = 0; r < polygon.length; r++) {
       const ring = polygon[r];
       const where = { ...polygonSpot, ring: r + 1 };
-      if (!Array.isArray(ring)) return invalid(MALFORMED_COORDINATES, M.malformed(where, EXPECTED.positions));
+      if (!Array.isArray(ring)) return invalid(MALFORMED_COORDINATES, M.malformedCoordinates(where, EXPECTED.positions));
       count += ring.length;
       if (count > MAX_BLOCK_VERTICES) return invalid(TOO_MANY_VERTICES, M.tooManyVertices(MAX_BLOCK_VERTICES));
       rings.push({ ring, where });
@@ -124,7 +124,7 @@ export function validateBlockGeometry(input: unknown, context: BlockContext = {}
     const positions = ring as number[][];
     if (positions.length < 4) return invalid(TOO_FEW_POSITIONS, M.tooFewPositions(where, positions.length));
     const [first, last] = [positions[0], positions[positions.length - 1]];
-    if (first[0] !== last[0] || first[1] !== last[1]) return invalid(RING_NOT_CLOSED, M.notClosed(where, positions.length));
+    if (first[0] !== last[0] || first[1] !== last[1]) return invalid(RING_NOT_CLOSED, M.ringNotClosed(where, positions.length));
   }
   const geometry = { type: input.type, coordinates: input.coordinates } as GeoJSON.Polygon | GeoJSON.MultiPolygon;
   return { valid: true, value: { geometry, bbox, vertexCount: structure.value.count } };

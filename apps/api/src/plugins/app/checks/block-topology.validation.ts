@@ -1,28 +1,19 @@
 import type { Position } from 'geojson';
 import {
-  DUPLICATE_POINT,
-  SELF_INTERSECTION as GEO_SELF_INTERSECTION,
-  TOO_FEW_POINTS,
   cornerListFromGeoJson,
   listedBackwards,
   zoneForLongitude,
   type CornerListError,
   type GkZone,
 } from '@mpm/geo';
-import type { Bilingual } from '../../../http/errors.ts';
-import { INVALID_RING, SELF_INTERSECTION, TOO_FEW_POSITIONS, invalid, type BlockReason, type Validation } from './block-problems.ts';
+import type { Bilingual } from '@mpm/domain';
+import { invalid, type Validation } from './block-reasons.ts';
 
 /** Most ring problems quoted in one answer. */
 const MAX_QUOTED = 3;
 
 /** Label prefix that makes point labels easy to find in `@mpm/geo`'s messages. */
 const LABEL = 'P';
-
-const REASONS: Record<string, BlockReason> = {
-  [GEO_SELF_INTERSECTION]: SELF_INTERSECTION,
-  [DUPLICATE_POINT]: INVALID_RING,
-  [TOO_FEW_POINTS]: TOO_FEW_POSITIONS,
-};
 
 const openRing = (ring: readonly Position[]): readonly Position[] => {
   const [first, last] = [ring[0], ring[ring.length - 1]];
@@ -80,7 +71,7 @@ export function validateBlockTopology(geometry: GeoJSON.Polygon | GeoJSON.MultiP
     zh: `（数字为坐标在该环中的序号，从 1 起${more ? `；另有 ${more} 处问题` : ''}）`,
     en: ` (numbers are positions within the ring, from 1${more ? `; ${more} more problems` : ''})`,
   };
-  return invalid(REASONS[result.errors[0].reason] ?? INVALID_RING, {
+  return invalid(result.errors[0].reason, {
     zh: `地块的边界无效：${quoted.map((m) => m.zh).join('；')}${note.zh}`,
     en: `The block's boundary is invalid: ${quoted.map((m) => m.en).join('; ')}${note.en}`,
   });

@@ -1,6 +1,6 @@
 import { boxesMeet, growBox } from '@mpm/geo';
 import type { BBox } from '../layers/layers-repository.ts';
-import { BLOCK_MESSAGES as M, OUTSIDE_COUNTY, invalid, type Validation } from './block-problems.ts';
+import { BLOCK_MESSAGES as M, OUTSIDE_COUNTY, invalid, type Validation } from './block-reasons.ts';
 
 /** How far beyond the county's extent a block may reach and still be checked, in metres. */
 export const COUNTY_MARGIN_M = 5_000;

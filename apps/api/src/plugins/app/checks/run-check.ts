@@ -15,7 +15,7 @@ import {
   PARTS_OVERLAP,
   TOO_MANY_VERTICES,
   type Validation,
-} from './block-problems.ts';
+} from './block-reasons.ts';
 import { validateBlockTopology } from './block-topology.validation.ts';
 import { validateNearCounty } from './near-county.validation.ts';
 import type { LoadedRuleset } from './ruleset.ts';

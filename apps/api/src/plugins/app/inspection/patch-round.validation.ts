@@ -10,15 +10,15 @@ export const MAX_PATCHES_PER_ROUND = 2_000;
 const MAX_CODE_LENGTH = 100;
 const MAX_LAND_CHANGE_LENGTH = 500;
 
-/** Every reason a round is refused, once; each is the `code` of the 4xx answer. */
-export const NOT_A_FEATURE_COLLECTION = 'not_a_feature_collection';
-export const NO_PATCHES = 'no_patches';
-export const TOO_MANY_PATCHES = 'too_many_patches';
-export const NOT_A_FEATURE = 'not_a_feature';
-export const BAD_PATCH_CODE = 'bad_patch_code';
-export const BAD_LAND_CHANGE = 'bad_land_change';
-export const DUPLICATE_PATCH_CODE = 'duplicate_patch_code';
-export const PATCH_CODE_EXISTS = 'patch_code_exists';
+/** Every reason a round is refused, once, in camelCase; each is the `code` of the 4xx answer. */
+export const NOT_A_FEATURE_COLLECTION = 'notAFeatureCollection';
+export const NO_PATCHES = 'noPatches';
+export const TOO_MANY_PATCHES = 'tooManyPatches';
+export const NOT_A_FEATURE = 'notAFeature';
+export const BAD_PATCH_CODE = 'badPatchCode';
+export const BAD_LAND_CHANGE = 'badLandChange';
+export const DUPLICATE_PATCH_CODE = 'duplicatePatchCode';
+export const PATCH_CODE_EXISTS = 'patchCodeExists';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

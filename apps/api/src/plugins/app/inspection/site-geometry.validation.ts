@@ -2,14 +2,14 @@ import { boxesMeet, growBox } from '@mpm/geo';
 import type { BlockGeometry } from '@mpm/rules';
 import { badRequest } from '../../../http/errors.ts';
 import { checkPosition, inChina } from '../checks/block-geometry.validation.ts';
-import { OUTSIDE_COUNTY } from '../checks/block-problems.ts';
+import { OUTSIDE_COUNTY } from '../checks/block-reasons.ts';
 import type { ChecksRepository } from '../checks/checks-repository.ts';
 import type { BBox } from '../layers/layers-repository.ts';
 import { COUNTY_MARGIN_M } from '../checks/near-county.validation.ts';
 import { validatedBlock } from '../checks/run-check.ts';
 
 /** A site that is neither a Point nor a Polygon or MultiPolygon (also the 400's `code`). */
-export const NOT_A_SITE = 'not_a_site';
+export const NOT_A_SITE = 'notASite';
 
 const typeOf = (input: unknown): string => {
   if (typeof input !== 'object' || input === null) return JSON.stringify(input) ?? String(input);

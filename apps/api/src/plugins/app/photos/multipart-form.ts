@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { UserError, badRequest } from '../../../http/errors.ts';
-import { PHOTO_MESSAGES } from './photo-problems.ts';
+import { PHOTO_MESSAGES, PHOTO_TOO_LARGE } from './photo-reasons.ts';
 
 /** What a form may hold: its text fields, and at most one file field. */
 export interface FormShape {
@@ -27,7 +27,7 @@ const unknownField = (name: string, shape: FormShape) =>
 /** The multipart errors a user can cause, answered in both languages. */
 function userError(err: unknown, shape: FormShape): UserError | undefined {
   const code = (err as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return new UserError(413, 'photo_too_large', PHOTO_MESSAGES.tooLarge(shape.maxFileBytes));
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new UserError(413, PHOTO_TOO_LARGE, PHOTO_MESSAGES.photoTooLarge(shape.maxFileBytes));
   if (code === 'FST_FILES_LIMIT') {
     return badRequest('too_many_files', { zh: '一次只能上传一张照片。', en: 'Send one photo at a time.' });
   }

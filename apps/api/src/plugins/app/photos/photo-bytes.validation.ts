@@ -1,12 +1,12 @@
 import { imageSize } from 'image-size';
+import { invalid } from '@mpm/domain';
 import {
   NOT_AN_IMAGE,
   PHOTO_MESSAGES as M,
   PHOTO_TOO_LARGE,
   PHOTO_TOO_MANY_PIXELS,
-  invalidPhoto,
   type PhotoValidation,
-} from './photo-problems.ts';
+} from './photo-reasons.ts';
 
 /** The image types a photo may be, by MIME type. */
 export type PhotoMimeType = 'image/jpeg' | 'image/png' | 'image/webp';
@@ -55,18 +55,18 @@ const IMAGE_SIZE_TYPES: Record<PhotoMimeType, string> = { 'image/jpeg': 'jpg', '
  * type of the upload play no part.
  */
 export function validatePhotoBytes(bytes: Uint8Array, maxBytes: number): PhotoValidation<InspectedPhoto> {
-  if (bytes.length > maxBytes) return invalidPhoto(PHOTO_TOO_LARGE, M.tooLarge(maxBytes));
+  if (bytes.length > maxBytes) return invalid(PHOTO_TOO_LARGE, M.photoTooLarge(maxBytes));
   const mimeType = sniffPhotoType(bytes);
-  if (!mimeType) return invalidPhoto(NOT_AN_IMAGE, M.notAnImage());
+  if (!mimeType) return invalid(NOT_AN_IMAGE, M.notAnImage());
   let size: ReturnType<typeof imageSize>;
   try {
     size = imageSize(bytes);
   } catch {
-    return invalidPhoto(NOT_AN_IMAGE, M.notAnImage());
+    return invalid(NOT_AN_IMAGE, M.notAnImage());
   }
   const { width, height } = size;
-  if (size.type !== IMAGE_SIZE_TYPES[mimeType] || !(width > 0) || !(height > 0)) return invalidPhoto(NOT_AN_IMAGE, M.notAnImage());
-  if (width * height > MAX_PHOTO_PIXELS) return invalidPhoto(PHOTO_TOO_MANY_PIXELS, M.tooManyPixels(width, height, MAX_PHOTO_PIXELS));
+  if (size.type !== IMAGE_SIZE_TYPES[mimeType] || !(width > 0) || !(height > 0)) return invalid(NOT_AN_IMAGE, M.notAnImage());
+  if (width * height > MAX_PHOTO_PIXELS) return invalid(PHOTO_TOO_MANY_PIXELS, M.photoTooManyPixels(width, height, MAX_PHOTO_PIXELS));
   const { orientation } = size;
   const sideways = orientation !== undefined && orientation >= 5 && orientation <= 8;
   return {

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { UserError } from '../../../http/errors.ts';
 import { validatePhotoBytes, type PhotoMimeType } from './photo-bytes.validation.ts';
-import { NOT_AN_IMAGE, PHOTO_TOO_LARGE, PHOTO_TOO_MANY_PIXELS, type PhotoReason } from './photo-problems.ts';
+import { NOT_AN_IMAGE, PHOTO_MALFORMED, PHOTO_TOO_LARGE, PHOTO_TOO_MANY_PIXELS, type PhotoReason } from './photo-reasons.ts';
 import type { PhotoStore, StagedPhoto } from './photo-store.ts';
 import { stripPhotoMetadata } from './strip-metadata.ts';
 
@@ -17,7 +17,7 @@ const STATUS: Record<PhotoReason, number> = {
   [NOT_AN_IMAGE]: 415,
   [PHOTO_TOO_LARGE]: 413,
   [PHOTO_TOO_MANY_PIXELS]: 413,
-  photo_malformed: 400,
+  [PHOTO_MALFORMED]: 400,
 };
 
 /**

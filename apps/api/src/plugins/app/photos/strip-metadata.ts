@@ -1,5 +1,6 @@
+import { invalid } from '@mpm/domain';
 import type { PhotoMimeType } from './photo-bytes.validation.ts';
-import { PHOTO_MALFORMED, PHOTO_MESSAGES as M, invalidPhoto, type PhotoValidation } from './photo-problems.ts';
+import { PHOTO_MALFORMED, PHOTO_MESSAGES as M, type PhotoValidation } from './photo-reasons.ts';
 
 /*
  * Location and other personal metadata come out of a public photo on its bytes: the segments and
@@ -10,7 +11,7 @@ import { PHOTO_MALFORMED, PHOTO_MESSAGES as M, invalidPhoto, type PhotoValidatio
  * WebP RIFF chunks (https://developers.google.com/speed/webp/docs/riff_container).
  */
 
-const broken = (kind: string, zh: string, en: string) => invalidPhoto(PHOTO_MALFORMED, M.malformed(kind, { zh, en }));
+const broken = (kind: string, zh: string, en: string) => invalid(PHOTO_MALFORMED, M.photoMalformed(kind, { zh, en }));
 
 /** APP1 (Exif, XMP), APP13 (Photoshop IRB with IPTC) and COM: where a JPEG keeps GPS, names and notes. */
 const JPEG_DROPPED = new Set([0xe1, 0xed, 0xfe]);

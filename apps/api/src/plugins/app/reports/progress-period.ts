@@ -1,6 +1,14 @@
 import type { Language, ReportPeriod } from '@mpm/domain';
 import type { ProgressReportQuery } from '@mpm/contracts';
 import { badRequest } from '../../../http/errors.ts';
+import {
+  HALF_MISSING,
+  HALF_NOT_ALLOWED,
+  MONTH_MISSING,
+  MONTH_NOT_ALLOWED,
+  PERIOD_IN_FUTURE,
+  YEAR_OUTSIDE_PLAN,
+} from '../restoration/restoration-reasons.ts';
 
 /** A reporting period as calendar days (ISO `YYYY-MM-DD`, China time). */
 export interface PeriodSpan {
@@ -49,7 +57,7 @@ export function resolvePeriod(query: ProgressReportQuery): PeriodSpan {
   const { period, year, month, half } = query;
   if (period === 'month') {
     if (month === undefined) {
-      throw badRequest('month_missing', {
+      throw badRequest(MONTH_MISSING, {
         zh: '月度报告需要参数 month（1—12），例如 period=month&year=2022&month=6。',
         en: 'A monthly report needs month (1–12), e.g. period=month&year=2022&month=6.',
       });
@@ -59,7 +67,7 @@ export function resolvePeriod(query: ProgressReportQuery): PeriodSpan {
   }
   if (period === 'halfYear') {
     if (half === undefined) {
-      throw badRequest('half_missing', {
+      throw badRequest(HALF_MISSING, {
         zh: '半年总结需要参数 half：1 为上半年（1—6 月），2 为下半年（7—12 月）。',
         en: 'A half-year summary needs half: 1 for January–June, 2 for July–December.',
       });
@@ -74,7 +82,7 @@ export function resolvePeriod(query: ProgressReportQuery): PeriodSpan {
 
 function misplaced(member: 'month' | 'half', period: ReportPeriod) {
   const zhPeriod = { month: '月度报告', halfYear: '半年总结', year: '年度总结' }[period];
-  return badRequest(`${member}_not_allowed`, {
+  return badRequest(member === 'month' ? MONTH_NOT_ALLOWED : HALF_NOT_ALLOWED, {
     zh: `${zhPeriod}（period=${period}）不接受参数 ${member}；请去掉它，或改用相应的 period。`,
     en: `A ${period} report takes no ${member}; drop it or choose the matching period.`,
   });
@@ -86,13 +94,13 @@ function misplaced(member: 'month' | 'half', period: ReportPeriod) {
  */
 export function checkPeriodDates(period: PeriodSpan, today: string, planYears: PlanYears): void {
   if (period.from > today) {
-    throw badRequest('period_in_future', {
+    throw badRequest(PERIOD_IN_FUTURE, {
       zh: `报告期 ${period.from} 至 ${period.to} 尚未开始（今天是 ${today}），无法生成报告。`,
       en: `The period ${period.from} to ${period.to} has not begun (today is ${today}); there is nothing to report.`,
     });
   }
   if (period.year < planYears.from || period.year > planYears.to) {
-    throw badRequest('year_outside_plan', {
+    throw badRequest(YEAR_OUTSIDE_PLAN, {
       zh: `year=${period.year} 不在恢复治理规划的年度 ${planYears.from}—${planYears.to} 年内。`,
       en: `year=${period.year} is outside the restoration plan's years, ${planYears.from} to ${planYears.to}.`,
     });

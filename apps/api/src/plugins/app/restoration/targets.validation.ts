@@ -1,20 +1,15 @@
 import type { RestorationPeriod, RestorationTargetsBody } from '@mpm/contracts';
-import { term, type MineCategory } from '@mpm/domain';
-import type { Bilingual } from '../../../http/errors.ts';
+import { invalid, term, type MineCategory } from '@mpm/domain';
 import { groupKey } from './restoration-summary.ts';
-
-/** Why a set of targets is refused; each is also the `code` of the 400 answer. */
-export const PERIOD_MISSING = 'restoration_period_missing';
-export const PERIOD_BACKWARDS = 'restoration_period_backwards';
-export const YEAR_OUTSIDE_PLAN = 'year_outside_plan';
-export const YEARS_BACKWARDS = 'stated_total_years_backwards';
-export const TARGETS_OVERLAP = 'targets_overlap';
-export const TOTAL_SPLITS_GROUP = 'stated_total_splits_target';
-
-export interface Problem {
-  reason: string;
-  message: Bilingual;
-}
+import {
+  PERIOD_BACKWARDS,
+  PERIOD_MISSING,
+  TARGETS_OVERLAP,
+  TOTAL_SPLITS_GROUP,
+  YEARS_BACKWARDS,
+  YEAR_OUTSIDE_PLAN,
+  type RestorationProblem as Problem,
+} from './restoration-reasons.ts';
 
 const categoryList = (categories: readonly MineCategory[], lang: 'zh' | 'en') =>
   categories.map((c) => term(c, lang)).join(lang === 'zh' ? '、' : ', ');
@@ -28,45 +23,33 @@ const categoryList = (categories: readonly MineCategory[], lang: 'zh' | 'en') =>
 export function validateTargets(body: RestorationTargetsBody, period: RestorationPeriod | null): Problem | null {
   const { targets, statedTotals } = body;
   if (period && period.toYear < period.fromYear) {
-    return {
-      reason: PERIOD_BACKWARDS,
-      message: {
-        zh: `规划期限 ${period.fromYear}—${period.toYear} 年的起止年份颠倒。`,
-        en: `The plan period ${period.fromYear}–${period.toYear} runs backwards.`,
-      },
-    };
+    return invalid(PERIOD_BACKWARDS, {
+      zh: `规划期限 ${period.fromYear}—${period.toYear} 年的起止年份颠倒。`,
+      en: `The plan period ${period.fromYear}–${period.toYear} runs backwards.`,
+    });
   }
   if (!period) {
     if (targets.length === 0 && statedTotals.length === 0) return null;
-    return {
-      reason: PERIOD_MISSING,
-      message: {
-        zh: '请先给出规划期限（period），目标年份须在其中。',
-        en: 'Give the plan period (period) first: every target year must lie inside it.',
-      },
-    };
+    return invalid(PERIOD_MISSING, {
+      zh: '请先给出规划期限（period），目标年份须在其中。',
+      en: 'Give the plan period (period) first: every target year must lie inside it.',
+    });
   }
   const outside = (year: number) => year < period.fromYear || year > period.toYear;
-  const outsideMessage = (where: { zh: string; en: string }, year: number): Problem => ({
-    reason: YEAR_OUTSIDE_PLAN,
-    message: {
-      zh: `${where.zh}的年份 ${year} 不在规划期限 ${period.fromYear}—${period.toYear} 年内。`,
-      en: `${where.en}: year ${year} is outside the plan period ${period.fromYear}–${period.toYear}.`,
-    },
-  });
+  const outsideMessage = (where: { zh: string; en: string }, year: number): Problem => (invalid(YEAR_OUTSIDE_PLAN, {
+    zh: `${where.zh}的年份 ${year} 不在规划期限 ${period.fromYear}—${period.toYear} 年内。`,
+    en: `${where.en}: year ${year} is outside the plan period ${period.fromYear}–${period.toYear}.`,
+  }));
 
   for (const [i, target] of targets.entries()) {
     if (outside(target.year)) return outsideMessage({ zh: `第 ${i + 1} 条目标`, en: `Target ${i + 1}` }, target.year);
     for (const [j, other] of targets.slice(0, i).entries()) {
       const shared = target.categories.filter((c) => other.year === target.year && other.categories.includes(c));
       if (shared.length > 0) {
-        return {
-          reason: TARGETS_OVERLAP,
-          message: {
-            zh: `第 ${j + 1} 条与第 ${i + 1} 条目标同为 ${target.year} 年且都含“${categoryList(shared, 'zh')}”。`,
-            en: `Targets ${j + 1} and ${i + 1} are both for ${target.year} and both include ${categoryList(shared, 'en')}.`,
-          },
-        };
+        return invalid(TARGETS_OVERLAP, {
+          zh: `第 ${j + 1} 条与第 ${i + 1} 条目标同为 ${target.year} 年且都含“${categoryList(shared, 'zh')}”。`,
+          en: `Targets ${j + 1} and ${i + 1} are both for ${target.year} and both include ${categoryList(shared, 'en')}.`,
+        });
       }
     }
   }
@@ -74,13 +57,10 @@ export function validateTargets(body: RestorationTargetsBody, period: Restoratio
   for (const [i, total] of statedTotals.entries()) {
     const where = { zh: `第 ${i + 1} 条文件合计（${total.label.zh}）`, en: `Stated total ${i + 1} (${total.label.en})` };
     if (total.toYear < total.fromYear) {
-      return {
-        reason: YEARS_BACKWARDS,
-        message: {
-          zh: `${where.zh}的起止年份 ${total.fromYear}—${total.toYear} 颠倒。`,
-          en: `${where.en}: years ${total.fromYear}–${total.toYear} run backwards.`,
-        },
-      };
+      return invalid(YEARS_BACKWARDS, {
+        zh: `${where.zh}的起止年份 ${total.fromYear}—${total.toYear} 颠倒。`,
+        en: `${where.en}: years ${total.fromYear}–${total.toYear} run backwards.`,
+      });
     }
     if (outside(total.fromYear)) return outsideMessage(where, total.fromYear);
     if (outside(total.toYear)) return outsideMessage(where, total.toYear);
@@ -92,13 +72,10 @@ export function validateTargets(body: RestorationTargetsBody, period: Restoratio
         !t.categories.every((c) => total.categories.includes(c)),
     );
     if (split) {
-      return {
-        reason: TOTAL_SPLITS_GROUP,
-        message: {
-          zh: `${where.zh}只含 ${split.year} 年目标“${categoryList(split.categories, 'zh')}”中的一部分，无法求分项之和。`,
-          en: `${where.en} covers only part of the ${split.year} target for ${groupKey(split.categories)}; its sum of parts cannot be computed.`,
-        },
-      };
+      return invalid(TOTAL_SPLITS_GROUP, {
+        zh: `${where.zh}只含 ${split.year} 年目标“${categoryList(split.categories, 'zh')}”中的一部分，无法求分项之和。`,
+        en: `${where.en} covers only part of the ${split.year} target for ${groupKey(split.categories)}; its sum of parts cannot be computed.`,
+      });
     }
   }
   return null;

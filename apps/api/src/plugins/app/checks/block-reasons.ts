@@ -1,25 +1,27 @@
-import type { Bilingual } from '../../../http/errors.ts';
+import type { Bilingual, Validation as Checked } from '@mpm/domain';
+import { NOT_A_NUMBER, OUT_OF_RANGE, RING_NOT_CLOSED, SELF_INTERSECTION, type Reason as CornerListReason } from '@mpm/geo';
+
+export { invalid } from '@mpm/domain';
+export { NOT_A_NUMBER, OUT_OF_RANGE, RING_NOT_CLOSED, SELF_INTERSECTION };
 
 /**
- * Every reason a block is refused, once; each is also the `code` of the 400 answer. Messages
- * for people are built by {@link BLOCK_MESSAGES}.
+ * Every reason a block is refused, once, in camelCase; each is also the `code` of the 400
+ * answer. Those that mean the same as a corner-list reason of `@mpm/geo` are that reason
+ * (`notANumber`, `outOfRange`, `ringNotClosed`, `selfIntersection`), and a ring problem that
+ * `@mpm/geo` finds keeps its reason. Messages for people: {@link BLOCK_MESSAGES}.
  */
-export const NEITHER_OR_BOTH = 'block_input';
-export const NOT_A_POLYGON = 'not_a_polygon';
-export const MALFORMED_COORDINATES = 'malformed_coordinates';
-export const TOO_MANY_VERTICES = 'too_many_vertices';
-export const BAD_POSITION = 'bad_position';
-export const NOT_A_NUMBER = 'not_a_number';
-export const PROJECTED_METRES = 'projected_metres';
-export const LON_LAT_SWAPPED = 'lon_lat_swapped';
-export const OUT_OF_RANGE = 'out_of_range';
-export const TOO_FEW_POSITIONS = 'too_few_positions';
-export const RING_NOT_CLOSED = 'ring_not_closed';
-export const OUTSIDE_COUNTY = 'outside_county';
-export const SELF_INTERSECTION = 'self_intersection';
-export const INVALID_RING = 'invalid_ring';
-export const PARTS_OVERLAP = 'parts_overlap';
-export const INVALID_CORNER_LIST = 'invalid_corner_list';
+export const NEITHER_OR_BOTH = 'neitherOrBoth';
+export const NOT_A_POLYGON = 'notAPolygon';
+export const MALFORMED_COORDINATES = 'malformedCoordinates';
+export const TOO_MANY_VERTICES = 'tooManyVertices';
+export const BAD_POSITION = 'badPosition';
+export const PROJECTED_METRES = 'projectedMetres';
+export const LON_LAT_SWAPPED = 'lonLatSwapped';
+export const TOO_FEW_POSITIONS = 'tooFewPositions';
+export const OUTSIDE_COUNTY = 'outsideCounty';
+export const INVALID_RING = 'invalidRing';
+export const PARTS_OVERLAP = 'partsOverlap';
+export const INVALID_CORNER_LIST = 'invalidCornerList';
 
 export type BlockReason =
   | typeof NEITHER_OR_BOTH
@@ -27,22 +29,17 @@ export type BlockReason =
   | typeof MALFORMED_COORDINATES
   | typeof TOO_MANY_VERTICES
   | typeof BAD_POSITION
-  | typeof NOT_A_NUMBER
   | typeof PROJECTED_METRES
   | typeof LON_LAT_SWAPPED
-  | typeof OUT_OF_RANGE
   | typeof TOO_FEW_POSITIONS
-  | typeof RING_NOT_CLOSED
   | typeof OUTSIDE_COUNTY
-  | typeof SELF_INTERSECTION
   | typeof INVALID_RING
   | typeof PARTS_OVERLAP
-  | typeof INVALID_CORNER_LIST;
+  | typeof INVALID_CORNER_LIST
+  | CornerListReason;
 
-/** The outcome of a validation: the value, or the reason and a message naming what and where. */
-export type Validation<T> = { valid: true; value: T } | { valid: false; reason: BlockReason; message: Bilingual };
-
-export const invalid = (reason: BlockReason, message: Bilingual): Validation<never> => ({ valid: false, reason, message });
+/** The outcome of a block validation: the value, or the reason and a message naming what and where. */
+export type Validation<T> = Checked<T, BlockReason>;
 
 /**
  * Where in the GeoJSON a problem is: 1-based polygon (MultiPolygon only), ring and position,
@@ -83,7 +80,7 @@ const fmt = (value: unknown): string => {
   return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
 };
 
-/** The message of each reason (the corner-list and topology messages come from `@mpm/geo`). */
+/** The message of each reason, keyed by it (the corner-list and topology messages come from `@mpm/geo`). */
 export const BLOCK_MESSAGES = {
   neitherOrBoth: (): Bilingual => ({
     zh: '请给出地块：geometry（GeoJSON）与 cornerList（拐点坐标）二者必须且只能给一个。',
@@ -102,7 +99,7 @@ export const BLOCK_MESSAGES = {
       en: `The block must be a GeoJSON Polygon or MultiPolygon; got ${what.en}.`,
     };
   },
-  malformed: (where: Spot, expected: Bilingual): Bilingual => at(where, { zh: `应为${expected.zh}。`, en: `expected ${expected.en}.` }),
+  malformedCoordinates: (where: Spot, expected: Bilingual): Bilingual => at(where, { zh: `应为${expected.zh}。`, en: `expected ${expected.en}.` }),
   tooManyVertices: (max: number): Bilingual => ({
     zh: `地块坐标超过 ${max} 个，请简化后再检查（登记报盘要求拐点少于 1000 个）。`,
     en: `The block has more than ${max} positions; simplify it first (registration files allow fewer than 1,000 corners).`,
@@ -119,7 +116,7 @@ export const BLOCK_MESSAGES = {
       zh: `[${x}, ${y}] 像是以米为单位的投影坐标（如高斯–克吕格 X/Y），不是经纬度。请提交 2000 国家大地坐标系经纬度（EPSG:4490），或改用拐点坐标（cornerList）提交。`,
       en: `[${x}, ${y}] looks like projected metres (e.g. Gauss–Krüger X/Y), not lon/lat. Send CGCS2000 lon/lat (EPSG:4490), or send the corners as a corner list (cornerList).`,
     }),
-  swapped: (where: Spot, x: number, y: number): Bilingual =>
+  lonLatSwapped: (where: Spot, x: number, y: number): Bilingual =>
     at(where, {
       zh: `[${x}, ${y}] 的经纬度顺序颠倒：GeoJSON 要求 [经度, 纬度]，即 [${y}, ${x}]。`,
       en: `[${x}, ${y}] has longitude and latitude swapped: GeoJSON wants [lon, lat], i.e. [${y}, ${x}].`,
@@ -134,7 +131,7 @@ export const BLOCK_MESSAGES = {
       zh: `环只有 ${count} 个坐标，至少需要 4 个（3 个拐点加闭合点）。`,
       en: `the ring has ${count} positions; it needs at least 4 (3 corners and the closing one).`,
     }),
-  notClosed: (where: Spot, count: number): Bilingual =>
+  ringNotClosed: (where: Spot, count: number): Bilingual =>
     at(where, {
       zh: `环未闭合：最后一个坐标（第 ${count} 个）与第 1 个不同。`,
       en: `the ring is not closed: its last position (${count}) differs from its first.`,
@@ -151,4 +148,4 @@ export const BLOCK_MESSAGES = {
     zh: 'MultiPolygon 的各部分相互重叠或共边，请合并为一个多边形或分开检查。',
     en: 'The parts of the MultiPolygon overlap or share an edge; merge them into one polygon or check them separately.',
   }),
-};
+} satisfies Partial<Record<BlockReason, (...args: never[]) => Bilingual>>;
