@@ -17,6 +17,7 @@ import health from './routes/health.ts';
 import authRoutes from './routes/api/auth/index.ts';
 import userRoutes from './routes/api/users/index.ts';
 import layerRoutes from './routes/api/layers/index.ts';
+import layerExportRoutes from './routes/api/layers/export.ts';
 import settingsRoutes from './routes/api/settings/index.ts';
 import rulesRoutes from './routes/api/rules/index.ts';
 import checkRoutes from './routes/api/check/index.ts';
@@ -84,6 +85,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(authRoutes, { secureCookies: config.secureCookies });
   await app.register(userRoutes);
   await app.register(layerRoutes, { tiandituKey: config.tiandituKey });
+  await app.register(layerExportRoutes);
   await app.register(settingsRoutes);
   await app.register(rulesRoutes);
   await app.register(checkRoutes, { checksPerMinute: config.checksPerMinute });

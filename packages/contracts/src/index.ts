@@ -5,3 +5,4 @@ export * from './proposals.ts';
 export * from './inspection.ts';
 export * from './ledger.ts';
 export * from './restoration.ts';
+export * from './transfer.ts';

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { parseBbox } from '../../http/bbox.ts';
 import { notFound } from '../../http/errors.ts';
 import { absolute } from '../../http/origin.ts';
 import { visibleCollection } from '../../plugins/app/layers/layer-access.ts';
 import { GEOJSON_TYPE, JSON_TYPE, pageLinks, requestUrlWith } from './links.ts';
 import {
   checkFormat,
-  parseBbox,
   parseFeatureId,
   parseLimit,
   parseOffset,

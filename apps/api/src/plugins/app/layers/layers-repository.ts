@@ -92,6 +92,20 @@ export function createLayersRepository(knex: Knex) {
       return { numberMatched: Number(count), features: data.map(toFeature) };
     },
 
+    /**
+     * Every feature of a collection (within `bbox`, and whose fields equal the values in
+     * `equals`, when given) in id order, for an export: coordinates to 9 decimals of a degree
+     * (well under a millimetre).
+     */
+    async all(collection: CollectionId, q: { bbox?: BBox; fields: readonly FieldDef[]; equals?: [FieldDef, string][] }) {
+      const query = rows(collection, q.bbox);
+      for (const [field, value] of q.equals ?? []) {
+        query.whereRaw(`(${fieldExpression(LAYER_TABLES[collection], field)})::text = ?`, [value]);
+      }
+      const data = await selectFeatures(query, collection, q.fields, 'ST_AsGeoJSON(t.geom, 9, 0)').orderBy('t.id');
+      return data.map(toFeature);
+    },
+
     /** One feature by id, or null when the collection has no such feature. */
     async get(collection: CollectionId, id: number, fields: readonly FieldDef[]) {
       const row = await selectFeatures(rows(collection), collection, fields, 'ST_AsGeoJSON(t.geom, 7, 0)')

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { attachment } from '../../../http/attachment.ts';
 import Papa from 'papaparse';
 import { LEDGER_SOURCE_TERMS, term, type Language, type TermKey } from '@mpm/domain';
 import { chinaDateTime } from '../reports/china-time.ts';
@@ -94,7 +95,5 @@ export function ledgerCsv(rows: EntryRow[], lang: Language): string {
  * `filename` for old clients and the UTF-8 name as RFC 5987 `filename*`.
  */
 export function attachmentHeader(lang: Language, today: string, extension: 'xlsx' | 'csv'): string {
-  const name = `${term('ledger', lang)}-${today}.${extension}`;
-  const encoded = encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="ledger-${today}.${extension}"; filename*=UTF-8''${encoded}`;
+  return attachment(`${term('ledger', lang)}-${today}.${extension}`, `ledger-${today}.${extension}`);
 }

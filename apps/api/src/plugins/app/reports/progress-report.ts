@@ -1,3 +1,4 @@
+import { attachment } from '../../../http/attachment.ts';
 import type { Language } from '@mpm/domain';
 import type { ProgressReportQuery, RestorationSummaryResponse } from '@mpm/contracts';
 import type { Repositories } from '../repositories.plugin.ts';
@@ -91,12 +92,6 @@ export async function renderProgressReport(
   };
 }
 
-/**
- * A `Content-Disposition` header value offering the report for download under its own name:
- * the UTF-8 name in RFC 5987's `filename*` (percent-encoded outside RFC 5987's attr-char), the
- * ASCII name in `filename` for older clients (RFC 6266 §4.3).
- */
-export function contentDisposition(report: Pick<PrintedProgressReport, 'filename' | 'asciiFilename'>): string {
-  const encoded = encodeURIComponent(report.filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${report.asciiFilename}"; filename*=UTF-8''${encoded}`;
-}
+/** A `Content-Disposition` header value offering the report for download under its own name. */
+export const contentDisposition = (report: Pick<PrintedProgressReport, 'filename' | 'asciiFilename'>): string =>
+  attachment(report.filename, report.asciiFilename);
