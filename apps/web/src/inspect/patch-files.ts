@@ -1,6 +1,6 @@
 import type { PatchRoundBody } from '@mpm/contracts';
 import type { BlockGeometry } from '@mpm/rules';
-import { cleanGeometry, MAX_BLOCK_FILE_BYTES, parseDocument } from '../plan/block-files.ts';
+import { cleanGeometry, readDocument, type FileProblem } from '../plan/block-files.ts';
 
 /** One patch read from a file: a lon/lat polygon and its properties, with the code that names it. */
 export interface PatchFeature {
@@ -11,7 +11,8 @@ export interface PatchFeature {
 
 /** Why a file gave no patches; `index` is the feature's 1-based place in the file. */
 export type PatchFileProblem =
-  | { reason: 'unreadable' | 'unsupported' | 'noPolygon' }
+  | FileProblem
+  | { reason: 'noPolygon' }
   | { reason: 'notLonLat' | 'noCode'; index: number }
   | { reason: 'duplicateCode'; code: string };
 
@@ -36,13 +37,11 @@ const text = (value: unknown) => (typeof value === 'string' || typeof value === 
  * named by its `code` property (a KML placemark's name will do). Other geometries are skipped.
  */
 export async function readPatchFile(file: File): Promise<PatchFileResult> {
-  if (file.size > MAX_BLOCK_FILE_BYTES) return { ok: false, problem: { reason: 'unreadable' } };
-  const document = parseDocument(file.name, await file.text());
-  if (document === null) return { ok: false, problem: { reason: 'unsupported' } };
-  if (document === undefined) return { ok: false, problem: { reason: 'unreadable' } };
+  const read = await readDocument(file);
+  if (!read.ok) return read;
   const features: PatchFeature[] = [];
   const codes = new Set<string>();
-  const all = featuresOf(document);
+  const all = featuresOf(read.document);
   for (const [i, feature] of all.entries()) {
     const geometry = feature?.geometry as BlockGeometry | null | undefined;
     if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') continue;

@@ -1,16 +1,17 @@
 import { kml } from '@tmcw/togeojson';
 import type { BlockGeometry } from '@mpm/rules';
 
+/** Why a file could not be read at all. */
+export interface FileProblem {
+  /** `unreadable`: too large, not JSON or XML, or no GeoJSON/KML; `unsupported`: another file type (e.g. KMZ, shapefile). */
+  reason: 'unreadable' | 'unsupported';
+}
+
 /** Why a file gave no block. */
 export type BlockFileProblem =
-  /** Not JSON, not XML, or not GeoJSON/KML at all. */
-  | 'unreadable'
-  /** A file type other than GeoJSON or KML (e.g. KMZ, shapefile). */
-  | 'unsupported'
-  /** Read fine, but nothing in it is a polygon. */
-  | 'noPolygon'
-  /** The first polygon's coordinates are not longitude/latitude degrees (e.g. projected metres). */
-  | 'notLonLat';
+  | FileProblem
+  /** `noPolygon`: read fine, but nothing in it is a polygon; `notLonLat`: the first polygon's coordinates are not longitude/latitude degrees (e.g. projected metres). */
+  | { reason: 'noPolygon' | 'notLonLat' };
 
 export type BlockFileResult = { ok: true; geometry: BlockGeometry } | { ok: false; problem: BlockFileProblem };
 
@@ -67,7 +68,7 @@ export function cleanGeometry(geometry: BlockGeometry): BlockGeometry | null {
 }
 
 /** A GeoJSON or KML file's text as GeoJSON: null for another file type, undefined when unreadable. */
-export function parseDocument(name: string, text: string): unknown {
+function parseDocument(name: string, text: string): unknown {
   const lower = name.toLowerCase();
   if (lower.endsWith('.kml')) {
     const doc = new DOMParser().parseFromString(text, 'application/xml');
@@ -84,14 +85,21 @@ export function parseDocument(name: string, text: string): unknown {
   return null;
 }
 
+/** A GeoJSON (.geojson, .json) or KML file as GeoJSON, or why it cannot be read. */
+export async function readDocument(file: File): Promise<{ ok: true; document: unknown } | { ok: false; problem: FileProblem }> {
+  if (file.size > MAX_BLOCK_FILE_BYTES) return { ok: false, problem: { reason: 'unreadable' } };
+  const document = parseDocument(file.name, await file.text());
+  if (document === null) return { ok: false, problem: { reason: 'unsupported' } };
+  if (document === undefined) return { ok: false, problem: { reason: 'unreadable' } };
+  return { ok: true, document };
+}
+
 /** Reads the block from a GeoJSON (.geojson, .json) or KML file: its first polygon. */
 export async function readBlockFile(file: File): Promise<BlockFileResult> {
-  if (file.size > MAX_BLOCK_FILE_BYTES) return { ok: false, problem: 'unreadable' };
-  const document = parseDocument(file.name, await file.text());
-  if (document === null) return { ok: false, problem: 'unsupported' };
-  if (document === undefined) return { ok: false, problem: 'unreadable' };
-  const polygon = firstPolygon(document);
-  if (!polygon) return { ok: false, problem: 'noPolygon' };
+  const read = await readDocument(file);
+  if (!read.ok) return read;
+  const polygon = firstPolygon(read.document);
+  if (!polygon) return { ok: false, problem: { reason: 'noPolygon' } };
   const geometry = cleanGeometry(polygon);
-  return geometry ? { ok: true, geometry } : { ok: false, problem: 'notLonLat' };
+  return geometry ? { ok: true, geometry } : { ok: false, problem: { reason: 'notLonLat' } };
 }

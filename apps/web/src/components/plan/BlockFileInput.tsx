@@ -10,7 +10,7 @@ export function BlockFileInput() {
   const setBlock = usePlan((s) => s.setBlock);
   const [problem, setProblem] = useState<BlockFileProblem | null>(null);
   const [reading, setReading] = useState(false);
-  const messages: Record<BlockFileProblem, string> = {
+  const messages: Record<BlockFileProblem['reason'], string> = {
     unreadable: t('The file could not be read as GeoJSON or KML.'),
     unsupported: t('Only GeoJSON (.geojson, .json) and KML (.kml) files can be read.'),
     noPolygon: t('The file has no polygon (Polygon or MultiPolygon): there is no block to check.'),
@@ -37,7 +37,7 @@ export function BlockFileInput() {
       <p className="plan-note">{t('The first polygon in the file is taken as the block.')}</p>
       {problem && (
         <p className="form-error" role="alert">
-          {messages[problem]}
+          {messages[problem.reason]}
         </p>
       )}
     </div>

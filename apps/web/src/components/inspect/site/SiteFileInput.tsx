@@ -11,7 +11,7 @@ export function SiteFileInput() {
   const language = useSession((s) => s.language);
   const checkSite = useInspectData((s) => s.checkSite);
   const [problem, setProblem] = useState<BlockFileProblem | null>(null);
-  const messages: Record<BlockFileProblem, string> = {
+  const messages: Record<BlockFileProblem['reason'], string> = {
     unreadable: t('The file could not be read as GeoJSON or KML.'),
     unsupported: t('Only GeoJSON (.geojson, .json) and KML (.kml) files can be read.'),
     noPolygon: t('The file has no polygon (Polygon or MultiPolygon).'),
@@ -34,7 +34,7 @@ export function SiteFileInput() {
       <p className="plan-note">{t('The first polygon in the file is taken as the site.')}</p>
       {problem && (
         <p className="form-error" role="alert">
-          {messages[problem]}
+          {messages[problem.reason]}
         </p>
       )}
     </div>
