@@ -9,3 +9,4 @@ export * from './restoration.ts';
 export * from './checks.ts';
 export * from './restoration-figures.ts';
 export * from './validation.ts';
+export * from './source-fields.ts';

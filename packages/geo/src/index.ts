@@ -32,3 +32,5 @@ export { formatRegistration } from './corner-list/format-registration.ts';
 export { exchangeHeader, formatExchange } from './corner-list/format-exchange.ts';
 export { formatCornerList } from './corner-list/format-corner-list.ts';
 export { cornerListFromGeoJson, listedBackwards, type FromGeoJsonOptions } from './corner-list/from-geojson.ts';
+export { dbfEncoding, encodingFromCpg, shapefileEncoding, type DetectedEncoding, type SourceEncoding } from './source-encoding.ts';
+export { sourceCrs, type SourceCrs } from './source-crs.ts';
