@@ -69,7 +69,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      new UserError(429, 'rate_limited', {
+      new UserError(429, 'rateLimited', {
         zh: `请求过于频繁，请 ${context.after} 后再试。`,
         en: `Too many requests; try again in ${context.after}.`,
       }),
@@ -110,7 +110,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
     if (request.method === 'GET' && !isApi && fs.existsSync(`${config.webDist}/index.html`)) {
       return reply.sendFile('index.html');
     }
-    throw notFound('not_found', {
+    throw notFound('notFound', {
       zh: `找不到 ${request.method} ${request.url.split('?')[0]}。`,
       en: `No such route: ${request.method} ${request.url.split('?')[0]}.`,
     });

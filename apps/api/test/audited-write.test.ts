@@ -60,7 +60,7 @@ describe.each(TEST_DATABASES)('the one audited, versioned write on %s', (kind) =
   it('refuses a stale version with a 409 naming who saved the current one and when, writing nothing', async () => {
     const audited = (await auditRows()).length;
     const stale = save(3, 1, '丙');
-    await expect(stale).rejects.toMatchObject({ statusCode: 409, code: 'version_conflict' });
+    await expect(stale).rejects.toMatchObject({ statusCode: 409, code: 'versionConflict' });
     const error = await stale.catch((err) => err);
     expect(error.messages.zh).toMatch(/^测试设置已由 乙 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）保存为第 2 版，而您修改的是第 1 版/);
     expect(error.messages.en).toMatch(/^The test setting was saved as version 2 by 乙 at .* \(China time\), but your changes were made to version 1/);

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
+import { M2_PER_MU } from '@mpm/domain';
 import { ellipsoidalAreaM2 } from '@mpm/geo';
 import { REPO_ROOT } from '../src/config.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
+import { square } from './helpers/staff.ts';
 
 type Polygon = GeoJSON.Polygon;
 type Finding = { ruleId: string; outcome: string; collection?: string; featureId?: number; overlapAreaM2?: number; distanceM?: number; requiredDistanceM?: number };
@@ -13,14 +15,6 @@ type Finding = { ruleId: string; outcome: string; collection?: string; featureId
 const demo = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'demo', `${name}.geojson`), 'utf8')) as GeoJSON.FeatureCollection;
 const demoFeature = (layer: string, key: string, value: string) => demo(layer).features.find((f) => f.properties?.[key] === value)!;
-
-/** A closed counter-clockwise square of half-side `halfM` metres around `[lon, lat]`. */
-function square([lon, lat]: number[], halfM: number): Polygon {
-  const dLat = halfM / 110_950;
-  const dLon = halfM / (111_320 * Math.cos((lat * Math.PI) / 180));
-  const [w, s, e, n] = [lon - dLon, lat - dLat, lon + dLon, lat + dLat].map((v) => Number(v.toFixed(7)));
-  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
-}
 
 /** The point `metres` to the left of a line's segment `index`, level with the segment's middle. */
 function besideLine(line: GeoJSON.LineString, index: number, metres: number): number[] {
@@ -62,7 +56,7 @@ describe.each(TEST_DATABASES)('POST /api/check on %s', (kind) => {
     expect(body.findings.map((f: Finding) => f.ruleId)).not.toContain('planZoning');
     expect(body.areaM2).toBeCloseTo(ellipsoidalAreaM2(inZone), 0);
     expect(body.areaKm2).toBe(Math.round(body.areaM2 / 100) / 1e4);
-    expect(body.areaMu).toBeCloseTo(body.areaM2 / (10_000 / 15), 2);
+    expect(body.areaMu).toBeCloseTo(body.areaM2 / M2_PER_MU, 2);
     expect(body.geometry).toEqual(inZone);
     expect(body.rulesetId).toBe('zhengning-2021');
     expect(body.periodEnded).toBe(new Date().getFullYear() > 2025);

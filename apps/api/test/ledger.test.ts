@@ -83,10 +83,10 @@ describe.each(TEST_DATABASES)('problem ledger on %s', (kind) => {
     const before = await snapshot();
     const again = await create('inspector2', body);
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'patch_has_entry', message: expect.stringContaining(`第 ${first.json().id} 号`) });
-    expect((await create('inspector1', { ...body, patchId: 999_999 })).json().code).toBe('patch_not_found');
-    expect((await create('inspector1', { ...body, source: 'siteCheck' })).json().code).toBe('patch_source_mismatch');
-    expect((await create('inspector1', { ...body, patchId: undefined })).json().code).toBe('patch_source_mismatch');
+    expect(again.json()).toMatchObject({ code: 'patchHasEntry', message: expect.stringContaining(`第 ${first.json().id} 号`) });
+    expect((await create('inspector1', { ...body, patchId: 999_999 })).json().code).toBe('patchNotFound');
+    expect((await create('inspector1', { ...body, source: 'siteCheck' })).json().code).toBe('patchSourceMismatch');
+    expect((await create('inspector1', { ...body, patchId: undefined })).json().code).toBe('patchSourceMismatch');
     expect(await snapshot()).toEqual(before);
 
     const [, second] = await t.db.knex('change_patches').orderBy('id').limit(2).select('id');
@@ -111,7 +111,7 @@ describe.each(TEST_DATABASES)('problem ledger on %s', (kind) => {
       expect(answer.json().code).toBe(code);
       expect(answer.json().message).toMatch(message);
     }
-    expect((await create('inspector1', { ...site('坏'), title: '   ' })).json().code).toBe('blank_title');
+    expect((await create('inspector1', { ...site('坏'), title: '   ' })).json().code).toBe('blankTitle');
     expect((await create('inspector1', { ...site('坏'), violationType: 'theft' })).statusCode).toBe(400);
     expect((await create('inspector1', { ...site('坏'), deadline: '2025-02-30x' })).statusCode).toBe(400);
     expect(await snapshot()).toEqual(before);
@@ -132,7 +132,7 @@ describe.each(TEST_DATABASES)('problem ledger on %s', (kind) => {
     }
     expect((await call('POST', `/api/ledger/${id}/notes`, 'anonymous', { note: 'x' })).statusCode).toBe(401);
     expect(await snapshot(id)).toEqual(before);
-    expect((await call('GET', '/api/ledger/999999', 'planner1')).json()).toMatchObject({ statusCode: 404, code: 'ledger_entry_not_found' });
+    expect((await call('GET', '/api/ledger/999999', 'planner1')).json()).toMatchObject({ statusCode: 404, code: 'ledgerEntryNotFound' });
   });
 
   it('changes details only from the current revision, keeping before and after in the history', async () => {
@@ -157,7 +157,7 @@ describe.each(TEST_DATABASES)('problem ledger on %s', (kind) => {
     const stale = await call('PATCH', `/api/ledger/${id}`, 'inspector1', { baseRevision: 1, responsibleUnit: '宫河镇' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({
-      code: 'version_conflict',
+      code: 'versionConflict',
       message: expect.stringMatching(/已由 巡查员乙 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）保存为第 2 版.*第 1 版/),
     });
     const english = await call('PATCH', `/api/ledger/${id}`, 'inspector1', { baseRevision: 1, responsibleUnit: '宫河镇' }, 'en');
@@ -177,25 +177,25 @@ describe.each(TEST_DATABASES)('problem ledger on %s', (kind) => {
     const skipped = await move(id, 'admin', 'rectified', 1);
     expect(skipped.statusCode).toBe(409);
     expect(skipped.json()).toMatchObject({
-      code: 'transition_not_allowed',
+      code: 'transitionNotAllowed',
       message: '办理流程不允许从“待核查”直接变为“已整改”。当前状态下一步只能是：“核查中”、“不属实”。',
     });
     expect((await move(id, 'admin', 'rectified', 1, undefined, 'en')).json().message).toBe(
       'The workflow does not go from "To verify" to "Rectified". From "To verify" the next step can only be "Verifying" or "Unfounded".',
     );
-    expect((await move(id, 'admin', 'pending', 1)).json().code).toBe('transition_not_allowed');
+    expect((await move(id, 'admin', 'pending', 1)).json().code).toBe('transitionNotAllowed');
     const wrongRole = await move(id, 'inspector1', 'unfounded', 1, '线索不实');
     expect(wrongRole.statusCode).toBe(403);
-    expect(wrongRole.json()).toMatchObject({ code: 'transition_forbidden', message: expect.stringContaining('只能由管理员办理') });
+    expect(wrongRole.json()).toMatchObject({ code: 'transitionForbidden', message: expect.stringContaining('只能由管理员办理') });
     const noReason = await move(id, 'admin', 'unfounded', 1, '  ');
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().code).toBe('note_required');
-    expect((await move(id, 'admin', 'verifying', 7)).json().code).toBe('version_conflict');
+    expect(noReason.json().code).toBe('noteRequired');
+    expect((await move(id, 'admin', 'verifying', 7)).json().code).toBe('versionConflict');
     expect(await snapshot(id)).toEqual(before);
 
     // Sending a rectification back needs a reason too; declaring a lead unfounded ends it.
     for (const to of ['verifying', 'rectifying', 'rectified']) expect((await move(id, 'inspector1', to, (await entry(id)).revision)).statusCode).toBe(200);
-    expect((await move(id, 'inspector1', 'rectifying', 4)).json().code).toBe('note_required');
+    expect((await move(id, 'inspector1', 'rectifying', 4)).json().code).toBe('noteRequired');
     expect((await move(id, 'inspector1', 'rectifying', 4, '复查发现仍在开采')).json()).toMatchObject({ status: 'rectifying', revision: 5 });
 
     const lead = (await create('inspector1', site('不实线索'))).json();
@@ -204,13 +204,13 @@ describe.each(TEST_DATABASES)('problem ledger on %s', (kind) => {
     expect((await move(lead.id, 'admin', 'verifying', 2)).json().message).toContain('当前状态已是最终状态');
     const final = await call('PATCH', `/api/ledger/${lead.id}`, 'admin', { baseRevision: 2, title: '改名' });
     expect(final.statusCode).toBe(409);
-    expect(final.json().code).toBe('entry_final');
+    expect(final.json().code).toBe('entryFinal');
     // Notes may still be added to a closed entry.
     const noted = await call('POST', `/api/ledger/${lead.id}/notes`, 'planner1', { note: '归档备查' });
     expect(noted.statusCode).toBe(201);
     expect(noted.json()).toMatchObject({ status: 'unfounded', revision: 2 });
     expect(noted.json().history.at(-1)).toMatchObject({ kind: 'note', note: '归档备查', by: STAFF.planner1.displayName });
-    expect((await call('POST', `/api/ledger/${lead.id}/notes`, 'planner1', { note: ' ' })).json().code).toBe('blank_note');
+    expect((await call('POST', `/api/ledger/${lead.id}/notes`, 'planner1', { note: ' ' })).json().code).toBe('blankNote');
   });
 
   it('lets exactly one of two simultaneous steps from the same revision through', async () => {

@@ -96,7 +96,7 @@ describe.each(TEST_DATABASES)('OGC API – Features on %s', (kind) => {
     expect(linkTo(elsewhere.links, 'data')!.href).toBe('http://gis.example.cn:8443/ogc/collections');
     const garbage = await get('/ogc', { host: 'not a host' });
     expect(garbage.statusCode).toBe(400);
-    expect(garbage.json().code).toBe('invalid_host');
+    expect(garbage.json().code).toBe('invalidHost');
 
     const conformance = await getJson<{ conformsTo: string[] }>('/ogc/conformance');
     expect(conformance.conformsTo).toEqual(
@@ -147,8 +147,8 @@ describe.each(TEST_DATABASES)('OGC API – Features on %s', (kind) => {
     for (const url of ['/ogc/collections/eco_redline', '/ogc/collections/eco_redline/items', '/ogc/collections/eco_redline/items/1']) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(404);
-      expect(response.json().code).toBe('unknown_collection');
-      expect((await get(url.replace('eco_redline', 'no_such_layer'))).json().code).toBe('unknown_collection');
+      expect(response.json().code).toBe('unknownCollection');
+      expect((await get(url.replace('eco_redline', 'no_such_layer'))).json().code).toBe('unknownCollection');
     }
     const staff = await getJson<FeatureCollection>('/ogc/collections/eco_redline/items', { cookie });
     expect(staff.numberMatched).toBeGreaterThan(0);
@@ -214,7 +214,7 @@ describe.each(TEST_DATABASES)('OGC API – Features on %s', (kind) => {
 
     const missing = await get('/ogc/collections/concentrated_zones/items/99999999');
     expect(missing.statusCode).toBe(404);
-    expect(missing.json().code).toBe('feature_not_found');
+    expect(missing.json().code).toBe('featureNotFound');
   });
 
   it('never shows staff-only fields to anonymous callers', async () => {
@@ -260,19 +260,19 @@ describe.each(TEST_DATABASES)('OGC API – Features on %s', (kind) => {
   describe('refuses bad input with a 4xx naming the problem', () => {
     const items = '/ogc/collections/concentrated_zones/items';
     const cases: [url: string, status: number, code: string, zh: string, en: string][] = [
-      ['/ogc/collections/no_such_layer', 404, 'unknown_collection', '图层“no_such_layer”', 'no layer "no_such_layer"'],
-      ['/ogc/collections/no_such_layer/items', 404, 'unknown_collection', '不存在', 'no layer'],
-      [`${items}?bbox=1,2,3`, 400, 'invalid_bbox', 'bbox 须为 4 个', 'bbox must be 4 comma-separated numbers'],
-      [`${items}?bbox=1,2,3,4,5`, 400, 'invalid_bbox', 'bbox 须为 4 个', 'bbox must be 4'],
-      [`${items}?bbox=a,b,c,d`, 400, 'invalid_bbox', 'bbox 须为 4 个', 'bbox must be 4'],
-      [`${items}?bbox=`, 400, 'invalid_bbox', 'bbox', 'bbox must be 4'],
-      [`${items}?bbox=0x10,0,20,1`, 400, 'invalid_bbox', 'bbox', 'bbox must be 4'],
-      [`${items}?bbox=Infinity,0,1,1`, 400, 'invalid_bbox', 'bbox', 'bbox must be 4'],
-      [`${items}?bbox=1e400,0,1,1`, 400, 'invalid_bbox', 'bbox 超出范围', 'bbox is out of range'],
-      [`${items}?bbox=-181,0,1,1`, 400, 'invalid_bbox', '经度须在 -180 到 180', 'longitudes must be within -180..180'],
-      [`${items}?bbox=0,-91,1,1`, 400, 'invalid_bbox', '纬度须在 -90 到 90', 'latitudes within -90..90'],
-      [`${items}?bbox=108,35,107,36`, 400, 'invalid_bbox', 'minx ≤ maxx', 'need minx <= maxx'],
-      [`${items}?bbox=107,36,108,35`, 400, 'invalid_bbox', 'miny ≤ maxy', 'miny <= maxy'],
+      ['/ogc/collections/no_such_layer', 404, 'unknownCollection', '图层“no_such_layer”', 'no layer "no_such_layer"'],
+      ['/ogc/collections/no_such_layer/items', 404, 'unknownCollection', '不存在', 'no layer'],
+      [`${items}?bbox=1,2,3`, 400, 'invalidBbox', 'bbox 须为 4 个', 'bbox must be 4 comma-separated numbers'],
+      [`${items}?bbox=1,2,3,4,5`, 400, 'invalidBbox', 'bbox 须为 4 个', 'bbox must be 4'],
+      [`${items}?bbox=a,b,c,d`, 400, 'invalidBbox', 'bbox 须为 4 个', 'bbox must be 4'],
+      [`${items}?bbox=`, 400, 'invalidBbox', 'bbox', 'bbox must be 4'],
+      [`${items}?bbox=0x10,0,20,1`, 400, 'invalidBbox', 'bbox', 'bbox must be 4'],
+      [`${items}?bbox=Infinity,0,1,1`, 400, 'invalidBbox', 'bbox', 'bbox must be 4'],
+      [`${items}?bbox=1e400,0,1,1`, 400, 'invalidBbox', 'bbox 超出范围', 'bbox is out of range'],
+      [`${items}?bbox=-181,0,1,1`, 400, 'invalidBbox', '经度须在 -180 到 180', 'longitudes must be within -180..180'],
+      [`${items}?bbox=0,-91,1,1`, 400, 'invalidBbox', '纬度须在 -90 到 90', 'latitudes within -90..90'],
+      [`${items}?bbox=108,35,107,36`, 400, 'invalidBbox', 'minx ≤ maxx', 'need minx <= maxx'],
+      [`${items}?bbox=107,36,108,35`, 400, 'invalidBbox', 'miny ≤ maxy', 'miny <= maxy'],
       [`${items}?limit=0`, 400, 'invalid_limit', 'limit 须为 1 到 10000 之间的整数', 'limit must be an integer from 1 to 10000'],
       [`${items}?limit=10001`, 400, 'invalid_limit', 'limit 须为', 'limit must be'],
       [`${items}?limit=abc`, 400, 'invalid_limit', 'limit 须为', 'limit must be'],
@@ -282,12 +282,12 @@ describe.each(TEST_DATABASES)('OGC API – Features on %s', (kind) => {
       [`${items}?offset=abc`, 400, 'invalid_offset', 'offset 须为', 'offset must be'],
       [`${items}?offset=1.5`, 400, 'invalid_offset', 'offset 须为', 'offset must be'],
       [`${items}?offset=99999999999999999999`, 400, 'invalid_offset', 'offset 须为', 'offset must be'],
-      [`${items}?limit=1&limit=2`, 400, 'invalid_request', 'limit', 'limit'],
-      [`${items}?name=x`, 400, 'unknown_parameter', '不支持查询参数“name”', 'Unknown query parameter "name"'],
-      [`${items}?f=html`, 400, 'unsupported_format', 'f 仅支持 json', 'f supports only json'],
-      [`${items}/abc`, 400, 'invalid_feature_id', 'featureId 须为整数', 'featureId must be an integer'],
-      [`${items}/1.5`, 400, 'invalid_feature_id', 'featureId 须为整数', 'featureId must be an integer'],
-      [`${items}/-3`, 404, 'feature_not_found', '没有编号为 -3 的要素', 'no feature with id -3'],
+      [`${items}?limit=1&limit=2`, 400, 'invalidRequest', 'limit', 'limit'],
+      [`${items}?name=x`, 400, 'unknownParameter', '不支持查询参数“name”', 'Unknown query parameter "name"'],
+      [`${items}?f=html`, 400, 'unsupportedFormat', 'f 仅支持 json', 'f supports only json'],
+      [`${items}/abc`, 400, 'invalidFeatureId', 'featureId 须为整数', 'featureId must be an integer'],
+      [`${items}/1.5`, 400, 'invalidFeatureId', 'featureId 须为整数', 'featureId must be an integer'],
+      [`${items}/-3`, 404, 'featureNotFound', '没有编号为 -3 的要素', 'no feature with id -3'],
     ];
 
     it.each(cases)('%s → %i %s', async (url, status, code, zh, en) => {

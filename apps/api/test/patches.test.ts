@@ -206,9 +206,9 @@ describe.each(TEST_DATABASES)('change patches on %s', (kind) => {
       [body([ok('A-1'), 'nonsense']), 400, 'notAFeature', /^feature 2 \(features\[1\]\): expected a GeoJSON Feature/],
       [body([]), 400, 'noPatches', /no patches/],
       [{ ...body([]), features: [ok('A-1')] }, 400, 'notAFeatureCollection', /FeatureCollection/],
-      [body([ok('A-1')], { detectedOn: '2026-13-01' }), 400, 'invalid_request', /detectedOn/],
-      [body([ok('A-1')], { detectionRound: '' }), 400, 'invalid_request', /detectionRound/],
-      [body([ok('A-1')], { extra: true }), 400, 'invalid_request', /./],
+      [body([ok('A-1')], { detectedOn: '2026-13-01' }), 400, 'invalidRequest', /detectedOn/],
+      [body([ok('A-1')], { detectionRound: '' }), 400, 'invalidRequest', /detectionRound/],
+      [body([ok('A-1')], { extra: true }), 400, 'invalidRequest', /./],
     ];
     for (const [payload, status, code, message] of cases) {
       const response = await load(payload, 'inspector1', { 'accept-language': 'en' });

@@ -102,7 +102,7 @@ describe.each(TEST_DATABASES)('photos on %s', (kind) => {
     expect(served.rawPayload.equals(bytes)).toBe(true);
     expect((await t.app.inject({ method: 'GET', url: `/api/photos/${row.id}` })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/photos/999999', headers: { cookie: cookies.planner1 } })).json().code).toBe(
-      'photo_not_found',
+      'photoNotFound',
     );
   });
 
@@ -171,12 +171,12 @@ describe.each(TEST_DATABASES)('photos on %s', (kind) => {
     const broken = await tipOff(Buffer.concat([cut, Buffer.alloc(200)]));
     expect([400, 415]).toContain(broken.statusCode);
 
-    expect((await upload(id, 'inspector1', TINY_JPEG, {}, 'file')).json()).toMatchObject({ statusCode: 400, code: 'unknown_field' });
-    expect((await upload(id, 'inspector1', TINY_JPEG, { note: 'x' })).json()).toMatchObject({ code: 'too_many_fields' });
+    expect((await upload(id, 'inspector1', TINY_JPEG, {}, 'file')).json()).toMatchObject({ statusCode: 400, code: 'unknownField' });
+    expect((await upload(id, 'inspector1', TINY_JPEG, { note: 'x' })).json()).toMatchObject({ code: 'tooManyFields' });
     expect((await upload(id, 'inspector1', Buffer.alloc(0))).json()).toMatchObject({ code: 'notAnImage' });
     const noFile = multipartForm({});
     const missing = await t.app.inject({ method: 'POST', url: `/api/ledger/${id}/photos`, payload: noFile.payload, headers: { ...noFile.headers, cookie: cookies.inspector1 } });
-    expect(missing.json().code).toBe('photo_missing');
+    expect(missing.json().code).toBe('photoMissing');
     expect((await upload(id, 'anonymous', TINY_JPEG)).statusCode).toBe(401);
     expect((await upload(999_999, 'inspector1', TINY_JPEG)).statusCode).toBe(404);
     expect(await counts()).toEqual(before);

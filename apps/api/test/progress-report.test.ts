@@ -124,11 +124,11 @@ describe.each(TEST_DATABASES)('restoration progress report on %s', (kind) => {
   it('refuses a query naming no valid period with a 400 that names the problem, in the reader\'s language', async () => {
     const cases: [query: string, code: string, zh: RegExp, en: RegExp][] = [
       ['period=month&year=2022', 'monthMissing', /month/, /needs month/],
-      ['period=month&year=2022&month=13', 'invalid_request', /month/, /month/],
-      ['period=month&year=2022&month=0', 'invalid_request', /month/, /month/],
+      ['period=month&year=2022&month=13', 'invalidRequest', /month/, /month/],
+      ['period=month&year=2022&month=0', 'invalidRequest', /month/, /month/],
       ['period=halfYear&year=2022', 'halfMissing', /half/, /needs half/],
       ['period=year&year=2022&month=6', 'monthNotAllowed', /month/, /takes no month/],
-      ['period=week&year=2022', 'invalid_request', /period/, /period/],
+      ['period=week&year=2022', 'invalidRequest', /period/, /period/],
       ['period=month&year=2099&month=1', 'periodInFuture', /尚未开始/, /has not begun/],
       ['period=year&year=2017', 'yearOutsidePlan', /2018—2022/, /outside the restoration plan's years, 2018 to 2022/],
       ['period=year&year=2023', 'yearOutsidePlan', /year=2023/, /year=2023/],

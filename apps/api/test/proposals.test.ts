@@ -6,19 +6,12 @@ import { cornerListFromGeoJson, formatPlainTable, zoneForLongitude } from '@mpm/
 import { REPO_ROOT } from '../src/config.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
+import { square } from './helpers/staff.ts';
 
 type Polygon = GeoJSON.Polygon;
 
 const demo = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'demo', `${name}.geojson`), 'utf8')) as GeoJSON.FeatureCollection;
-
-/** A closed counter-clockwise square of half-side `halfM` metres around `[lon, lat]`. */
-function square([lon, lat]: number[], halfM: number): Polygon {
-  const dLat = halfM / 110_950;
-  const dLon = halfM / (111_320 * Math.cos((lat * Math.PI) / 180));
-  const [w, s, e, n] = [lon - dLon, lat - dLat, lon + dLon, lat + dLat].map((v) => Number(v.toFixed(7)));
-  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
-}
 
 const clay = { mineral: 'brickClay', capacity10ktPerYear: 13, rightKind: 'new' };
 const planningBlock = demo('mining_blocks').features.find((f) => f.properties?.code === 'KC621025-01')!;
@@ -122,7 +115,7 @@ describe.each(TEST_DATABASES)('proposals on %s', (kind) => {
     expect(first.geometry.coordinates[0]).toEqual(block.coordinates);
     expect((await call('GET', `/api/proposals/${id}`, 'inspector1')).json().version).toBe(2);
     expect((await call('GET', `/api/proposals/${id}/versions/3`, 'inspector1')).statusCode).toBe(404);
-    expect((await call('GET', '/api/proposals/999999', 'inspector1')).json().code).toBe('proposal_not_found');
+    expect((await call('GET', '/api/proposals/999999', 'inspector1')).json().code).toBe('proposalNotFound');
   });
 
   it('refuses the second of two saves from the same base version with 409, writing nothing', async () => {
@@ -136,7 +129,7 @@ describe.each(TEST_DATABASES)('proposals on %s', (kind) => {
 
     const stale = await save('planner2', 15);
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().code).toBe('version_conflict');
+    expect(stale.json().code).toBe('versionConflict');
     expect(stale.json().message).toMatch(/规划员甲.*\d{4}-\d{2}-\d{2} \d{2}:\d{2}.*第 2 版.*第 1 版/);
     const english = await save('planner2', 15, 'en');
     expect(english.json().message).toMatch(/saved as version 2 by 规划员甲 at \d{4}-\d{2}-\d{2} \d{2}:\d{2}.*version 1/);

@@ -60,7 +60,7 @@ describe.each(TEST_DATABASES)('PDF review report on %s', (kind) => {
       const payload = { geometry: inZone, proposal: clay };
       const zh = await t.app.inject({ method: 'POST', url: '/api/check/report', headers: { cookie: admin }, payload });
       expect(zh.statusCode).toBe(503);
-      expect(zh.json()).toMatchObject({ code: 'pdf_unavailable', message: expect.stringContaining('Chromium') });
+      expect(zh.json()).toMatchObject({ code: 'pdfUnavailable', message: expect.stringContaining('Chromium') });
       expect(zh.json().message).toMatch(/apt-get install chromium fonts-noto-cjk/);
       const en = await t.app.inject({ method: 'POST', url: '/api/check/report', headers: { cookie: admin, 'accept-language': 'en' }, payload });
       expect(en.json().message).toMatch(/^The PDF report needs Chromium/);

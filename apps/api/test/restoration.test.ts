@@ -185,13 +185,13 @@ describe.each(TEST_DATABASES)('restoration progress on %s', (kind) => {
   });
 
   it.each([
-    ['/api/restoration/summary?township=999999999', 404, 'unknown_township', '999999999'],
-    ['/api/restoration/summary?township=abc', 400, 'invalid_request', 'township'],
-    ['/api/restoration/summary?asOf=2021-02-30', 400, 'invalid_request', 'asOf'],
+    ['/api/restoration/summary?township=999999999', 404, 'unknownTownship', '999999999'],
+    ['/api/restoration/summary?township=abc', 400, 'invalidRequest', 'township'],
+    ['/api/restoration/summary?asOf=2021-02-30', 400, 'invalidRequest', 'asOf'],
     ['/api/restoration/parcels?year=2030', 400, 'yearOutsidePlan', '2030'],
     ['/api/restoration/parcels?year=2017', 400, 'yearOutsidePlan', '2018–2022'],
     ['/api/restoration/parcels?year=2020&asOf=2020-06-30', 400, 'yearOrAsOf', 'asOf'],
-    ['/api/restoration/parcels?asOf=yesterday', 400, 'invalid_request', 'asOf'],
+    ['/api/restoration/parcels?asOf=yesterday', 400, 'invalidRequest', 'asOf'],
   ])('refuses %s with %i naming the problem', async (url, status, code, named) => {
     const response = await call('GET', url, undefined, undefined, 'en');
     expect(response.statusCode, response.body).toBe(status);
@@ -235,7 +235,7 @@ describe.each(TEST_DATABASES)('restoration targets and progress records on %s', 
 
     const bad: [object, string, string][] = [
       [{ ...body, targets: [...body.targets, { year: 2017, categories: ['production'], targetMu: 1, source: 'x' }] }, 'yearOutsidePlan', 'Target 9'],
-      [{ ...body, targets: [...body.targets, { year: 2019, categories: ['quarry'], targetMu: 1, source: 'x' }] }, 'invalid_request', 'categories'],
+      [{ ...body, targets: [...body.targets, { year: 2019, categories: ['quarry'], targetMu: 1, source: 'x' }] }, 'invalidRequest', 'categories'],
       [{ ...body, targets: [...body.targets, { year: 2019, categories: ['abandoned'], targetMu: 1, source: 'x' }] }, 'targetsOverlap', '2019'],
       [
         { ...body, statedTotals: [{ label: { zh: '废弃', en: 'Abandoned' }, fromYear: 2019, toYear: 2020, categories: ['abandoned'], statedMu: 10, source: 'x' }] },
@@ -248,7 +248,7 @@ describe.each(TEST_DATABASES)('restoration targets and progress records on %s', 
         '2021–2019',
       ],
       [{ ...body, period: { fromYear: 2020, toYear: 2022, source: 'x' } }, 'yearOutsidePlan', '2019'],
-      [{ ...body, targets: [{ ...body.targets[0], targetMu: -1 }] }, 'invalid_request', 'targetMu'],
+      [{ ...body, targets: [{ ...body.targets[0], targetMu: -1 }] }, 'invalidRequest', 'targetMu'],
     ];
     const auditBefore = await count('audit_log', { entity: 'restoration_targets' });
     for (const [payload, code, named] of bad) {
@@ -300,9 +300,9 @@ describe.each(TEST_DATABASES)('restoration targets and progress records on %s', 
       [{ recordedOn: '2023-06-01', status: 'completed', doneMu: areaMu + 0.02 }, 'moreThanParcel', String(areaMu)],
       [{ recordedOn: '2023-06-01', status: 'planned', doneMu: 5 }, 'goingBackWithoutReason', 'Under way to Planned'],
       [{ recordedOn: '2023-06-01', status: 'underWay', doneMu: 4 }, 'goingBackWithoutReason', '5 mu to 4 mu'],
-      [{ recordedOn: '2023-06-01', status: 'underWay', doneMu: 6, photoId: 999999 }, 'unknown_photo', '999999'],
-      [{ recordedOn: '2023-06-31', status: 'underWay', doneMu: 6 }, 'invalid_request', 'recordedOn'],
-      [{ recordedOn: '2023-06-01', status: 'finished', doneMu: 6 }, 'invalid_request', 'status'],
+      [{ recordedOn: '2023-06-01', status: 'underWay', doneMu: 6, photoId: 999999 }, 'unknownPhoto', '999999'],
+      [{ recordedOn: '2023-06-31', status: 'underWay', doneMu: 6 }, 'invalidRequest', 'recordedOn'],
+      [{ recordedOn: '2023-06-01', status: 'finished', doneMu: 6 }, 'invalidRequest', 'status'],
     ];
     const records = await count('restoration_progress');
     for (const [payload, code, named] of refused) {
@@ -312,7 +312,7 @@ describe.each(TEST_DATABASES)('restoration targets and progress records on %s', 
       expect(response.json().message).toContain(named);
     }
     expect(await count('restoration_progress')).toBe(records);
-    expect((await call('POST', '/api/restoration/parcels/999999/progress', 'admin', start)).json().code).toBe('parcel_not_found');
+    expect((await call('POST', '/api/restoration/parcels/999999/progress', 'admin', start)).json().code).toBe('parcelNotFound');
 
     const tolerated = await call('POST', url, 'admin', { recordedOn: '2023-06-01', status: 'completed', doneMu: areaMu + 0.01 });
     expect(tolerated.statusCode, tolerated.body).toBe(201);

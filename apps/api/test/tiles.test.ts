@@ -136,7 +136,7 @@ describe.each(TEST_DATABASES)('vector tiles on %s', (kind) => {
   ])('refuses %s naming %s', async (url, name) => {
     const chinese = await get(url);
     expect(chinese.statusCode).toBe(400);
-    expect(chinese.json().code).toBe('invalid_tile');
+    expect(chinese.json().code).toBe('invalidTile');
     expect(chinese.json().message).toContain(`瓦片坐标 ${name} 无效`);
     const english = await get(url, { 'accept-language': 'en' });
     expect(english.json().message).toContain(`Tile coordinate ${name} is invalid: must be an integer`);
@@ -148,8 +148,8 @@ describe.each(TEST_DATABASES)('vector tiles on %s', (kind) => {
     for (const path of ['/tiles/eco_redline.json', url]) {
       const anonymous = await get(path);
       expect(anonymous.statusCode, path).toBe(404);
-      expect(anonymous.json().code).toBe('unknown_collection');
-      expect((await get(path.replace('eco_redline', 'no_such_layer'))).json().code).toBe('unknown_collection');
+      expect(anonymous.json().code).toBe('unknownCollection');
+      expect((await get(path.replace('eco_redline', 'no_such_layer'))).json().code).toBe('unknownCollection');
     }
     expect((await get('/tiles/eco_redline.json', { cookie })).statusCode).toBe(200);
     const staff = await get(url, { cookie });

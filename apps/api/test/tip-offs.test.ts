@@ -96,7 +96,7 @@ describe.each(TEST_DATABASES)('public tip-offs on %s', (kind) => {
     const before = await counts();
     const refused = await step(id, 'inspector1', 'closed');
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().code).toBe('transition_forbidden');
+    expect(refused.json().code).toBe('transitionForbidden');
     expect(await counts()).toEqual(before);
     const closed = await step(id, 'admin', 'closed', '验收合格，销号');
     expect(closed.statusCode, closed.body).toBe(200);
@@ -136,7 +136,7 @@ describe.each(TEST_DATABASES)('public tip-offs on %s', (kind) => {
       expect(answer.statusCode).toBe(404);
       expect(answer.json()).toEqual(unknown.json());
     }
-    expect(unknown.json()).toEqual({ statusCode: 404, code: 'tip_off_not_found', message: '没有与该查询码对应的举报，请核对查询码。' });
+    expect(unknown.json()).toEqual({ statusCode: 404, code: 'tipOffNotFound', message: '没有与该查询码对应的举报，请核对查询码。' });
     expect((await lookUp('ABCD-EFGH-JKMN', 'en')).json().message).toBe('No tip-off has this receipt code; check the code.');
   });
 
@@ -146,13 +146,13 @@ describe.each(TEST_DATABASES)('public tip-offs on %s', (kind) => {
     const cases: [Record<string, string>, number, string, RegExp][] = [
       [{ lon: '200', lat: String(lat), description: 'x' }, 400, 'outOfRange', /经度（lon） 200 超出范围/],
       [{ lon: String(lon), lat: '-91', description: 'x' }, 400, 'outOfRange', /纬度（lat） -91 超出范围/],
-      [{ lon: 'abc', lat: String(lat), description: 'x' }, 400, 'invalid_coordinate', /经度（lon）“abc”不是十进制度数/],
-      [{ lat: String(lat), description: 'x' }, 400, 'missing_field', /缺少经度（lon）/],
-      [{ lon: String(lon), lat: String(lat), description: '   ' }, 400, 'missing_field', /缺少情况描述/],
-      [{ lon: String(lon), lat: String(lat), description: '字'.repeat(2001) }, 400, 'field_too_long', /2001 个字，最多 2000 个/],
+      [{ lon: 'abc', lat: String(lat), description: 'x' }, 400, 'invalidCoordinate', /经度（lon）“abc”不是十进制度数/],
+      [{ lat: String(lat), description: 'x' }, 400, 'missingField', /缺少经度（lon）/],
+      [{ lon: String(lon), lat: String(lat), description: '   ' }, 400, 'missingField', /缺少情况描述/],
+      [{ lon: String(lon), lat: String(lat), description: '字'.repeat(2001) }, 400, 'fieldTooLong', /2001 个字，最多 2000 个/],
       [{ lon: '116.397', lat: '39.909', description: '北京' }, 400, 'outsideCounty', /不在本县范围内/],
       [{ lon: String(lat), lat: String(lon), description: '颠倒' }, 400, 'lonLatSwapped', /颠倒/],
-      [{ lon: String(lon), lat: String(lat), description: 'x', name: '张三' }, 400, 'unknown_field', /未知字段“name”/],
+      [{ lon: String(lon), lat: String(lat), description: 'x', name: '张三' }, 400, 'unknownField', /未知字段“name”/],
     ];
     for (const [fields, status, code, message] of cases) {
       const answer = await send(fields);
@@ -164,7 +164,7 @@ describe.each(TEST_DATABASES)('public tip-offs on %s', (kind) => {
     expect(english.json().message).toBe('The longitude (lon) 200 is outside −180…180.');
     const json = await t.app.inject({ method: 'POST', url: '/api/tip-offs', payload: { lon, lat, description: 'json' }, remoteAddress: nextAddress() });
     expect(json.statusCode).toBe(415);
-    expect(json.json().code).toBe('multipart_required');
+    expect(json.json().code).toBe('multipartRequired');
     expect(await counts()).toEqual(before);
   });
 
@@ -178,7 +178,7 @@ describe.each(TEST_DATABASES)('public tip-offs on %s', (kind) => {
     }
     const flooded = await send({ lon: String(lon), lat: String(lat), description: '第六次' }, { from: flooder });
     expect(flooded.statusCode).toBe(429);
-    expect(flooded.json()).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/请求过于频繁/) });
+    expect(flooded.json()).toMatchObject({ code: 'rateLimited', message: expect.stringMatching(/请求过于频繁/) });
     expect((await send({ lon: String(lon), lat: String(lat), description: 'x' }, { from: flooder, lang: 'en' })).json().message).toMatch(
       /^Too many requests/,
     );

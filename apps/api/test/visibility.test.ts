@@ -107,7 +107,7 @@ describe.each(TEST_DATABASES)('what anonymous callers may see on %s', (kind) => 
     expect((await put('mining_rights', { hiddenFields: ['holder'] }, planner)).statusCode).toBe(403);
     const unknown = await put('mining_rights', { hiddenFields: ['holder', 'ownerPhone'] }, admin);
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()).toMatchObject({ code: 'unknown_field' });
+    expect(unknown.json()).toMatchObject({ code: 'unknownField' });
     expect(unknown.json().message).toContain('ownerPhone');
     expect((await put('mining_rights', {}, admin)).statusCode).toBe(400);
     expect((await put('no_such_layer', { hiddenFields: [] }, admin)).statusCode).toBe(404);
@@ -158,7 +158,7 @@ describe.each(TEST_DATABASES)('what anonymous callers may see on %s', (kind) => 
     for (const url of publicUrls) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(404);
-      expect(response.json().code).toBe('not_published');
+      expect(response.json().code).toBe('notPublished');
       expect((await get(url, planner)).statusCode, `${url} for staff`).toBe(200);
     }
     for (const f of await items('restoration_parcels')) expect(f.properties).not.toHaveProperty('restorationStatus');

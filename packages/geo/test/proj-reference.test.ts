@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { centralMeridian, gkEpsg, gkToLonLat, gkZoneFromEpsg, lonLatToGk, type GkZone } from '../src/index.ts';
+import { centralMeridian, gkEpsg, gkToLonLat, gkZoneFromEpsg, lonLatToGk, metresPerDegree, type GkZone } from '../src/index.ts';
 import { canRun, gdalTransform } from './helpers/external-tools.ts';
 
 const hasGdal = canRun('gdaltransform', ['--version']);
 
 /** Metres between two nearby lon/lat positions (local flat approximation, fine at mm scale). */
 function distanceM(a: readonly [number, number], b: readonly [number, number]): number {
-  const mPerDegLat = 110_574;
-  const mPerDegLon = 111_320 * Math.cos((a[1] * Math.PI) / 180);
-  return Math.hypot((a[0] - b[0]) * mPerDegLon, (a[1] - b[1]) * mPerDegLat);
+  const { x, y } = metresPerDegree(a[1]);
+  return Math.hypot((a[0] - b[0]) * x, (a[1] - b[1]) * y);
 }
 
 /** Zones across China with latitudes where each is on land, prefixed and not, 3° and 6°. */

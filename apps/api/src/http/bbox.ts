@@ -13,7 +13,7 @@ export const quote = (raw: string) => (raw.length > 60 ? `${raw.slice(0, 60)}…
 export function parseBbox(raw: string): BBox {
   const parts = raw.split(',').map((part) => part.trim());
   if ((parts.length !== 4 && parts.length !== 6) || !parts.every((part) => DECIMAL.test(part))) {
-    throw badRequest('invalid_bbox', {
+    throw badRequest('invalidBbox', {
       zh: `bbox 须为 4 个以逗号分隔的数字（最小经度,最小纬度,最大经度,最大纬度），收到“${quote(raw)}”。`,
       en: `bbox must be 4 comma-separated numbers (minLon,minLat,maxLon,maxLat); got "${quote(raw)}".`,
     });
@@ -22,13 +22,13 @@ export function parseBbox(raw: string): BBox {
   const [minX, minY, maxX, maxY] =
     numbers.length === 6 ? [numbers[0], numbers[1], numbers[3], numbers[4]] : numbers;
   if (![minX, maxX].every((x) => x >= -180 && x <= 180) || ![minY, maxY].every((y) => y >= -90 && y <= 90)) {
-    throw badRequest('invalid_bbox', {
+    throw badRequest('invalidBbox', {
       zh: `bbox 超出范围：经度须在 -180 到 180 之间，纬度须在 -90 到 90 之间，收到“${quote(raw)}”。`,
       en: `bbox is out of range: longitudes must be within -180..180 and latitudes within -90..90; got "${quote(raw)}".`,
     });
   }
   if (minX > maxX || minY > maxY) {
-    throw badRequest('invalid_bbox', {
+    throw badRequest('invalidBbox', {
       zh: `bbox 的最小值大于最大值（须 minx ≤ maxx 且 miny ≤ maxy），收到“${quote(raw)}”。`,
       en: `bbox minimum exceeds its maximum (need minx <= maxx and miny <= maxy); got "${quote(raw)}".`,
     });

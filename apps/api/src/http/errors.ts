@@ -45,18 +45,18 @@ export function handleError(error: FastifyError | UserError, request: FastifyReq
       .join('; ');
     return reply.status(400).send({
       statusCode: 400,
-      code: 'invalid_request',
+      code: 'invalidRequest',
       message: lang === 'zh' ? `请求参数无效：${detail}` : `Invalid request: ${detail}`,
     });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return reply.status(status).send({ statusCode: status, code: error.code ?? 'bad_request', message: error.message });
+    return reply.status(status).send({ statusCode: status, code: error.code ?? 'badRequest', message: error.message });
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({
     statusCode: 500,
-    code: 'internal_error',
+    code: 'internalError',
     message: lang === 'zh' ? '服务器内部错误，已记录，请稍后重试。' : 'Internal server error; it has been logged.',
   });
 }

@@ -9,7 +9,7 @@ export function origin(request: FastifyRequest): string {
   try {
     return new URL(`${request.protocol}://${request.host}`).origin;
   } catch {
-    throw badRequest('invalid_host', {
+    throw badRequest('invalidHost', {
       zh: '请求头 Host 不是有效的主机名。',
       en: 'The Host header is not a valid host name.',
     });

@@ -10,7 +10,7 @@ import type { UiLanguage } from '../i18n/languages.ts';
 import { request, requestBlob } from './client.ts';
 
 /** Code of the 409 answered to a save made from a version that is no longer the latest. */
-export const VERSION_CONFLICT = 'version_conflict';
+export const VERSION_CONFLICT = 'versionConflict';
 
 /** How many proposals the list asks for (the newest saves first). */
 const LIST_LIMIT = 200;

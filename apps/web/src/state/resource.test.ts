@@ -73,8 +73,8 @@ describe('load', () => {
 
 describe('toProblem', () => {
   it('keeps the server’s code and message, and words anything else as unexpected', () => {
-    expect(toProblem(new ApiError(409, 'version_conflict', 'Saved by Li meanwhile'))).toEqual({
-      code: 'version_conflict',
+    expect(toProblem(new ApiError(409, 'versionConflict', 'Saved by Li meanwhile'))).toEqual({
+      code: 'versionConflict',
       message: 'Saved by Li meanwhile',
     });
     expect(toProblem(new TypeError('bad'))).toEqual({ code: 'unexpected', message: 'bad' });

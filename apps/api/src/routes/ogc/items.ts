@@ -17,7 +17,7 @@ import { CollectionParams, Feature, FeatureCollection, FeatureParams, FormatQuer
 const ITEMS_PARAMETERS = Object.keys(ItemsQuery.properties);
 
 const featureNotFound = (collectionId: string, featureId: string) =>
-  notFound('feature_not_found', {
+  notFound('featureNotFound', {
     zh: `图层“${collectionId}”中没有编号为 ${featureId} 的要素。`,
     en: `Layer "${collectionId}" has no feature with id ${featureId}.`,
   });

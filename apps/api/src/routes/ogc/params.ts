@@ -34,7 +34,7 @@ export const parseOffset = (raw: string | undefined): number => parseBoundedInte
 /** Accepts `f=json` (the only encoding served) or no `f` at all. */
 export function checkFormat(raw: string | undefined): void {
   if (raw === undefined || raw === 'json') return;
-  throw badRequest('unsupported_format', {
+  throw badRequest('unsupportedFormat', {
     zh: `f 仅支持 json，收到“${quote(raw)}”。`,
     en: `f supports only json; got "${quote(raw)}".`,
   });
@@ -44,7 +44,7 @@ export function checkFormat(raw: string | undefined): void {
 export function rejectUnknownParameters(query: object, allowed: readonly string[]): void {
   const unknown = Object.keys(query).find((key) => !allowed.includes(key));
   if (unknown === undefined) return;
-  throw badRequest('unknown_parameter', {
+  throw badRequest('unknownParameter', {
     zh: `不支持查询参数“${quote(unknown)}”（可用：${allowed.join('、')}）。`,
     en: `Unknown query parameter "${quote(unknown)}" (supported: ${allowed.join(', ')}).`,
   });
@@ -56,7 +56,7 @@ export function rejectUnknownParameters(query: object, allowed: readonly string[
  */
 export function parseFeatureId(raw: string): number | null {
   if (!/^-?\d+$/.test(raw)) {
-    throw badRequest('invalid_feature_id', {
+    throw badRequest('invalidFeatureId', {
       zh: `要素编号 featureId 须为整数，收到“${quote(raw)}”。`,
       en: `featureId must be an integer; got "${quote(raw)}".`,
     });

@@ -22,7 +22,7 @@ const MAX_MERCATOR_LAT = 85.0511287798066;
 const DIGITS = /^\d{1,8}$/;
 
 const invalid = (name: string, raw: string, zh: string, en: string) =>
-  badRequest('invalid_tile', {
+  badRequest('invalidTile', {
     zh: `瓦片坐标 ${name} 无效：${zh}，收到“${raw.slice(0, 20)}”。`,
     en: `Tile coordinate ${name} is invalid: ${en}; got "${raw.slice(0, 20)}".`,
   });

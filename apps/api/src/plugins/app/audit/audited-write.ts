@@ -50,7 +50,7 @@ export interface WriteSpec<Current, Result> {
 export function versionConflict(label: Bilingual, base: number, current: VersionStamp): UserError {
   const at = chinaDateTime(new Date(current.at));
   const by = current.by ?? '系统';
-  return new UserError(409, 'version_conflict', {
+  return new UserError(409, 'versionConflict', {
     zh:
       `${label.zh}已由 ${by} 于 ${at}（北京时间）保存为第 ${current.version} 版，而您修改的是第 ${base} 版。` +
       '为免覆盖他人的修改，本次未保存；请重新加载最新版本后再修改。',

@@ -13,7 +13,7 @@ export interface UsersContext {
 }
 
 const usernameTaken = (username: string) =>
-  new UserError(409, 'username_taken', {
+  new UserError(409, 'usernameTaken', {
     zh: `用户名“${username}”已存在。`,
     en: `The user name "${username}" is taken.`,
   });

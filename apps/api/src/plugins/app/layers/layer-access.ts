@@ -12,7 +12,7 @@ export interface LayerAccessContext {
 
 /** Raised for a collection id that is not in the catalogue (or not visible to the caller). */
 export const unknownLayer = (id: string) =>
-  notFound('unknown_collection', {
+  notFound('unknownCollection', {
     zh: `图层“${id}”不存在或未公开。`,
     en: `There is no layer "${id}" (or it is not public).`,
   });

@@ -35,7 +35,7 @@ const NAMES: Record<(typeof TIP_OFF_FIELDS)[number], Bilingual> = {
 };
 
 const missing = (field: (typeof TIP_OFF_FIELDS)[number]) =>
-  badRequest('missing_field', { zh: `缺少${NAMES[field].zh}。`, en: `${NAMES[field].en} is missing.` });
+  badRequest('missingField', { zh: `缺少${NAMES[field].zh}。`, en: `${NAMES[field].en} is missing.` });
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -43,7 +43,7 @@ function coordinate(fields: Record<string, string>, field: 'lon' | 'lat'): numbe
   const raw = fields[field]?.trim();
   if (raw === undefined || raw === '') throw missing(field);
   if (!DECIMAL.test(raw)) {
-    throw badRequest('invalid_coordinate', {
+    throw badRequest('invalidCoordinate', {
       zh: `${NAMES[field].zh}“${raw.slice(0, 40)}”不是十进制度数（如 108.3612）。`,
       en: `${NAMES[field].en} "${raw.slice(0, 40)}" is not decimal degrees (e.g. 108.3612).`,
     });
@@ -64,7 +64,7 @@ function textField(fields: Record<string, string>, field: 'description' | 'conta
   if (value === '') return null;
   const length = [...value].length;
   if (length > max) {
-    throw badRequest('field_too_long', {
+    throw badRequest('fieldTooLong', {
       zh: `${NAMES[field].zh}有 ${length} 个字，最多 ${max} 个。`,
       en: `${NAMES[field].en} has ${length} characters; at most ${max} are allowed.`,
     });
@@ -147,7 +147,7 @@ export async function createTipOff(
 
 /** The one answer for a code that does not exist, whatever it looks like. */
 const unknownReceipt = () =>
-  notFound('tip_off_not_found', {
+  notFound('tipOffNotFound', {
     zh: '没有与该查询码对应的举报，请核对查询码。',
     en: 'No tip-off has this receipt code; check the code.',
   });

@@ -19,7 +19,7 @@ export interface FormInput {
 }
 
 const unknownField = (name: string, shape: FormShape) =>
-  badRequest('unknown_field', {
+  badRequest('unknownField', {
     zh: `表单中有未知字段“${name}”；可用字段：${[...shape.fields, shape.fileField].join('、')}。`,
     en: `The form has an unknown field "${name}"; the fields are ${[...shape.fields, shape.fileField].join(', ')}.`,
   });
@@ -29,10 +29,10 @@ function userError(err: unknown, shape: FormShape): UserError | undefined {
   const code = (err as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new UserError(413, PHOTO_TOO_LARGE, PHOTO_MESSAGES.photoTooLarge(shape.maxFileBytes));
   if (code === 'FST_FILES_LIMIT') {
-    return badRequest('too_many_files', { zh: '一次只能上传一张照片。', en: 'Send one photo at a time.' });
+    return badRequest('tooManyFiles', { zh: '一次只能上传一张照片。', en: 'Send one photo at a time.' });
   }
   if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_PROTO_VIOLATION') {
-    return badRequest('too_many_fields', {
+    return badRequest('tooManyFields', {
       zh: `表单字段过多或字段名无效；可用字段：${[...shape.fields, shape.fileField].join('、')}。`,
       en: `The form has too many fields or an invalid field name; the fields are ${[...shape.fields, shape.fileField].join(', ')}.`,
     });
@@ -48,7 +48,7 @@ function userError(err: unknown, shape: FormShape): UserError | undefined {
  */
 export async function readForm(request: FastifyRequest, shape: FormShape): Promise<FormInput> {
   if (!request.isMultipart()) {
-    throw new UserError(415, 'multipart_required', {
+    throw new UserError(415, 'multipartRequired', {
       zh: '请以 multipart/form-data 表单提交。',
       en: 'Send the request as multipart/form-data.',
     });
@@ -73,10 +73,10 @@ export async function readForm(request: FastifyRequest, shape: FormShape): Promi
       }
       if (!shape.fields.includes(part.fieldname)) throw unknownField(part.fieldname, shape);
       if (part.fieldname in form.fields) {
-        throw badRequest('repeated_field', { zh: `字段“${part.fieldname}”重复。`, en: `The field "${part.fieldname}" is repeated.` });
+        throw badRequest('repeatedField', { zh: `字段“${part.fieldname}”重复。`, en: `The field "${part.fieldname}" is repeated.` });
       }
       if (part.valueTruncated) {
-        throw badRequest('field_too_long', {
+        throw badRequest('fieldTooLong', {
           zh: `字段“${part.fieldname}”超过 ${shape.maxFieldBytes} 字节。`,
           en: `The field "${part.fieldname}" is over ${shape.maxFieldBytes} bytes.`,
         });
@@ -87,7 +87,7 @@ export async function readForm(request: FastifyRequest, shape: FormShape): Promi
     if (err instanceof UserError) throw err;
     const known = userError(err, shape);
     if (known) throw known;
-    throw badRequest('malformed_form', {
+    throw badRequest('malformedForm', {
       zh: `表单数据不完整或格式错误（${(err as Error).message}）。`,
       en: `The form data is incomplete or malformed (${(err as Error).message}).`,
     });

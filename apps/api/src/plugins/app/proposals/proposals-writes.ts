@@ -16,8 +16,8 @@ export interface SaveContext extends CheckContext {
 /** 404 for a proposal id (or version) that does not exist. */
 export const proposalNotFound = (id: number, version?: number) =>
   version === undefined
-    ? notFound('proposal_not_found', { zh: `方案 ${id} 不存在。`, en: `There is no proposal ${id}.` })
-    : notFound('proposal_version_not_found', {
+    ? notFound('proposalNotFound', { zh: `方案 ${id} 不存在。`, en: `There is no proposal ${id}.` })
+    : notFound('proposalVersionNotFound', {
         zh: `方案 ${id} 没有第 ${version} 版。`,
         en: `Proposal ${id} has no version ${version}.`,
       });
@@ -75,7 +75,7 @@ export async function createProposal(context: SaveContext, body: CreateProposalB
 /**
  * `PUT /api/proposals/:id`: checks the block, then, holding the proposal row locked, adds
  * version `baseVersion + 1` only when `baseVersion` is still the current version; otherwise
- * answers 409 `version_conflict` naming who saved the current version and when, and writes
+ * answers 409 `versionConflict` naming who saved the current version and when, and writes
  * nothing. The version, the new current version and the audit entry commit together.
  */
 export async function saveProposalVersion(context: SaveContext, id: number, body: UpdateProposalBody, user: User): Promise<VersionRow> {

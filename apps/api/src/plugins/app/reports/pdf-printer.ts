@@ -40,13 +40,13 @@ export interface PdfPrinter {
 
 /** 503: the server cannot print (Chromium missing or failing to start, or too many waiting). */
 const unavailable = (path: string) =>
-  new UserError(503, 'pdf_unavailable', {
+  new UserError(503, 'pdfUnavailable', {
     zh: `生成 PDF 报告需要服务器安装 Chromium 浏览器（未在 ${path} 找到或无法启动）。请管理员执行 apt-get install chromium fonts-noto-cjk，或用环境变量 CHROMIUM_PATH 指定其位置。`,
     en: `The PDF report needs Chromium on the server (not found at ${path}, or it would not start). Ask the administrator to run apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH to its location.`,
   });
 
 const busy = () =>
-  new UserError(503, 'pdf_busy', {
+  new UserError(503, 'pdfBusy', {
     zh: '正在生成的 PDF 报告过多，请稍后重试。',
     en: 'Too many PDF reports are being printed; please try again shortly.',
   });

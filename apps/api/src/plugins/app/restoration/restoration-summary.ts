@@ -83,7 +83,7 @@ export function discrepancies(targets: RestorationTarget[], statedTotals: Stated
 }
 
 const unknownTownship = (code: string) =>
-  notFound('unknown_township', {
+  notFound('unknownTownship', {
     zh: `乡镇代码“${code}”不存在。`,
     en: `There is no township with code "${code}".`,
   });

@@ -15,13 +15,13 @@ export interface RestorationContext {
 }
 
 export const parcelNotFound = (id: number) =>
-  notFound('parcel_not_found', {
+  notFound('parcelNotFound', {
     zh: `没有编号为 ${id} 的恢复治理图斑。`,
     en: `There is no restoration parcel with id ${id}.`,
   });
 
 const unknownPhoto = (id: number) =>
-  badRequest('unknown_photo', {
+  badRequest('unknownPhoto', {
     zh: `照片 ${id} 不存在，请先上传照片。`,
     en: `There is no photo ${id}; upload the photo first.`,
   });

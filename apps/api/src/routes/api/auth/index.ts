@@ -18,7 +18,7 @@ const auth: FastifyPluginAsyncTypebox<{ secureCookies: boolean }> = async (app, 
       // Verify against a dummy hash for unknown users: same work, same answer, no hint.
       const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
       if (!account || !ok) {
-        throw new UserError(401, 'bad_credentials', {
+        throw new UserError(401, 'badCredentials', {
           zh: '用户名或密码错误。',
           en: 'Wrong user name or password.',
         });

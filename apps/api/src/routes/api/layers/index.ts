@@ -26,7 +26,7 @@ const summary = (
 });
 
 const unknownField = (id: CollectionId, field: string) =>
-  badRequest('unknown_field', {
+  badRequest('unknownField', {
     zh: `hiddenFields 中的“${field}”不是图层“${id}”的字段。`,
     en: `hiddenFields: "${field}" is not a field of layer "${id}".`,
   });

@@ -28,7 +28,7 @@ export interface PhotoOptions {
 /**
  * The problem ledger (问题台账) for staff: entries from patches, site checks and tip-offs, their
  * workflow, notes, photos and exports. Inspectors and admins write; planners read and add notes
- * and photos. A write from a stale revision is refused with 409 `version_conflict`, naming who made the current revision and when.
+ * and photos. A write from a stale revision is refused with 409 `versionConflict`, naming who made the current revision and when.
  */
 const ledger: FastifyPluginAsyncTypebox<PhotoOptions> = async (app, { photosDir, photoMaxBytes }) => {
   // Who may ask comes before what was asked: an anonymous caller learns nothing from a 400.

@@ -11,7 +11,7 @@ import type { PhotoStore } from '../../../plugins/app/photos/photo-store.ts';
 import { checkedPhoto } from '../../../plugins/app/photos/photo-upload.ts';
 
 const photoNotFound = (id: number) =>
-  notFound('photo_not_found', { zh: `没有编号为 ${id} 的照片。`, en: `There is no photo ${id}.` });
+  notFound('photoNotFound', { zh: `没有编号为 ${id} 的照片。`, en: `There is no photo ${id}.` });
 
 /**
  * Ledger photos: `POST /api/ledger/:id/photos` (staff; multipart/form-data with one file field
@@ -34,7 +34,7 @@ const photos: FastifyPluginAsyncTypebox<{ store: PhotoStore; photoMaxBytes: numb
     async (request, reply) => {
       const form = await readForm(request, { fields: [], fileField: 'photo', maxFileBytes: photoMaxBytes, maxFieldBytes: 1024 });
       if (!form.file) {
-        throw badRequest('photo_missing', {
+        throw badRequest('photoMissing', {
           zh: '请在表单字段 photo 中附上照片。',
           en: 'Attach the photo as the form field "photo".',
         });

@@ -29,7 +29,7 @@ const summaryTimes = (row: VersionSummaryRow) => ({
 
 /**
  * Planners' saved proposals with their versions. Planners and admins write; inspectors read.
- * A save from a stale copy is refused with 409 `version_conflict`, never silently merged.
+ * A save from a stale copy is refused with 409 `versionConflict`, never silently merged.
  */
 const proposals: FastifyPluginAsyncTypebox = async (app) => {
   // Who may ask comes before what was asked: an anonymous caller learns nothing from a 400.

@@ -15,7 +15,7 @@ export async function requirePublished(app: FastifyInstance, request: FastifyReq
   const open = publicFieldKeys('restoration_parcels', setting.hiddenFields);
   const missing = setting.isPublic ? fields.filter((field) => !open.includes(field)) : [...fields];
   if (missing.length === 0) return;
-  throw notFound('not_published', {
+  throw notFound('notPublished', {
     zh: `县里未公开恢复治理图斑的这些信息：${missing.join('、')}。`,
     en: `The county does not publish these restoration parcel fields: ${missing.join(', ')}.`,
   });
