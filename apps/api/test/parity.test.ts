@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTurfEngine, evaluate, measurementRequest, type Finding, type MineRecord, type Proposal, type Ruleset, type BufferSettings } from '@mpm/rules';
 
 import type { CollectionId } from '@mpm/domain';
+import { metresPerDegree } from '@mpm/geo';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
 
@@ -27,10 +28,11 @@ function blockAround(rand: () => number, lon: number, lat: number): GeoJSON.Poly
   const n = 5 + Math.floor(rand() * 6);
   const radiusM = 50 + rand() * 400;
   const ring: [number, number][] = [];
+  const { x, y } = metresPerDegree(lat);
   for (let i = 0; i < n; i++) {
     const angle = (i / n) * 2 * Math.PI;
     const r = radiusM * (0.6 + 0.4 * rand());
-    ring.push([lon + (r * Math.cos(angle)) / (111_320 * Math.cos((lat * Math.PI) / 180)), lat + (r * Math.sin(angle)) / 110_574]);
+    ring.push([lon + (r * Math.cos(angle)) / x, lat + (r * Math.sin(angle)) / y]);
   }
   ring.push(ring[0]);
   return { type: 'Polygon', coordinates: [ring] };

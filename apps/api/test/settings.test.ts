@@ -5,6 +5,7 @@ import * as turf from '@turf/turf';
 import { REPO_ROOT } from '../src/config.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
+import { square } from './helpers/staff.ts';
 
 const ruleset = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'rulesets', 'zhengning-2021.json'), 'utf8'));
 const clay = { mineral: 'brickClay', capacity10ktPerYear: 13, rightKind: 'new' };
@@ -15,8 +16,7 @@ function blockBesideCountyRoad(): GeoJSON.Polygon {
   const road = roads.features.find((f) => f.properties?.roadClass === 'countyRoad')!.geometry as GeoJSON.LineString;
   const [a, b] = [road.coordinates[30], road.coordinates[31]];
   const [lon, lat] = turf.destination(turf.midpoint(a, b), 0.23, turf.bearing(a, b) - 90, { units: 'kilometers' }).geometry.coordinates;
-  const [dLat, dLon] = [20 / 110_950, 20 / (111_320 * Math.cos((lat * Math.PI) / 180))];
-  return { type: 'Polygon', coordinates: [[[lon - dLon, lat - dLat], [lon + dLon, lat - dLat], [lon + dLon, lat + dLat], [lon - dLon, lat + dLat], [lon - dLon, lat - dLat]]] };
+  return square([lon, lat], 20);
 }
 
 describe.each(TEST_DATABASES)('county buffer settings on %s', (kind) => {

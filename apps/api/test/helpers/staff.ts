@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as turf from '@turf/turf';
 import { expect } from 'vitest';
+import { metresPerDegree } from '@mpm/geo';
 import { REPO_ROOT } from '../../src/config.ts';
 import type { TestApp } from './test-app.ts';
 
@@ -45,8 +46,8 @@ export function demoTownships(): { code: string; name: string; inside: [number, 
 
 /** A closed counter-clockwise square of half-side `halfM` metres around `[lon, lat]`. */
 export function square([lon, lat]: readonly number[], halfM: number): GeoJSON.Polygon {
-  const dLat = halfM / 110_950;
-  const dLon = halfM / (111_320 * Math.cos((lat * Math.PI) / 180));
+  const { x, y } = metresPerDegree(lat);
+  const [dLon, dLat] = [halfM / x, halfM / y];
   const [w, s, e, n] = [lon - dLon, lat - dLat, lon + dLon, lat + dLat].map((v) => Number(v.toFixed(7)));
   return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
 }
