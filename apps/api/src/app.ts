@@ -18,6 +18,7 @@ import authRoutes from './routes/api/auth/index.ts';
 import userRoutes from './routes/api/users/index.ts';
 import layerRoutes from './routes/api/layers/index.ts';
 import layerExportRoutes from './routes/api/layers/export.ts';
+import importRoutes from './routes/api/imports/index.ts';
 import settingsRoutes from './routes/api/settings/index.ts';
 import rulesRoutes from './routes/api/rules/index.ts';
 import checkRoutes from './routes/api/check/index.ts';
@@ -37,7 +38,7 @@ export interface BuildOptions {
   /** The settings the app uses, as `loadConfig` reads them (its defaults are the only ones). */
   config: Pick<
     AppConfig,
-    'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes'
+    'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes' | 'importMaxBytes'
   >;
   logger?: boolean;
 }
@@ -86,6 +87,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(userRoutes);
   await app.register(layerRoutes, { tiandituKey: config.tiandituKey });
   await app.register(layerExportRoutes);
+  await app.register(importRoutes, { importMaxBytes: config.importMaxBytes });
   await app.register(settingsRoutes);
   await app.register(rulesRoutes);
   await app.register(checkRoutes, { checksPerMinute: config.checksPerMinute });

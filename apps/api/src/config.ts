@@ -28,6 +28,8 @@ export interface AppConfig {
   tipOffsPerHour: number;
   /** Largest photo accepted, in bytes. */
   photoMaxBytes: number;
+  /** Largest file (or all files together) an import accepts, in bytes. */
+  importMaxBytes: number;
 }
 
 /** The default of each setting that has one (the README's table lists them). */
@@ -40,6 +42,7 @@ export const CONFIG_DEFAULTS = {
   checksPerMinute: 120,
   tipOffsPerHour: 10,
   photoMaxMb: 15,
+  importMaxMb: 200,
 } as const;
 
 /** Raised at boot for a bad environment variable, naming it. */
@@ -90,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     tipOffsPerHour: integer(env, 'TIP_OFFS_PER_HOUR', CONFIG_DEFAULTS.tipOffsPerHour, 1, 100_000),
     photoMaxBytes: integer(env, 'PHOTO_MAX_MB', CONFIG_DEFAULTS.photoMaxMb, 1, 200) * 1024 * 1024,
+    importMaxBytes: integer(env, 'IMPORT_MAX_MB', CONFIG_DEFAULTS.importMaxMb, 1, 2048) * 1024 * 1024,
   };
 }

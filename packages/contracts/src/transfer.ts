@@ -16,12 +16,80 @@ export type ShapefileEncoding = (typeof SHAPEFILE_ENCODINGS)[number];
  */
 export const LayerExportQuery = Type.Object(
   {
-    format: Type.Union(EXPORT_FORMATS.map((f) => Type.Literal(f))),
+    format: Type.Enum(EXPORT_FORMATS),
     crs: Type.Optional(Type.String({ pattern: '^EPSG:\\d{4,5}$' })),
-    encoding: Type.Optional(Type.Union(SHAPEFILE_ENCODINGS.map((e) => Type.Literal(e)))),
+    encoding: Type.Optional(Type.Enum(SHAPEFILE_ENCODINGS)),
     bbox: Type.Optional(Type.String({ maxLength: 200 })),
     lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')])),
   },
   { additionalProperties: Type.String({ maxLength: 200 }) },
 );
 export type LayerExportQuery = Static<typeof LayerExportQuery>;
+
+/** How an import meets the layer: replace it whole, or add features and update those with the same key. */
+export const IMPORT_MODES = ['replace', 'upsert'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** A problem an import found, with the feature it is about (its index in the file, from 0) when it is one. */
+export const ImportProblem = Type.Object({
+  feature: Type.Union([Type.Integer(), Type.Null()]),
+  reason: Type.String(),
+  message: Type.String(),
+});
+export type ImportProblem = Static<typeof ImportProblem>;
+
+/** What `POST /api/imports` read from the file, before anything is written. */
+export const ImportPreview = Type.Object({
+  id: Type.String(),
+  layer: Type.String(),
+  fileName: Type.String(),
+  fileSizeBytes: Type.Integer(),
+  /** GDAL's driver: `ESRI Shapefile`, `GPKG`, `GeoJSON`, `KML`… */
+  format: Type.String(),
+  /** The layer read when the file holds several. */
+  sourceLayer: Type.String(),
+  encoding: Type.Union([Type.Enum(SHAPEFILE_ENCODINGS), Type.Null()]),
+  /** Whether the encoding was guessed from the bytes: the officer confirms it on the sample's Chinese text. */
+  encodingGuessed: Type.Boolean(),
+  /** The source CRS as an EPSG code (`EPSG:4524`). */
+  crs: Type.String(),
+  wgs84AsCgcs2000: Type.Boolean(),
+  /** Whether heights or measures were dropped (stored geometry is 2-D). */
+  droppedZ: Type.Boolean(),
+  geometryType: Type.String(),
+  featureCount: Type.Integer(),
+  /** Source column → the layer's field it fills, or null. */
+  mapping: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()])),
+  mode: Type.Enum(IMPORT_MODES),
+  /** The field features are matched on in `upsert` (and kept by in `replace`), when the layer has one. */
+  key: Type.Union([Type.String(), Type.Null()]),
+  /** The first features as they will be stored: the layer's fields, and the area on the ellipsoid. */
+  sample: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  bbox: Type.Union([Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]), Type.Null()]),
+  /** What committing would do to the layer. */
+  counts: Type.Object({ added: Type.Integer(), changed: Type.Integer(), removed: Type.Integer() }),
+  problems: Type.Array(ImportProblem),
+  /** False while any problem stands: a commit is refused. */
+  committable: Type.Boolean(),
+});
+export type ImportPreview = Static<typeof ImportPreview>;
+
+/** One revision of a layer: an import or a restore, by whom and when, with what it changed. */
+export const LayerRevision = Type.Object({
+  revision: Type.Integer(),
+  kind: Type.Enum(['import', 'restore']),
+  by: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String(),
+  fileName: Type.Union([Type.String(), Type.Null()]),
+  fileSizeBytes: Type.Union([Type.Integer(), Type.Null()]),
+  fileSha256: Type.Union([Type.String(), Type.Null()]),
+  mode: Type.Union([Type.String(), Type.Null()]),
+  restoredRevision: Type.Union([Type.Integer(), Type.Null()]),
+  added: Type.Integer(),
+  changed: Type.Integer(),
+  removed: Type.Integer(),
+});
+export type LayerRevision = Static<typeof LayerRevision>;
+
+export const LayerRevisionsResponse = Type.Object({ revisions: Type.Array(LayerRevision) });
+export type LayerRevisionsResponse = Static<typeof LayerRevisionsResponse>;

@@ -20,6 +20,7 @@ export const FIELD_ALIASES: Partial<Record<TermKey, readonly string[]>> = {
   capacity10ktPerYear: ['生产能力', '生产规模（万吨/年）', '设计生产能力', 'SCGM', 'SJSCNL'],
   township: ['所在乡镇', '乡镇', '乡镇名称', 'XZMC'],
   plannedYear: ['计划治理年度', '治理年度', '计划年度'],
+  farmlandClass: ['耕地类型', '耕地类别', '农田类别'],
 };
 
 /**

@@ -5,6 +5,7 @@ import * as settings from './migrations/003-settings.ts';
 import * as proposals from './migrations/004-proposals.ts';
 import * as ledger from './migrations/005-ledger.ts';
 import * as restoration from './migrations/006-restoration.ts';
+import * as imports from './migrations/007-imports.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-proposals': proposals,
   '005-ledger': ledger,
   '006-restoration': restoration,
+  '007-imports': imports,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -162,24 +162,29 @@ export function webpWithMetadata(): Buffer {
   return Buffer.concat([header, body]);
 }
 
-/** A multipart/form-data body for `app.inject`: text fields, and an optional file. */
-export function multipartForm(
-  fields: Record<string, string>,
-  file?: { field?: string; name?: string; type?: string; bytes: Buffer },
-): { payload: Buffer; headers: Record<string, string> } {
+/** A file part of a form: its field (`photo` by default), name, media type and bytes. */
+export interface FormFile {
+  field?: string;
+  name?: string;
+  type?: string;
+  bytes: Buffer;
+}
+
+/** A multipart/form-data body for `app.inject`: text fields, and an optional file (or several). */
+export function multipartForm(fields: Record<string, string>, file?: FormFile | FormFile[]): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----mpm${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
   }
-  if (file) {
+  for (const one of file === undefined ? [] : Array.isArray(file) ? file : [file]) {
     parts.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'photo'}"; filename="${file.name ?? 'photo.jpg'}"\r\n` +
-          `Content-Type: ${file.type ?? 'image/jpeg'}\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="${one.field ?? 'photo'}"; filename="${one.name ?? 'photo.jpg'}"\r\n` +
+          `Content-Type: ${one.type ?? 'image/jpeg'}\r\n\r\n`,
         'utf8',
       ),
-      file.bytes,
+      one.bytes,
       Buffer.from('\r\n'),
     );
   }

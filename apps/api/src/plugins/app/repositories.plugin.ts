@@ -10,6 +10,7 @@ import { createReportsRepository, type ReportsRepository } from './reports/repor
 import { createInspectionRepository, type InspectionRepository } from './inspection/inspection-repository.ts';
 import { createLedgerRepository, type LedgerRepository } from './ledger/ledger-repository.ts';
 import { createRestorationRepository, type RestorationRepository } from './restoration/restoration-repository.ts';
+import { createImportsRepository, type ImportsRepository } from './imports/imports-repository.ts';
 
 export interface Repositories {
   layers: LayersRepository;
@@ -22,6 +23,7 @@ export interface Repositories {
   inspection: InspectionRepository;
   ledger: LedgerRepository;
   restoration: RestorationRepository;
+  imports: ImportsRepository;
 }
 
 export const createRepositories = (knex: Knex): Repositories => ({
@@ -35,6 +37,7 @@ export const createRepositories = (knex: Knex): Repositories => ({
   inspection: createInspectionRepository(knex),
   ledger: createLedgerRepository(knex),
   restoration: createRestorationRepository(knex),
+  imports: createImportsRepository(knex),
 });
 
 declare module 'fastify' {

@@ -34,9 +34,9 @@ export interface FeatureInput {
 
 export function createLayersRepository(knex: Knex) {
   /** A query builder over the collection's rows (alias `t`), optionally bounded by a bbox. */
-  function rows(collection: CollectionId, bbox?: BBox) {
+  function rows(collection: CollectionId, bbox?: BBox, db: Knex = knex) {
     const layer = LAYER_TABLES[collection];
-    const query = knex({ t: layer.table });
+    const query = db({ t: layer.table });
     for (const [column, value] of Object.entries(layer.fixed)) query.where(`t.${column}`, value);
     if (bbox) {
       query.whereRaw('ST_Intersects(t.geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))', bbox);
@@ -97,8 +97,8 @@ export function createLayersRepository(knex: Knex) {
      * `equals`, when given) in id order, for an export: coordinates to 9 decimals of a degree
      * (well under a millimetre).
      */
-    async all(collection: CollectionId, q: { bbox?: BBox; fields: readonly FieldDef[]; equals?: [FieldDef, string][] }) {
-      const query = rows(collection, q.bbox);
+    async all(collection: CollectionId, q: { bbox?: BBox; fields: readonly FieldDef[]; equals?: [FieldDef, string][] }, db: Knex = knex) {
+      const query = rows(collection, q.bbox, db);
       for (const [field, value] of q.equals ?? []) {
         query.whereRaw(`(${fieldExpression(LAYER_TABLES[collection], field)})::text = ?`, [value]);
       }

@@ -10,12 +10,17 @@ export interface FormShape {
   maxFileBytes: number;
   /** Largest text field, in bytes. */
   maxFieldBytes: number;
+  /** How many files the form may carry (one when unset). */
+  maxFiles?: number;
+  /** The answer to a file over `maxFileBytes` (a photo's when unset). */
+  fileTooLarge?: (maxBytes: number) => UserError;
 }
 
-/** A form as read: text fields by name, and the file's bytes when one was sent. */
+/** A form as read: text fields by name, the first file's bytes when one was sent, and every file with its name. */
 export interface FormInput {
   fields: Record<string, string>;
   file?: Buffer;
+  files: { name: string; bytes: Buffer }[];
 }
 
 const unknownField = (name: string, shape: FormShape) =>
@@ -27,7 +32,9 @@ const unknownField = (name: string, shape: FormShape) =>
 /** The multipart errors a user can cause, answered in both languages. */
 function userError(err: unknown, shape: FormShape): UserError | undefined {
   const code = (err as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return new UserError(413, PHOTO_TOO_LARGE, PHOTO_MESSAGES.photoTooLarge(shape.maxFileBytes));
+  if (code === 'FST_REQ_FILE_TOO_LARGE') {
+    return shape.fileTooLarge?.(shape.maxFileBytes) ?? new UserError(413, PHOTO_TOO_LARGE, PHOTO_MESSAGES.photoTooLarge(shape.maxFileBytes));
+  }
   if (code === 'FST_FILES_LIMIT') {
     return badRequest('tooManyFiles', { zh: '一次只能上传一张照片。', en: 'Send one photo at a time.' });
   }
@@ -53,14 +60,14 @@ export async function readForm(request: FastifyRequest, shape: FormShape): Promi
       en: 'Send the request as multipart/form-data.',
     });
   }
-  const form: FormInput = { fields: {} };
+  const form: FormInput = { fields: {}, files: [] };
   try {
     const parts = request.parts({
       limits: {
         fileSize: shape.maxFileBytes,
-        files: 1,
+        files: shape.maxFiles ?? 1,
         fields: shape.fields.length,
-        parts: shape.fields.length + 1,
+        parts: shape.fields.length + (shape.maxFiles ?? 1),
         fieldSize: shape.maxFieldBytes,
       },
     });
@@ -68,7 +75,10 @@ export async function readForm(request: FastifyRequest, shape: FormShape): Promi
       if (part.type === 'file') {
         if (part.fieldname !== shape.fileField) throw unknownField(part.fieldname, shape);
         const bytes = await part.toBuffer();
-        if (bytes.length > 0 || part.filename) form.file = bytes;
+        if (bytes.length > 0 || part.filename) {
+          form.file ??= bytes;
+          form.files.push({ name: part.filename ?? '', bytes });
+        }
         continue;
       }
       if (!shape.fields.includes(part.fieldname)) throw unknownField(part.fieldname, shape);

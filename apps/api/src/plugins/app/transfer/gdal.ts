@@ -12,6 +12,7 @@ interface Gdal {
   open(files: string | string[], options?: string[]): Promise<{ datasets: GdalDataset[]; errors: unknown[] }>;
   close(dataset: GdalDataset): Promise<void>;
   ogr2ogr(dataset: GdalDataset, args: string[], outputName: string): Promise<{ local: string; all: { local: string }[] }>;
+  ogrinfo(dataset: GdalDataset, args: string[]): Promise<unknown>;
   getFileBytes(path: string): Promise<Uint8Array>;
   Module: { FS: { unlink(path: string): void } };
 }
@@ -40,29 +41,50 @@ function load(): Promise<Gdal> {
 const gdalError = (err: unknown) =>
   err instanceof Error ? err : new Error(`GDAL: ${(err as { message?: string })?.message?.trim() || JSON.stringify(err)}`);
 
+/** Runs `job` alone: the WebAssembly module has one file system and one error state. */
+function serialised<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 /**
- * Converts the vector file at `inputPath` (on disk) with `ogr2ogr` and the given arguments,
- * and returns every file it wrote (a shapefile's `.shp/.shx/.dbf/.prj/.cpg`). One conversion
- * runs at a time: the WebAssembly module has one file system and one error state.
+ * Opens a vector dataset from files on disk (a shapefile's parts together; `openOptions` such as
+ * `ENCODING=GBK`), runs `work` on it and closes it, one dataset at a time.
  */
-export function ogr2ogr(inputPath: string, args: string[], outputName: string): Promise<GdalOutput[]> {
-  const run = queue.then(async () => {
+function withDataset<T>(files: string | string[], openOptions: string[], work: (gdal: Gdal, dataset: GdalDataset) => Promise<T>): Promise<T> {
+  return serialised(async () => {
     const gdal = await load();
-    const opened = await gdal.open(inputPath).catch((err) => Promise.reject(gdalError(err)));
+    const opened = await gdal.open(files, openOptions).catch((err) => Promise.reject(gdalError(err)));
     const [dataset] = opened.datasets;
-    if (!dataset) throw gdalError(opened.errors[0] ?? { message: `cannot open ${inputPath}` });
+    if (!dataset) throw gdalError(opened.errors[0] ?? { message: `cannot open ${String(files)}` });
     try {
-      const written = await gdal.ogr2ogr(dataset, args, outputName).catch((err) => Promise.reject(gdalError(err)));
-      const outputs: GdalOutput[] = [];
-      for (const { local } of written.all) {
-        outputs.push({ name: path.posix.basename(local), bytes: await gdal.getFileBytes(local) });
-        gdal.Module.FS.unlink(local);
-      }
-      return outputs;
+      return await work(gdal, dataset);
     } finally {
       await gdal.close(dataset);
     }
   });
-  queue = run.catch(() => undefined);
-  return run;
+}
+
+/** GDAL's `ogrinfo -json` report of a dataset (its layers, fields, feature counts and CRS WKT). */
+export function ogrinfoJson(files: string | string[], args: string[] = [], openOptions: string[] = []): Promise<unknown> {
+  return withDataset(files, openOptions, (gdal, dataset) =>
+    gdal.ogrinfo(dataset, ['-json', ...args]).catch((err) => Promise.reject(gdalError(err))),
+  );
+}
+
+/**
+ * Converts a vector dataset on disk with `ogr2ogr` and the given arguments, and returns every
+ * file it wrote (a shapefile's `.shp/.shx/.dbf/.prj/.cpg`).
+ */
+export function ogr2ogr(files: string | string[], args: string[], outputName: string, openOptions: string[] = []): Promise<GdalOutput[]> {
+  return withDataset(files, openOptions, async (gdal, dataset) => {
+    const written = await gdal.ogr2ogr(dataset, args, outputName).catch((err) => Promise.reject(gdalError(err)));
+    const outputs: GdalOutput[] = [];
+    for (const { local } of written.all) {
+      outputs.push({ name: path.posix.basename(local), bytes: await gdal.getFileBytes(local) });
+      gdal.Module.FS.unlink(local);
+    }
+    return outputs;
+  });
 }

@@ -1,0 +1,231 @@
+import type { Knex } from 'knex';
+import { getLayer, type CollectionId, type TermKey } from '@mpm/domain';
+import type { LayerRevision } from '@mpm/contracts';
+import { LAYER_TABLES, columnName } from '../layers/layer-tables.ts';
+import type { FeatureInput, LayerFeature } from '../layers/layers-repository.ts';
+
+/** A previewed import as stored until it is committed. */
+export interface StoredImport {
+  id: string;
+  layer: CollectionId;
+  userId: number;
+  fileName: string;
+  fileSizeBytes: number;
+  fileSha256: string;
+  mode: 'replace' | 'upsert';
+  preview: unknown;
+  features: FeatureInput[];
+  committedRevision: number | null;
+}
+
+/** What the database says of each feature's geometry: GEOS's reason when invalid, and whether it lies outside the county. */
+export interface GeometryCheck {
+  index: number;
+  invalidReason: string | null;
+  outsideCounty: boolean;
+  areaM2: number;
+  /** `[west, south, east, north]` in degrees. */
+  box: [number, number, number, number];
+}
+
+/** A new revision of a layer, as recorded. */
+export interface NewRevision {
+  layer: CollectionId;
+  revision: number;
+  kind: 'import' | 'restore';
+  userId: number;
+  fileName?: string;
+  fileSizeBytes?: number;
+  fileSha256?: string;
+  mode?: string;
+  restoredRevision?: number;
+  counts: { added: number; changed: number; removed: number };
+  beforeFeatures: LayerFeature[];
+}
+
+const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+
+/** SQL of imports: staged previews, the layer revisions, and keyed writes to a layer's rows. */
+export function createImportsRepository(knex: Knex) {
+  /** Rows of a collection (its table, restricted to its fixed column values), alias-free. */
+  const rows = (db: Knex, collection: CollectionId) => db(LAYER_TABLES[collection].table).where(LAYER_TABLES[collection].fixed);
+
+  /** The stored columns of a feature's properties (never the derived ones) with its geometry. */
+  const columns = (db: Knex, collection: CollectionId, feature: FeatureInput) => {
+    const layer = LAYER_TABLES[collection];
+    const values: Record<string, unknown> = { ...layer.fixed };
+    const stored = getLayer(collection).fields.filter((f) => !f.computed && !layer.expressions?.[f.key]);
+    for (const field of stored) if (field.key in feature.properties) values[columnName(field.key)] = feature.properties[field.key];
+    values.geom = db.raw('ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490))', [JSON.stringify(feature.geometry)]);
+    return values;
+  };
+
+  return {
+    /**
+     * Each geometry checked by PostGIS: GEOS's reason and place when it is invalid (never
+     * repaired), whether it lies wholly outside the county (when one is loaded), and its
+     * ellipsoidal area.
+     */
+    async checkGeometries(geometries: GeoJSON.Geometry[]): Promise<GeometryCheck[]> {
+      if (geometries.length === 0) return [];
+      const result = await knex.raw(
+        `WITH input AS (
+           SELECT (i - 1)::int AS index, ST_SetSRID(ST_GeomFromGeoJSON(g::text), 4490) AS geom
+             FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS e(g, i)),
+         county AS (SELECT ST_Union(geom) AS geom FROM admin_areas WHERE level = 'county')
+         SELECT input.index,
+                CASE WHEN ST_IsValid(input.geom) THEN NULL ELSE ST_IsValidReason(input.geom) END AS "invalidReason",
+                coalesce(county.geom IS NOT NULL AND NOT ST_Intersects(input.geom, county.geom), false) AS "outsideCounty",
+                CASE WHEN ST_IsValid(input.geom) THEN ST_Area(input.geom::geography) ELSE 0 END AS "areaM2",
+                ST_XMin(input.geom) AS west, ST_YMin(input.geom) AS south, ST_XMax(input.geom) AS east, ST_YMax(input.geom) AS north
+           FROM input LEFT JOIN county ON true ORDER BY input.index`,
+        [JSON.stringify(geometries)],
+      );
+      return result.rows.map((row: Record<string, unknown>) => ({
+        index: Number(row.index),
+        invalidReason: row.invalidReason as string | null,
+        outsideCounty: Boolean(row.outsideCounty),
+        areaM2: Number(row.areaM2),
+        box: [Number(row.west), Number(row.south), Number(row.east), Number(row.north)],
+      }));
+    },
+
+    /**
+     * The fields a new feature of the collection must have: its table's NOT NULL columns without a
+     * default (the migrations say which, once), as field keys.
+     */
+    async requiredFields(collection: CollectionId): Promise<TermKey[]> {
+      const layer = LAYER_TABLES[collection];
+      const found = await knex('information_schema.columns')
+        .where({ table_name: layer.table, is_nullable: 'NO' })
+        .whereNull('column_default')
+        .pluck('column_name');
+      return getLayer(collection)
+        .fields.filter((f) => !f.computed && !layer.expressions?.[f.key] && found.includes(columnName(f.key)))
+        .map((f) => f.key);
+    },
+
+    /** The ids of a collection's rows by the value of their key field. */
+    async keyedIds(collection: CollectionId, key: TermKey, db: Knex = knex): Promise<Map<string, number>> {
+      const found = await rows(db, collection).select('id', `${columnName(key)} as key`);
+      return new Map(found.map((row: { id: number; key: unknown }) => [String(row.key), Number(row.id)]));
+    },
+
+    /** How many rows a collection has. */
+    async count(collection: CollectionId, db: Knex = knex): Promise<number> {
+      const [{ n }] = await rows(db, collection).count<{ n: string }[]>({ n: '*' });
+      return Number(n);
+    },
+
+    async insertFeature(collection: CollectionId, feature: FeatureInput, trx: Knex): Promise<void> {
+      await trx(LAYER_TABLES[collection].table).insert(columns(trx, collection, feature));
+    },
+
+    async updateFeature(collection: CollectionId, id: number, feature: FeatureInput, trx: Knex): Promise<void> {
+      await trx(LAYER_TABLES[collection].table).where({ id }).update(columns(trx, collection, feature));
+    },
+
+    /** Removes rows by id, or every row of the collection when `ids` is omitted. */
+    async deleteFeatures(collection: CollectionId, trx: Knex, ids?: number[]): Promise<number> {
+      const query = rows(trx, collection);
+      if (ids) query.whereIn('id', ids);
+      return (await query.delete().returning('id')).length;
+    },
+
+    async insertImport(record: Omit<StoredImport, 'committedRevision'>): Promise<void> {
+      await knex('imports').insert({
+        id: record.id,
+        layer_id: record.layer,
+        user_id: record.userId,
+        file_name: record.fileName,
+        file_size: record.fileSizeBytes,
+        file_sha256: record.fileSha256,
+        mode: record.mode,
+        preview: JSON.stringify(record.preview),
+        features: JSON.stringify(record.features),
+      });
+    },
+
+    /** A previewed import, locked until the transaction ends. */
+    async lockImport(id: string, trx: Knex): Promise<StoredImport | undefined> {
+      const row = await trx('imports').where({ id }).forUpdate().first();
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        layer: row.layer_id,
+        userId: row.user_id,
+        fileName: row.file_name,
+        fileSizeBytes: Number(row.file_size),
+        fileSha256: row.file_sha256,
+        mode: row.mode,
+        preview: json(row.preview),
+        features: json(row.features),
+        committedRevision: row.committed_revision,
+      };
+    },
+
+    async markCommitted(id: string, revision: number, trx: Knex): Promise<void> {
+      await trx('imports').where({ id }).update({ committed_revision: revision });
+    },
+
+    /** The layer's latest revision number (0 before any), locking the layer's revisions against a second writer. */
+    async lockLatestRevision(collection: CollectionId, trx: Knex): Promise<number> {
+      await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`layer:${collection}`]);
+      const row = await trx('layer_revisions').where({ layer_id: collection }).max<{ max: number | null }[]>('revision as max');
+      return Number(row[0]?.max ?? 0);
+    },
+
+    async insertRevision(revision: NewRevision, trx: Knex): Promise<void> {
+      await trx('layer_revisions').insert({
+        layer_id: revision.layer,
+        revision: revision.revision,
+        kind: revision.kind,
+        user_id: revision.userId,
+        file_name: revision.fileName ?? null,
+        file_size: revision.fileSizeBytes ?? null,
+        file_sha256: revision.fileSha256 ?? null,
+        mode: revision.mode ?? null,
+        restored_revision: revision.restoredRevision ?? null,
+        added: revision.counts.added,
+        changed: revision.counts.changed,
+        removed: revision.counts.removed,
+        before_features: JSON.stringify(revision.beforeFeatures),
+      });
+    },
+
+    /** A layer's revisions, newest first. */
+    async revisions(collection: CollectionId, db: Knex = knex): Promise<LayerRevision[]> {
+      const found = await db('layer_revisions as r')
+        .leftJoin('users as u', 'u.id', 'r.user_id')
+        .where('r.layer_id', collection)
+        .orderBy('r.revision', 'desc')
+        .select(
+          'r.revision',
+          'r.kind',
+          'u.display_name as by',
+          'r.at',
+          'r.file_name as fileName',
+          'r.file_size as fileSizeBytes',
+          'r.file_sha256 as fileSha256',
+          'r.mode',
+          'r.restored_revision as restoredRevision',
+          'r.added',
+          'r.changed',
+          'r.removed',
+        );
+      return found.map((row: LayerRevision & { at: Date; fileSizeBytes: string | null }) => ({
+        ...row,
+        at: new Date(row.at).toISOString(),
+        fileSizeBytes: row.fileSizeBytes === null ? null : Number(row.fileSizeBytes),
+      }));
+    },
+
+    /** The layer's features as they stood before `revision`. */
+    async featuresBefore(collection: CollectionId, revision: number, db: Knex = knex): Promise<LayerFeature[] | undefined> {
+      const row = await db('layer_revisions').where({ layer_id: collection, revision }).first('before_features');
+      return row ? json(row.before_features) : undefined;
+    },
+  };
+}
+
+export type ImportsRepository = ReturnType<typeof createImportsRepository>;

@@ -1,0 +1,163 @@
+import type { Knex } from 'knex';
+import { getLayer, term, type CollectionId } from '@mpm/domain';
+import type { ImportMode, LayerRevision } from '@mpm/contracts';
+import { UserError, badRequest, notFound } from '../../../http/errors.ts';
+import { auditedWrite } from '../audit/audited-write.ts';
+import type { User } from '../auth/users-repository.ts';
+import { LAYER_TABLES } from '../layers/layer-tables.ts';
+import type { FeatureInput } from '../layers/layers-repository.ts';
+import type { Repositories } from '../repositories.plugin.ts';
+import { layerKey, type StoredPreview } from './import-preview.ts';
+
+/** What an import write needs from the app. */
+export interface ImportsContext {
+  knex: Knex;
+  repos: Pick<Repositories, 'imports' | 'layers' | 'audit'>;
+}
+
+/** PostgreSQL's SQLSTATE for a row that others still refer to. */
+const FOREIGN_KEY_VIOLATION = '23503';
+
+const importNotFound = (id: string) =>
+  notFound('importNotFound', { zh: `没有编号为 ${id} 的导入预览。`, en: `There is no import preview ${id}.` });
+
+const featureInUse = (layer: CollectionId) =>
+  new UserError(409, 'featureInUse', {
+    zh: `图层“${term(layer, 'zh')}”中要删除的要素仍被其他记录（台账、恢复治理进展等）引用，本次未做任何修改；请改用“按编号更新”（upsert），或保留这些要素。`,
+    en: `Features this would remove from layer "${term(layer, 'en')}" are still referred to by other records (ledger entries, restoration progress…); nothing was changed. Update by key (upsert) instead, or keep those features.`,
+  });
+
+/** The fields a layer stores (what an import writes and a revision keeps). */
+const storedFields = (layer: CollectionId) =>
+  getLayer(layer).fields.filter((f) => !f.computed && !LAYER_TABLES[layer].expressions?.[f.key]);
+
+/**
+ * Writes `features` to the layer in `trx`: matched by the layer's key when it has one (changed
+ * in place, so records that refer to them keep their link), else replacing every row; in
+ * `replace` mode the rows not in `features` go. Returns what changed.
+ */
+async function applyFeatures(context: ImportsContext, layer: CollectionId, features: FeatureInput[], mode: ImportMode, trx: Knex) {
+  const { imports } = context.repos;
+  const key = layerKey(layer);
+  if (!key) {
+    const removed = await imports.deleteFeatures(layer, trx);
+    for (const feature of features) await imports.insertFeature(layer, feature, trx);
+    return { added: features.length, changed: 0, removed };
+  }
+  const existing = await imports.keyedIds(layer, key.key, trx);
+  const incoming = new Set<string>();
+  let changed = 0;
+  for (const feature of features) {
+    const value = String(feature.properties[key.key]);
+    incoming.add(value);
+    const id = existing.get(value);
+    if (id === undefined) await imports.insertFeature(layer, feature, trx);
+    else {
+      await imports.updateFeature(layer, id, feature, trx);
+      changed += 1;
+    }
+  }
+  const gone = mode === 'replace' ? [...existing].filter(([value]) => !incoming.has(value)).map(([, id]) => id) : [];
+  if (gone.length > 0) await imports.deleteFeatures(layer, trx, gone);
+  return { added: features.length - changed, changed, removed: gone.length };
+}
+
+/**
+ * Writes features to a layer as its next revision, keeping the layer as it stood before (for a
+ * restore); a row others still refer to stops it with a 409 and nothing written.
+ */
+async function writeRevision(
+  context: ImportsContext,
+  layer: CollectionId,
+  features: FeatureInput[],
+  mode: ImportMode,
+  userId: number,
+  trx: Knex,
+  revisionOf: { kind: 'import'; file: { name: string; sizeBytes: number; sha256: string } } | { kind: 'restore'; restored: number },
+): Promise<LayerRevision> {
+  const { imports, layers } = context.repos;
+  const revision = (await imports.lockLatestRevision(layer, trx)) + 1;
+  const beforeFeatures = await layers.all(layer, { fields: storedFields(layer) }, trx);
+  // A savepoint, so that a refused delete is answered as a 409 rather than aborting the transaction.
+  const counts = await trx.transaction((inner) => applyFeatures(context, layer, features, mode, inner)).catch((err) => {
+    throw (err as { code?: string }).code === FOREIGN_KEY_VIOLATION ? featureInUse(layer) : err;
+  });
+  await imports.insertRevision(
+    {
+      layer,
+      revision,
+      kind: revisionOf.kind,
+      userId,
+      mode,
+      counts,
+      beforeFeatures,
+      ...(revisionOf.kind === 'import'
+        ? { fileName: revisionOf.file.name, fileSizeBytes: revisionOf.file.sizeBytes, fileSha256: revisionOf.file.sha256 }
+        : { restoredRevision: revisionOf.restored }),
+    },
+    trx,
+  );
+  return (await imports.revisions(layer, trx))[0];
+}
+
+/**
+ * `POST /api/imports/:id/commit`: writes a previewed import to its layer as a new revision, all
+ * or nothing, once: a preview with problems, or one already committed, is refused.
+ */
+export function commitImport(context: ImportsContext, id: string, user: User): Promise<LayerRevision> {
+  return auditedWrite(context, {
+    by: user.id,
+    action: 'import',
+    entity: 'layer',
+    entityId: (revision: LayerRevision & { layer?: string }) => revision.layer ?? '',
+    read: async (trx) => {
+      const stored = await context.repos.imports.lockImport(id, trx);
+      if (!stored) throw importNotFound(id);
+      if (stored.committedRevision !== null) {
+        throw new UserError(409, 'importCommitted', {
+          zh: `该导入已于第 ${stored.committedRevision} 版写入图层，不能重复写入。`,
+          en: `This import was already written as revision ${stored.committedRevision} of the layer; it is not written twice.`,
+        });
+      }
+      if (!(stored.preview as StoredPreview).committable) {
+        throw badRequest('importHasProblems', {
+          zh: '导入预览中仍有问题，未写入任何数据；请改正源数据后重新上传。',
+          en: 'The import preview still lists problems; nothing was written. Correct the source and upload it again.',
+        });
+      }
+      return stored;
+    },
+    write: async (trx, stored) => {
+      const file = { name: stored.fileName, sizeBytes: stored.fileSizeBytes, sha256: stored.fileSha256 };
+      const revision = await writeRevision(context, stored.layer, stored.features, stored.mode, user.id, trx, { kind: 'import', file });
+      await context.repos.imports.markCommitted(id, revision.revision, trx);
+      return { ...revision, layer: stored.layer };
+    },
+    before: (stored) => ({ importId: stored.id, layer: stored.layer, file: stored.fileName, sha256: stored.fileSha256 }),
+  });
+}
+
+/**
+ * `POST /api/layers/:id/revisions/:rev/restore`: puts the layer back as it stood before revision
+ * `rev`, itself a new revision (so it can be undone the same way).
+ */
+export function restoreRevision(context: ImportsContext, layer: CollectionId, revision: number, user: User): Promise<LayerRevision> {
+  return auditedWrite(context, {
+    by: user.id,
+    action: 'restore',
+    entity: 'layer',
+    entityId: layer,
+    read: async (trx) => {
+      const features = await context.repos.imports.featuresBefore(layer, revision, trx);
+      if (!features) {
+        throw notFound('revisionNotFound', {
+          zh: `图层“${term(layer, 'zh')}”没有第 ${revision} 版。`,
+          en: `Layer "${term(layer, 'en')}" has no revision ${revision}.`,
+        });
+      }
+      return features;
+    },
+    write: (trx, features) => writeRevision(context, layer, features, 'replace', user.id, trx, { kind: 'restore', restored: revision }),
+    before: () => ({ layer, restoring: revision }),
+  });
+}

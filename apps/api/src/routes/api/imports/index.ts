@@ -1,0 +1,140 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import multipart from '@fastify/multipart';
+import { getLayer, isCollectionId, type CollectionId } from '@mpm/domain';
+import { IMPORT_MODES, ImportPreview, LayerRevision, LayerRevisionsResponse, SHAPEFILE_ENCODINGS, type ImportMode } from '@mpm/contracts';
+import { UserError, badRequest, requestLanguage } from '../../../http/errors.ts';
+import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
+import { findDataset, unpackZip } from '../../../plugins/app/imports/import-files.ts';
+import { previewImport, previewIn } from '../../../plugins/app/imports/import-preview.ts';
+import { commitImport, restoreRevision } from '../../../plugins/app/imports/imports-writes.ts';
+import { readSource } from '../../../plugins/app/imports/read-source.ts';
+import { unknownLayer } from '../../../plugins/app/layers/layer-access.ts';
+import { readForm } from '../../../plugins/app/photos/multipart-form.ts';
+
+/** The text fields of an import form beside its files. */
+const IMPORT_FIELDS = ['layer', 'mode', 'encoding', 'sourceCrs', 'sourceLayer', 'mapping'] as const;
+
+/** Files one import may carry: a shapefile's five parts, or a zip. */
+const MAX_IMPORT_FILES = 20;
+
+const tooLarge = (maxBytes: number) =>
+  new UserError(413, 'importTooLarge', {
+    zh: `上传文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限（IMPORT_MAX_MB），未写入任何数据。`,
+    en: `The upload is over the ${Math.round(maxBytes / 1024 / 1024)} MB limit (IMPORT_MAX_MB); nothing was written.`,
+  });
+
+/** A form field that must be one of `allowed`, or absent. */
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!allowed.includes(value as T)) {
+    throw badRequest('invalidImportField', {
+      zh: `${name} 须为 ${allowed.join('、')} 之一，收到“${value}”。`,
+      en: `${name} must be one of ${allowed.join(', ')}; got "${value}".`,
+    });
+  }
+  return value as T;
+}
+
+function parsedMapping(raw: string | undefined): Record<string, string | null> {
+  if (raw === undefined || raw === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = undefined;
+  }
+  const ok =
+    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) &&
+    Object.values(parsed).every((v) => v === null || typeof v === 'string');
+  if (!ok) {
+    throw badRequest('invalidMapping', {
+      zh: 'mapping 须为 JSON 对象：源字段名 → 图层字段（或 null 表示不导入）。',
+      en: 'mapping must be a JSON object: source column → layer field (or null to leave it out).',
+    });
+  }
+  return parsed as Record<string, string | null>;
+}
+
+/**
+ * Imports of the bureau's own files (数据导入), admins only: `POST /api/imports` reads the file
+ * (multipart: the file or a shapefile's parts, `layer`, optional `mode`, `encoding`,
+ * `sourceCrs`, `sourceLayer`, `mapping`) and answers a preview without writing to the layer;
+ * `POST /api/imports/:id/commit` writes it as the layer's next revision. A layer's revisions are
+ * listed, and any can be undone by restoring the layer as it stood before it.
+ */
+const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (app, { importMaxBytes }) => {
+  await app.register(multipart);
+  const admin = { preValidation: requireRole('admin') };
+  const layerOf = (id: string): CollectionId => {
+    if (!isCollectionId(id)) throw unknownLayer(id);
+    return id;
+  };
+
+  app.post('/api/imports', { ...admin, schema: { response: { 201: ImportPreview } } }, async (request, reply) => {
+    const form = await readForm(request, {
+      fields: IMPORT_FIELDS,
+      fileField: 'file',
+      maxFileBytes: importMaxBytes,
+      maxFieldBytes: 64 * 1024,
+      maxFiles: MAX_IMPORT_FILES,
+      fileTooLarge: tooLarge,
+    });
+    const layer = layerOf(form.fields.layer ?? '');
+    const mode: ImportMode = oneOf('mode', form.fields.mode, IMPORT_MODES) ?? 'replace';
+    const encoding = oneOf('encoding', form.fields.encoding, SHAPEFILE_ENCODINGS);
+    const mapping = parsedMapping(form.fields.mapping);
+    if (form.files.length === 0) {
+      throw badRequest('noImportFile', { zh: '请选择要导入的文件。', en: 'Choose a file to import.' });
+    }
+    const total = form.files.reduce((sum, f) => sum + f.bytes.length, 0);
+    if (total > importMaxBytes) throw tooLarge(importMaxBytes);
+
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mpm-import-'));
+    try {
+      const hash = crypto.createHash('sha256');
+      for (const file of form.files) {
+        const name = path.basename(file.name.replace(/\\/g, '/')) || 'upload';
+        hash.update(file.bytes);
+        if (form.files.length === 1 && path.extname(name).toLowerCase() === '.zip') await unpackZip(file.bytes, dir);
+        else await fs.writeFile(path.join(dir, name), file.bytes);
+      }
+      const dataset = await findDataset(dir);
+      const choices = { encoding, sourceCrs: form.fields.sourceCrs, sourceLayer: form.fields.sourceLayer, polygons: getLayer(layer).geometry === 'polygon' };
+      const read = await readSource(dataset, choices, dir);
+      const fileName = form.files.length === 1 ? path.basename(form.files[0].name) : dataset.name;
+      const file = { name: fileName, sizeBytes: total, sha256: hash.digest('hex') };
+      const { preview, features } = await previewImport(app.repos, { layer, read, mode, mapping, file, userId: request.user!.id });
+      await app.repos.imports.insertImport({ id: preview.id, layer, userId: request.user!.id, fileName, fileSizeBytes: total, fileSha256: file.sha256, mode, preview, features });
+      return reply.status(201).send(previewIn(preview, requestLanguage(request)));
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  app.post(
+    '/api/imports/:id/commit',
+    { ...admin, schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: LayerRevision } } },
+    async (request) => commitImport(app, request.params.id, request.user!),
+  );
+
+  app.get(
+    '/api/layers/:id/revisions',
+    { ...admin, schema: { params: Type.Object({ id: Type.String() }), response: { 200: LayerRevisionsResponse } } },
+    async (request) => ({ revisions: await app.repos.imports.revisions(layerOf(request.params.id)) }),
+  );
+
+  app.post(
+    '/api/layers/:id/revisions/:rev/restore',
+    {
+      ...admin,
+      schema: { params: Type.Object({ id: Type.String(), rev: Type.Integer({ minimum: 1 }) }), response: { 200: LayerRevision } },
+    },
+    async (request) => restoreRevision(app, layerOf(request.params.id), request.params.rev, request.user!),
+  );
+};
+export default imports;
