@@ -254,7 +254,7 @@ describe.each(TEST_DATABASES)('OGC API – Features on %s', (kind) => {
     const names = (doc.paths['/collections/{collectionId}/items'].get.parameters as { $ref: string }[]).map(
       (p) => doc.components.parameters[p.$ref.split('/').pop()!].name,
     );
-    expect(names.sort()).toEqual(['bbox', 'collectionId', 'f', 'limit', 'offset']);
+    expect(names.sort()).toEqual(['bbox', 'bbox-crs', 'collectionId', 'crs', 'f', 'limit', 'offset']);
   });
 
   describe('refuses bad input with a 4xx naming the problem', () => {

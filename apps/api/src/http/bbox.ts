@@ -7,10 +7,11 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 export const quote = (raw: string) => (raw.length > 60 ? `${raw.slice(0, 60)}…` : raw);
 
 /**
- * Parses `bbox=minLon,minLat,maxLon,maxLat` (CRS84 degrees). A 3D bbox (6 numbers) is accepted and
- * its heights ignored. Throws a 400 naming the problem.
+ * Parses `bbox=minLon,minLat,maxLon,maxLat` (CRS84 degrees; `latLon` for EPSG:4490's own axis
+ * order, `projected` for metres, whose range is not checked). A 3D bbox (6 numbers) is accepted
+ * and its heights ignored. Throws a 400 naming the problem.
  */
-export function parseBbox(raw: string): BBox {
+export function parseBbox(raw: string, axes: 'lonLat' | 'latLon' | 'projected' = 'lonLat'): BBox {
   const parts = raw.split(',').map((part) => part.trim());
   if ((parts.length !== 4 && parts.length !== 6) || !parts.every((part) => DECIMAL.test(part))) {
     throw badRequest('invalidBbox', {
@@ -21,7 +22,9 @@ export function parseBbox(raw: string): BBox {
   const numbers = parts.map(Number);
   const [minX, minY, maxX, maxY] =
     numbers.length === 6 ? [numbers[0], numbers[1], numbers[3], numbers[4]] : numbers;
-  if (![minX, maxX].every((x) => x >= -180 && x <= 180) || ![minY, maxY].every((y) => y >= -90 && y <= 90)) {
+  const [lons, lats] = axes === 'latLon' ? [[minY, maxY], [minX, maxX]] : [[minX, maxX], [minY, maxY]];
+  const outOfRange = !lons.every((x) => x >= -180 && x <= 180) || !lats.every((y) => y >= -90 && y <= 90);
+  if (axes !== 'projected' && outOfRange) {
     throw badRequest('invalidBbox', {
       zh: `bbox 超出范围：经度须在 -180 到 180 之间，纬度须在 -90 到 90 之间，收到“${quote(raw)}”。`,
       en: `bbox is out of range: longitudes must be within -180..180 and latitudes within -90..90; got "${quote(raw)}".`,

@@ -6,22 +6,25 @@ import type { BBox } from '../../plugins/app/layers/layers-repository.ts';
 import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
 import { absolute } from '../../http/origin.ts';
 import { visibleCollection, visibleLayers } from '../../plugins/app/layers/layer-access.ts';
+import { CRS84, epsgUri, offeredCrs } from '../../plugins/app/layers/output-crs.ts';
+import { CGCS2000_EPSG } from '@mpm/geo';
 import { GEOJSON_TYPE, JSON_TYPE } from './links.ts';
 import { checkFormat } from './params.ts';
 import { Collection, CollectionParams, Collections, FormatQuery } from './schemas.ts';
 
-/** Every collection is served in lon/lat (CGCS2000 ≈ WGS84 at map scale). */
-export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
-
-/** A collection's description: Chinese title, English description, CRS84 extent and links. */
-function describe(request: FastifyRequest, id: CollectionId, bbox: BBox | undefined): Static<typeof Collection> {
+/**
+ * A collection's description: Chinese title, English description, CRS84 extent, the CRSs it is
+ * served in (stored in CGCS2000; also the county's Gauss–Krüger zone) and links.
+ */
+function describe(request: FastifyRequest, id: CollectionId, bbox: BBox | undefined, county: BBox | undefined): Static<typeof Collection> {
   const self = `/ogc/collections/${id}`;
   return {
     id,
     title: term(id, 'zh'),
     description: term(id, 'en'),
     itemType: 'feature',
-    crs: [CRS84],
+    crs: offeredCrs(county),
+    storageCrs: epsgUri(CGCS2000_EPSG),
     ...(bbox ? { extent: { spatial: { bbox: [bbox], crs: CRS84 } } } : {}),
     links: [
       { href: absolute(request, self), rel: 'self', type: JSON_TYPE, title: 'This collection' },
@@ -42,7 +45,7 @@ const collections: FastifyPluginAsyncTypebox = async (app) => {
         app.repos.layers.extents(),
       ]);
       return {
-        collections: ids.map((id) => describe(request, id, extents[id])),
+        collections: ids.map((id) => describe(request, id, extents[id], extents.county)),
         links: [{ href: absolute(request, '/ogc/collections'), rel: 'self', type: JSON_TYPE, title: 'Collections' }],
       };
     },
@@ -55,7 +58,7 @@ const collections: FastifyPluginAsyncTypebox = async (app) => {
       checkFormat(request.query.f);
       const { id } = await visibleCollection(app, request, request.params.collectionId);
       const extents = await app.repos.layers.extents();
-      return describe(request, id, extents[id]);
+      return describe(request, id, extents[id], extents.county);
     },
   );
 };

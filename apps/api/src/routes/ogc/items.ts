@@ -3,6 +3,8 @@ import { parseBbox } from '../../http/bbox.ts';
 import { notFound } from '../../http/errors.ts';
 import { absolute } from '../../http/origin.ts';
 import { visibleCollection } from '../../plugins/app/layers/layer-access.ts';
+import { envelopeOf, parseOutputCrs } from '../../plugins/app/layers/output-crs.ts';
+import { CGCS2000_EPSG } from '@mpm/geo';
 import { GEOJSON_TYPE, JSON_TYPE, pageLinks, requestUrlWith } from './links.ts';
 import {
   checkFormat,
@@ -11,7 +13,7 @@ import {
   parseOffset,
   rejectUnknownParameters,
 } from './params.ts';
-import { CollectionParams, Feature, FeatureCollection, FeatureParams, FormatQuery, ItemsQuery } from './schemas.ts';
+import { CollectionParams, Feature, FeatureCollection, FeatureParams, FeatureQuery, ItemsQuery } from './schemas.ts';
 
 /** The query parameters `/items` understands: those its schema declares. */
 const ITEMS_PARAMETERS = Object.keys(ItemsQuery.properties);
@@ -31,12 +33,16 @@ const items: FastifyPluginAsyncTypebox = async (app) => {
       const { query } = request;
       rejectUnknownParameters(query, ITEMS_PARAMETERS);
       checkFormat(query.f);
-      const bbox = query.bbox === undefined ? undefined : parseBbox(query.bbox);
+      const crs = parseOutputCrs(query.crs, 'crs');
+      const bboxCrs = parseOutputCrs(query['bbox-crs'], 'bbox-crs');
+      const axes = bboxCrs.epsg === null ? 'lonLat' : bboxCrs.epsg === CGCS2000_EPSG ? 'latLon' : 'projected';
+      const bbox = query.bbox === undefined ? undefined : envelopeOf(parseBbox(query.bbox, axes), bboxCrs);
       const limit = parseLimit(query.limit);
       const offset = parseOffset(query.offset);
       const { id, fields } = await visibleCollection(app, request, request.params.collectionId);
 
-      const page = await app.repos.layers.page(id, { bbox, limit, offset, fields });
+      const page = await app.repos.layers.page(id, { bbox, limit, offset, fields, epsg: crs.epsg });
+      reply.header('Content-Crs', `<${crs.uri}>`);
       const links = [
         ...pageLinks(request, { offset, limit, returned: page.features.length, matched: page.numberMatched }),
         { href: absolute(request, `/ogc/collections/${id}`), rel: 'collection', type: JSON_TYPE },
@@ -55,12 +61,14 @@ const items: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/ogc/collections/:collectionId/items/:featureId',
-    { schema: { params: FeatureParams, querystring: FormatQuery, response: { 200: Feature } } },
+    { schema: { params: FeatureParams, querystring: FeatureQuery, response: { 200: Feature } } },
     async (request, reply) => {
       checkFormat(request.query.f);
+      const crs = parseOutputCrs(request.query.crs, 'crs');
       const featureId = parseFeatureId(request.params.featureId);
       const { id, fields } = await visibleCollection(app, request, request.params.collectionId);
-      const feature = featureId === null ? null : await app.repos.layers.get(id, featureId, fields);
+      const feature = featureId === null ? null : await app.repos.layers.get(id, featureId, fields, crs.epsg);
+      reply.header('Content-Crs', `<${crs.uri}>`);
       if (!feature) throw featureNotFound(id, request.params.featureId);
       reply.type(GEOJSON_TYPE);
       return {

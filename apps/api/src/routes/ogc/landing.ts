@@ -4,11 +4,12 @@ import { JSON_TYPE, OPENAPI_TYPE } from './links.ts';
 import { checkFormat } from './params.ts';
 import { Conformance, FormatQuery, LandingPage } from './schemas.ts';
 
-/** Conformance classes of OGC API – Features Part 1 that this service meets. */
+/** Conformance classes of OGC API – Features (Part 1, and Part 2's CRS by reference) that this service meets. */
 export const CONFORMANCE_CLASSES = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+  'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
 ];
 
 /** `GET /ogc` (landing page) and `GET /ogc/conformance`. */

@@ -58,6 +58,22 @@ export function openApiDocument(serverUrl: string) {
             items: { type: 'number' },
           },
         },
+        'bbox-crs': {
+          name: 'bbox-crs',
+          in: 'query',
+          required: false,
+          description: 'The CRS of bbox, in its own axis order (OGC API – Features Part 2); CRS84 when absent.',
+          schema: { type: 'string', format: 'uri' },
+        },
+        crs: {
+          name: 'crs',
+          in: 'query',
+          required: false,
+          description:
+            'The CRS to answer in, one of the collection\'s `crs` list (OGC API – Features Part 2): CRS84 (default), ' +
+            'EPSG:4490 (latitude first) or a CGCS2000 Gauss–Krüger zone (northing first, metres).',
+          schema: { type: 'string', format: 'uri' },
+        },
         limit: {
           name: 'limit',
           in: 'query',
@@ -102,7 +118,7 @@ export function openApiDocument(serverUrl: string) {
       '/collections/{collectionId}/items': {
         get: {
           operationId: 'getFeatures',
-          parameters: [ref('collectionId'), ref('bbox'), ref('limit'), ref('offset'), f],
+          parameters: [ref('collectionId'), ref('bbox'), ref('bbox-crs'), ref('crs'), ref('limit'), ref('offset'), f],
           responses: {
             200: json('GeoJSON FeatureCollection', GEOJSON_TYPE),
             400: json('A query parameter is invalid'),
@@ -113,7 +129,7 @@ export function openApiDocument(serverUrl: string) {
       '/collections/{collectionId}/items/{featureId}': {
         get: {
           operationId: 'getFeature',
-          parameters: [ref('collectionId'), ref('featureId'), f],
+          parameters: [ref('collectionId'), ref('featureId'), ref('crs'), f],
           responses: {
             200: json('GeoJSON Feature', GEOJSON_TYPE),
             400: json('The feature id is not an integer'),

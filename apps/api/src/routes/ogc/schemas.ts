@@ -23,10 +23,15 @@ export const FeatureParams = Type.Object({ collectionId: Type.String(), featureI
  */
 export const ItemsQuery = Type.Object({
   bbox: Type.Optional(Type.String()),
+  'bbox-crs': Type.Optional(Type.String()),
+  crs: Type.Optional(Type.String()),
   limit: Type.Optional(Type.String()),
   offset: Type.Optional(Type.String()),
   f: Type.Optional(Type.String()),
 });
+
+/** Query of one feature: its encoding and the CRS to answer in (OGC API – Features Part 2). */
+export const FeatureQuery = Type.Object({ f: Type.Optional(Type.String()), crs: Type.Optional(Type.String()) });
 
 /** `GET /ogc`. */
 export const LandingPage = Type.Object({
@@ -53,6 +58,7 @@ export const Collection = Type.Object({
   description: Type.String(),
   itemType: Type.Literal('feature'),
   crs: Type.Array(Type.String()),
+  storageCrs: Type.Optional(Type.String()),
   extent: Type.Optional(Extent),
   links: Type.Array(Link),
 });

@@ -12,12 +12,30 @@ export interface LayerFeature {
   properties: Record<string, unknown>;
 }
 
+/** A bbox in EPSG:4490 lon/lat, or an envelope in another CRS (a Gauss–Krüger zone's eastings and northings). */
+export type FeatureFilterBox = BBox | { box: BBox; epsg: number };
+
+/**
+ * The CRS features are answered in: null for lon/lat as stored (CRS84), else an EPSG code whose
+ * authority axis order applies (latitude or northing first).
+ */
+export type AnswerEpsg = number | null;
+
 export interface FeaturePageQuery {
-  bbox?: BBox;
+  bbox?: FeatureFilterBox;
   limit: number;
   offset: number;
   /** The fields the caller may read (see `visibleFields`). */
   fields: readonly FieldDef[];
+  epsg?: AnswerEpsg;
+}
+
+/** The GeoJSON geometry SQL of a feature in `epsg` (see {@link AnswerEpsg}): degrees to 7 decimals, metres to 3. */
+function geometryIn(epsg: AnswerEpsg | undefined): string {
+  if (epsg === null || epsg === undefined) return 'ST_AsGeoJSON(t.geom, 7, 0)';
+  const code = Number(epsg);
+  if (code === 4490) return 'ST_AsGeoJSON(ST_FlipCoordinates(t.geom), 7, 0)';
+  return `ST_AsGeoJSON(ST_FlipCoordinates(ST_Transform(t.geom, ${code})), 3, 0)`;
 }
 
 /** A layer's county setting: whether anonymous callers see it, and which fields they do not get. */
@@ -34,12 +52,14 @@ export interface FeatureInput {
 
 export function createLayersRepository(knex: Knex) {
   /** A query builder over the collection's rows (alias `t`), optionally bounded by a bbox. */
-  function rows(collection: CollectionId, bbox?: BBox, db: Knex = knex) {
+  function rows(collection: CollectionId, bbox?: FeatureFilterBox, db: Knex = knex) {
     const layer = LAYER_TABLES[collection];
     const query = db({ t: layer.table });
     for (const [column, value] of Object.entries(layer.fixed)) query.where(`t.${column}`, value);
-    if (bbox) {
+    if (Array.isArray(bbox)) {
       query.whereRaw('ST_Intersects(t.geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))', bbox);
+    } else if (bbox) {
+      query.whereRaw('ST_Intersects(t.geom, ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, ?), 4490))', [...bbox.box, bbox.epsg]);
     }
     return query;
   }
@@ -85,7 +105,7 @@ export function createLayersRepository(knex: Knex) {
     /** One page of features in id order, and how many match in all. */
     async page(collection: CollectionId, q: FeaturePageQuery) {
       const [{ count }] = await rows(collection, q.bbox).count<{ count: string }[]>({ count: '*' });
-      const data = await selectFeatures(rows(collection, q.bbox), collection, q.fields, 'ST_AsGeoJSON(t.geom, 7, 0)')
+      const data = await selectFeatures(rows(collection, q.bbox), collection, q.fields, geometryIn(q.epsg))
         .orderBy('t.id')
         .limit(q.limit)
         .offset(q.offset);
@@ -107,8 +127,8 @@ export function createLayersRepository(knex: Knex) {
     },
 
     /** One feature by id, or null when the collection has no such feature. */
-    async get(collection: CollectionId, id: number, fields: readonly FieldDef[]) {
-      const row = await selectFeatures(rows(collection), collection, fields, 'ST_AsGeoJSON(t.geom, 7, 0)')
+    async get(collection: CollectionId, id: number, fields: readonly FieldDef[], epsg?: AnswerEpsg) {
+      const row = await selectFeatures(rows(collection), collection, fields, geometryIn(epsg))
         .where('t.id', id)
         .first();
       return row ? toFeature(row) : null;
