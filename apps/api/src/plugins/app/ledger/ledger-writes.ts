@@ -8,7 +8,7 @@ import type { CheckedPhoto } from '../photos/photo-upload.ts';
 import { withStagedPhoto } from '../photos/photo-upload.ts';
 import type { PhotoStore, StagedPhoto } from '../photos/photo-store.ts';
 import type { Repositories } from '../repositories.plugin.ts';
-import { LEDGER_PROBLEMS as P } from './ledger-problems.ts';
+import { LEDGER_PROBLEMS as P } from './ledger-reasons.ts';
 import type { EntryDetails, LedgerRepository, LockedEntry } from './ledger-repository.ts';
 import { chinaToday } from '../reports/china-time.ts';
 import { entryView } from './ledger-view.ts';

@@ -11,7 +11,7 @@ import {
   UpdateLedgerEntryBody,
 } from '@mpm/contracts';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
-import { LEDGER_PROBLEMS } from '../../../plugins/app/ledger/ledger-problems.ts';
+import { LEDGER_PROBLEMS } from '../../../plugins/app/ledger/ledger-reasons.ts';
 import { entryView, summaryView } from '../../../plugins/app/ledger/ledger-view.ts';
 import { chinaToday } from '../../../plugins/app/reports/china-time.ts';
 import { addNote, createEntry, transitionEntry, updateEntry, type LedgerContext } from '../../../plugins/app/ledger/ledger-writes.ts';
