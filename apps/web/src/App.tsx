@@ -15,6 +15,8 @@ const PlanPanel = lazy(() => import('./components/plan/PlanPanel.tsx').then((m) 
 const InspectPanel = lazy(() =>
   import('./components/inspect/InspectPanel.tsx').then((m) => ({ default: m.InspectPanel })),
 );
+/** Data mode's panel (import, revisions and export of layers; admins). */
+const DataPanel = lazy(() => import('./components/data/DataPanel.tsx').then((m) => ({ default: m.DataPanel })));
 /** Public mode's panel (restoration progress, charts, tip-offs). */
 const PublicPanel = lazy(() => import('./components/public/PublicPanel.tsx').then((m) => ({ default: m.PublicPanel })));
 
@@ -54,6 +56,7 @@ export function App() {
             {mode === 'plan' && <PlanPanel />}
             {mode === 'inspect' && <InspectPanel />}
             {mode === 'public' && <PublicPanel />}
+            {mode === 'data' && <DataPanel />}
           </Suspense>
         )}
       </div>

@@ -65,6 +65,44 @@ export async function request<T>(path: string, lang: UiLanguage, init: { method?
   return (await (await send(path, lang, init)).json()) as T;
 }
 
+/** How much of an upload has gone: bytes sent of the total (the total is 0 until the browser knows it). */
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+/**
+ * A multipart upload to the API in `lang` through `XMLHttpRequest` (fetch cannot report upload
+ * progress), answering the JSON reply; `onProgress` hears how much has been sent. Failures are
+ * `ApiError`s as {@link request} raises them.
+ */
+export function requestUpload<T>(path: string, lang: UiLanguage, form: FormData, onProgress?: (progress: UploadProgress) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', lang);
+    xhr.withCredentials = true;
+    if (onProgress) xhr.upload.onprogress = (event) => onProgress({ sent: event.loaded, total: event.lengthComputable ? event.total : 0 });
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, 'XMLHttpRequest failed'));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as T);
+        return;
+      }
+      const problem = body as { code?: string; message?: string } | null;
+      reject(new ApiError(xhr.status, problem?.code ?? 'http_error', problem?.message ?? `${xhr.status} ${xhr.statusText}`));
+    };
+    xhr.send(form);
+  });
+}
+
 /** A file from the API (e.g. a PDF report) as a Blob; `body`, when given, is POSTed as JSON. */
 export async function requestBlob(path: string, lang: UiLanguage, accept: string, body?: unknown): Promise<Blob> {
   return (await send(path, lang, { body, accept: `${accept}, application/json` })).blob();

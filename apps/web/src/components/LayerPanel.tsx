@@ -6,11 +6,13 @@ import { styleFor } from '../map/layer-styles.ts';
 import { availableLayers, groupLayers, isLayerOn, unpublishedIds } from '../state/derived.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
+import { ExportForm } from './data/ExportForm.tsx';
 import { CategoryLegend, LegendSwatch } from './Legend.tsx';
 
 /**
  * The layer list: the layers this caller may see, grouped as the catalogue groups them, each
  * with a switch, its legend swatch and its title. Layers the server does not list are absent.
+ * Below them, any of these layers can be exported (数据导出), as the OGC API shows it to the caller.
  */
 export function LayerPanel() {
   const { t } = useTranslation();
@@ -22,18 +24,19 @@ export function LayerPanel() {
   const user = useServerData((s) => s.user);
   const config = useServerData((s) => s.config);
 
-  const groups = useMemo(() => groupLayers(availableLayers(layers)), [layers]);
+  const defs = useMemo(() => availableLayers(layers), [layers]);
+  const groups = useMemo(() => groupLayers(defs), [defs]);
   const unpublished = useMemo(() => unpublishedIds(layers), [layers]);
 
   return (
     <aside id="layer-panel" className="layer-panel" data-open={panelOpen} aria-label={t('Layers')}>
       <h2 className="panel-title">{t('Layers')}</h2>
       {layers && groups.length === 0 && <p className="panel-note">{t('No layers are available.')}</p>}
-      {groups.map(({ group, layers: defs }) => (
+      {groups.map(({ group, layers: members }) => (
         <section key={group} className="layer-group" aria-labelledby={`group-${group}`}>
           <h3 id={`group-${group}`}>{term(group, lang)}</h3>
           <ul>
-            {defs.map((def) => (
+            {members.map((def) => (
               <LayerRow
                 key={def.id}
                 def={def}
@@ -46,6 +49,12 @@ export function LayerPanel() {
           </ul>
         </section>
       ))}
+      {defs.length > 0 && (
+        <details className="layer-export">
+          <summary>{t('Export a layer')}</summary>
+          <ExportForm lang={lang} layer={defs[0].id} layers={defs} />
+        </details>
+      )}
       <footer className="panel-footer">
         {!user && <p>{t('Public visitors see the layers the bureau has published. Staff sign in to see all layers.')}</p>}
         {config && <p>{config.tiandituKey ? t('Basemap: Tianditu') : t('No basemap (no Tianditu key configured)')}</p>}

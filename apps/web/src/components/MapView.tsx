@@ -16,6 +16,7 @@ import { hitLayerId } from '../map/layer-styles.ts';
 import { buildMapStyle } from '../map/map-style.ts';
 import { keepRuntimeLayers } from '../map/plan-overlay.ts';
 import { featuresAt } from '../map/query.ts';
+import { useDataMap } from '../map/use-data-map.ts';
 import { useInspectMap } from '../map/use-inspect-map.ts';
 import { usePlanMap } from '../map/use-plan-map.ts';
 import { usePublicMap } from '../map/use-public-map.ts';
@@ -44,6 +45,7 @@ export function MapView() {
   const { t } = useTranslation();
   const config = useServerData((s) => s.config);
   const layers = useServerData((s) => s.layers);
+  const tileRevisions = useServerData((s) => s.tileRevisions);
   const user = useServerData((s) => s.user);
   const userId = user?.id ?? null;
   const mode = activeMode(
@@ -69,9 +71,14 @@ export function MapView() {
     return buildMapStyle({
       origin: window.location.origin,
       tiandituKey: config.tiandituKey,
-      layers: defs.map((def) => ({ def, tilejson: tilejson.get(def.id)!, visible: isLayerOn(def, layerChoices) })),
+      layers: defs.map((def) => ({
+        def,
+        tilejson: tilejson.get(def.id)!,
+        visible: isLayerOn(def, layerChoices),
+        revision: tileRevisions[def.id],
+      })),
     });
-  }, [config, layers, defs, layerChoices]);
+  }, [config, layers, defs, layerChoices, tileRevisions]);
 
   // Read by the click handler, which is bound once.
   const hitLayersRef = useRef<string[]>([]);
@@ -126,6 +133,7 @@ export function MapView() {
   usePlanMap(map, styleLoaded, planMode);
   useInspectMap(map, styleLoaded, mode === 'inspect');
   usePublicMap(map, styleLoaded, mode === 'public');
+  useDataMap(map, styleLoaded, mode === 'data');
   useUrlView(map);
 
   // Staff tiles carry fields the public ones lack: after sign-in or sign-out, fetch tiles anew.

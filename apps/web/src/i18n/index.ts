@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import dataEn from './data.en.json';
+import dataZhCN from './data.zh-CN.json';
 import en from './en.json';
 import inspectEn from './inspect.en.json';
 import inspectZhCN from './inspect.zh-CN.json';
@@ -16,8 +18,8 @@ export function initI18n(lng: UiLanguage) {
   return i18next.use(initReactI18next).init({
     // One file per mode beside the common one, merged: keys are English text, so they cannot clash.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN } },
-      en: { translation: { ...en, ...inspectEn, ...publicEn } },
+      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN } },
+      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,

@@ -10,8 +10,18 @@ export interface MapStyleInput {
   /** Page origin; TileJSON URLs are made absolute against it. */
   origin: string;
   tiandituKey: string | null;
-  /** Available catalogue layers, bottom first, with the TileJSON path the API gave for each. */
-  layers: readonly { def: LayerDef; tilejson: string; visible: boolean }[];
+  /**
+   * Available catalogue layers, bottom first, with the TileJSON path the API gave for each and,
+   * once the page wrote to a layer, how often: a new source URL makes the map fetch it anew.
+   */
+  layers: readonly { def: LayerDef; tilejson: string; visible: boolean; revision?: number }[];
+}
+
+/** The TileJSON URL of a layer, absolute, with the page's write count when there is one (the server ignores it). */
+function tileJsonUrl(tilejson: string, origin: string, revision: number | undefined): string {
+  const url = new URL(tilejson, origin);
+  if (revision) url.searchParams.set('rev', String(revision));
+  return url.href;
 }
 
 /**
@@ -24,7 +34,7 @@ export function buildMapStyle({ origin, tiandituKey, layers }: MapStyleInput): S
     version: 8,
     sources: {
       ...basemap.sources,
-      ...Object.fromEntries(layers.map(({ def, tilejson }) => [def.id, { type: 'vector', url: new URL(tilejson, origin).href }])),
+      ...Object.fromEntries(layers.map(({ def, tilejson, revision }) => [def.id, { type: 'vector', url: tileJsonUrl(tilejson, origin, revision) }])),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },

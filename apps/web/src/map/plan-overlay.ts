@@ -117,10 +117,13 @@ export function restoreMissingHatch(map: MaplibreMap, id: string): void {
 /** Sources and layers inspect mode adds at run time start with this. */
 export const INSPECT_PREFIX = 'inspect:';
 
-const isRuntime = (id: string) => [PLAN_PREFIX, `${DRAW_PREFIX}-`, INSPECT_PREFIX].some((prefix) => id.startsWith(prefix));
+/** Sources and layers data mode adds at run time (the import preview's extent) start with this. */
+export const DATA_PREFIX = 'data:';
+
+const isRuntime = (id: string) => [PLAN_PREFIX, `${DRAW_PREFIX}-`, INSPECT_PREFIX, DATA_PREFIX].some((prefix) => id.startsWith(prefix));
 
 /**
- * `setStyle` transform: the catalogue style knows nothing of plan and inspect mode's layers or terra-draw's,
+ * `setStyle` transform: the catalogue style knows nothing of plan, inspect and data mode's layers or terra-draw's,
  * so a style diff would delete them; carry them over, on top, in their order.
  */
 export function keepRuntimeLayers(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {

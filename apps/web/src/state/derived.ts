@@ -31,6 +31,9 @@ export const canPlan = (user: UserView | null): boolean => user?.role === 'plann
 /** Inspect mode is for inspectors and admins. */
 export const canInspect = (user: UserView | null): boolean => user?.role === 'inspector' || user?.role === 'admin';
 
+/** Data mode (import, revisions, export of layers) is for admins (the server checks too: `POST /api/imports`). */
+export const canManageData = (user: UserView | null): boolean => user?.role === 'admin';
+
 /** The modes a user may switch between, in the order the switch shows them. Visitors have only 公众. */
 export function availableModes(user: UserView | null): AppMode[] {
   if (!user) return ['public'];
@@ -38,6 +41,7 @@ export function availableModes(user: UserView | null): AppMode[] {
   if (canPlan(user)) modes.push('plan');
   if (canInspect(user)) modes.push('inspect');
   modes.push('public');
+  if (canManageData(user)) modes.push('data');
   return modes;
 }
 

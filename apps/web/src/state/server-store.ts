@@ -33,9 +33,13 @@ export interface ServerData {
   problem: Problem | null;
   /** What plan mode checks against, asked for when plan mode first shows. */
   plan: Resource<PlanData>;
+  /** How often this page wrote to each layer (an import, a restore): the map fetches its tiles anew on a change. */
+  tileRevisions: Partial<Record<CollectionId, number>>;
   /** Fetches config, session and layers together; safe to call again to retry. */
   load(lang: UiLanguage): Promise<void>;
   reloadLayers(lang: UiLanguage): Promise<void>;
+  /** After a write to layer `id`: its tiles and extent are fetched anew, and plan mode's features with them. */
+  layerWritten(id: CollectionId, lang: UiLanguage): Promise<void>;
   /** Signs in, then reloads the layer list; rejects with an `ApiError` the dialog shows. */
   signIn(body: LoginBody, lang: UiLanguage): Promise<void>;
   signOut(lang: UiLanguage): Promise<void>;
@@ -61,6 +65,7 @@ export const useServerData = create<ServerData>()((set, get) => ({
   status: 'loading',
   problem: null,
   plan: idle(),
+  tileRevisions: {},
 
   async load(lang) {
     set({ status: 'loading', problem: null });
@@ -79,6 +84,11 @@ export const useServerData = create<ServerData>()((set, get) => ({
     } catch (err) {
       set({ problem: toProblem(err) });
     }
+  },
+
+  async layerWritten(id, lang) {
+    set((s) => ({ tileRevisions: { ...s.tileRevisions, [id]: (s.tileRevisions[id] ?? 0) + 1 }, ...noPlanData() }));
+    await get().reloadLayers(lang);
   },
 
   async signIn(body, lang) {
