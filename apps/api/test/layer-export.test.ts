@@ -90,6 +90,9 @@ describe.each(TEST_DATABASES)('layer export (数据导出) on %s', (kind) => {
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(expect.arrayContaining(['WKT', term('holder', 'zh'), term('licenceNo', 'zh')]));
     expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^(MULTI)?POLYGON \(\(/);
+    // A layer whose name Excel would refuse as a sheet name (永久基本农田/可耕地).
+    const farmland = await get('/api/layers/farmland/export?format=xlsx', admin);
+    expect(farmland.statusCode, farmland.body.slice(0, 200)).toBe(200);
   });
 
   it('projects to a Gauss–Krüger zone, each vertex within a millimetre of @mpm/geo, with the zone in the .prj', async () => {

@@ -43,6 +43,9 @@ export interface NewRevision {
   beforeFeatures: LayerFeature[];
 }
 
+/** Rows one INSERT statement writes: few enough to keep its parameters well under PostgreSQL's 65 535. */
+const INSERT_BATCH = 500;
+
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
 
 /** SQL of imports: staged previews, the layer revisions, and keyed writes to a layer's rows. */
@@ -117,8 +120,14 @@ export function createImportsRepository(knex: Knex) {
       return Number(n);
     },
 
-    async insertFeature(collection: CollectionId, feature: FeatureInput, trx: Knex): Promise<void> {
-      await trx(LAYER_TABLES[collection].table).insert(columns(trx, collection, feature));
+    /** Inserts features in batches of {@link INSERT_BATCH} rows a statement. */
+    async insertFeatures(collection: CollectionId, features: FeatureInput[], trx: Knex): Promise<void> {
+      for (let i = 0; i < features.length; i += INSERT_BATCH) {
+        const batch = features.slice(i, i + INSERT_BATCH).map((feature) => columns(trx, collection, feature));
+        // Rows of one statement share their columns: the file's features all carry the same fields.
+        const keys = [...new Set(batch.flatMap((row) => Object.keys(row)))];
+        await trx(LAYER_TABLES[collection].table).insert(batch.map((row) => Object.fromEntries(keys.map((k) => [k, row[k] ?? null]))));
+      }
     },
 
     async updateFeature(collection: CollectionId, id: number, feature: FeatureInput, trx: Knex): Promise<void> {

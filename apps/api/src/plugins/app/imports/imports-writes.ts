@@ -41,25 +41,24 @@ async function applyFeatures(context: ImportsContext, layer: CollectionId, featu
   const key = layerKey(layer);
   if (!key) {
     const removed = await imports.deleteFeatures(layer, trx);
-    for (const feature of features) await imports.insertFeature(layer, feature, trx);
+    await imports.insertFeatures(layer, features, trx);
     return { added: features.length, changed: 0, removed };
   }
   const existing = await imports.keyedIds(layer, key.key, trx);
   const incoming = new Set<string>();
-  let changed = 0;
+  const added: FeatureInput[] = [];
   for (const feature of features) {
     const value = String(feature.properties[key.key]);
     incoming.add(value);
     const id = existing.get(value);
-    if (id === undefined) await imports.insertFeature(layer, feature, trx);
-    else {
-      await imports.updateFeature(layer, id, feature, trx);
-      changed += 1;
-    }
+    if (id === undefined) added.push(feature);
+    else await imports.updateFeature(layer, id, feature, trx);
   }
+  await imports.insertFeatures(layer, added, trx);
+  const changed = features.length - added.length;
   const gone = mode === 'replace' ? [...existing].filter(([value]) => !incoming.has(value)).map(([, id]) => id) : [];
   if (gone.length > 0) await imports.deleteFeatures(layer, trx, gone);
-  return { added: features.length - changed, changed, removed: gone.length };
+  return { added: added.length, changed, removed: gone.length };
 }
 
 /**

@@ -112,7 +112,8 @@ export async function exportLayer(request: ExportRequest, features: LayerFeature
       for (const output of outputs) zip.file(output.name, output.bytes);
       bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     } else if (request.format === 'xlsx') {
-      bytes = await workbookFromCsv(outputs[0].bytes, term(request.layer, request.lang).slice(0, 31));
+      // Excel refuses a sheet named with []:*?/\ or longer than 31 characters.
+      bytes = await workbookFromCsv(outputs[0].bytes, term(request.layer, request.lang).replace(/[[\]:*?/\\]/g, '、').slice(0, 31));
     } else {
       bytes = Buffer.from(outputs[0].bytes);
     }
