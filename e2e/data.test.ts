@@ -95,10 +95,17 @@ describe('data mode (数据管理)', () => {
     await expect.poll(sampleHeads, { timeout: 30_000 }).toContain('类别');
     await panel.getByText('未发现问题。').waitFor();
     expect(await panel.getByTestId('import-counts').textContent()).toContain(`删除 ${before.length} 个`);
-    // The file's extent is outlined on the map.
+    // The file's extent is outlined on the map, and its features drawn, none marked with a problem.
     await expect
       .poll(() => page.evaluate(() => window.__mpmMap!.queryRenderedFeatures({ layers: ['data:preview-outline'] }).length))
       .toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...new Set(window.__mpmMap!.querySourceFeatures('data:preview-features').map((f) => `${f.properties.name}:${f.properties.hasProblem}`))].sort(),
+        ),
+      )
+      .toEqual(['东庄永久基本农田:false', '西庄永久基本农田:false']);
     await page.screenshot({ path: SCREENSHOT });
 
     // Replacing the layer asks first; then the revision, the layer through the API, and the map's tiles anew.

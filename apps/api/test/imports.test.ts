@@ -93,6 +93,12 @@ describe.each(TEST_DATABASES)('importing a county’s own files (数据导入) o
     expect(preview.sample.map((s: { name: string }) => s.name)).toEqual(['东庄永久基本农田', '西庄永久基本农田']);
     expect(preview.sample[0].areaMu).toBeGreaterThan(0);
     expect(await features('farmland')).toHaveLength(before.length);
+    const onMap = (await call('GET', `/api/imports/${preview.id}/features`)).json();
+    expect(onMap.features.map((f: GeoJSON.Feature) => [f.properties!.name, f.properties!.index, f.properties!.hasProblem])).toEqual([
+      ['东庄永久基本农田', 0, false],
+      ['西庄永久基本农田', 1, false],
+    ]);
+    expect((await call('GET', '/api/imports/nosuch/features')).statusCode).toBe(404);
 
     const committed = await call('POST', `/api/imports/${preview.id}/commit`);
     expect(committed.statusCode, committed.body).toBe(200);

@@ -6,6 +6,8 @@ import { whileMapLives } from './while-map-lives.ts';
 
 /** The extent of the file previewed for import, as a rectangle. */
 export const PREVIEW_SOURCE = `${DATA_PREFIX}preview-extent`;
+/** The previewed features themselves (`GET /api/imports/:id/features`), those with a problem in red. */
+export const PREVIEW_FEATURES_SOURCE = `${DATA_PREFIX}preview-features`;
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -17,6 +19,19 @@ const OVERLAY_LAYERS: LayerSpecification[] = [
     source: PREVIEW_SOURCE,
     layout: { 'line-join': 'round' },
     paint: { 'line-color': '#7b1fa2', 'line-width': 2.5, 'line-dasharray': [3, 2] },
+  },
+  {
+    id: `${DATA_PREFIX}preview-features-fill`,
+    type: 'fill',
+    source: PREVIEW_FEATURES_SOURCE,
+    filter: ['==', ['geometry-type'], 'Polygon'],
+    paint: { 'fill-color': ['case', ['get', 'hasProblem'], '#d32f2f', '#7b1fa2'], 'fill-opacity': 0.3 },
+  },
+  {
+    id: `${DATA_PREFIX}preview-features-line`,
+    type: 'line',
+    source: PREVIEW_FEATURES_SOURCE,
+    paint: { 'line-color': ['case', ['get', 'hasProblem'], '#d32f2f', '#4a148c'], 'line-width': 1.5 },
   },
 ];
 
@@ -35,21 +50,24 @@ const rectangle = ([w, s, e, n]: Bbox): GeoJSON.FeatureCollection => ({
 
 function ensureOverlay(map: MaplibreMap): void {
   if (!map.getSource(PREVIEW_SOURCE)) map.addSource(PREVIEW_SOURCE, { type: 'geojson', data: EMPTY });
+  if (!map.getSource(PREVIEW_FEATURES_SOURCE)) map.addSource(PREVIEW_FEATURES_SOURCE, { type: 'geojson', data: EMPTY });
   const drawLayer = map.getStyle().layers.find((layer) => layer.id.startsWith(`${DRAW_PREFIX}-`))?.id;
   for (const layer of OVERLAY_LAYERS) if (!map.getLayer(layer.id)) map.addLayer(layer, drawLayer);
 }
 
 function removeOverlay(map: MaplibreMap): void {
   for (const layer of OVERLAY_LAYERS) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
-  if (map.getSource(PREVIEW_SOURCE)) map.removeSource(PREVIEW_SOURCE);
+  for (const source of [PREVIEW_SOURCE, PREVIEW_FEATURES_SOURCE]) if (map.getSource(source)) map.removeSource(source);
 }
 
 /**
- * Data mode on the map, for `MapView` only: the extent of the file previewed for import, outlined,
- * and the map moved to show it (the layer's own tiles show the features once committed).
+ * Data mode on the map, for `MapView` only: the file previewed for import — its features (those
+ * a problem names in red) and its extent outlined — and the map moved to show it (the layer's own
+ * tiles show the features once committed).
  */
 export function useDataMap(map: MaplibreMap | null, styleLoaded: boolean, active: boolean): void {
   const bbox = useTransferData((s) => s.preview.data?.bbox ?? null);
+  const previewId = useTransferData((s) => s.preview.data?.id ?? null);
   const [ready, setReady] = useState<MaplibreMap | null>(null);
   const on = ready !== null && ready === map;
 
@@ -62,6 +80,11 @@ export function useDataMap(map: MaplibreMap | null, styleLoaded: boolean, active
       whileMapLives(() => removeOverlay(map));
     };
   }, [map, styleLoaded, active]);
+
+  useEffect(() => {
+    if (!on) return;
+    map!.getSource<GeoJSONSource>(PREVIEW_FEATURES_SOURCE)?.setData(previewId ? `/api/imports/${encodeURIComponent(previewId)}/features` : EMPTY);
+  }, [on, map, previewId]);
 
   // Moved when the extent changes (a new mapping previews the same extent: the map stays where the officer put it).
   const key = bbox ? bbox.join(',') : null;

@@ -173,6 +173,12 @@ export function createImportsRepository(knex: Knex) {
       };
     },
 
+    /** A previewed import as stored, or undefined. */
+    async storedImport(id: string): Promise<Pick<StoredImport, 'preview' | 'features'> | undefined> {
+      const row = await knex('imports').where({ id }).first('preview', 'features');
+      return row && { preview: json(row.preview), features: json(row.features) };
+    },
+
     async markCommitted(id: string, revision: number, trx: Knex): Promise<void> {
       await trx('imports').where({ id }).update({ committed_revision: revision });
     },

@@ -18,7 +18,7 @@ export interface ImportsContext {
 /** PostgreSQL's SQLSTATE for a row that others still refer to. */
 const FOREIGN_KEY_VIOLATION = '23503';
 
-const importNotFound = (id: string) =>
+export const importNotFound = (id: string) =>
   notFound('importNotFound', { zh: `没有编号为 ${id} 的导入预览。`, en: `There is no import preview ${id}.` });
 
 const featureInUse = (layer: CollectionId) =>

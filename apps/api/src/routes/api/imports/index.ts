@@ -10,8 +10,8 @@ import { IMPORT_MODES, ImportPreview, LayerRevision, LayerRevisionsResponse, SHA
 import { UserError, badRequest, requestLanguage } from '../../../http/errors.ts';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { findDataset, unpackZip } from '../../../plugins/app/imports/import-files.ts';
-import { previewImport, previewIn } from '../../../plugins/app/imports/import-preview.ts';
-import { commitImport, restoreRevision } from '../../../plugins/app/imports/imports-writes.ts';
+import { previewImport, previewIn, type StoredPreview } from '../../../plugins/app/imports/import-preview.ts';
+import { commitImport, importNotFound, restoreRevision } from '../../../plugins/app/imports/imports-writes.ts';
 import { readSource } from '../../../plugins/app/imports/read-source.ts';
 import { unknownLayer } from '../../../plugins/app/layers/layer-access.ts';
 import { readForm } from '../../../plugins/app/photos/multipart-form.ts';
@@ -64,7 +64,9 @@ function parsedMapping(raw: string | undefined): Record<string, string | null> {
  * Imports of the bureau's own files (数据导入), admins only: `POST /api/imports` reads the file
  * (multipart: the file or a shapefile's parts, `layer`, optional `mode`, `encoding`,
  * `sourceCrs`, `sourceLayer`, `mapping`) and answers a preview without writing to the layer;
- * `POST /api/imports/:id/commit` writes it as the layer's next revision. A layer's revisions are
+ * `GET /api/imports/:id/features` gives the previewed features (GeoJSON, each with its index and
+ * whether a problem names it) for the map; `POST /api/imports/:id/commit` writes them as the
+ * layer's next revision. A layer's revisions are
  * listed, and any can be undone by restoring the layer as it stood before it.
  */
 const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (app, { importMaxBytes }) => {
@@ -115,6 +117,25 @@ const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (ap
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
+
+  app.get(
+    '/api/imports/:id/features',
+    { ...admin, schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } },
+    async (request, reply) => {
+      const stored = await app.repos.imports.storedImport(request.params.id);
+      if (!stored) throw importNotFound(request.params.id);
+      const withProblems = new Set((stored.preview as StoredPreview).problems.map((p) => p.feature));
+      reply.type('application/geo+json');
+      return {
+        type: 'FeatureCollection',
+        features: stored.features.map((feature, index) => ({
+          type: 'Feature',
+          geometry: feature.geometry,
+          properties: { ...feature.properties, index, hasProblem: withProblems.has(index) },
+        })),
+      };
+    },
+  );
 
   app.post(
     '/api/imports/:id/commit',
