@@ -229,6 +229,48 @@ describe.each(TEST_DATABASES)('importing a county’s own files (数据导入) o
     expect(preview.sample[0].areaMu).toBeCloseTo(10_000 / (10_000 / 15), 1);
   });
 
+  it('reads back its own XLSX and CSV exports (WKT in a Gauss–Krüger zone, Chinese headers and terms), also a CSV saved in GBK', async () => {
+    const rights = await features('mining_rights');
+    const exported = async (format: string) => {
+      const response = await call('GET', `/api/layers/mining_rights/export?format=${format}&crs=EPSG:4524`);
+      const file = path.join(dir, `export.${format}`);
+      fs.writeFileSync(file, response.rawPayload);
+      return file;
+    };
+    const gbkCsv = path.join(dir, 'export-gbk.csv');
+    fs.writeFileSync(gbkCsv, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: fs.readFileSync(await exported('csv'), 'utf8').replace(/^\uFEFF/, '') }));
+    let lastPreview = '';
+    for (const [file, encoding] of [[await exported('xlsx'), 'UTF-8'], [await exported('csv'), 'UTF-8'], [gbkCsv, 'GBK']] as const) {
+      const response = await upload({ layer: 'mining_rights', mode: 'upsert', sourceCrs: 'EPSG:4524' }, asFormFiles([file]));
+      expect(response.statusCode, response.body).toBe(201);
+      const preview = response.json();
+      expect(preview, path.basename(file)).toMatchObject({
+        crs: 'EPSG:4524',
+        encoding,
+        featureCount: rights.length,
+        counts: { added: 0, changed: rights.length, removed: 0 },
+        problems: [],
+      });
+      expect(preview.sample[0]).toMatchObject({ licenceNo: rights[0].properties!.licenceNo, holder: rights[0].properties!.holder, mineral: rights[0].properties!.mineral });
+      lastPreview = preview.id;
+    }
+    // Written back, each boundary is where it was: the first vertex within a millimetre in the zone.
+    expect((await call('POST', `/api/imports/${lastPreview}/commit`)).statusCode).toBe(200);
+    const zoneOf = (g: GeoJSON.Geometry) => {
+      const [lon, lat] = (g as GeoJSON.MultiPolygon).coordinates[0][0][0];
+      return execFileSync('gdaltransform', ['-s_srs', 'EPSG:4490', '-t_srs', 'EPSG:4524', '-output_xy'], { input: `${lon} ${lat}\n`, encoding: 'utf8' })
+        .trim().split(/\s+/).map(Number);
+    };
+    const after = await features('mining_rights');
+    for (const right of rights) {
+      const [e0, n0] = zoneOf(right.geometry);
+      const [e1, n1] = zoneOf(after.find((f) => f.properties!.licenceNo === right.properties!.licenceNo)!.geometry);
+      expect(Math.hypot(e1 - e0, n1 - n0)).toBeLessThan(0.001);
+    }
+    const noCrs = await upload({ layer: 'mining_rights', mode: 'upsert' }, asFormFiles([gbkCsv]));
+    expect(noCrs.json().code).toBe('noSourceCrs');
+  });
+
   it('guesses the encoding of a shapefile without a .cpg and says so', async () => {
     const files = gdalFile('bare', [farmland('丙庄永久基本农田', square(108.31, 35.46))], ['-f', 'ESRI Shapefile', '-lco', 'ENCODING=CP936'], 'shp');
     const preview = (await upload({ layer: 'farmland' }, asFormFiles(files.filter((f) => !f.endsWith('.cpg'))))).json();

@@ -16,11 +16,13 @@ export const ZIP_LIMITS = {
 /** A dataset among the uploaded files: GDAL opens `files` together (a shapefile's parts), `main` first. */
 export interface SourceDataset {
   /** What kind of file it is, by its name. */
-  kind: 'shapefile' | 'gpkg' | 'geojson' | 'kml' | 'fileGdb' | 'dxf';
+  kind: 'shapefile' | 'gpkg' | 'geojson' | 'kml' | 'fileGdb' | 'dxf' | 'table' | 'csv';
   main: string;
   files: string[];
   /** Name shown to the user: the main file's name. */
   name: string;
+  /** A coordinate table's text encoding, once it is read into UTF-8 (`csv`). */
+  encoding?: 'GBK' | 'UTF-8';
 }
 
 const unsafeName = (name: string) =>
@@ -126,12 +128,13 @@ export async function findDataset(dir: string): Promise<SourceDataset> {
     else if (ext === '.geojson' || ext === '.json') found.push({ kind: 'geojson', main: file, files: [file], name });
     else if (ext === '.kml') found.push({ kind: 'kml', main: file, files: [file], name });
     else if (ext === '.dxf') found.push({ kind: 'dxf', main: file, files: [file], name });
+    else if (ext === '.xlsx' || ext === '.csv') found.push({ kind: 'table', main: file, files: [file], name });
   }
   if (found.length === 0) {
     const names = files.map((file) => path.basename(file)).slice(0, 10).join('、') || '（无）';
     throw badRequest('noDataset', {
-      zh: `上传的文件中没有可导入的数据（Shapefile、GeoPackage、GeoJSON、KML/KMZ、File Geodatabase 或 DXF）；收到：${names}。`,
-      en: `The upload holds no data to import (shapefile, GeoPackage, GeoJSON, KML/KMZ, File Geodatabase or DXF); received: ${names}.`,
+      zh: `上传的文件中没有可导入的数据（Shapefile、GeoPackage、GeoJSON、KML/KMZ、File Geodatabase、DXF，或带 WKT 列的 Excel/CSV 坐标表）；收到：${names}。`,
+      en: `The upload holds no data to import (shapefile, GeoPackage, GeoJSON, KML/KMZ, File Geodatabase, DXF, or an Excel/CSV table with a WKT column); received: ${names}.`,
     });
   }
   if (found.length > 1) {

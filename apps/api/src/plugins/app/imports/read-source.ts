@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CGCS2000_EPSG, resolveCrs, shapefileEncoding, sourceCrs, type SourceEncoding } from '@mpm/geo';
+import { CGCS2000_EPSG, decodeCornerListBytes, resolveCrs, shapefileEncoding, sourceCrs, type SourceEncoding } from '@mpm/geo';
 import { badRequest } from '../../../http/errors.ts';
 import { ogr2ogr, ogrinfoJson } from '../transfer/gdal.ts';
 import type { SourceDataset } from './import-files.ts';
@@ -54,8 +54,8 @@ function sourceEpsg(choices: SourceChoices, wkt: string | undefined, dataset: So
   }
   if (!wkt) {
     throw badRequest('noSourceCrs', {
-      zh: `“${dataset.name}”没有坐标系信息（DXF 等测绘文件不带坐标系）；请在 sourceCrs 中给出其坐标系，如 3 度带第 36 带 EPSG:4524。未写入任何数据。`,
-      en: `"${dataset.name}" carries no coordinate system (DXF and other survey files do not); name it in sourceCrs, e.g. EPSG:4524 for 3° zone 36. Nothing was written.`,
+      zh: `“${dataset.name}”没有坐标系信息（DXF 测绘文件和 Excel/CSV 坐标表都不带坐标系）；请在 sourceCrs 中给出其坐标系，如 3 度带第 36 带 EPSG:4524。未写入任何数据。`,
+      en: `"${dataset.name}" carries no coordinate system (DXF survey files and Excel/CSV tables do not); name it in sourceCrs, e.g. EPSG:4524 for 3° zone 36. Nothing was written.`,
     });
   }
   const found = sourceCrs(wkt);
@@ -73,23 +73,54 @@ async function encodingOf(dataset: SourceDataset, choices: SourceChoices) {
   return { encoding: detected.encoding, guessed: detected.needsConfirmation };
 }
 
-/**
- * Reads a dataset through GDAL: picks its layer, its encoding and its CRS (refusing what cannot
- * be read without a guess), and converts its features to EPSG:4490 lon/lat in two dimensions.
- */
-export async function readSource(dataset: SourceDataset, choices: SourceChoices, workDir: string): Promise<SourceRead> {
-  const { encoding, guessed } = await encodingOf(dataset, choices);
-  const openOptions = encoding ? [`ENCODING=${encoding}`] : [];
-  const info = (await ogrinfoJson(dataset.files, ['-so'], openOptions)) as { driverShortName: string; layers: OgrLayerInfo[] };
-  const layers = info.layers ?? [];
-  const layer = choices.sourceLayer === undefined ? layers[0] : layers.find((l) => l.name === choices.sourceLayer);
-  if (!layer || (choices.sourceLayer === undefined && layers.length > 1)) {
+/** How GDAL reads a coordinate table: the geometry from a WKT column, every other column as text. */
+const CSV_OPEN_OPTIONS = ['GEOM_POSSIBLE_NAMES=WKT,wkt,geometry,geom,几何', 'KEEP_GEOM_COLUMNS=NO'];
+
+/** The layer to read: the one named, or the only one; several without a choice is a 400 listing them. */
+function chosenLayer(layers: OgrLayerInfo[], wanted: string | undefined): OgrLayerInfo {
+  const layer = wanted === undefined ? layers[0] : layers.find((l) => l.name === wanted);
+  if (!layer || (wanted === undefined && layers.length > 1)) {
     const names = layers.map((l) => l.name).join('、');
     throw badRequest('chooseSourceLayer', {
       zh: `文件中有多个图层（${names}），请在 sourceLayer 中选择要导入的一个。`,
       en: `The file holds several layers (${names}); choose the one to import in sourceLayer.`,
     });
   }
+  return layer;
+}
+
+/**
+ * A spreadsheet or CSV coordinate table (one row per feature, its geometry as WKT) as a UTF-8
+ * CSV GDAL reads: a workbook's chosen sheet through GDAL; a CSV's text in UTF-8, or GBK as Excel
+ * on Chinese Windows saves it (then flagged for the officer to confirm).
+ */
+async function tableAsCsv(dataset: SourceDataset, choices: SourceChoices, workDir: string): Promise<SourceDataset> {
+  const target = path.join(workDir, 'mpm-table.csv');
+  let bytes: Uint8Array;
+  if (path.extname(dataset.main).toLowerCase() === '.xlsx') {
+    // The first row holds the column names, even when they look like data (all text).
+    const info = (await ogrinfoJson(dataset.files, ['-so'], ['HEADERS=FORCE'])) as { layers: OgrLayerInfo[] };
+    const sheet = chosenLayer(info.layers ?? [], choices.sourceLayer);
+    [{ bytes }] = await ogr2ogr(dataset.files, ['-f', 'CSV', sheet.name], 'mpm-table', ['HEADERS=FORCE']);
+  } else bytes = await fs.readFile(dataset.main);
+  const decoded = decodeCornerListBytes(new Uint8Array(bytes));
+  const encoding = choices.encoding ?? (decoded.encoding === 'utf-8' ? 'UTF-8' : 'GBK');
+  const text = choices.encoding ? new TextDecoder(choices.encoding === 'GBK' ? 'gb18030' : 'utf-8').decode(bytes) : decoded.text;
+  await fs.writeFile(target, text.replace(/^\uFEFF/, ''));
+  return { ...dataset, kind: 'csv', main: target, files: [target], encoding };
+}
+
+/**
+ * Reads a dataset through GDAL: picks its layer, its encoding and its CRS (refusing what cannot
+ * be read without a guess), and converts its features to EPSG:4490 lon/lat in two dimensions.
+ */
+export async function readSource(dataset: SourceDataset, choices: SourceChoices, workDir: string): Promise<SourceRead> {
+  if (dataset.kind === 'table') return readSource(await tableAsCsv(dataset, choices, workDir), choices, workDir);
+  const table = dataset.kind === 'csv';
+  const { encoding, guessed } = table ? { encoding: dataset.encoding ?? null, guessed: dataset.encoding === 'GBK' } : await encodingOf(dataset, choices);
+  const openOptions = table ? CSV_OPEN_OPTIONS : encoding ? [`ENCODING=${encoding}`] : [];
+  const info = (await ogrinfoJson(dataset.files, ['-so'], openOptions)) as { driverShortName: string; layers: OgrLayerInfo[] };
+  const layer = chosenLayer(info.layers ?? [], table ? undefined : choices.sourceLayer);
   const geometryField = layer.geometryFields?.[0];
   const { epsg, wgs84AsCgcs2000 } = sourceEpsg(choices, geometryField?.coordinateSystem?.wkt, dataset);
   const geometryType = geometryField?.type ?? 'None';
@@ -99,7 +130,7 @@ export async function readSource(dataset: SourceDataset, choices: SourceChoices,
   const [output] = await ogr2ogr(dataset.files, args, path.basename(workDir), openOptions);
   const collection = JSON.parse(Buffer.from(output.bytes).toString('utf8')) as GeoJSON.FeatureCollection;
   return {
-    format: info.driverShortName,
+    format: dataset.kind === 'csv' && path.extname(dataset.name).toLowerCase() === '.xlsx' ? 'XLSX' : info.driverShortName,
     sourceLayer: layer.name,
     encoding,
     encodingGuessed: guessed,
