@@ -43,25 +43,12 @@ export interface NewRevision {
   beforeFeatures: LayerFeature[];
 }
 
-/** Rows one INSERT statement writes: few enough to keep its parameters well under PostgreSQL's 65 535. */
-const INSERT_BATCH = 500;
-
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
 
-/** SQL of imports: staged previews, the layer revisions, and keyed writes to a layer's rows. */
+/** SQL of imports: staged previews, geometry checks, the layer revisions and a layer's rows by key. */
 export function createImportsRepository(knex: Knex) {
-  /** Rows of a collection (its table, restricted to its fixed column values), alias-free. */
+  /** A collection's rows (its table, restricted to its fixed column values), alias-free. */
   const rows = (db: Knex, collection: CollectionId) => db(LAYER_TABLES[collection].table).where(LAYER_TABLES[collection].fixed);
-
-  /** The stored columns of a feature's properties (never the derived ones) with its geometry. */
-  const columns = (db: Knex, collection: CollectionId, feature: FeatureInput) => {
-    const layer = LAYER_TABLES[collection];
-    const values: Record<string, unknown> = { ...layer.fixed };
-    const stored = getLayer(collection).fields.filter((f) => !f.computed && !layer.expressions?.[f.key]);
-    for (const field of stored) if (field.key in feature.properties) values[columnName(field.key)] = feature.properties[field.key];
-    values.geom = db.raw('ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490))', [JSON.stringify(feature.geometry)]);
-    return values;
-  };
 
   return {
     /**
@@ -118,27 +105,6 @@ export function createImportsRepository(knex: Knex) {
     async count(collection: CollectionId, db: Knex = knex): Promise<number> {
       const [{ n }] = await rows(db, collection).count<{ n: string }[]>({ n: '*' });
       return Number(n);
-    },
-
-    /** Inserts features in batches of {@link INSERT_BATCH} rows a statement. */
-    async insertFeatures(collection: CollectionId, features: FeatureInput[], trx: Knex): Promise<void> {
-      for (let i = 0; i < features.length; i += INSERT_BATCH) {
-        const batch = features.slice(i, i + INSERT_BATCH).map((feature) => columns(trx, collection, feature));
-        // Rows of one statement share their columns: the file's features all carry the same fields.
-        const keys = [...new Set(batch.flatMap((row) => Object.keys(row)))];
-        await trx(LAYER_TABLES[collection].table).insert(batch.map((row) => Object.fromEntries(keys.map((k) => [k, row[k] ?? null]))));
-      }
-    },
-
-    async updateFeature(collection: CollectionId, id: number, feature: FeatureInput, trx: Knex): Promise<void> {
-      await trx(LAYER_TABLES[collection].table).where({ id }).update(columns(trx, collection, feature));
-    },
-
-    /** Removes rows by id, or every row of the collection when `ids` is omitted. */
-    async deleteFeatures(collection: CollectionId, trx: Knex, ids?: number[]): Promise<number> {
-      const query = rows(trx, collection);
-      if (ids) query.whereIn('id', ids);
-      return (await query.delete().returning('id')).length;
     },
 
     async insertImport(record: Omit<StoredImport, 'committedRevision'>): Promise<void> {

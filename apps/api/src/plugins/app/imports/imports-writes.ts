@@ -37,11 +37,11 @@ const storedFields = (layer: CollectionId) =>
  * `replace` mode the rows not in `features` go. Returns what changed.
  */
 async function applyFeatures(context: ImportsContext, layer: CollectionId, features: FeatureInput[], mode: ImportMode, trx: Knex) {
-  const { imports } = context.repos;
+  const { imports, layers } = context.repos;
   const key = layerKey(layer);
   if (!key) {
-    const removed = await imports.deleteFeatures(layer, trx);
-    await imports.insertFeatures(layer, features, trx);
+    const removed = await layers.remove(layer, trx);
+    await layers.insert(layer, features, trx);
     return { added: features.length, changed: 0, removed };
   }
   const existing = await imports.keyedIds(layer, key.key, trx);
@@ -52,12 +52,12 @@ async function applyFeatures(context: ImportsContext, layer: CollectionId, featu
     incoming.add(value);
     const id = existing.get(value);
     if (id === undefined) added.push(feature);
-    else await imports.updateFeature(layer, id, feature, trx);
+    else await layers.update(layer, id, feature, trx);
   }
-  await imports.insertFeatures(layer, added, trx);
+  await layers.insert(layer, added, trx);
   const changed = features.length - added.length;
   const gone = mode === 'replace' ? [...existing].filter(([value]) => !incoming.has(value)).map(([, id]) => id) : [];
-  if (gone.length > 0) await imports.deleteFeatures(layer, trx, gone);
+  if (gone.length > 0) await layers.remove(layer, trx, gone);
   return { added: added.length, changed, removed: gone.length };
 }
 

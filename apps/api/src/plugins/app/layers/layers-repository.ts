@@ -50,6 +50,20 @@ export interface FeatureInput {
   properties: Record<string, unknown>;
 }
 
+/** Rows one INSERT statement writes: few enough to keep its parameters well under PostgreSQL's 65 535. */
+const INSERT_BATCH = 500;
+
+/** A feature as its table's columns: the fixed values, each property but the derived ones, and the geometry. */
+function columnsOf(db: Knex, collection: CollectionId, feature: FeatureInput): Record<string, unknown> {
+  const layer = LAYER_TABLES[collection];
+  const values: Record<string, unknown> = { ...layer.fixed };
+  for (const [key, value] of Object.entries(feature.properties)) {
+    if (!layer.expressions?.[key]) values[columnName(key)] = value;
+  }
+  values.geom = db.raw('ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490))', [JSON.stringify(feature.geometry)]);
+  return values;
+}
+
 export function createLayersRepository(knex: Knex) {
   /** A query builder over the collection's rows (alias `t`), optionally bounded by a bbox. */
   function rows(collection: CollectionId, bbox?: FeatureFilterBox, db: Knex = knex) {
@@ -162,20 +176,32 @@ export function createLayersRepository(knex: Knex) {
     },
 
     /**
-     * Inserts features into a collection's table in one transaction-safe batch. Properties the
-     * table derives (its `expressions`, e.g. a parcel's status from its progress records) are not
-     * columns and are left out.
+     * Inserts features into a collection's table, {@link INSERT_BATCH} rows a statement (rows of
+     * one statement share their columns). Properties the table derives (its `expressions`, e.g. a
+     * parcel's status from its progress records) are not columns and are left out.
      */
     async insert(collection: CollectionId, features: FeatureInput[], trx: Knex = knex) {
-      const layer = LAYER_TABLES[collection];
+      const groups = new Map<string, Record<string, unknown>[]>();
       for (const feature of features) {
-        const values: Record<string, unknown> = { ...layer.fixed };
-        for (const [key, value] of Object.entries(feature.properties)) {
-          if (!layer.expressions?.[key]) values[columnName(key)] = value;
-        }
-        values.geom = trx.raw('ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490))', [JSON.stringify(feature.geometry)]);
-        await trx(layer.table).insert(values);
+        const row = columnsOf(trx, collection, feature);
+        const key = Object.keys(row).sort().join(',');
+        groups.set(key, [...(groups.get(key) ?? []), row]);
       }
+      for (const rows of groups.values()) {
+        for (let i = 0; i < rows.length; i += INSERT_BATCH) await trx(LAYER_TABLES[collection].table).insert(rows.slice(i, i + INSERT_BATCH));
+      }
+    },
+
+    /** Replaces the columns a feature's properties name, and its geometry, on the row `id`. */
+    async update(collection: CollectionId, id: number, feature: FeatureInput, trx: Knex) {
+      await trx(LAYER_TABLES[collection].table).where({ id }).update(columnsOf(trx, collection, feature));
+    },
+
+    /** Removes rows by id, or every row of the collection when `ids` is omitted; returns how many. */
+    async remove(collection: CollectionId, trx: Knex, ids?: number[]): Promise<number> {
+      const query = trx(LAYER_TABLES[collection].table).where(LAYER_TABLES[collection].fixed);
+      if (ids) query.whereIn('id', ids);
+      return (await query.delete().returning('id')).length;
     },
 
     settings,
