@@ -1,43 +1,10 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase, type Database } from '../src/db/connect.ts';
-import { prepareDatabase } from '../src/bootstrap.ts';
+import type { Database } from '../src/db/connect.ts';
 import * as restorationMigration from '../src/db/migrations/006-restoration.ts';
-import { TEST_ADMIN_PASSWORD, TEST_DATABASES, adminKnex, postgresUrl, type DatabaseKind } from './helpers/databases.ts';
-
-/** An empty database of `kind`, migrated, with an admin and no demo county. */
-async function freshCounty(kind: DatabaseKind): Promise<Database> {
-  let db: Database;
-  let cleanup: () => Promise<void>;
-  if (kind === 'pglite') {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-fresh-'));
-    db = await openDatabase({ kind, dataDir });
-    cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
-  } else {
-    const name = `mpm_test_fresh_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = adminKnex();
-    await admin.raw('CREATE DATABASE ??', [name]);
-    db = await openDatabase({ kind, url: postgresUrl(name) });
-    cleanup = async () => {
-      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
-      await admin.destroy();
-    };
-  }
-  await prepareDatabase(db.knex, { loadDemo: false, adminPassword: TEST_ADMIN_PASSWORD });
-  return {
-    ...db,
-    async close() {
-      await db.close();
-      await cleanup();
-    },
-  };
-}
+import { TEST_ADMIN_PASSWORD, TEST_DATABASES, openEmptyDatabase } from './helpers/databases.ts';
 
 const square = (lon: number, lat: number, d: number) => ({
   type: 'MultiPolygon',
@@ -50,7 +17,7 @@ describe.each(TEST_DATABASES)('a fresh county, and parcels that had a status bef
   let admin: string;
 
   beforeAll(async () => {
-    db = await freshCounty(kind);
+    db = await openEmptyDatabase(kind);
     app = await buildApp({
       db,
       config: { ...loadConfig({}), logLevel: 'warn' },

@@ -71,6 +71,11 @@ function StatusBanner() {
   const problem = useServerData((s) => s.problem);
   const load = useServerData((s) => s.load);
   const language = useSession((s) => s.language);
+  const county = useServerData((s) => s.config?.county ?? null);
+  const mode = activeMode(
+    useSession((s) => s.mode),
+    useServerData((s) => s.user),
+  );
   if (status === 'loading') {
     return (
       <div className="status-banner" role="status">
@@ -78,7 +83,15 @@ function StatusBanner() {
       </div>
     );
   }
-  if (!problem) return null;
+  if (!problem) {
+    // An empty product (started with LOAD_DEMO=false) says what to do, except to whoever is doing it.
+    if (county !== null || mode === 'data') return null;
+    return (
+      <div className="status-banner" role="status">
+        {t('No county has been set up yet. An administrator signs in and sets it up in Data mode.')}
+      </div>
+    );
+  }
   const message = problemText(problem, t);
   return (
     <div className="status-banner status-error" role="alert">

@@ -10,6 +10,8 @@ export const LayerSummary = Type.Object({
   bounds: Type.Union([BBox, Type.Null()]),
   tilejson: Type.String(),
   ogc: Type.String(),
+  /** How many features the layer holds now (0 before anything is imported). */
+  featureCount: Type.Integer({ minimum: 0 }),
   /** Fields the county keeps from the public (beyond the catalogue's staff-only fields, which are never public). */
   hiddenFields: Type.Optional(Type.Array(Type.String())),
   /** Fields anonymous callers get: the catalogue's, less staff-only and hidden ones. */
@@ -33,10 +35,34 @@ export const LayerSettingsBody = Type.Object(
 );
 export type LayerSettingsBody = Static<typeof LayerSettingsBody>;
 
+/**
+ * The county the product serves (县情): its name, its six-digit administrative code and the 3°
+ * Gauss–Krüger zone its surveys use (25–45, central meridian 3 × zone). Set by an admin when the
+ * product starts empty; until then derived from the county boundary, when one is loaded.
+ */
+export const CountyProfile = Type.Object(
+  {
+    name: Type.String({ maxLength: 60 }),
+    adminCode: Type.String({ maxLength: 12 }),
+    gkZone: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+export type CountyProfile = Static<typeof CountyProfile>;
+
+/** `GET`/`PUT /api/settings/county`: the county's profile, and whether an admin set it (else derived, or null). */
+export const CountyProfileResponse = Type.Object({
+  county: Type.Union([CountyProfile, Type.Null()]),
+  stored: Type.Boolean(),
+});
+export type CountyProfileResponse = Static<typeof CountyProfileResponse>;
+
 /** What the web app needs to know at start. */
 export const ClientConfig = Type.Object({
   /** County extent for the initial view. */
   bounds: Type.Union([BBox, Type.Null()]),
+  /** The county served; null until an admin sets it up (or a boundary is loaded). */
+  county: Type.Union([CountyProfile, Type.Null()]),
   /** 天地图 key; present only when the bureau configured one. */
   tiandituKey: Type.Union([Type.String(), Type.Null()]),
   database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),

@@ -6,6 +6,7 @@ import knexFactory from 'knex';
 import { inject } from 'vitest';
 import { REPO_ROOT } from '../../src/config.ts';
 import { openDatabase, type Database, type DatabaseTarget } from '../../src/db/connect.ts';
+import { prepareDatabase } from '../../src/bootstrap.ts';
 
 export type DatabaseKind = DatabaseTarget['kind'];
 
@@ -77,6 +78,37 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database & {
       await db.close();
       await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
       await admin.destroy();
+    },
+  };
+}
+
+/**
+ * An empty database of `kind` (a new PGlite directory, or a new PostgreSQL database), migrated,
+ * with the `admin` account and no county: the product as `LOAD_DEMO=false` starts it.
+ */
+export async function openEmptyDatabase(kind: DatabaseKind): Promise<Database> {
+  let db: Database;
+  let cleanup: () => Promise<void>;
+  if (kind === 'pglite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-empty-'));
+    db = await openDatabase({ kind, dataDir });
+    cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+  } else {
+    const name = `mpm_test_empty_${crypto.randomBytes(4).toString('hex')}`;
+    const admin = adminKnex();
+    await admin.raw('CREATE DATABASE ??', [name]);
+    db = await openDatabase({ kind, url: postgresUrl(name) });
+    cleanup = async () => {
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
+      await admin.destroy();
+    };
+  }
+  await prepareDatabase(db.knex, { loadDemo: false, adminPassword: TEST_ADMIN_PASSWORD });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await cleanup();
     },
   };
 }

@@ -1,4 +1,14 @@
-import type { CheckBody, CheckResponse, ClientConfig, LayersResponse, LoginBody, MeResponse, RulesResponse } from '@mpm/contracts';
+import type {
+  CheckBody,
+  CheckResponse,
+  ClientConfig,
+  CountyProfile,
+  CountyProfileResponse,
+  LayersResponse,
+  LoginBody,
+  MeResponse,
+  RulesResponse,
+} from '@mpm/contracts';
 import type { CollectionId } from '@mpm/domain';
 import type { UiLanguage } from '../i18n/languages.ts';
 
@@ -111,6 +121,9 @@ export async function requestBlob(path: string, lang: UiLanguage, accept: string
 /** The HTTP API, same origin; every call names the UI language so errors come back readable. */
 export const api = {
   config: (lang: UiLanguage) => request<ClientConfig>('/api/config', lang),
+  /** Sets the county's name, code and Gauss–Krüger zone (admins). */
+  saveCounty: (body: CountyProfile, lang: UiLanguage) =>
+    request<CountyProfileResponse>('/api/settings/county', lang, { method: 'PUT', body }),
   layers: (lang: UiLanguage) => request<LayersResponse>('/api/layers', lang),
   me: (lang: UiLanguage) => request<MeResponse>('/api/auth/me', lang),
   login: (body: LoginBody, lang: UiLanguage) => request<MeResponse>('/api/auth/login', lang, { method: 'POST', body }),

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.ts';
+import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { AccountStatus } from './AccountStatus.tsx';
 import { ModeSwitch } from './ModeSwitch.tsx';
@@ -12,6 +13,7 @@ export function Header() {
   const { t } = useTranslation();
   const panelOpen = useSession((s) => s.panelOpen);
   const setPanelOpen = useSession((s) => s.setPanelOpen);
+  const county = useServerData((s) => s.config?.county ?? null);
   return (
     <header className="app-header">
       <button
@@ -26,7 +28,10 @@ export function Header() {
       </button>
       <div className="brand">
         <h1>{t('Mineral resource plan map')}</h1>
-        <p className="subtitle">{t('County mineral-resource plan and mine governance')}</p>
+        <p className="subtitle">
+          {county && <span className="county-name">{county.name} · </span>}
+          {t('County mineral-resource plan and mine governance')}
+        </p>
       </div>
       <div className="header-tools">
         <ModeSwitch />

@@ -7,6 +7,8 @@ import inspectEn from './inspect.en.json';
 import inspectZhCN from './inspect.zh-CN.json';
 import publicEn from './public.en.json';
 import publicZhCN from './public.zh-CN.json';
+import setupEn from './setup.en.json';
+import setupZhCN from './setup.zh-CN.json';
 import zhCN from './zh-CN.json';
 import { DEFAULT_LANGUAGE, type UiLanguage } from './languages.ts';
 
@@ -18,8 +20,8 @@ export function initI18n(lng: UiLanguage) {
   return i18next.use(initReactI18next).init({
     // One file per mode beside the common one, merged: keys are English text, so they cannot clash.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN } },
-      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn } },
+      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN } },
+      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,

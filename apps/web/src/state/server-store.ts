@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ClientConfig, LayerSummary, LoginBody, RulesResponse, UserView } from '@mpm/contracts';
+import type { ClientConfig, CountyProfile, LayerSummary, LoginBody, RulesResponse, UserView } from '@mpm/contracts';
 import type { CollectionId } from '@mpm/domain';
 import { measurementRequest } from '@mpm/rules';
 import { api } from '../api/client.ts';
@@ -40,6 +40,8 @@ export interface ServerData {
   reloadLayers(lang: UiLanguage): Promise<void>;
   /** After a write to layer `id`: its tiles and extent are fetched anew, and plan mode's features with them. */
   layerWritten(id: CollectionId, lang: UiLanguage): Promise<void>;
+  /** Saves the county's profile (admins); rejects with an `ApiError` the form shows. */
+  saveCounty(profile: CountyProfile, lang: UiLanguage): Promise<void>;
   /** Signs in, then reloads the layer list; rejects with an `ApiError` the dialog shows. */
   signIn(body: LoginBody, lang: UiLanguage): Promise<void>;
   signOut(lang: UiLanguage): Promise<void>;
@@ -88,7 +90,14 @@ export const useServerData = create<ServerData>()((set, get) => ({
 
   async layerWritten(id, lang) {
     set((s) => ({ tileRevisions: { ...s.tileRevisions, [id]: (s.tileRevisions[id] ?? 0) + 1 }, ...noPlanData() }));
-    await get().reloadLayers(lang);
+    // The county's boundary gives the initial view (and, until one is saved, its profile).
+    const config = id === 'county' ? api.config(lang).then((c) => set({ config: c }), () => undefined) : undefined;
+    await Promise.all([get().reloadLayers(lang), config]);
+  },
+
+  async saveCounty(profile, lang) {
+    const { county } = await api.saveCounty(profile, lang);
+    set((s) => ({ config: s.config && { ...s.config, county } }));
   },
 
   async signIn(body, lang) {

@@ -7,6 +7,7 @@ import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
 import { absolute } from '../../http/origin.ts';
 import { visibleCollection, visibleLayers } from '../../plugins/app/layers/layer-access.ts';
 import { CRS84, epsgUri, offeredCrs } from '../../plugins/app/layers/output-crs.ts';
+import { countyProfile } from '../../plugins/app/settings/county-profile.ts';
 import { CGCS2000_EPSG } from '@mpm/geo';
 import { GEOJSON_TYPE, JSON_TYPE } from './links.ts';
 import { checkFormat } from './params.ts';
@@ -16,14 +17,14 @@ import { Collection, CollectionParams, Collections, FormatQuery } from './schema
  * A collection's description: Chinese title, English description, CRS84 extent, the CRSs it is
  * served in (stored in CGCS2000; also the county's Gauss–Krüger zone) and links.
  */
-function describe(request: FastifyRequest, id: CollectionId, bbox: BBox | undefined, county: BBox | undefined): Static<typeof Collection> {
+function describe(request: FastifyRequest, id: CollectionId, bbox: BBox | undefined, gkZone: number | undefined): Static<typeof Collection> {
   const self = `/ogc/collections/${id}`;
   return {
     id,
     title: term(id, 'zh'),
     description: term(id, 'en'),
     itemType: 'feature',
-    crs: offeredCrs(county),
+    crs: offeredCrs(gkZone),
     storageCrs: epsgUri(CGCS2000_EPSG),
     ...(bbox ? { extent: { spatial: { bbox: [bbox], crs: CRS84 } } } : {}),
     links: [
@@ -40,12 +41,13 @@ const collections: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { querystring: FormatQuery, response: { 200: Collections } } },
     async (request) => {
       checkFormat(request.query.f);
-      const [ids, extents] = await Promise.all([
+      const [ids, extents, { county }] = await Promise.all([
         visibleLayers(app, isStaffRequest(request)),
         app.repos.layers.extents(),
+        countyProfile(app.repos.settings),
       ]);
       return {
-        collections: ids.map((id) => describe(request, id, extents[id], extents.county)),
+        collections: ids.map((id) => describe(request, id, extents[id], county?.gkZone)),
         links: [{ href: absolute(request, '/ogc/collections'), rel: 'self', type: JSON_TYPE, title: 'Collections' }],
       };
     },
@@ -57,8 +59,8 @@ const collections: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       checkFormat(request.query.f);
       const { id } = await visibleCollection(app, request, request.params.collectionId);
-      const extents = await app.repos.layers.extents();
-      return describe(request, id, extents[id], extents.county);
+      const [extents, { county }] = await Promise.all([app.repos.layers.extents(), countyProfile(app.repos.settings)]);
+      return describe(request, id, extents[id], county?.gkZone);
     },
   );
 };

@@ -8,6 +8,7 @@ import { useServerData } from '../../state/server-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { useTransferData } from '../../state/transfer-store.ts';
 import { TabList } from '../TabList.tsx';
+import { CountySetup } from './CountySetup.tsx';
 import { ExportForm } from './ExportForm.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { ImportPreviewView } from './ImportPreviewView.tsx';
@@ -15,8 +16,8 @@ import { LayerSelect } from './LayerSelect.tsx';
 import { RevisionList } from './RevisionList.tsx';
 
 /**
- * Data mode's panel (数据管理, admins): for the chosen layer, import a file (preview, mapping,
- * commit), its revisions (restore), and export it.
+ * Data mode's panel (数据管理, admins): the county's set-up, and for the chosen layer, import a
+ * file (preview, mapping, commit), its revisions (restore), and export it.
  */
 export function DataPanel() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function DataPanel() {
       <header className="plan-panel-head">
         <h2 className="panel-title">{t('Data management')}</h2>
       </header>
+      <CountySetup lang={lang} />
       <div className="data-field data-layer">
         <label htmlFor="data-layer">{t('Layer')}</label>
         <LayerSelect id="data-layer" layers={defs} value={layer} lang={lang} onChange={chooseLayer} />

@@ -14,6 +14,7 @@ import type { ImportMode, ImportPreview } from '@mpm/contracts';
 import { badRequest, type Bilingual } from '../../../http/errors.ts';
 import type { FeatureInput } from '../layers/layers-repository.ts';
 import type { Repositories } from '../repositories.plugin.ts';
+import { countyProfile } from '../settings/county-profile.ts';
 import type { SourceRead } from './read-source.ts';
 
 /** The fields that identify a feature of a layer across imports, in order of preference. */
@@ -40,6 +41,16 @@ const GEOMETRY_TYPES: Record<'polygon' | 'line', readonly string[]> = {
   polygon: ['Polygon', 'MultiPolygon'],
   line: ['LineString', 'MultiLineString'],
 };
+
+/**
+ * Values a layer's features take when the file leaves them out: the county boundary is named and
+ * coded as the county's profile says (a boundary file often holds the polygon alone).
+ */
+async function layerDefaults(repos: Pick<Repositories, 'settings'>, layer: CollectionId): Promise<Record<string, unknown>> {
+  if (layer !== 'county') return {};
+  const { county } = await countyProfile(repos.settings);
+  return county ? { name: county.name, adminCode: county.adminCode } : {};
+}
 
 /** The n-th feature as people count them. */
 const nth = (i: number) => ({ zh: `第 ${i + 1} 个要素`, en: `Feature ${i + 1}` });
@@ -72,7 +83,7 @@ function checkedMapping(read: SourceRead, layer: CollectionId, wanted: Record<st
  * the preview is kept for the commit.
  */
 export async function previewImport(
-  repos: Pick<Repositories, 'imports'>,
+  repos: Pick<Repositories, 'imports' | 'settings'>,
   input: {
     layer: CollectionId;
     read: SourceRead;
@@ -97,6 +108,7 @@ export async function previewImport(
     });
   }
   const { mapping, fields } = checkedMapping(read, layer, input.mapping);
+  const defaults = await layerDefaults(repos, layer);
   const problems: StoredProblem[] = [];
   const allowed = GEOMETRY_TYPES[getLayer(layer).geometry];
   const features: FeatureInput[] = read.features.map((source, i) => {
@@ -118,6 +130,7 @@ export async function previewImport(
         });
       }
     }
+    for (const [key, value] of Object.entries(defaults)) properties[key] ??= value;
     if (!source.geometry || !allowed.includes(source.geometry.type)) {
       const found = source.geometry?.type ?? '无几何';
       problems.push({

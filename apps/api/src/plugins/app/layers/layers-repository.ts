@@ -115,7 +115,25 @@ export function createLayersRepository(knex: Knex) {
     return { type: 'Feature', id: Number(id), geometry: JSON.parse(String(geometry)), properties };
   };
 
+  /** Every collection's feature count and bounding box (absent when it has no features), from one query. */
+  async function stats(): Promise<Record<CollectionId, { featureCount: number; bounds?: BBox }>> {
+    const parts = COLLECTION_IDS.map((id) =>
+      rows(id)
+        .select(knex.raw('? AS id', [id]), knex.raw('count(*)::int AS n'), knex.raw('ST_Extent(t.geom)::text AS box'))
+        .toQuery(),
+    );
+    const result = await knex.raw(parts.join(' UNION ALL '));
+    const all = {} as Record<CollectionId, { featureCount: number; bounds?: BBox }>;
+    for (const row of result.rows as { id: CollectionId; n: number; box: string | null }[]) {
+      const numbers = row.box?.match(/-?\d+(\.\d+)?(e-?\d+)?/gi)?.map(Number);
+      all[row.id] = { featureCount: Number(row.n), ...(numbers?.length === 4 ? { bounds: numbers as BBox } : {}) };
+    }
+    return all;
+  }
+
   return {
+    stats,
+
     /** One page of features in id order, and how many match in all. */
     async page(collection: CollectionId, q: FeaturePageQuery) {
       const [{ count }] = await rows(collection, q.bbox).count<{ count: string }[]>({ count: '*' });
@@ -163,16 +181,10 @@ export function createLayersRepository(knex: Knex) {
 
     /** Bounding box of every collection that has features, from one query. */
     async extents(): Promise<Partial<Record<CollectionId, BBox>>> {
-      const parts = COLLECTION_IDS.map((id) =>
-        rows(id).select(knex.raw('? AS id', [id]), knex.raw('ST_Extent(t.geom)::text AS box')).toQuery(),
-      );
-      const result = await knex.raw(parts.join(' UNION ALL '));
-      const extents: Partial<Record<CollectionId, BBox>> = {};
-      for (const row of result.rows as { id: CollectionId; box: string | null }[]) {
-        const numbers = row.box?.match(/-?\d+(\.\d+)?(e-?\d+)?/gi)?.map(Number);
-        if (numbers?.length === 4) extents[row.id] = numbers as BBox;
-      }
-      return extents;
+      const all = await stats();
+      return Object.fromEntries(
+        Object.entries(all).flatMap(([id, s]) => (s.bounds ? [[id, s.bounds]] : [])),
+      ) as Partial<Record<CollectionId, BBox>>;
     },
 
     /**

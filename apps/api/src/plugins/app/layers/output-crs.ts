@@ -1,4 +1,4 @@
-import { CGCS2000_EPSG, gkEpsg, resolveCrs, zoneForLongitude } from '@mpm/geo';
+import { CGCS2000_EPSG, gkEpsg, resolveCrs } from '@mpm/geo';
 import { badRequest } from '../../../http/errors.ts';
 import type { BBox } from './layers-repository.ts';
 
@@ -20,13 +20,13 @@ export interface OutputCrs {
 
 /**
  * The CRSs a collection is offered in: CRS84, CGCS2000 (EPSG:4490, its storage CRS) and the
- * county's 3° Gauss–Krüger zone with and without its prefix, from the county's centre.
+ * county's 3° Gauss–Krüger zone (`gkZone`, from its profile) with and without its prefix.
  */
-export function offeredCrs(countyBbox: BBox | undefined): string[] {
+export function offeredCrs(gkZone: number | undefined): string[] {
   const offered = [CRS84, epsgUri(CGCS2000_EPSG)];
-  if (!countyBbox) return offered;
-  const zone = zoneForLongitude((countyBbox[0] + countyBbox[2]) / 2, 3, true);
-  if (zone.ok) offered.push(epsgUri(gkEpsg(zone.value)), epsgUri(gkEpsg({ ...zone.value, prefixed: false })));
+  if (gkZone === undefined) return offered;
+  const zone = { widthDeg: 3, zone: gkZone } as const;
+  offered.push(epsgUri(gkEpsg({ ...zone, prefixed: true })), epsgUri(gkEpsg({ ...zone, prefixed: false })));
   return offered;
 }
 

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { Value } from 'typebox/value';
 import {
   BUFFER_KEYS,
+  CountyProfile,
   IndicatorTargets,
   MAX_BUFFER_M,
   type BufferSettings,
@@ -56,6 +57,14 @@ export const effectiveIndicators = (
   stored: IndicatorTargetsPatch,
 ): PlanIndicatorTargets => ({ ...defaults, ...stored });
 
+/** The `county_settings` key under which the county's profile (name, code, zone) is stored. */
+export const COUNTY_KEY = 'county';
+
+/** A stored county profile that is well formed, or undefined (an old or hand-edited row is not trusted). */
+export function storedCountyProfile(value: unknown): CountyProfile | undefined {
+  return Value.Check(CountyProfile, value) ? value : undefined;
+}
+
 /** County settings (`county_settings`): one JSON value per key. */
 export function createSettingsRepository(knex: Knex) {
   async function read(key: string, trx: Knex = knex): Promise<unknown> {
@@ -80,6 +89,37 @@ export function createSettingsRepository(knex: Knex) {
            SET value = county_settings.value || EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
         [BUFFERS_KEY, JSON.stringify(patch), userId],
       );
+    },
+
+    /** The county's profile as an admin set it, if one did. */
+    async countyProfile(trx: Knex = knex): Promise<CountyProfile | undefined> {
+      return storedCountyProfile(await read(COUNTY_KEY, trx));
+    },
+
+    /** Replaces the county's profile. Call inside the transaction of its audit entry. */
+    async setCountyProfile(profile: CountyProfile, userId: number, trx: Knex = knex): Promise<void> {
+      await trx.raw(
+        `INSERT INTO county_settings (key, value, updated_at, updated_by) VALUES (?, ?::jsonb, now(), ?)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+        [COUNTY_KEY, JSON.stringify(profile), userId],
+      );
+    },
+
+    /**
+     * What the loaded county boundary says of the county: the first county feature's name and
+     * code and the centre of the boundary's extent (lon/lat), or undefined when there is none.
+     */
+    async countyBoundary(trx: Knex = knex): Promise<{ name: string; adminCode: string; centre: [number, number] } | undefined> {
+      const row = (await trx('admin_areas')
+        .where({ level: 'county' })
+        .orderBy('id')
+        .first(
+          'name',
+          'admin_code',
+          trx.raw('ST_X(ST_Centroid(ST_Envelope(geom))) AS lon'),
+          trx.raw('ST_Y(ST_Centroid(ST_Envelope(geom))) AS lat'),
+        )) as { name: string; admin_code: string; lon: number; lat: number } | undefined;
+      return row && { name: row.name, adminCode: row.admin_code, centre: [Number(row.lon), Number(row.lat)] };
     },
 
     /** The indicator targets the county has set (only those; the ruleset supplies the rest). */

@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
-import type { BufferSettings, BufferSettingsPatch, IndicatorTargetsPatch, InspectionSettings } from '@mpm/contracts';
+import type { CountyProfile, BufferSettings, BufferSettingsPatch, IndicatorTargetsPatch, InspectionSettings } from '@mpm/contracts';
 import type { PlanIndicatorTargets } from '@mpm/rules';
 import { auditedWrite } from '../audit/audited-write.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { INSPECTION_SETTINGS_KEY } from '../inspection/inspection-settings-repository.ts';
-import { BUFFERS_KEY, INDICATORS_KEY, effectiveBuffers, effectiveIndicators } from './settings-repository.ts';
+import { checkedCountyProfile, countyProfile } from './county-profile.ts';
+import { BUFFERS_KEY, COUNTY_KEY, INDICATORS_KEY, effectiveBuffers, effectiveIndicators } from './settings-repository.ts';
 
 /** What a settings write needs from the app. */
 export interface SettingsContext {
@@ -66,6 +67,23 @@ export function setInspectionSettings(context: SettingsContext, value: Inspectio
     write: async (trx) => {
       await inspection.settings.set(value, userId, trx);
       return inspection.settings.get(trx);
+    },
+  });
+}
+
+/**
+ * `PUT /api/settings/county`: sets the county's profile (name, code, Gauss–Krüger zone), checked
+ * against the loaded boundary if there is one. Returns the profile as now stored.
+ */
+export function setCountyProfile(context: SettingsContext, value: CountyProfile, userId: number): Promise<CountyProfile> {
+  const { settings } = context.repos;
+  return auditedWrite(context, {
+    ...settingWrite(COUNTY_KEY, userId),
+    read: async (trx) => (await countyProfile(settings, trx)).county,
+    write: async (trx) => {
+      const profile = checkedCountyProfile(value, (await settings.countyBoundary(trx))?.centre);
+      await settings.setCountyProfile(profile, userId, trx);
+      return profile;
     },
   });
 }

@@ -8,17 +8,19 @@ import { publicFieldKeys, unknownFields } from '../../../plugins/app/layers/fiel
 import { unknownLayer, visibleLayers } from '../../../plugins/app/layers/layer-access.ts';
 import type { LayerSetting } from '../../../plugins/app/layers/layers-repository.ts';
 import { saveLayerSetting } from '../../../plugins/app/layers/layers-writes.ts';
+import { countyProfile } from '../../../plugins/app/settings/county-profile.ts';
 
 /** A layer as listed: the county's hidden fields only for staff; the fields the public gets for everyone. */
 const summary = (
   id: CollectionId,
   setting: LayerSetting,
-  bounds: LayerSummary['bounds'] | undefined,
+  stats: { featureCount: number; bounds?: LayerSummary['bounds'] },
   staff: boolean,
 ): LayerSummary => ({
   id,
   isPublic: setting.isPublic,
-  bounds: bounds ?? null,
+  bounds: stats.bounds ?? null,
+  featureCount: stats.featureCount,
   tilejson: `/tiles/${id}.json`,
   ogc: `/ogc/collections/${id}`,
   ...(staff ? { hiddenFields: setting.hiddenFields } : {}),
@@ -34,12 +36,12 @@ const unknownField = (id: CollectionId, field: string) =>
 const layers: FastifyPluginAsyncTypebox<{ tiandituKey?: string }> = async (app, { tiandituKey }) => {
   app.get('/api/layers', { schema: { response: { 200: LayersResponse } } }, async (request) => {
     const staff = isStaffRequest(request);
-    const [ids, settings, extents] = await Promise.all([
+    const [ids, settings, stats] = await Promise.all([
       visibleLayers(app, staff),
       app.repos.layers.settings(),
-      app.repos.layers.extents(),
+      app.repos.layers.stats(),
     ]);
-    return { layers: ids.map((id) => summary(id, settings[id], extents[id], staff)) };
+    return { layers: ids.map((id) => summary(id, settings[id], stats[id], staff)) };
   });
 
   app.put(
@@ -54,15 +56,16 @@ const layers: FastifyPluginAsyncTypebox<{ tiandituKey?: string }> = async (app, 
       const [unknown] = unknownFields(id, request.body.hiddenFields ?? []);
       if (unknown !== undefined) throw unknownField(id, unknown);
       const setting = await saveLayerSetting(app, id, request.body, request.user!.id);
-      const extents = await app.repos.layers.extents();
-      return summary(id, setting, extents[id], true);
+      const stats = await app.repos.layers.stats();
+      return summary(id, setting, stats[id], true);
     },
   );
 
   app.get('/api/config', { schema: { response: { 200: ClientConfig } } }, async () => {
-    const extents = await app.repos.layers.extents();
+    const [extents, { county }] = await Promise.all([app.repos.layers.extents(), countyProfile(app.repos.settings)]);
     return {
       bounds: extents.county ?? null,
+      county,
       tiandituKey: tiandituKey ?? null,
       database: app.databaseKind,
     };

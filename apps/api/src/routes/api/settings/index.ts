@@ -1,14 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BufferSettingsPatch, BufferSettingsResponse, IndicatorSettingsResponse, IndicatorTargetsPatch } from '@mpm/contracts';
+import { CountyProfile, CountyProfileResponse, BufferSettingsPatch, BufferSettingsResponse, IndicatorSettingsResponse, IndicatorTargetsPatch } from '@mpm/contracts';
 import type { PlanIndicatorTargets } from '@mpm/rules';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { effectiveBuffers, effectiveIndicators } from '../../../plugins/app/settings/settings-repository.ts';
-import { setBufferWidths, setIndicatorTargets } from '../../../plugins/app/settings/settings-writes.ts';
+import { countyProfile } from '../../../plugins/app/settings/county-profile.ts';
+import { setBufferWidths, setCountyProfile, setIndicatorTargets } from '../../../plugins/app/settings/settings-writes.ts';
 
 /**
- * The county's buffer widths around the two lines (roads, railways, rivers) and its plan
- * indicator targets: staff read them, admins change them, without code; each change is audited
- * with the values before and after. Both apply to the next check.
+ * The county's profile (name, code, Gauss–Krüger zone: anyone reads it), its buffer widths around
+ * the two lines (roads, railways, rivers) and its plan indicator targets (staff read them): admins
+ * change them, without code; each change is audited with the values before and after. Widths and
+ * targets apply to the next check.
  */
 const settings: FastifyPluginAsyncTypebox = async (app) => {
   const { bufferDefaults: defaults, bufferLegalBasis: legalBasis } = app.ruleset;
@@ -19,6 +21,17 @@ const settings: FastifyPluginAsyncTypebox = async (app) => {
     defaults: indicatorDefaults,
     legalBasis: indicatorBasis,
   });
+
+  // The county's profile is public: the map names the county it shows.
+  app.get('/api/settings/county', { schema: { response: { 200: CountyProfileResponse } } }, async () =>
+    countyProfile(app.repos.settings),
+  );
+
+  app.put(
+    '/api/settings/county',
+    { preValidation: requireRole('admin'), schema: { body: CountyProfile, response: { 200: CountyProfileResponse } } },
+    async (request) => ({ county: await setCountyProfile(app, request.body, request.user!.id), stored: true }),
+  );
 
   app.get(
     '/api/settings/buffers',
