@@ -6,6 +6,7 @@ import * as proposals from './migrations/004-proposals.ts';
 import * as ledger from './migrations/005-ledger.ts';
 import * as restoration from './migrations/006-restoration.ts';
 import * as imports from './migrations/007-imports.ts';
+import * as userAdmin from './migrations/008-user-admin.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-ledger': ledger,
   '006-restoration': restoration,
   '007-imports': imports,
+  '008-user-admin': userAdmin,
 };
 
 const source: Knex.MigrationSource<string> = {

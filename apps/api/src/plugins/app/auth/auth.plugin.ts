@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isStaff, type Role } from '@mpm/domain';
 import { UserError } from '../../../http/errors.ts';
 import type { User } from './users-repository.ts';
+import { USER_PROBLEMS } from './users-reasons.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 
 export const SESSION_COOKIE = 'mpm_session';
@@ -21,10 +22,21 @@ export const isStaffRequest = (request: FastifyRequest): boolean => isStaff(role
 const unauthorized = () =>
   new UserError(401, 'unauthorized', { zh: '请先登录。', en: 'Please sign in.' });
 
-/** A preHandler that lets only the given roles through: 401 when anonymous, 403 otherwise. */
+/** A preHandler that lets any signed-in user through (even one who must change a reset password): 401 when anonymous. */
+export function requireSignedIn() {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.user) throw unauthorized();
+  };
+}
+
+/**
+ * A preHandler that lets only the given roles through: 401 when anonymous, 403 otherwise, and
+ * 403 `passwordChangeRequired` while an admin's reset of the user's password stands unchanged.
+ */
 export function requireRole(...roles: Exclude<Role, 'public'>[]) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!request.user) throw unauthorized();
+    if (request.user.mustChangePassword) throw USER_PROBLEMS.passwordChangeRequired();
     if (!roles.includes(request.user.role)) {
       throw new UserError(403, 'forbidden', {
         zh: '当前账号的角色无权执行此操作。',

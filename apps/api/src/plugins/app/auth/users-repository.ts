@@ -1,39 +1,93 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Role } from '@mpm/domain';
+import type { StaffRole, UserAccount } from '@mpm/contracts';
 
 export interface User {
   id: number;
   username: string;
   displayName: string;
-  role: Exclude<Role, 'public'>;
+  role: StaffRole;
+  /** An admin reset the password: only changing it is allowed until it is changed. */
+  mustChangePassword: boolean;
 }
+
+/** An account as an admin's write reads it, locked: the user list's row. */
+export type Account = UserAccount;
 
 /** How long a sign-in lasts. */
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
-const USER_COLUMNS = ['id', 'username', 'display_name as displayName', 'role'] as const;
+const USER_COLUMNS = [
+  'u.id',
+  'u.username',
+  'u.display_name as displayName',
+  'u.role',
+  'u.must_change_password as mustChangePassword',
+] as const;
+
+const ACCOUNT_COLUMNS = [
+  ...USER_COLUMNS,
+  'u.disabled',
+  'u.version',
+  'u.created_at as createdAt',
+  'u.updated_at as updatedAt',
+  'by.display_name as updatedBy',
+  'u.last_sign_in_at as lastSignInAt',
+] as const;
+
+interface AccountRow extends User {
+  disabled: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  updatedBy: string | null;
+  lastSignInAt: Date | null;
+}
+
+const toAccount = ({ disabled, createdAt, updatedAt, lastSignInAt, ...row }: AccountRow): Account => ({
+  ...row,
+  active: !disabled,
+  createdAt: new Date(createdAt).toISOString(),
+  updatedAt: new Date(updatedAt).toISOString(),
+  lastSignInAt: lastSignInAt ? new Date(lastSignInAt).toISOString() : null,
+});
+
+/** What an admin's change to an account sets (besides its version, who and when). */
+export interface AccountChange {
+  role?: StaffRole;
+  displayName?: string;
+  passwordHash?: string;
+  mustChangePassword?: boolean;
+  active?: boolean;
+}
 
 /** Accounts and their sessions. Password hashing is the caller's (see `passwords.ts`). */
 export function createUsersRepository(knex: Knex) {
+  const accounts = (trx: Knex) => trx('users as u').leftJoin('users as by', 'by.id', 'u.updated_by');
+  const account = async (id: number, trx: Knex = knex): Promise<Account | undefined> => {
+    const row = await accounts(trx).where('u.id', id).first<AccountRow | undefined>(...ACCOUNT_COLUMNS);
+    return row && toAccount(row);
+  };
+
   return {
     async findForLogin(username: string) {
-      return knex('users')
-        .where({ username, disabled: false })
-        .first<(User & { passwordHash: string }) | undefined>(...USER_COLUMNS, 'password_hash as passwordHash');
+      return knex('users as u')
+        .where({ 'u.username': username, 'u.disabled': false })
+        .first<(User & { passwordHash: string }) | undefined>(...USER_COLUMNS, 'u.password_hash as passwordHash');
     },
 
-    async create(user: Omit<User, 'id'> & { passwordHash: string }, trx: Knex = knex): Promise<User> {
+    async create(user: Omit<User, 'id' | 'mustChangePassword'> & { passwordHash: string; createdBy?: number }, trx: Knex = knex): Promise<User> {
       const [row] = await trx('users')
         .insert({
           username: user.username,
           display_name: user.displayName,
           role: user.role,
           password_hash: user.passwordHash,
+          updated_by: user.createdBy ?? null,
         })
-        .returning([...USER_COLUMNS]);
+        .returning(['id', 'username', 'display_name as displayName', 'role', 'must_change_password as mustChangePassword']);
       return row as User;
     },
 
@@ -41,8 +95,47 @@ export function createUsersRepository(knex: Knex) {
       return Boolean(await trx('users').where({ username }).first('id'));
     },
 
-    async list(): Promise<User[]> {
-      return knex('users').select(...USER_COLUMNS).where({ disabled: false }).orderBy('id');
+    /** Every account, active or not, in the order they were made. */
+    async list(): Promise<Account[]> {
+      const rows = await accounts(knex).select<AccountRow[]>(...ACCOUNT_COLUMNS).orderBy('u.id');
+      return rows.map(toAccount);
+    },
+
+    account,
+
+    /** The account, its row locked until the transaction ends. */
+    async lockAccount(id: number, trx: Knex): Promise<Account | undefined> {
+      await trx('users').where({ id }).forUpdate().first('id');
+      return account(id, trx);
+    },
+
+    /**
+     * Ids of the active admins, their rows locked until the transaction ends: two admins demoting
+     * each other at once are taken one after the other, and the second sees the first's change.
+     */
+    async lockActiveAdmins(trx: Knex): Promise<number[]> {
+      const rows = await trx('users').where({ role: 'admin', disabled: false }).forUpdate().select('id').orderBy('id');
+      return rows.map((row: { id: number }) => row.id);
+    },
+
+    async passwordHash(id: number, trx: Knex = knex): Promise<string | undefined> {
+      return (await trx('users').where({ id }).first('password_hash'))?.password_hash;
+    },
+
+    /** Applies `change` as the account's next version, made by `by` now. */
+    async update(id: number, change: AccountChange, by: number, trx: Knex): Promise<void> {
+      await trx('users')
+        .where({ id })
+        .update({
+          ...(change.role !== undefined && { role: change.role }),
+          ...(change.displayName !== undefined && { display_name: change.displayName }),
+          ...(change.passwordHash !== undefined && { password_hash: change.passwordHash }),
+          ...(change.mustChangePassword !== undefined && { must_change_password: change.mustChangePassword }),
+          ...(change.active !== undefined && { disabled: !change.active }),
+          version: trx.raw('version + 1'),
+          updated_at: trx.fn.now(),
+          updated_by: by,
+        });
     },
 
     /** Starts a session; returns the cookie token (only its hash is stored). */
@@ -50,6 +143,7 @@ export function createUsersRepository(knex: Knex) {
       const token = crypto.randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
       await trx('sessions').insert({ token_hash: sha256(token), user_id: userId, expires_at: expiresAt });
+      await trx('users').where({ id: userId }).update({ last_sign_in_at: trx.fn.now() });
       return { token, expiresAt };
     },
 
@@ -59,11 +153,20 @@ export function createUsersRepository(knex: Knex) {
         .where('s.token_hash', sha256(token))
         .andWhere('s.expires_at', '>', knex.fn.now())
         .andWhere('u.disabled', false)
-        .first<User | undefined>('u.id', 'u.username', 'u.display_name as displayName', 'u.role');
+        .first<User | undefined>(...USER_COLUMNS);
     },
 
     async endSession(token: string) {
       await knex('sessions').where('token_hash', sha256(token)).delete();
+    },
+
+    /** Ends the user's sessions that have not expired, but for the one of `keepToken`; answers how many. */
+    async endSessions(userId: number, trx: Knex, keepToken?: string): Promise<number> {
+      const query = trx('sessions').where('user_id', userId);
+      if (keepToken) query.whereNot('token_hash', sha256(keepToken));
+      const live = await query.clone().andWhere('expires_at', '>', trx.fn.now()).count<{ count: string | number }[]>({ count: '*' });
+      await query.delete();
+      return Number(live[0].count);
     },
   };
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LoginBody, MeResponse } from '@mpm/contracts';
+import { ChangePasswordBody, LoginBody, MeResponse } from '@mpm/contracts';
 import { UserError } from '../../../http/errors.ts';
-import { SESSION_COOKIE } from '../../../plugins/app/auth/auth.plugin.ts';
+import { SESSION_COOKIE, requireSignedIn } from '../../../plugins/app/auth/auth.plugin.ts';
 import { dummyPasswordHash, verifyPassword } from '../../../plugins/app/auth/passwords.ts';
-import { startSession } from '../../../plugins/app/auth/users-writes.ts';
+import { changeOwnPassword, startSession } from '../../../plugins/app/auth/users-writes.ts';
 
 const auth: FastifyPluginAsyncTypebox<{ secureCookies: boolean }> = async (app, { secureCookies }) => {
   app.post(
@@ -42,6 +42,19 @@ const auth: FastifyPluginAsyncTypebox<{ secureCookies: boolean }> = async (app, 
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { user: null };
   });
+
+  // Everyone's own password: the current one is asked (so as many tries as sign-in allows), the other sessions end.
+  app.post(
+    '/api/auth/password',
+    {
+      preHandler: requireSignedIn(),
+      schema: { body: ChangePasswordBody, response: { 200: MeResponse } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request) => ({
+      user: await changeOwnPassword(app, request.user!, request.body, request.cookies[SESSION_COOKIE]),
+    }),
+  );
 
   app.get('/api/auth/me', { schema: { response: { 200: MeResponse } } }, async (request) => ({
     user: request.user,
