@@ -18,6 +18,7 @@ import authRoutes from './routes/api/auth/index.ts';
 import userRoutes from './routes/api/users/index.ts';
 import layerRoutes from './routes/api/layers/index.ts';
 import layerExportRoutes from './routes/api/layers/export.ts';
+import cornerListRoutes from './routes/api/corner-list.ts';
 import importRoutes from './routes/api/imports/index.ts';
 import settingsRoutes from './routes/api/settings/index.ts';
 import rulesRoutes from './routes/api/rules/index.ts';
@@ -87,6 +88,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(userRoutes);
   await app.register(layerRoutes, { tiandituKey: config.tiandituKey });
   await app.register(layerExportRoutes);
+  await app.register(cornerListRoutes);
   await app.register(importRoutes, { importMaxBytes: config.importMaxBytes });
   await app.register(settingsRoutes);
   await app.register(rulesRoutes);

@@ -26,6 +26,30 @@ export const LayerExportQuery = Type.Object(
 );
 export type LayerExportQuery = Static<typeof LayerExportQuery>;
 
+/** The three corner-point list (拐点坐标) texts the planner reads: a plain table, registration text, an exchange file. */
+export const CORNER_LIST_FORMATS = ['plainTable', 'registration', 'exchange'] as const;
+export type CornerListExportFormat = (typeof CORNER_LIST_FORMATS)[number];
+
+/**
+ * `GET /api/layers/{id}/features/{featureId}/corner-list` and `GET /api/proposals/{id}/corner-list`:
+ * a right's, a block's or a proposal's boundary as a corner-point list in `format`, in the
+ * Gauss–Krüger `zone` (3° 25–45 or 6° 13–23; the county's zone by default), its text in GBK
+ * (registration and exchange by default, as their software reads them) or UTF-8 (the plain
+ * table's default). `version` picks a proposal's version (the latest by default); `lang` the file name's language.
+ */
+export const CornerListExportQuery = Type.Object(
+  {
+    format: Type.Enum(CORNER_LIST_FORMATS),
+    zone: Type.Optional(Type.Integer({ minimum: 13, maximum: 45 })),
+    encoding: Type.Optional(Type.Enum(SHAPEFILE_ENCODINGS)),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** The language of the file's name (the request's by default). */
+    lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')])),
+  },
+  { additionalProperties: false },
+);
+export type CornerListExportQuery = Static<typeof CornerListExportQuery>;
+
 /** How an import meets the layer: replace it whole, or add features and update those with the same key. */
 export const IMPORT_MODES = ['replace', 'upsert'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];

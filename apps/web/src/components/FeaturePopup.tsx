@@ -3,6 +3,7 @@ import { formatValue, getLayer, term, type Language } from '@mpm/domain';
 import { domainLanguage } from '../i18n/languages.ts';
 import { useSession, type SelectedFeature, type Selection } from '../state/session-store.ts';
 import { LegendSwatch } from './Legend.tsx';
+import { CORNER_LIST_LAYERS, CornerListExport } from './CornerListExport.tsx';
 
 /** The attributes of every feature under a click, top layer first, labelled in the UI language. */
 export function FeaturePopup({ selection }: { selection: Selection }) {
@@ -38,6 +39,9 @@ function FeatureCard({ feature, lang }: { feature: SelectedFeature; lang: Langua
           </div>
         ))}
       </dl>
+      {CORNER_LIST_LAYERS.includes(def.id) && typeof feature.featureId === 'number' && (
+        <CornerListExport source={{ layer: def.id, featureId: feature.featureId }} lang={lang} />
+      )}
     </section>
   );
 }

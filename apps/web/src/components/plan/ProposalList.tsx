@@ -5,6 +5,7 @@ import { formatAreaIn } from '../../plan/format.ts';
 import { useProposalSession } from '../../state/proposals-session.ts';
 import { useProposalData } from '../../state/proposals-store.ts';
 import { useSession } from '../../state/session-store.ts';
+import { CornerListExport } from '../CornerListExport.tsx';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { DiscardConfirm } from './DiscardConfirm.tsx';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
@@ -59,6 +60,7 @@ export function ProposalList({ lang }: { lang: Language }) {
               <span className="proposal-saved">
                 {t('Saved by {{name}}, {{time}}', { name: p.updatedBy, time: new Date(p.updatedAt).toLocaleString(language) })}
               </span>
+              <CornerListExport source={{ proposalId: p.id }} lang={lang} />
             </li>
           ))}
         </ul>

@@ -166,6 +166,12 @@ export function createLayersRepository(knex: Knex) {
       return row ? toFeature(row) : null;
     },
 
+    /** One feature's geometry as stored, to 9 decimals of a degree (well under a millimetre), or null. */
+    async geometry(collection: CollectionId, id: number): Promise<GeoJSON.Geometry | null> {
+      const row = await rows(collection).where('t.id', id).first(knex.raw('ST_AsGeoJSON(t.geom, 9, 0) AS geometry'));
+      return row ? JSON.parse(String(row.geometry)) : null;
+    },
+
     /**
      * Features for one map tile: clipped to `bbox` (the tile with its buffer) and simplified by
      * `toleranceDeg`, so low zooms and large polygons stay small.

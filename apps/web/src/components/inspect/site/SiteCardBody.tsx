@@ -6,6 +6,7 @@ import { term, type Language } from '@mpm/domain';
 import { formatArea, formatMetres } from '../../../plan/format.ts';
 import type { SiteOrigin } from '../../../state/inspect-store.ts';
 import { useSession, type AreaUnit } from '../../../state/session-store.ts';
+import { CornerListExport } from '../../CornerListExport.tsx';
 import { FindingsList } from '../../plan/FindingsList.tsx';
 import { daysLeftText, LicenceStateBadge, termOr } from '../terms.tsx';
 
@@ -14,7 +15,7 @@ interface BodyProps {
   origin: SiteOrigin;
   lang: Language;
   unit: AreaUnit;
-  /** The map around the site (printing), as a data URL. */
+  /** The map around the site (printing), as a data URL; undefined on screen (which offers downloads). */
   snapshot?: string | null;
 }
 
@@ -135,6 +136,7 @@ export function SiteCardBody({ card, origin, lang, unit, snapshot }: BodyProps) 
                   </span>
                 </dd>
               </dl>
+              {snapshot === undefined && <CornerListExport source={{ layer: right.collection, featureId: right.featureId }} lang={lang} />}
             </li>
           ))}
         </ul>
