@@ -1,6 +1,6 @@
 export type { GkPoint, LonLat, Problem, Result } from './types.ts';
 export * from './reasons.ts';
-export type { LegacyDatum, Place } from './messages.ts';
+export { DATUM_NAMES, type LegacyDatum, type Place } from './messages.ts';
 export {
   ZONE_RANGE,
   centralMeridian,
@@ -34,3 +34,23 @@ export { formatCornerList } from './corner-list/format-corner-list.ts';
 export { cornerListFromGeoJson, listedBackwards, type FromGeoJsonOptions } from './corner-list/from-geojson.ts';
 export { dbfEncoding, encodingFromCpg, shapefileEncoding, type DetectedEncoding, type SourceEncoding } from './source-encoding.ts';
 export { sourceCrs, type SourceCrs } from './source-crs.ts';
+export {
+  CGCS2000_TOWGS84_PROJ4,
+  legacyCrsFromEpsg,
+  legacyCrsFromWkt,
+  legacyEpsg,
+  legacyProj4,
+  parseBursaWolf,
+  type BursaWolf,
+  type LegacyCrs,
+  type RotationConvention,
+} from './legacy-datum.ts';
+export {
+  FEATURE_COLUMN_NAMES,
+  cornerPolygonsInZone,
+  pointTableColumns,
+  readPointTable,
+  type PointTable,
+  type PointTableColumns,
+  type PointTableFeature,
+} from './point-table.ts';

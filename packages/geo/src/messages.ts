@@ -4,7 +4,7 @@ import * as R from './reasons.ts';
 /** Names of the legacy datums, for messages. */
 export type LegacyDatum = 'xian1980' | 'beijing1954';
 
-const DATUM_NAMES: Record<LegacyDatum, Bilingual> = {
+export const DATUM_NAMES: Record<LegacyDatum, Bilingual> = {
   xian1980: { zh: '1980西安坐标系', en: 'Xi’an 1980' },
   beijing1954: { zh: '1954北京坐标系', en: 'Beijing 1954' },
 };

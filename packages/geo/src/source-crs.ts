@@ -14,13 +14,13 @@ export interface SourceCrs {
 const WGS84_EPSG = 4326;
 
 /** Legacy datums as WKT and ESRI `.prj` files spell them (`Xian_1980`, `D_Beijing_1954`, `西安80`…). */
-const LEGACY_NAMES: readonly (readonly [RegExp, LegacyDatum])[] = [
+export const LEGACY_NAMES: readonly (readonly [RegExp, LegacyDatum])[] = [
   [/xi'?an[\s_-]*(19)?80|西安\s*(19)?80|(19)?80\s*西安/i, 'xian1980'],
   [/beijing[\s_-]*(19)?54|北京\s*(19)?54|(19)?54\s*北京/i, 'beijing1954'],
 ];
 
 /** The WKT's own EPSG code: the last top-level `ID["EPSG",n]` (WKT2) or `AUTHORITY["EPSG","n"]` (WKT1). */
-function topLevelEpsg(wkt: string): number | undefined {
+export function topLevelEpsg(wkt: string): number | undefined {
   const match = /(?:ID\["EPSG",\s*(\d+)\]|AUTHORITY\["EPSG",\s*"(\d+)"\])\s*\]\s*$/.exec(wkt.trim());
   return match ? Number(match[1] ?? match[2]) : undefined;
 }
@@ -31,7 +31,7 @@ const parameter = (wkt: string, name: RegExp) => {
 };
 
 /** The CGCS2000 Gauss–Krüger zone a transverse Mercator WKT without an EPSG code describes, if any. */
-function gkZoneOf(wkt: string): GkZone | undefined {
+export function gkZoneOf(wkt: string): GkZone | undefined {
   if (!/transverse[\s_]mercator|gauss/i.test(wkt)) return undefined;
   const cm = parameter(wkt, /central_meridian|longitude of natural origin/);
   const fe = parameter(wkt, /false_easting|false easting/);
