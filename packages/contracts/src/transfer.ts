@@ -54,6 +54,22 @@ export type CornerListExportQuery = Static<typeof CornerListExportQuery>;
 export const IMPORT_MODES = ['replace', 'upsert'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
+/** The datum of a geographic source's lon/lat: WGS84 (taken as CGCS2000) or GCJ-02 (奥维 Ovital 9.3+, Amap), converted. */
+export const SOURCE_DATUMS = ['wgs84', 'gcj02'] as const;
+export type SourceDatum = (typeof SOURCE_DATUMS)[number];
+
+/** How seven Bursa–Wolf parameters sign their rotations: position vector (EPSG:9606, PROJ) or coordinate frame (EPSG:9607). */
+export const ROTATION_CONVENTIONS = ['positionVector', 'coordinateFrame'] as const;
+export type RotationConvention = (typeof ROTATION_CONVENTIONS)[number];
+
+/**
+ * What an import did to the source's coordinates besides projecting them, said in the preview:
+ * X and Y read swapped, GCJ-02 converted to WGS84, a legacy datum shifted with the county's
+ * seven parameters.
+ */
+export const IMPORT_NOTICES = ['xySwapped', 'gcj02ToWgs84', 'datumShifted'] as const;
+export type ImportNotice = (typeof IMPORT_NOTICES)[number];
+
 /** A problem an import found, with the feature it is about (its index in the file, from 0) when it is one. */
 export const ImportProblem = Type.Object({
   feature: Type.Union([Type.Integer(), Type.Null()]),
@@ -80,6 +96,8 @@ export const ImportPreview = Type.Object({
   wgs84AsCgcs2000: Type.Boolean(),
   /** Whether heights or measures were dropped (stored geometry is 2-D). */
   droppedZ: Type.Boolean(),
+  /** What was done to the coordinates besides projecting them (X/Y swapped, GCJ-02, a datum shift). */
+  notices: Type.Optional(Type.Array(Type.Enum(IMPORT_NOTICES))),
   geometryType: Type.String(),
   featureCount: Type.Integer(),
   /** Source column → the layer's field it fills, or null. */

@@ -247,6 +247,7 @@ export async function previewImport(
     crs: `EPSG:${read.epsg}`,
     wgs84AsCgcs2000: read.wgs84AsCgcs2000,
     droppedZ: read.droppedZ,
+    notices: read.notices,
     geometryType: read.geometryType,
     featureCount: features.length,
     mapping,

@@ -1,19 +1,24 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CGCS2000_EPSG, decodeCornerListBytes, resolveCrs, shapefileEncoding, sourceCrs, type SourceEncoding } from '@mpm/geo';
+import { decodeCornerListBytes, shapefileEncoding, type SourceEncoding } from '@mpm/geo';
+import type { ImportNotice } from '@mpm/contracts';
 import { badRequest } from '../../../http/errors.ts';
 import { ogr2ogr, ogrinfoJson } from '../transfer/gdal.ts';
+import { cornerListSource, pointTableSource, type ImportSource, type ZonedSource } from './coordinate-table.ts';
 import type { SourceDataset } from './import-files.ts';
+import { fromSourceDatum, sourceSrs, type DatumChoices, type SourceSrs } from './source-datum.ts';
 
-/** What the officer may say about the source beside the file. */
-export interface SourceChoices {
+/** What the officer may say about the source beside the file (and its datum: {@link DatumChoices}). */
+export interface SourceChoices extends DatumChoices {
   encoding?: SourceEncoding;
-  /** `EPSG:4524`: the source CRS when the file has none (DXF) or says it wrongly. */
-  sourceCrs?: string;
   /** The layer to read when the file holds several (a GeoPackage). */
   sourceLayer?: string;
   /** Whether the target layer holds polygons: a DXF's closed polylines are then read as polygons. */
   polygons?: boolean;
+  /** A point table's column that tells its features apart (地块编号…), when not one of the usual names. */
+  featureColumn?: string;
+  /** Whether the files were Ovital's `.ovkml`/`.ovkmz`: GCJ-02 unless `sourceDatum` says otherwise. */
+  ovital?: boolean;
 }
 
 /** A source dataset as read: features in EPSG:4490 lon/lat with their own attributes, and what was found out. */
@@ -25,6 +30,8 @@ export interface SourceRead {
   epsg: number;
   wgs84AsCgcs2000: boolean;
   droppedZ: boolean;
+  /** What was done to the coordinates besides projecting them, for the preview to say. */
+  notices: ImportNotice[];
   geometryType: string;
   columns: string[];
   features: { geometry: GeoJSON.Geometry | null; properties: Record<string, unknown> }[];
@@ -35,32 +42,6 @@ interface OgrLayerInfo {
   featureCount?: number;
   geometryFields?: { type?: string; coordinateSystem?: { wkt?: string } }[];
   fields?: { name: string }[];
-}
-
-const crsProblem = (reason: string, message: { zh: string; en: string }) =>
-  badRequest(reason, {
-    zh: `源数据${message.zh}；请确认坐标系，必要时在 sourceCrs 中给出 EPSG 代码（如 EPSG:4524）。未写入任何数据。`,
-    en: `The source data: ${message.en}. Check its coordinate system, and name it in sourceCrs (e.g. EPSG:4524) if needed. Nothing was written.`,
-  });
-
-/** The EPSG code the source is read in: the officer's, else the file's own (never guessed). */
-function sourceEpsg(choices: SourceChoices, wkt: string | undefined, dataset: SourceDataset) {
-  if (choices.sourceCrs !== undefined) {
-    const code = /^EPSG:(\d{4,5})$/i.exec(choices.sourceCrs.trim());
-    const resolved = code ? resolveCrs(Number(code[1])) : undefined;
-    if (!resolved) throw crsProblem('unsupportedCrs', { zh: `坐标系“${choices.sourceCrs}”无法识别`, en: `unknown coordinate system "${choices.sourceCrs}"` });
-    if (!resolved.ok) throw crsProblem(resolved.errors[0].reason, resolved.errors[0].message);
-    return { epsg: resolved.value.epsg, wgs84AsCgcs2000: false };
-  }
-  if (!wkt) {
-    throw badRequest('noSourceCrs', {
-      zh: `“${dataset.name}”没有坐标系信息（DXF 测绘文件和 Excel/CSV 坐标表都不带坐标系）；请在 sourceCrs 中给出其坐标系，如 3 度带第 36 带 EPSG:4524。未写入任何数据。`,
-      en: `"${dataset.name}" carries no coordinate system (DXF survey files and Excel/CSV tables do not); name it in sourceCrs, e.g. EPSG:4524 for 3° zone 36. Nothing was written.`,
-    });
-  }
-  const found = sourceCrs(wkt);
-  if (!found.ok) throw crsProblem(found.errors[0].reason, found.errors[0].message);
-  return { epsg: found.value.crs.epsg, wgs84AsCgcs2000: found.value.wgs84AsCgcs2000 };
 }
 
 /** The shapefile's encoding: the officer's, else its `.cpg`, its DBF's language byte or a guess. */
@@ -110,35 +91,70 @@ async function tableAsCsv(dataset: SourceDataset, choices: SourceChoices, workDi
   return { ...dataset, kind: 'csv', main: target, files: [target], encoding };
 }
 
+/** Runs GDAL's ogr2ogr from the source CRS to CGCS2000 lon/lat in two dimensions, as GeoJSON features. */
+async function toCgcs2000(files: string[], layer: string, srs: SourceSrs, openOptions: string[], extra: string[], workDir: string) {
+  const args = ['-f', 'GeoJSON', '-s_srs', srs.srs, '-t_srs', srs.targetSrs, '-dim', 'XY', ...extra];
+  args.push('-lco', 'COORDINATE_PRECISION=9', '-lco', 'RFC7946=NO', layer);
+  const [output] = await ogr2ogr(files, args, path.basename(workDir), openOptions);
+  const collection = JSON.parse(Buffer.from(output.bytes).toString('utf8')) as GeoJSON.FeatureCollection;
+  return collection.features.map((f) => ({ geometry: f.geometry, properties: f.properties ?? {} }));
+}
+
+/** Points read from a table or a corner list, taken from their zone to CGCS2000 by GDAL. */
+async function readZoned(zoned: ZonedSource, choices: SourceChoices, workDir: string): Promise<SourceRead> {
+  const features = await toCgcs2000([zoned.file], 'mpm-points', zoned.srs, [], [], workDir);
+  fromSourceDatum(features, choices, zoned.srs.epsg, 'wgs84');
+  return {
+    format: zoned.format,
+    sourceLayer: '',
+    encoding: zoned.encoding,
+    encodingGuessed: zoned.encodingGuessed,
+    epsg: zoned.srs.epsg,
+    wgs84AsCgcs2000: false,
+    droppedZ: false,
+    notices: zoned.notices,
+    geometryType: features.some((f) => f.geometry?.type === 'MultiPolygon') ? 'MultiPolygon' : 'Polygon',
+    columns: zoned.columns,
+    features,
+  };
+}
+
 /**
  * Reads a dataset through GDAL: picks its layer, its encoding and its CRS (refusing what cannot
- * be read without a guess), and converts its features to EPSG:4490 lon/lat in two dimensions.
+ * be read without a guess; Xi'an 1980 and Beijing 1954 only with the county's seven
+ * parameters), and converts its features to EPSG:4490 lon/lat in two dimensions (GCJ-02 back to
+ * WGS84 when the source is in it). A coordinate table is read as one row per point (点号, X, Y)
+ * or one row per feature (WKT); a corner-point list text each block a feature.
  */
-export async function readSource(dataset: SourceDataset, choices: SourceChoices, workDir: string): Promise<SourceRead> {
-  if (dataset.kind === 'table') return readSource(await tableAsCsv(dataset, choices, workDir), choices, workDir);
+export async function readSource(dataset: ImportSource, choices: SourceChoices, workDir: string): Promise<SourceRead> {
+  if (dataset.kind === 'cornerList') return readZoned(await cornerListSource(dataset, choices, workDir), choices, workDir);
+  if (dataset.kind === 'table') {
+    const csv = await tableAsCsv(dataset, choices, workDir);
+    const points = await pointTableSource(csv, choices, workDir, CSV_OPEN_OPTIONS);
+    return points ? readZoned(points, choices, workDir) : readSource(csv, choices, workDir);
+  }
   const table = dataset.kind === 'csv';
   const { encoding, guessed } = table ? { encoding: dataset.encoding ?? null, guessed: dataset.encoding === 'GBK' } : await encodingOf(dataset, choices);
   const openOptions = table ? CSV_OPEN_OPTIONS : encoding ? [`ENCODING=${encoding}`] : [];
   const info = (await ogrinfoJson(dataset.files, ['-so'], openOptions)) as { driverShortName: string; layers: OgrLayerInfo[] };
   const layer = chosenLayer(info.layers ?? [], table ? undefined : choices.sourceLayer);
   const geometryField = layer.geometryFields?.[0];
-  const { epsg, wgs84AsCgcs2000 } = sourceEpsg(choices, geometryField?.coordinateSystem?.wkt, dataset);
+  const srs = sourceSrs(choices, geometryField?.coordinateSystem?.wkt, dataset.name);
   const geometryType = geometryField?.type ?? 'None';
-  const args = ['-f', 'GeoJSON', '-s_srs', `EPSG:${epsg}`, '-t_srs', `EPSG:${CGCS2000_EPSG}`, '-dim', 'XY'];
-  if (dataset.kind === 'dxf' && choices.polygons) args.push('-nlt', 'MULTIPOLYGON');
-  args.push('-lco', 'COORDINATE_PRECISION=9', '-lco', 'RFC7946=NO', layer.name);
-  const [output] = await ogr2ogr(dataset.files, args, path.basename(workDir), openOptions);
-  const collection = JSON.parse(Buffer.from(output.bytes).toString('utf8')) as GeoJSON.FeatureCollection;
+  const extra = dataset.kind === 'dxf' && choices.polygons ? ['-nlt', 'MULTIPOLYGON'] : [];
+  const features = await toCgcs2000(dataset.files, layer.name, srs, openOptions, extra, workDir);
+  const gcj02 = fromSourceDatum(features, choices, srs.epsg, choices.ovital ? 'gcj02' : 'wgs84');
   return {
     format: dataset.kind === 'csv' && path.extname(dataset.name).toLowerCase() === '.xlsx' ? 'XLSX' : info.driverShortName,
     sourceLayer: layer.name,
     encoding,
     encodingGuessed: guessed,
-    epsg,
-    wgs84AsCgcs2000,
+    epsg: srs.epsg,
+    wgs84AsCgcs2000: srs.wgs84AsCgcs2000,
     droppedZ: /3D|Measured/.test(geometryType),
+    notices: [...srs.notices, ...gcj02],
     geometryType,
     columns: (layer.fields ?? []).map((field) => field.name),
-    features: collection.features.map((f) => ({ geometry: f.geometry, properties: f.properties ?? {} })),
+    features,
   };
 }

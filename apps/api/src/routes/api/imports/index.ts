@@ -9,7 +9,8 @@ import { getLayer, isCollectionId, type CollectionId } from '@mpm/domain';
 import { IMPORT_MODES, ImportPreview, LayerRevision, LayerRevisionsResponse, SHAPEFILE_ENCODINGS, type ImportMode } from '@mpm/contracts';
 import { UserError, badRequest, requestLanguage } from '../../../http/errors.ts';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
-import { findDataset, unpackZip } from '../../../plugins/app/imports/import-files.ts';
+import { findSource } from '../../../plugins/app/imports/coordinate-table.ts';
+import { unpackZip } from '../../../plugins/app/imports/import-files.ts';
 import { previewImport, previewIn, type StoredPreview } from '../../../plugins/app/imports/import-preview.ts';
 import { commitImport, importNotFound, restoreRevision } from '../../../plugins/app/imports/imports-writes.ts';
 import { readSource } from '../../../plugins/app/imports/read-source.ts';
@@ -17,7 +18,7 @@ import { unknownLayer } from '../../../plugins/app/layers/layer-access.ts';
 import { readForm } from '../../../plugins/app/photos/multipart-form.ts';
 
 /** The text fields of an import form beside its files. */
-const IMPORT_FIELDS = ['layer', 'mode', 'encoding', 'sourceCrs', 'sourceLayer', 'mapping'] as const;
+const IMPORT_FIELDS = ['layer', 'mode', 'encoding', 'sourceCrs', 'sourceLayer', 'mapping', 'featureColumn', 'sourceDatum', 'datumParameters', 'datumRotation'] as const;
 
 /** Files one import may carry: a shapefile's five parts, or a zip. */
 const MAX_IMPORT_FILES = 20;
@@ -63,7 +64,9 @@ function parsedMapping(raw: string | undefined): Record<string, string | null> {
 /**
  * Imports of the bureau's own files (数据导入), admins only: `POST /api/imports` reads the file
  * (multipart: the file or a shapefile's parts, `layer`, optional `mode`, `encoding`,
- * `sourceCrs`, `sourceLayer`, `mapping`) and answers a preview without writing to the layer;
+ * `sourceCrs`, `sourceLayer`, `mapping`; for a point table `featureColumn`; for lon/lat
+ * `sourceDatum` wgs84 | gcj02; for Xi'an 1980 or Beijing 1954 the seven `datumParameters` and
+ * `datumRotation`) and answers a preview without writing to the layer;
  * `GET /api/imports/:id/features` gives the previewed features (GeoJSON, each with its index and
  * whether a problem names it) for the map; `POST /api/imports/:id/commit` writes them as the
  * layer's next revision. A layer's revisions are
@@ -105,8 +108,9 @@ const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (ap
         if (form.files.length === 1 && path.extname(name).toLowerCase() === '.zip') await unpackZip(file.bytes, dir);
         else await fs.writeFile(path.join(dir, name), file.bytes);
       }
-      const dataset = await findDataset(dir);
-      const choices = { encoding, sourceCrs: form.fields.sourceCrs, sourceLayer: form.fields.sourceLayer, polygons: getLayer(layer).geometry === 'polygon' };
+      const { source: dataset, gcj02: ovital } = await findSource(dir);
+      const { sourceCrs, sourceLayer, featureColumn, sourceDatum, datumParameters, datumRotation } = form.fields;
+      const choices = { encoding, sourceCrs, sourceLayer, featureColumn, sourceDatum, datumParameters, datumRotation, ovital, polygons: getLayer(layer).geometry === 'polygon' };
       const read = await readSource(dataset, choices, dir);
       const fileName = form.files.length === 1 ? path.basename(form.files[0].name) : dataset.name;
       const file = { name: fileName, sizeBytes: total, sha256: hash.digest('hex') };
