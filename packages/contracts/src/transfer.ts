@@ -33,9 +33,10 @@ export type CornerListExportFormat = (typeof CORNER_LIST_FORMATS)[number];
 /**
  * `GET /api/layers/{id}/features/{featureId}/corner-list` and `GET /api/proposals/{id}/corner-list`:
  * a right's, a block's or a proposal's boundary as a corner-point list in `format`, in the
- * Gauss–Krüger `zone` (3° 25–45 or 6° 13–23; the county's zone by default), its text in GBK
- * (registration and exchange by default, as their software reads them) or UTF-8 (the plain
- * table's default). `version` picks a proposal's version (the latest by default); `lang` the file name's language.
+ * Gauss–Krüger `zone` (3° 25–45 or 6° 13–23; by default the 3° zone of its centre, or the zone a
+ * proposal's list was given in), its text in GBK (registration and exchange by default, as their
+ * software reads them) or UTF-8 (the plain table's default). `version` picks a proposal's version
+ * (the latest by default); `lang` the file name's language.
  */
 export const CornerListExportQuery = Type.Object(
   {
@@ -102,6 +103,8 @@ export const ImportPreview = Type.Object({
   featureCount: Type.Integer(),
   /** Source column → the layer's field it fills, or null. */
   mapping: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()])),
+  /** Whether `mapping` is the one saved when this layer last took a file with these columns (none was sent). */
+  mappingSaved: Type.Boolean(),
   mode: Type.Enum(IMPORT_MODES),
   /** The field features are matched on in `upsert` (and kept by in `replace`), when the layer has one. */
   key: Type.Union([Type.String(), Type.Null()]),

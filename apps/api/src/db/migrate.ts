@@ -7,6 +7,7 @@ import * as ledger from './migrations/005-ledger.ts';
 import * as restoration from './migrations/006-restoration.ts';
 import * as imports from './migrations/007-imports.ts';
 import * as userAdmin from './migrations/008-user-admin.ts';
+import * as importMappings from './migrations/009-import-mappings.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-restoration': restoration,
   '007-imports': imports,
   '008-user-admin': userAdmin,
+  '009-import-mappings': importMappings,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -46,6 +46,11 @@ export function ImportPreviewView({ lang }: { lang: Language }) {
       <PreviewFacts preview={data} lang={lang} />
 
       <h4>{t('Column mapping')}</h4>
+      {data.mappingSaved && (
+        <p className="import-note" role="note" data-testid="import-mapping-saved">
+          {t('Using the field mapping saved at the last import of this layer with these columns.')}
+        </p>
+      )}
       <MappingTable preview={data} lang={lang} disabled={busy || committed !== null} onChange={remap} />
 
       <h4>{t('First rows ({{shown}} of {{count}})', { shown: data.sample.length, count: data.featureCount })}</h4>

@@ -55,10 +55,29 @@ async function layerDefaults(repos: Pick<Repositories, 'settings'>, layer: Colle
 /** The n-th feature as people count them. */
 const nth = (i: number) => ({ zh: `第 ${i + 1} 个要素`, en: `Feature ${i + 1}` });
 
+/**
+ * The mapping a preview starts from: the automatic match by column names, or, when a mapping was
+ * saved for this layer and these columns (or fewer), the saved one for its columns (targets the
+ * layer no longer has left out) and the automatic match for the rest, for fields it leaves free.
+ */
+function startingMapping(read: SourceRead, fields: FieldDef[], saved: Record<string, string | null> | undefined) {
+  const automatic = matchFields(read.columns, fields);
+  if (!saved) return automatic;
+  const kept = Object.entries(saved).filter(([column, key]) => read.columns.includes(column) && (key === null || fields.some((f) => f.key === key)));
+  const savedFor = new Map(kept);
+  const taken = new Set(kept.map(([, key]) => key));
+  return Object.fromEntries(
+    read.columns.map((column) => {
+      const auto = automatic[column];
+      return [column, savedFor.has(column) ? savedFor.get(column)! : auto !== null && !taken.has(auto) ? auto : null];
+    }),
+  );
+}
+
 /** Checks the officer's mapping: source columns of the file onto fields of the layer, or null to leave one out. */
-function checkedMapping(read: SourceRead, layer: CollectionId, wanted: Record<string, string | null>) {
+function checkedMapping(read: SourceRead, layer: CollectionId, wanted: Record<string, string | null>, saved?: Record<string, string | null>) {
   const fields = getLayer(layer).fields.filter((f) => !f.computed);
-  const mapping = { ...matchFields(read.columns, fields), ...wanted };
+  const mapping = { ...startingMapping(read, fields, saved), ...wanted };
   for (const [column, key] of Object.entries(wanted)) {
     if (!read.columns.includes(column)) {
       throw badRequest('unknownSourceColumn', {
@@ -107,7 +126,9 @@ export async function previewImport(
       en: `Layer "${term(layer, 'en')}" has no key field to update by; it can only be replaced whole (mode=replace).`,
     });
   }
-  const { mapping, fields } = checkedMapping(read, layer, input.mapping);
+  // A mapping the officer sends is used as it is; without one, the mapping saved at the last commit is offered again.
+  const saved = Object.keys(input.mapping).length === 0 ? await repos.imports.savedMapping(layer, read.columns) : undefined;
+  const { mapping, fields } = checkedMapping(read, layer, input.mapping, saved);
   const defaults = await layerDefaults(repos, layer);
   const problems: StoredProblem[] = [];
   const allowed = GEOMETRY_TYPES[getLayer(layer).geometry];
@@ -251,6 +272,7 @@ export async function previewImport(
     geometryType: read.geometryType,
     featureCount: features.length,
     mapping,
+    mappingSaved: saved !== undefined,
     mode,
     key: key?.key ?? null,
     sample: features.slice(0, SAMPLE_SIZE).map((f, i) => ({

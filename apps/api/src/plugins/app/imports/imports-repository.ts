@@ -149,6 +149,30 @@ export function createImportsRepository(knex: Knex) {
       await trx('imports').where({ id }).update({ committed_revision: revision });
     },
 
+    /**
+     * The mapping saved for the layer whose source columns are all among `columns` (the same file
+     * layout, or one with more columns): the one of most columns, the latest of those.
+     */
+    async savedMapping(collection: CollectionId, columns: readonly string[]): Promise<Record<string, string | null> | undefined> {
+      const found = await knex('import_mappings').where({ layer_id: collection }).orderBy('saved_at', 'desc').select('columns', 'mapping');
+      const present = new Set(columns);
+      const fitting = found
+        .map((row: { columns: unknown; mapping: unknown }) => ({ columns: json(row.columns) as string[], mapping: json(row.mapping) }))
+        .filter((row) => row.columns.every((column) => present.has(column)));
+      fitting.sort((a, b) => b.columns.length - a.columns.length);
+      return fitting[0]?.mapping;
+    },
+
+    /** Saves the mapping an import used for the layer and its source columns, over any saved before. */
+    async saveMapping(collection: CollectionId, mapping: Record<string, string | null>, userId: number, trx: Knex): Promise<void> {
+      const columns = Object.keys(mapping).sort();
+      const values = { columns: JSON.stringify(columns), mapping: JSON.stringify(mapping), user_id: userId, saved_at: trx.fn.now() };
+      await trx('import_mappings')
+        .insert({ layer_id: collection, columns_key: JSON.stringify(columns), ...values })
+        .onConflict(['layer_id', 'columns_key'])
+        .merge(Object.keys(values));
+    },
+
     /** The layer's latest revision number (0 before any), locking the layer's revisions against a second writer. */
     async lockLatestRevision(collection: CollectionId, trx: Knex): Promise<number> {
       await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`layer:${collection}`]);

@@ -130,6 +130,8 @@ export function commitImport(context: ImportsContext, id: string, user: User): P
       const file = { name: stored.fileName, sizeBytes: stored.fileSizeBytes, sha256: stored.fileSha256 };
       const revision = await writeRevision(context, stored.layer, stored.features, stored.mode, user.id, trx, { kind: 'import', file });
       await context.repos.imports.markCommitted(id, revision.revision, trx);
+      // The mapping used is offered again for the next file of this layer with these columns.
+      await context.repos.imports.saveMapping(stored.layer, (stored.preview as StoredPreview).mapping, user.id, trx);
       return { ...revision, layer: stored.layer };
     },
     before: (stored) => ({ importId: stored.id, layer: stored.layer, file: stored.fileName, sha256: stored.fileSha256 }),
