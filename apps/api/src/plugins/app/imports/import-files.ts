@@ -1,5 +1,8 @@
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import { UserError, badRequest } from '../../../http/errors.ts';
 
@@ -47,12 +50,14 @@ function safeRelative(name: string): string {
 }
 
 /**
- * Unpacks a zip into `dir` within {@link ZIP_LIMITS}: entries that would land outside `dir`, too
- * many entries, too many bytes or a ratio no real file has are refused before anything is
- * written (by the sizes the zip declares) and again while unpacking (by the bytes it gives).
+ * Unpacks the zip at `zipPath` into `dir` within {@link ZIP_LIMITS}: entries that would land
+ * outside `dir`, too many entries, too many bytes or a ratio no real file has are refused before
+ * anything is written (by the sizes the zip declares) and again while unpacking (by the bytes it
+ * gives). The zip itself is read into memory (it is within the upload's cap); each entry is
+ * streamed to disk, never held whole.
  */
-export async function unpackZip(bytes: Buffer, dir: string): Promise<void> {
-  const zip = await JSZip.loadAsync(bytes).catch(() => {
+export async function unpackZip(zipPath: string, dir: string): Promise<void> {
+  const zip = await JSZip.loadAsync(await fs.readFile(zipPath)).catch(() => {
     throw badRequest('notAZip', { zh: '文件不是有效的 zip 压缩包。', en: 'The file is not a valid zip archive.' });
   });
   const entries = Object.values(zip.files).filter((entry) => !entry.dir);
@@ -73,14 +78,20 @@ export async function unpackZip(bytes: Buffer, dir: string): Promise<void> {
   if (total > ZIP_LIMITS.maxUnpackedBytes) throw zipTooLarge({ zh: '解压后过大', en: 'would unpack too large' });
   let unpacked = 0;
   for (const entry of entries) {
-    const content = await entry.async('nodebuffer');
-    unpacked += content.length;
-    if (unpacked > ZIP_LIMITS.maxUnpackedBytes || content.length > (declared(entry).uncompressedSize ?? 0) + 1) {
-      throw zipTooLarge({ zh: '解压后过大', en: 'would unpack too large' });
-    }
     const target = path.join(dir, safeRelative(entry.name));
     await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, content);
+    let entryBytes = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        entryBytes += chunk.length;
+        unpacked += chunk.length;
+        if (unpacked > ZIP_LIMITS.maxUnpackedBytes || entryBytes > (declared(entry).uncompressedSize ?? 0) + 1) {
+          return done(zipTooLarge({ zh: '解压后过大', en: 'would unpack too large' }));
+        }
+        done(null, chunk);
+      },
+    });
+    await pipeline(entry.nodeStream('nodebuffer'), counted, createWriteStream(target));
   }
 }
 
@@ -108,7 +119,7 @@ const missingPart = (name: string, part: string) =>
  */
 export async function findDataset(dir: string): Promise<SourceDataset> {
   for (const kmz of (await walk(dir)).filter((file) => extension(file) === '.kmz')) {
-    await unpackZip(await fs.readFile(kmz), path.join(path.dirname(kmz), `${path.basename(kmz, '.kmz')}.kmz.d`));
+    await unpackZip(kmz, path.join(path.dirname(kmz), `${path.basename(kmz, '.kmz')}.kmz.d`));
   }
   const files = await walk(dir);
   const found: SourceDataset[] = [];

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +14,7 @@ import { previewImport, previewIn, type StoredPreview } from '../../../plugins/a
 import { commitImport, importNotFound, restoreRevision } from '../../../plugins/app/imports/imports-writes.ts';
 import { readSource } from '../../../plugins/app/imports/read-source.ts';
 import { unknownLayer } from '../../../plugins/app/layers/layer-access.ts';
-import { readForm } from '../../../plugins/app/photos/multipart-form.ts';
+import { saveForm } from '../../../plugins/app/photos/multipart-form.ts';
 
 /** The text fields of an import form beside its files. */
 const IMPORT_FIELDS = ['layer', 'mode', 'encoding', 'sourceCrs', 'sourceLayer', 'mapping', 'featureColumn', 'sourceDatum', 'datumParameters', 'datumRotation'] as const;
@@ -81,39 +80,37 @@ const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (ap
   };
 
   app.post('/api/imports', { ...admin, schema: { response: { 201: ImportPreview } } }, async (request, reply) => {
-    const form = await readForm(request, {
-      fields: IMPORT_FIELDS,
-      fileField: 'file',
-      maxFileBytes: importMaxBytes,
-      maxFieldBytes: 64 * 1024,
-      maxFiles: MAX_IMPORT_FILES,
-      fileTooLarge: tooLarge,
-    });
-    const layer = layerOf(form.fields.layer ?? '');
-    const mode: ImportMode = oneOf('mode', form.fields.mode, IMPORT_MODES) ?? 'replace';
-    const encoding = oneOf('encoding', form.fields.encoding, SHAPEFILE_ENCODINGS);
-    const mapping = parsedMapping(form.fields.mapping);
-    if (form.files.length === 0) {
-      throw badRequest('noImportFile', { zh: '请选择要导入的文件。', en: 'Choose a file to import.' });
-    }
-    const total = form.files.reduce((sum, f) => sum + f.bytes.length, 0);
-    if (total > importMaxBytes) throw tooLarge(importMaxBytes);
-
+    // The files are streamed to disk as they arrive, the cap enforced meanwhile.
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mpm-import-'));
     try {
-      const hash = crypto.createHash('sha256');
-      for (const file of form.files) {
-        const name = path.basename(file.name.replace(/\\/g, '/')) || 'upload';
-        hash.update(file.bytes);
-        if (form.files.length === 1 && path.extname(name).toLowerCase() === '.zip') await unpackZip(file.bytes, dir);
-        else await fs.writeFile(path.join(dir, name), file.bytes);
+      const uploads = path.join(dir, 'upload');
+      await fs.mkdir(uploads);
+      const form = await saveForm(
+        request,
+        { fields: IMPORT_FIELDS, fileField: 'file', maxFileBytes: importMaxBytes, maxFieldBytes: 64 * 1024, maxFiles: MAX_IMPORT_FILES, fileTooLarge: tooLarge },
+        uploads,
+        importMaxBytes,
+      );
+      const layer = layerOf(form.fields.layer ?? '');
+      const mode: ImportMode = oneOf('mode', form.fields.mode, IMPORT_MODES) ?? 'replace';
+      const encoding = oneOf('encoding', form.fields.encoding, SHAPEFILE_ENCODINGS);
+      const mapping = parsedMapping(form.fields.mapping);
+      if (form.files.length === 0) {
+        throw badRequest('noImportFile', { zh: '请选择要导入的文件。', en: 'Choose a file to import.' });
       }
-      const { source: dataset, gcj02: ovital } = await findSource(dir);
+      const total = form.sizeBytes;
+      let sourceDir = uploads;
+      if (form.files.length === 1 && path.extname(form.files[0].path).toLowerCase() === '.zip') {
+        sourceDir = path.join(dir, 'unzipped');
+        await unpackZip(form.files[0].path, sourceDir);
+        await fs.rm(form.files[0].path);
+      }
+      const { source: dataset, gcj02: ovital } = await findSource(sourceDir);
       const { sourceCrs, sourceLayer, featureColumn, sourceDatum, datumParameters, datumRotation } = form.fields;
       const choices = { encoding, sourceCrs, sourceLayer, featureColumn, sourceDatum, datumParameters, datumRotation, ovital, polygons: getLayer(layer).geometry === 'polygon' };
       const read = await readSource(dataset, choices, dir);
       const fileName = form.files.length === 1 ? path.basename(form.files[0].name) : dataset.name;
-      const file = { name: fileName, sizeBytes: total, sha256: hash.digest('hex') };
+      const file = { name: fileName, sizeBytes: total, sha256: form.sha256 };
       const { preview, features } = await previewImport(app.repos, { layer, read, mode, mapping, file, userId: request.user!.id });
       await app.repos.imports.insertImport({ id: preview.id, layer, userId: request.user!.id, fileName, fileSizeBytes: total, fileSha256: file.sha256, mode, preview, features });
       return reply.status(201).send(previewIn(preview, requestLanguage(request)));
