@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_MODES, SHAPEFILE_ENCODINGS, type ImportMode, type ShapefileEncoding } from '@mpm/contracts';
 import type { UploadProgress } from '../../api/client.ts';
@@ -38,11 +38,20 @@ export function ImportForm() {
   const loading = useTransferData((s) => s.preview.status === 'loading');
   const previewImport = useTransferData((s) => s.previewImport);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
+  // When the upload finished: the server's reading is then timed, by the second, until it answers.
+  const [uploadedAt, setUploadedAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (uploadedAt === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [uploadedAt]);
 
   async function send(event: FormEvent) {
     event.preventDefault();
     if (files.length === 0 || loading) return;
     setProgress({ sent: 0, total: 0 });
+    setUploadedAt(null);
     await previewImport(
       {
         layer,
@@ -53,13 +62,18 @@ export function ImportForm() {
         sourceLayer: choices.sourceLayer.trim() || undefined,
       },
       language,
-      setProgress,
+      (next) => {
+        setProgress(next);
+        if (next.total > 0 && next.sent >= next.total) setUploadedAt((at) => at ?? Date.now());
+      },
     );
     setProgress(null);
+    setUploadedAt(null);
   }
 
   const done = percent(progress);
   const uploaded = progress !== null && progress.total > 0 && progress.sent >= progress.total;
+  const readingSeconds = uploadedAt === null ? 0 : Math.floor((now - uploadedAt) / 1000);
   const modeNames: Record<ImportMode, string> = {
     replace: t('Replace the whole layer'),
     upsert: t('Add, and update features with the same key'),
@@ -140,7 +154,7 @@ export function ImportForm() {
       {loading && progress && (
         <div className="upload-progress" role="status">
           <progress max={100} value={uploaded ? undefined : (done ?? undefined)} aria-label={t('Upload progress')} />
-          <span>{uploaded ? t('Uploaded; the server is reading the file…') : done === null ? t('Uploading…') : t('Uploading… {{percent}}%', { percent: done })}</span>
+          <span>{uploaded ? (readingSeconds >= 1 ? t('Uploaded; the server is reading the file… {{seconds}} s', { seconds: readingSeconds }) : t('Uploaded; the server is reading the file…')) : done === null ? t('Uploading…') : t('Uploading… {{percent}}%', { percent: done })}</span>
         </div>
       )}
     </form>
