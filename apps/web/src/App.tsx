@@ -17,6 +17,8 @@ const InspectPanel = lazy(() =>
 );
 /** Data mode's panel (import, revisions and export of layers; admins). */
 const DataPanel = lazy(() => import('./components/data/DataPanel.tsx').then((m) => ({ default: m.DataPanel })));
+/** Administration mode's panel (users and the other registers; admins). */
+const AdminPanel = lazy(() => import('./components/admin/AdminPanel.tsx').then((m) => ({ default: m.AdminPanel })));
 /** Public mode's panel (restoration progress, charts, tip-offs). */
 const PublicPanel = lazy(() => import('./components/public/PublicPanel.tsx').then((m) => ({ default: m.PublicPanel })));
 
@@ -57,6 +59,7 @@ export function App() {
             {mode === 'inspect' && <InspectPanel />}
             {mode === 'public' && <PublicPanel />}
             {mode === 'data' && <DataPanel />}
+            {mode === 'admin' && <AdminPanel />}
           </Suspense>
         )}
       </div>

@@ -3,7 +3,7 @@ import { activeMode, availableModes } from '../state/derived.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession, type AppMode } from '../state/session-store.ts';
 
-/** 地图 / 规划 / 巡查 / 公众 / 数据: the modes this user may use; hidden when there is only one. */
+/** 地图 / 规划 / 巡查 / 公众 / 数据 / 管理: the modes this user may use; hidden when there is only one. */
 export function ModeSwitch() {
   const { t } = useTranslation();
   const user = useServerData((s) => s.user);
@@ -20,6 +20,7 @@ export function ModeSwitch() {
     inspect: t('Inspect'),
     public: t('Public'),
     data: t('Data'),
+    admin: t('Admin'),
   };
   return (
     <div className="mode-switch" role="group" aria-label={t('Mode')}>

@@ -34,6 +34,9 @@ export const canInspect = (user: UserView | null): boolean => user?.role === 'in
 /** Data mode (import, revisions, export of layers) is for admins (the server checks too: `POST /api/imports`). */
 export const canManageData = (user: UserView | null): boolean => user?.role === 'admin';
 
+/** 管理 mode (users and the other registers) is for admins (the server checks every call too). */
+export const canAdminister = (user: UserView | null): boolean => user?.role === 'admin';
+
 /** The modes a user may switch between, in the order the switch shows them. Visitors have only 公众. */
 export function availableModes(user: UserView | null): AppMode[] {
   if (!user) return ['public'];
@@ -42,6 +45,7 @@ export function availableModes(user: UserView | null): AppMode[] {
   if (canInspect(user)) modes.push('inspect');
   modes.push('public');
   if (canManageData(user)) modes.push('data');
+  if (canAdminister(user)) modes.push('admin');
   return modes;
 }
 

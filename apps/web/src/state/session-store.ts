@@ -20,9 +20,10 @@ export interface Selection {
 /**
  * Browse the map (地图, staff), check a proposed block (规划; planners and admins), check sites
  * and run the ledger (巡查; inspectors and admins), follow restoration (公众; everyone, and the
- * only mode of visitors who are not signed in), or import, restore and export layers (数据管理; admins).
+ * only mode of visitors who are not signed in), import, restore and export layers (数据管理; admins),
+ * or keep the registers: users and, later, licences, proposals, parcels and settings (管理; admins).
  */
-export type AppMode = 'browse' | 'plan' | 'inspect' | 'public' | 'data';
+export type AppMode = 'browse' | 'plan' | 'inspect' | 'public' | 'data' | 'admin';
 
 /** How areas of findings are shown: 亩, 公顷 or m². */
 export type AreaUnit = 'mu' | 'ha' | 'm2';

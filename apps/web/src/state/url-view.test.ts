@@ -20,9 +20,10 @@ describe('the view in the URL hash', () => {
   });
 
   it('leaves out what it cannot read instead of guessing', () => {
-    expect(parseUrlView('#mode=admin&year=19&on=nonsense,rivers&map=12/95/108')).toEqual({ layers: { rivers: true } });
+    expect(parseUrlView('#mode=root&year=19&on=nonsense,rivers&map=12/95/108')).toEqual({ layers: { rivers: true } });
     expect(parseUrlView('#year=1800&map=a/b/c&off=')).toEqual({});
     expect(parseUrlView('')).toEqual({});
+    expect(parseUrlView('#mode=admin')).toEqual({ mode: 'admin' });
     expect(parseUrlView('#map=12/35.5/108.4&year=2019')).toEqual({ year: 2019, camera: { lon: 108.4, lat: 35.5, zoom: 12 } });
   });
 

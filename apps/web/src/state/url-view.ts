@@ -1,7 +1,7 @@
 import { isCollectionId, type CollectionId } from '@mpm/domain';
 import type { AppMode } from './session-store.ts';
 
-const MODES: readonly AppMode[] = ['browse', 'plan', 'inspect', 'public', 'data'];
+const MODES: readonly AppMode[] = ['browse', 'plan', 'inspect', 'public', 'data', 'admin'];
 
 /** Years the public year slider may show; anything outside is ignored as a typo. */
 const MIN_YEAR = 1949;

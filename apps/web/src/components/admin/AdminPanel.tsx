@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { ADMIN_TABS, useAdminSession, type AdminTab } from '../../state/admin-store.ts';
+import { TabList } from '../TabList.tsx';
+import { UsersView } from './UsersView.tsx';
+import './admin.css';
+
+/**
+ * 管理 mode's panel (admins): the registers the bureau keeps, one tab each. Today the users
+ * (用户管理); the licence register, the proposal workflow, parcels and settings join as tabs.
+ */
+export function AdminPanel() {
+  const { t } = useTranslation();
+  const tab = useAdminSession((s) => s.tab);
+  const setTab = useAdminSession((s) => s.setTab);
+  const labels: Record<AdminTab, string> = { users: t('Users') };
+  return (
+    <aside className="plan-panel admin-panel" aria-label={t('Administration')}>
+      <header className="plan-panel-head">
+        <h2 className="panel-title">{t('Administration')}</h2>
+      </header>
+      <TabList
+        label={t('Administration')}
+        tabs={ADMIN_TABS.map((id) => ({ id, label: labels[id] }))}
+        selected={tab}
+        onSelect={setTab}
+        tabId={(id) => `admin-tab-${id}`}
+        panelId={() => 'admin-body'}
+      />
+      <div className="tab-panel" id="admin-body" role="tabpanel" aria-labelledby={`admin-tab-${tab}`}>
+        {tab === 'users' && <UsersView />}
+      </div>
+    </aside>
+  );
+}
