@@ -5,9 +5,9 @@
 // openOptions, outputName }. Inputs are read from disk where they lie (gdal3.js mounts their
 // folder); ogr2ogr writes to disk too, under `workerData.outputDir` (mounted as GDAL's /output),
 // in a folder of its own per job, and answers its paths: no file's bytes cross postMessage.
-// Answers: { id, ok: true, value } or { id, ok: false, error: { message }, crashed }. After a
-// crash (a WebAssembly trap or abort: the module is then unusable) the thread answers and exits;
-// gdal.ts starts another for the next job.
+// Answers: { id, ok: true, value } or { id, ok: false, error: { message }, crashed, fatal }.
+// After a crash (a WebAssembly trap or abort: the module is then unusable), or when GDAL did not
+// load, the thread answers and exits (`fatal`); gdal.ts starts another for the next job.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -69,12 +69,19 @@ const ops = {
 let lastJob = Promise.resolve();
 parentPort.on('message', (job) => {
   lastJob = lastJob.then(async () => {
+    let gdal;
     try {
-      const gdal = await loading;
+      gdal = await loading;
+    } catch (err) {
+      // GDAL did not load: said, and the thread ends, so that the next job tries afresh.
+      parentPort.postMessage({ id: job.id, ok: false, crashed: false, fatal: true, error: { message: messageOf(err) } });
+      process.exit(1);
+    }
+    try {
       parentPort.postMessage({ id: job.id, ok: true, value: await ops[job.op](gdal, job) });
     } catch (err) {
       const crashed = isCrash(err);
-      parentPort.postMessage({ id: job.id, ok: false, crashed, error: { message: messageOf(err) } });
+      parentPort.postMessage({ id: job.id, ok: false, crashed, fatal: crashed, error: { message: messageOf(err) } });
       if (crashed) process.exit(1);
     }
   });

@@ -23,7 +23,9 @@ interface Job {
 }
 
 /** The worker's answer to a job. */
-type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; crashed: boolean; error: { message: string } };
+type Answer =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; crashed: boolean; fatal: boolean; error: { message: string } };
 
 /** The running worker: its thread, the folder GDAL writes into, and the job it is doing. */
 interface GdalThread {
@@ -70,10 +72,11 @@ function gdalThread(): GdalThread {
     for (const id of [...started.pending.keys()]) settle(id, { error });
   };
   worker.on('message', (answer: Answer) => {
-    if (answer.ok) settle(answer.id, { value: answer.value });
-    // The worker exits after a crash: the next job goes to a new one.
-    else if (answer.crashed) stopped(gdalCrashed());
-    else settle(answer.id, { error: gdalError(answer.error.message) });
+    if (answer.ok) return settle(answer.id, { value: answer.value });
+    const error = answer.crashed ? gdalCrashed() : gdalError(answer.error.message);
+    // The worker exits after a crash, or when GDAL did not load: the next job goes to a new one.
+    if (answer.fatal) stopped(error);
+    else settle(answer.id, { error });
   });
   // An exception the worker did not catch: it is gone.
   worker.on('error', (err) => stopped(err.name === 'RuntimeError' ? gdalCrashed() : err));
