@@ -32,7 +32,7 @@ export function AccountStatus() {
           {user.displayName}
           <span className="account-role">{role}</span>
         </span>
-        <button type="button" className="link-button" onClick={() => setPasswordOpen(true)}>
+        <button type="button" className="link-button account-password" onClick={() => setPasswordOpen(true)}>
           {t('Change password')}
         </button>
         <button type="button" className="link-button" onClick={() => void signOut(language)}>
