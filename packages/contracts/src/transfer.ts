@@ -79,6 +79,15 @@ export const ImportProblem = Type.Object({
 });
 export type ImportProblem = Static<typeof ImportProblem>;
 
+/** One layer of a source that holds several (a GeoPackage's tables, a File Geodatabase's feature classes, a KML's folders, a workbook's sheets). */
+export const SourceLayer = Type.Object({
+  name: Type.String(),
+  featureCount: Type.Union([Type.Integer(), Type.Null()]),
+  /** GDAL's geometry type (`Multi Polygon`, `Point`…), `None` for a table. */
+  geometryType: Type.String(),
+});
+export type SourceLayer = Static<typeof SourceLayer>;
+
 /** What `POST /api/imports` read from the file, before anything is written. */
 export const ImportPreview = Type.Object({
   id: Type.String(),
@@ -89,6 +98,8 @@ export const ImportPreview = Type.Object({
   format: Type.String(),
   /** The layer read when the file holds several. */
   sourceLayer: Type.String(),
+  /** The file's layers when it can hold several, to choose from (re-sent as `sourceLayer`); empty otherwise. */
+  sourceLayers: Type.Array(SourceLayer),
   encoding: Type.Union([Type.Enum(SHAPEFILE_ENCODINGS), Type.Null()]),
   /** Whether the encoding was guessed from the bytes: the officer confirms it on the sample's Chinese text. */
   encodingGuessed: Type.Boolean(),

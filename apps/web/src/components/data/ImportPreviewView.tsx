@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '@mpm/contracts';
 import { term, type CollectionId, type Language, type TermKey } from '@mpm/domain';
@@ -44,6 +44,15 @@ export function ImportPreviewView({ lang }: { lang: Language }) {
       <h3 id="import-preview-title">{t('Preview')}</h3>
       <ProblemNotice problem={preview.problem} sentence={(message) => t('The file could not be read: {{message}}', { message })} />
       <PreviewFacts preview={data} lang={lang} />
+      {data.sourceLayers.length > 1 && (
+        <SourceLayerChoice
+          preview={data}
+          chosen={Boolean(request?.sourceLayer)}
+          disabled={busy || committed !== null}
+          // Another layer has other columns: the mapping starts again from them.
+          onChange={(sourceLayer) => request && void previewImport({ ...request, sourceLayer, mapping: undefined }, language)}
+        />
+      )}
 
       <h4>{t('Column mapping')}</h4>
       {data.mappingSaved && (
@@ -111,6 +120,33 @@ export function ImportPreviewView({ lang }: { lang: Language }) {
         <ProblemNotice problem={written.problem} sentence={(message) => t('The import could not be written: {{message}}', { message })} />
       )}
     </section>
+  );
+}
+
+/**
+ * The layer of a source of several (a GeoPackage's tables, a KML's folders, a workbook's sheets):
+ * until the officer picks one, the first is previewed and nothing can be written.
+ */
+function SourceLayerChoice(props: { preview: ImportPreview; chosen: boolean; disabled: boolean; onChange(layer: string): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { preview, chosen } = props;
+  return (
+    <div className="data-field import-source-layer">
+      <label htmlFor={id}>{t('Source layer')}</label>
+      <select id={id} value={chosen ? preview.sourceLayer : ''} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value)}>
+        {!chosen && (
+          <option value="" disabled>
+            {t('The file holds several layers: choose the one to import.')}
+          </option>
+        )}
+        {preview.sourceLayers.map((layer) => (
+          <option key={layer.name} value={layer.name}>
+            {t('{{name}} ({{count}} features, {{type}})', { name: layer.name, count: layer.featureCount ?? '?', type: layer.geometryType })}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

@@ -10,7 +10,7 @@ import {
   type Language,
   type TermKey,
 } from '@mpm/domain';
-import type { ImportMode, ImportPreview } from '@mpm/contracts';
+import type { ImportMode, ImportPreview, SourceLayer } from '@mpm/contracts';
 import { badRequest, type Bilingual } from '../../../http/errors.ts';
 import type { FeatureInput } from '../layers/layers-repository.ts';
 import type { Repositories } from '../repositories.plugin.ts';
@@ -51,6 +51,16 @@ async function layerDefaults(repos: Pick<Repositories, 'settings'>, layer: Colle
   const { county } = await countyProfile(repos.settings);
   return county ? { name: county.name, adminCode: county.adminCode } : {};
 }
+
+/** The file-level problem of a source of several layers read without a choice: its first is previewed, none written. */
+const chooseSourceLayer = (layers: SourceLayer[], shown: string): StoredProblem => ({
+  feature: null,
+  reason: 'chooseSourceLayer',
+  message: {
+    zh: `文件中有 ${layers.length} 个图层（${layers.map((l) => l.name).join('、')}），预览的是第一个“${shown}”；请选择要导入的图层后再写入。`,
+    en: `The file holds ${layers.length} layers (${layers.map((l) => l.name).join(', ')}); the preview shows the first, "${shown}". Choose the layer to import before writing.`,
+  },
+});
 
 /** The n-th feature as people count them. */
 const nth = (i: number) => ({ zh: `第 ${i + 1} 个要素`, en: `Feature ${i + 1}` });
@@ -110,6 +120,8 @@ export async function previewImport(
     mapping: Record<string, string | null>;
     file: { name: string; sizeBytes: number; sha256: string };
     userId: number;
+    /** The source's layers, and whether the officer chose the one read (else the first of several was). */
+    sourceLayers?: { layers: SourceLayer[]; chosen: boolean };
   },
 ): Promise<{ preview: StoredPreview; features: FeatureInput[] }> {
   const { layer, read, mode } = input;
@@ -131,6 +143,8 @@ export async function previewImport(
   const { mapping, fields } = checkedMapping(read, layer, input.mapping, saved);
   const defaults = await layerDefaults(repos, layer);
   const problems: StoredProblem[] = [];
+  const layers = input.sourceLayers?.layers ?? [];
+  if (layers.length > 1 && !input.sourceLayers?.chosen) problems.push(chooseSourceLayer(layers, read.sourceLayer));
   const allowed = GEOMETRY_TYPES[getLayer(layer).geometry];
   const features: FeatureInput[] = read.features.map((source, i) => {
     const properties: Record<string, unknown> = {};
@@ -263,6 +277,7 @@ export async function previewImport(
     fileSizeBytes: input.file.sizeBytes,
     format: read.format,
     sourceLayer: read.sourceLayer,
+    sourceLayers: layers,
     encoding: read.encoding,
     encodingGuessed: read.encodingGuessed,
     crs: `EPSG:${read.epsg}`,

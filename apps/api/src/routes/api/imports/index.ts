@@ -13,6 +13,7 @@ import { unpackZip } from '../../../plugins/app/imports/import-files.ts';
 import { previewImport, previewIn, type StoredPreview } from '../../../plugins/app/imports/import-preview.ts';
 import { commitImport, importNotFound, restoreRevision } from '../../../plugins/app/imports/imports-writes.ts';
 import { readSource } from '../../../plugins/app/imports/read-source.ts';
+import { sourceLayers } from '../../../plugins/app/imports/source-layers.ts';
 import { unknownLayer } from '../../../plugins/app/layers/layer-access.ts';
 import { saveForm } from '../../../plugins/app/photos/multipart-form.ts';
 
@@ -106,12 +107,18 @@ const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (ap
         await fs.rm(form.files[0].path);
       }
       const { source: dataset, gcj02: ovital } = await findSource(sourceDir);
-      const { sourceCrs, sourceLayer, featureColumn, sourceDatum, datumParameters, datumRotation } = form.fields;
+      const { sourceCrs, featureColumn, sourceDatum, datumParameters, datumRotation } = form.fields;
+      // A source of several layers read with none chosen previews its first, and says to choose.
+      const layers = await sourceLayers(dataset);
+      const chosen = Boolean(form.fields.sourceLayer);
+      const sourceLayer = chosen ? form.fields.sourceLayer : layers[0]?.name;
       const choices = { encoding, sourceCrs, sourceLayer, featureColumn, sourceDatum, datumParameters, datumRotation, ovital, polygons: getLayer(layer).geometry === 'polygon' };
       const read = await readSource(dataset, choices, dir);
       const fileName = form.files.length === 1 ? path.basename(form.files[0].name) : dataset.name;
       const file = { name: fileName, sizeBytes: total, sha256: form.sha256 };
-      const { preview, features } = await previewImport(app.repos, { layer, read, mode, mapping, file, userId: request.user!.id });
+      const { preview, features } = await previewImport(app.repos, {
+        layer, read, mode, mapping, file, userId: request.user!.id, sourceLayers: { layers, chosen },
+      });
       await app.repos.imports.insertImport({ id: preview.id, layer, userId: request.user!.id, fileName, fileSizeBytes: total, fileSha256: file.sha256, mode, preview, features });
       return reply.status(201).send(previewIn(preview, requestLanguage(request)));
     } finally {
