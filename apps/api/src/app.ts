@@ -20,6 +20,7 @@ import layerRoutes from './routes/api/layers/index.ts';
 import layerExportRoutes from './routes/api/layers/export.ts';
 import cornerListRoutes from './routes/api/corner-list.ts';
 import importRoutes from './routes/api/imports/index.ts';
+import auditRoutes from './routes/api/audit/index.ts';
 import settingsRoutes from './routes/api/settings/index.ts';
 import rulesRoutes from './routes/api/rules/index.ts';
 import checkRoutes from './routes/api/check/index.ts';
@@ -91,6 +92,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(cornerListRoutes);
   await app.register(importRoutes, { importMaxBytes: config.importMaxBytes });
   await app.register(settingsRoutes);
+  await app.register(auditRoutes);
   await app.register(rulesRoutes);
   await app.register(checkRoutes, { checksPerMinute: config.checksPerMinute });
   await app.register(proposalRoutes);

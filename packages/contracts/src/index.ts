@@ -6,3 +6,4 @@ export * from './inspection.ts';
 export * from './ledger.ts';
 export * from './restoration.ts';
 export * from './transfer.ts';
+export * from './audit.ts';

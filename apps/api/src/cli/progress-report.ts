@@ -5,8 +5,8 @@ import { Value } from 'typebox/value';
 import { ProgressReportQuery } from '@mpm/contracts';
 import type { Language } from '@mpm/domain';
 import { ConfigError, loadConfig } from '../config.ts';
-import { DataDirLockedError } from '../db/data-dir-lock.ts';
-import { UserError, type Bilingual } from '../http/errors.ts';
+import { UserError } from '../http/errors.ts';
+import { CliError, openCliDatabase, serverFetch } from './cli-support.ts';
 import { resolvePeriod } from '../plugins/app/reports/progress-period.ts';
 
 const USAGE = `用法 / usage:
@@ -20,13 +20,6 @@ const USAGE = `用法 / usage:
 Without --server the command opens the database that DATABASE_URL or DATA_DIR names (the server's settings).
 The embedded database admits one process at a time: while the server runs, add --server to print through
 its API (a staff account; the password in the environment variable MPM_PASSWORD).`;
-
-/** A problem the user can fix: printed in both languages, exit status 2. */
-class CliError extends Error {
-  constructor(readonly messages: Bilingual) {
-    super(messages.en);
-  }
-}
 
 interface CliOptions {
   query: ProgressReportQuery;
@@ -85,29 +78,10 @@ const outputPath = (out: string | undefined, filename: string) => path.resolve(p
 /** Prints the report from the configured database, holding it only for as long as that takes. */
 async function fromDatabase(options: CliOptions): Promise<{ pdf: Buffer; filename: string }> {
   const config = loadConfig();
-  const target = config.database;
-  if (target.kind === 'pglite' && !fs.existsSync(path.join(target.dataDir, 'pgdata'))) {
-    throw new CliError({
-      zh: `${target.dataDir} 下没有数据库：请先启动一次服务器（pnpm start），或用 DATA_DIR / DATABASE_URL 指定数据库。`,
-      en: `There is no database in ${target.dataDir}: start the server once (pnpm start), or name the database with DATA_DIR or DATABASE_URL.`,
-    });
-  }
-  // Loaded only now: a mistyped option is answered without loading the database and the printer.
-  const { openDatabase } = await import('../db/connect.ts');
-  let db: Awaited<ReturnType<typeof openDatabase>>;
-  try {
-    db = await openDatabase(target);
-  } catch (err) {
-    if (err instanceof DataDirLockedError) {
-      // Its message is "中文 / English".
-      const split = err.message.indexOf(' / ');
-      throw new CliError({
-        zh: `${err.message.slice(0, split)}\n服务器正在运行时，请加 --server http://localhost:${config.port} 经其接口生成报告。`,
-        en: `${err.message.slice(split + 3)}\nWhile the server runs, add --server http://localhost:${config.port} to print through its API.`,
-      });
-    }
-    throw err;
-  }
+  const db = await openCliDatabase(config, {
+    zh: `服务器正在运行时，请加 --server http://localhost:${config.port} 经其接口生成报告。`,
+    en: `While the server runs, add --server http://localhost:${config.port} to print through its API.`,
+  });
   const [{ loadRuleset, RulesetError }, { createPdfPrinter }, { renderProgressReport }, { createRepositories }] = await Promise.all([
     import('../plugins/app/checks/ruleset.ts'),
     import('../plugins/app/reports/pdf-printer.ts'),
@@ -136,37 +110,9 @@ async function fromDatabase(options: CliOptions): Promise<{ pdf: Buffer; filenam
 
 /** Prints the report through a running server's API with HTTP Basic credentials. */
 async function fromServer(server: string, options: CliOptions): Promise<{ pdf: Buffer; filename: string }> {
-  const password = process.env.MPM_PASSWORD;
-  if (!password) {
-    throw new CliError({
-      zh: `使用 --server 时，请在环境变量 MPM_PASSWORD 中提供账号 ${options.user} 的密码。`,
-      en: `With --server, put the password of ${options.user} in the environment variable MPM_PASSWORD.`,
-    });
-  }
   const url = new URL('/api/reports/progress.pdf', server);
   for (const [key, value] of Object.entries(options.query)) url.searchParams.set(key, String(value));
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: {
-        authorization: `Basic ${Buffer.from(`${options.user}:${password}`).toString('base64')}`,
-        'accept-language': options.lang === 'en' ? 'en' : 'zh-CN',
-      },
-    });
-  } catch (err) {
-    throw new CliError({ zh: `无法连接服务器 ${server}：${(err as Error).message}`, en: `Cannot reach the server at ${server}: ${(err as Error).message}` });
-  }
-  if (!response.ok) {
-    const body = await response.text();
-    const message = (() => {
-      try {
-        return (JSON.parse(body) as { message?: string }).message ?? body;
-      } catch {
-        return body;
-      }
-    })();
-    throw new CliError({ zh: `服务器拒绝（${response.status}）：${message}`, en: `The server refused (${response.status}): ${message}` });
-  }
+  const response = await serverFetch(server, url, options.user, options.lang);
   const disposition = response.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const filename = encoded ? decodeURIComponent(encoded) : 'progress-report.pdf';

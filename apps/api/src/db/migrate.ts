@@ -8,6 +8,7 @@ import * as restoration from './migrations/006-restoration.ts';
 import * as imports from './migrations/007-imports.ts';
 import * as userAdmin from './migrations/008-user-admin.ts';
 import * as importMappings from './migrations/009-import-mappings.ts';
+import * as auditChain from './migrations/010-audit-chain.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007-imports': imports,
   '008-user-admin': userAdmin,
   '009-import-mappings': importMappings,
+  '010-audit-chain': auditChain,
 };
 
 const source: Knex.MigrationSource<string> = {
