@@ -5,6 +5,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import { UserError, badRequest } from '../../../http/errors.ts';
+import { refuseXmlDeclarations } from './xml-guard.ts';
 
 /** Limits on a zip a user sends: what it may hold once unpacked. */
 export const ZIP_LIMITS = {
@@ -155,5 +156,7 @@ export async function findDataset(dir: string): Promise<SourceDataset> {
       en: `The upload holds several datasets (${names}); import one at a time.`,
     });
   }
+  // GDAL's XML reader would expand a DTD's entities: a KML (or a KMZ's document) must have none.
+  if (found[0].kind === 'kml') await refuseXmlDeclarations(found[0].main, found[0].name);
   return found[0];
 }

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './helpers/test-app.ts';
+import { TEST_DATABASES } from './helpers/databases.ts';
+import { multipartForm, type FormFile } from './helpers/photo-fixtures.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-import-formats-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A square of `sideDeg` degrees with its south-west corner at `[lon, lat]`. */
+const square = (lon: number, lat: number, sideDeg = 0.002): GeoJSON.Polygon => ({
+  type: 'Polygon',
+  coordinates: [[[lon, lat], [lon + sideDeg, lat], [lon + sideDeg, lat + sideDeg], [lon, lat + sideDeg], [lon, lat]]],
+});
+
+const farmland = (name: string, geometry: GeoJSON.Geometry): GeoJSON.Feature => ({
+  type: 'Feature',
+  properties: { 名称: name, 耕地类型: '永久基本农田' },
+  geometry,
+});
+
+/** A GeoJSON source written and converted by GDAL's ogr2ogr into `out` (a file or a folder). */
+function ogr2ogr(out: string, features: GeoJSON.Feature[], args: string[]): string {
+  const source = path.join(dir, `${path.basename(out)}.src.geojson`);
+  fs.writeFileSync(source, JSON.stringify({ type: 'FeatureCollection', features }));
+  execFileSync('ogr2ogr', [...args, out, source]);
+  return out;
+}
+
+/** A folder zipped by Python's zipfile, its entries under the folder's own name (as Windows' "send to zip" does). */
+function zipFolder(folder: string): FormFile {
+  const zip = `${folder}.zip`;
+  const script =
+    'import sys, zipfile, os\nroot = sys.argv[2]\nwith zipfile.ZipFile(sys.argv[1], "w") as z:\n' +
+    '  for f in os.listdir(root): z.write(os.path.join(root, f), os.path.join(os.path.basename(root), f))';
+  execFileSync('python3', ['-c', script, zip, folder]);
+  return { field: 'file', name: path.basename(zip), type: 'application/zip', bytes: fs.readFileSync(zip) };
+}
+
+const asFormFile = (file: string): FormFile => ({ field: 'file', name: path.basename(file), type: 'application/octet-stream', bytes: fs.readFileSync(file) });
+
+describe.each(TEST_DATABASES)('more of the formats a bureau receives, on %s', (kind) => {
+  let t: TestApp;
+  let admin: string;
+  const upload = (fields: Record<string, string>, file: FormFile) => {
+    const form = multipartForm(fields, file);
+    return t.app.inject({ method: 'POST', url: '/api/imports', payload: form.payload, headers: { ...form.headers, cookie: admin, 'accept-language': 'zh-CN' } });
+  };
+  const importCount = async () => Number((await t.db.knex('imports').count<{ n: string }[]>({ n: '*' }))[0].n);
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    admin = await t.login();
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('reads a zipped File Geodatabase with its Chinese text and its Gauss–Krüger zone', async () => {
+    const names = ['东沟永久基本农田', '西沟永久基本农田'];
+    const gdb = ogr2ogr(
+      path.join(dir, `${kind}-耕地.gdb`),
+      names.map((name, i) => farmland(name, square(108.31 + i * 0.01, 35.46))),
+      ['-f', 'OpenFileGDB', '-s_srs', 'EPSG:4490', '-t_srs', 'EPSG:4524', '-nln', 'farmland'],
+    );
+    const response = await upload({ layer: 'farmland' }, zipFolder(gdb));
+    expect(response.statusCode, response.body).toBe(201);
+    const preview = response.json();
+    expect(preview).toMatchObject({ format: 'OpenFileGDB', crs: 'EPSG:4524', featureCount: 2, problems: [], committable: true });
+    expect(preview.sample.map((s: { name: string }) => s.name)).toEqual(names);
+  });
+
+  it('gives each feature its area on the ellipsoid, as PostGIS geography measures it, to 0.01 %', async () => {
+    // A county-sized parcel and a small one, far from the central meridian of their zone.
+    const features = [farmland('大', square(108.3, 35.4, 0.05)), farmland('小', square(108.45, 35.5, 0.0007))];
+    const file = ogr2ogr(path.join(dir, 'areas.geojson'), features, ['-f', 'GeoJSON']);
+    const response = await upload({ layer: 'farmland' }, asFormFile(file));
+    expect(response.statusCode, response.body).toBe(201);
+    for (const [i, feature] of features.entries()) {
+      const { rows } = await t.db.knex.raw('SELECT ST_Area(ST_GeomFromGeoJSON(?)::geography) AS m2', [JSON.stringify(feature.geometry)]);
+      const expectedMu = Number(rows[0].m2) / (10_000 / 15);
+      const mu = response.json().sample[i].areaMu as number;
+      // The preview rounds to 0.01 mu; beyond that, within 0.01 %.
+      expect(Math.abs(mu - expectedMu)).toBeLessThanOrEqual(Math.max(expectedMu * 1e-4, 0.005));
+    }
+  });
+
+  it('refuses a KML whose entities expand a billion times, quickly and writing nothing', async () => {
+    const laughs = ['<!ENTITY l0 "哈哈">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`)];
+    const kml =
+      `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE kml [\n${laughs.join('\n')}\n]>\n` +
+      '<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>&l9;</name>' +
+      '<Polygon><outerBoundaryIs><LinearRing><coordinates>108.31,35.46 108.312,35.46 108.312,35.462 108.31,35.462 108.31,35.46</coordinates></LinearRing></outerBoundaryIs></Polygon>' +
+      '</Placemark></Document></kml>';
+    const imports = await importCount();
+    const started = Date.now();
+    const response = await upload({ layer: 'farmland' }, { field: 'file', name: 'bomb.kml', type: 'application/vnd.google-earth.kml+xml', bytes: Buffer.from(kml) });
+    expect(response.statusCode, response.body).toBeGreaterThanOrEqual(400);
+    expect(response.statusCode).toBeLessThan(500);
+    expect(response.json().message).toMatch(/实体|DTD|XML/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(await importCount()).toBe(imports);
+  });
+});
