@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp, loadConfig, openDatabase, prepareDatabase, type DatabaseTarget } from '@mpm/api';
 import { createRandom } from '@mpm/demo';
+import { summary } from './stats.ts';
 
 /**
  * Import and export of a large layer (issue #10): a seeded 50 000-polygon farmland shapefile in
@@ -11,6 +13,8 @@ import { createRandom } from '@mpm/demo';
  * and, with DATABASE_URL, on PostgreSQL (in a database of its own, dropped after); then exported
  * to every format. Baseline, measured in the same run: `ogr2ogr` loading the same shapefile
  * straight into PostGIS (no checks, no preview). Peak resident memory is sampled every 50 ms.
+ * While the preview runs, `GET /health` falls due every 50 ms and the event loop's delay is
+ * monitored: how well the server keeps answering others during a big import.
  */
 const COUNT = Number(process.env.BENCH_FEATURES ?? 50_000);
 const PASSWORD = 'bench-admin-password';
@@ -47,6 +51,43 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds
   }
 }
 
+/** Health probe period during the preview, in milliseconds. */
+const PROBE_MS = 50;
+
+/**
+ * Runs `work` while a client asks `GET /health` every {@link PROBE_MS} ms and the event loop is
+ * monitored. A probe's latency counts from when it was due, not from when a blocked loop let it
+ * be sent: a client whose request falls due while the loop is blocked waits until it is free
+ * (else a blocked loop would hide itself by sending fewer probes).
+ */
+async function probed<T>(app: Awaited<ReturnType<typeof buildApp>>, work: () => Promise<T>) {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const latencies: number[] = [];
+  let done = false;
+  const probing = (async () => {
+    let due = performance.now();
+    while (!done) {
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const answer = await app.inject({ url: '/health' });
+      if (answer.statusCode !== 200) throw new Error(`/health answered ${answer.statusCode}`);
+      const end = performance.now();
+      // Every probe that fell due before this one was answered waited for it.
+      for (; due <= end; due += PROBE_MS) latencies.push(end - due);
+    }
+  })();
+  loop.enable();
+  try {
+    return { result: await work(), health: latencies, loop };
+  } finally {
+    done = true;
+    loop.disable();
+    await probing;
+  }
+}
+
+const ms = (n: number) => Number(n.toFixed(1));
+
 function multipart(zip: string) {
   const boundary = '----mpmbench';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="layer"\r\n\r\nfarmland\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="farmland.zip"\r\nContent-Type: application/zip\r\n\r\n`;
@@ -64,7 +105,18 @@ async function run(target: DatabaseTarget, zip: string) {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
     const cookie = `mpm_session=${login.cookies.find((c) => c.name === 'mpm_session')!.value}`;
     const form = multipart(zip);
-    const preview = await measured(() => app.inject({ method: 'POST', url: '/api/imports', payload: form.payload, headers: { ...form.headers, cookie } }));
+    const probe = await probed(app, () => measured(() => app.inject({ method: 'POST', url: '/api/imports', payload: form.payload, headers: { ...form.headers, cookie } })));
+    const preview = probe.result;
+    const health = summary(probe.health);
+    const p99 = probe.health.length ? [...probe.health].sort((a, b) => a - b)[Math.ceil(0.99 * probe.health.length) - 1] : NaN;
+    const duringPreview = {
+      healthProbes: health.runs,
+      healthP50Ms: ms(health.p50),
+      healthP99Ms: ms(p99),
+      healthMaxMs: ms(health.max),
+      eventLoopDelayP99Ms: ms(probe.loop.percentile(99) / 1e6),
+      eventLoopDelayMaxMs: ms(probe.loop.max / 1e6),
+    };
     const body = preview.result.json();
     if (preview.result.statusCode !== 201 || !body.committable) {
       throw new Error(`preview failed: ${JSON.stringify(body.problems?.slice(0, 3) ?? body)}`);
@@ -78,7 +130,14 @@ async function run(target: DatabaseTarget, zip: string) {
       exports[format] = Number(done.seconds.toFixed(2));
     }
     await app.close();
-    return { previewS: Number(preview.seconds.toFixed(2)), commitS: Number(commit.seconds.toFixed(2)), peakMb: Math.max(preview.peakMb, commit.peakMb), exportS: exports };
+    return {
+      previewS: Number(preview.seconds.toFixed(2)),
+      previewPeakMb: preview.peakMb,
+      duringPreview,
+      commitS: Number(commit.seconds.toFixed(2)),
+      peakMb: Math.max(preview.peakMb, commit.peakMb),
+      exportS: exports,
+    };
   } finally {
     await db.close();
   }
