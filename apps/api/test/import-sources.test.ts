@@ -172,6 +172,11 @@ describe.each(TEST_DATABASES)('import sources: point tables, corner lists, GCJ-0
     const ovkml = path.join(dir, '地块.ovkml');
     fs.copyFileSync(kml, ovkml);
     expect((await upload({ layer: 'farmland' }, fileOf(ovkml))).json()).toMatchObject({ notices: ['gcj02ToWgs84'] });
+    const ovkmz = path.join(dir, '地块.ovkmz');
+    execFileSync('python3', ['-c', 'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w") as z: z.write(sys.argv[2], "doc.ovkml")', ovkmz, ovkml]);
+    const zipped = await upload({ layer: 'farmland' }, fileOf(ovkmz));
+    expect(zipped.json()).toMatchObject({ featureCount: 2, notices: ['gcj02ToWgs84'] });
+    expect(metresApart(outer((await previewed(zipped.json().id))[0])[0], squares[0][0])).toBeLessThan(1);
     expect((await upload({ layer: 'farmland', sourceDatum: 'bd09' }, fileOf(kml))).json().code).toBe('invalidImportField');
     expect((await upload({ layer: 'farmland', sourceDatum: 'gcj02' }, fileOf(path.join(dir, 'points.xlsx')))).json().code).toBe('gcj02NotGeographic');
   });

@@ -15,7 +15,7 @@ import {
 import type { ImportNotice } from '@mpm/contracts';
 import { UserError, badRequest } from '../../../http/errors.ts';
 import { ogr2ogr, ogrinfoJson } from '../transfer/gdal.ts';
-import { findDataset, type SourceDataset } from './import-files.ts';
+import { findDataset, unpackZip, type SourceDataset } from './import-files.ts';
 import { statedTableZone, zoneSrs, type DatumChoices, type SourceSrs } from './source-datum.ts';
 
 /** A corner-point list text (拐点坐标: plain table, registration text or exchange file), each block a feature. */
@@ -173,14 +173,20 @@ async function filesEnding(dir: string, ext: RegExp): Promise<string[]> {
 
 /**
  * The one dataset among the uploaded files in `dir`, as {@link findDataset} finds it, and also:
- * Ovital's `.ovkml`/`.ovkmz` (KML/KMZ in GCJ-02) read as KML; a lone `.txt` as a corner-point
+ * Ovital's `.ovkml`/`.ovkmz` (KML/KMZ in GCJ-02, the latter unpacked within the zip limits) read
+ * as KML; a lone `.txt` as a corner-point
  * list. `gcj02` says the files were Ovital's GCJ-02 exports.
  */
 export async function findSource(dir: string): Promise<{ source: ImportSource; gcj02: boolean }> {
-  const ovital = await filesEnding(dir, /\.ovkm[lz]$/i);
-  for (const file of ovital) await fs.rename(file, file.replace(/\.ovkm([lz])$/i, '.km$1'));
+  const zipped = await filesEnding(dir, /\.ovkmz$/i);
+  for (const file of zipped) {
+    await unpackZip(file, `${file.slice(0, -'.ovkmz'.length)}.kmz.d`);
+    await fs.rm(file);
+  }
+  const ovital = await filesEnding(dir, /\.ovkml$/i);
+  for (const file of ovital) await fs.rename(file, file.replace(/\.ovkml$/i, '.kml'));
   try {
-    return { source: await findDataset(dir), gcj02: ovital.length > 0 };
+    return { source: await findDataset(dir), gcj02: zipped.length + ovital.length > 0 };
   } catch (err) {
     const texts = err instanceof UserError && err.code === 'noDataset' ? await filesEnding(dir, /\.txt$/i) : [];
     if (texts.length !== 1) throw err;
