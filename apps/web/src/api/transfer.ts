@@ -1,4 +1,13 @@
-import type { ExportFormat, ImportMode, ImportPreview, LayerRevision, LayerRevisionsResponse, ShapefileEncoding } from '@mpm/contracts';
+import type {
+  ExportFormat,
+  ImportMode,
+  ImportPreview,
+  LayerRevision,
+  LayerRevisionsResponse,
+  RotationConvention,
+  ShapefileEncoding,
+  SourceDatum,
+} from '@mpm/contracts';
 import type { CollectionId, Language } from '@mpm/domain';
 import type { UiLanguage } from '../i18n/languages.ts';
 import { queryString, request, requestUpload, type UploadProgress } from './client.ts';
@@ -13,6 +22,13 @@ export interface ImportRequest {
   /** `EPSG:4524` and the like, for files that do not say (DXF) or say wrong. */
   sourceCrs?: string;
   sourceLayer?: string;
+  /** A point table's column that tells its features apart, when not one of the usual names. */
+  featureColumn?: string;
+  /** The datum of a KML's lon/lat: `wgs84` or `gcj02` (Ovital 9.3+). */
+  sourceDatum?: SourceDatum;
+  /** Xi'an 1980 / Beijing 1954: the county's seven parameters `dx,dy,dz,rx,ry,rz,s`, and how they rotate. */
+  datumParameters?: string;
+  datumRotation?: RotationConvention;
   /** Source column → layer field key (null: not imported); only the columns the officer changed. */
   mapping?: Record<string, string | null>;
 }
@@ -33,6 +49,7 @@ function importForm(body: ImportRequest): FormData {
   if (body.encoding) form.append('encoding', body.encoding);
   if (body.sourceCrs) form.append('sourceCrs', body.sourceCrs);
   if (body.sourceLayer) form.append('sourceLayer', body.sourceLayer);
+  for (const name of ['featureColumn', 'sourceDatum', 'datumParameters', 'datumRotation'] as const) if (body[name]) form.append(name, body[name]);
   if (body.mapping && Object.keys(body.mapping).length > 0) form.append('mapping', JSON.stringify(body.mapping));
   for (const file of body.files) form.append('file', file, file.name);
   return form;

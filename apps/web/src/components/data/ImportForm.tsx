@@ -1,13 +1,40 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_MODES, SHAPEFILE_ENCODINGS, type ImportMode, type ShapefileEncoding } from '@mpm/contracts';
+import {
+  IMPORT_MODES,
+  ROTATION_CONVENTIONS,
+  SHAPEFILE_ENCODINGS,
+  SOURCE_DATUMS,
+  type ImportMode,
+  type RotationConvention,
+  type ShapefileEncoding,
+  type SourceDatum,
+} from '@mpm/contracts';
 import type { UploadProgress } from '../../api/client.ts';
 import { useDataSession } from '../../state/data-session.ts';
 import { useSession } from '../../state/session-store.ts';
 import { useTransferData } from '../../state/transfer-store.ts';
 
-/** The files an import reads: a zip, a shapefile's parts, GeoPackage, GeoJSON, KML/KMZ, DXF. */
-const ACCEPT = '.zip,.shp,.shx,.dbf,.prj,.cpg,.gpkg,.geojson,.json,.kml,.kmz,.dxf';
+/** The files an import reads: a zip, a shapefile's parts, GeoPackage, GeoJSON, KML/KMZ (Ovital's too), DXF, coordinate tables, corner lists. */
+const ACCEPT = '.zip,.shp,.shx,.dbf,.prj,.cpg,.gpkg,.geojson,.json,.kml,.kmz,.ovkml,.ovkmz,.dxf,.xlsx,.csv,.txt';
+
+/** Whether any chosen file's name ends in one of `extensions`. */
+const anyOf = (files: readonly File[], extensions: RegExp) => files.some((file) => extensions.test(file.name));
+
+/** The server's refusals that ask for the seven parameters, or for a point table's feature column. */
+const ASKS_FOR_PARAMETERS = ['legacyDatum', 'invalidBursaWolf'];
+const ASKS_FOR_FEATURE_COLUMN = ['noFeatureColumn', 'unknownFeatureColumn'];
+
+/** The seven Bursa–Wolf parameters in the order the API takes them, with their units. */
+const PARAMETERS = [
+  ['dx', 'm'],
+  ['dy', 'm'],
+  ['dz', 'm'],
+  ['rx', '″'],
+  ['ry', '″'],
+  ['rz', '″'],
+  ['scale', 'ppm'],
+] as const;
 
 /** `4524` or `epsg:4524` as the API takes it (`EPSG:4524`); anything else as typed, for the server to refuse in words. */
 const epsgCode = (typed: string): string | undefined => {
@@ -46,6 +73,17 @@ export function ImportForm() {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [uploadedAt]);
+  const refusal = useTransferData((s) => s.preview.problem?.code);
+  const [featureColumn, setFeatureColumn] = useState('');
+  const [sourceDatum, setSourceDatum] = useState<SourceDatum | ''>('');
+  const [parameters, setParameters] = useState<string[]>(() => PARAMETERS.map(() => ''));
+  const [rotation, setRotation] = useState<RotationConvention>('positionVector');
+  const lonLatFile = anyOf(files, /\.(kml|kmz|ovkml|ovkmz|geojson|json)$/i);
+  const table = anyOf(files, /\.(xlsx|csv)$/i);
+  const givesParameters = parameters.some((p) => p.trim() !== '');
+  const lastShifted = useTransferData((s) => s.preview.data?.notices?.includes('datumShifted') ?? false);
+  // Shown while the server asks for them, and beside a preview they converted; kept for the next file meanwhile.
+  const asksParameters = (refusal !== undefined && ASKS_FOR_PARAMETERS.includes(refusal)) || (givesParameters && lastShifted);
 
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -60,6 +98,10 @@ export function ImportForm() {
         encoding: choices.encoding || undefined,
         sourceCrs: epsgCode(choices.sourceCrs),
         sourceLayer: choices.sourceLayer.trim() || undefined,
+        featureColumn: table ? featureColumn.trim() || undefined : undefined,
+        sourceDatum: lonLatFile ? sourceDatum || undefined : undefined,
+        datumParameters: asksParameters && givesParameters ? parameters.map((p) => p.trim()).join(',') : undefined,
+        datumRotation: asksParameters && givesParameters ? rotation : undefined,
       },
       language,
       (next) => {
@@ -92,7 +134,10 @@ export function ImportForm() {
           e.target.value = '';
         }}
       />
-      <p className="plan-note">{t('A zip, or a shapefile’s .shp .shx .dbf .prj .cpg together; GeoPackage, GeoJSON, KML/KMZ or DXF.')}</p>
+      <p className="plan-note">
+        {t('A zip, or a shapefile’s .shp .shx .dbf .prj .cpg together; GeoPackage, GeoJSON, KML/KMZ or DXF.')}{' '}
+        {t('Also Ovital (奥维) .ovkml/.ovkmz, Excel or CSV coordinate tables (点号, X, Y per row, or WKT), and corner-point list texts (.txt).')}
+      </p>
       {files.length > 0 && (
         <ul className="import-files" aria-label={t('Chosen files')}>
           {files.map((file) => (
@@ -112,6 +157,30 @@ export function ImportForm() {
           ))}
         </select>
       </div>
+      {(table || (refusal !== undefined && ASKS_FOR_FEATURE_COLUMN.includes(refusal))) && (
+        <div className="data-field">
+          <label htmlFor={`${id}-feature`}>{t('Column that tells the features apart')}</label>
+          <input
+            id={`${id}-feature`}
+            value={featureColumn}
+            placeholder={t('Detect (地块编号, 编号, 图斑编号, 许可证号…)')}
+            onChange={(e) => setFeatureColumn(e.target.value)}
+          />
+        </div>
+      )}
+      {lonLatFile && (
+        <div className="data-field">
+          <label htmlFor={`${id}-datum`}>{t('Datum of the longitudes and latitudes')}</label>
+          <select id={`${id}-datum`} value={sourceDatum} onChange={(e) => setSourceDatum(e.target.value as SourceDatum | '')}>
+            <option value="">{t('As the file says (Ovital .ovkml/.ovkmz: GCJ-02; others: WGS 84)')}</option>
+            {SOURCE_DATUMS.map((datum) => (
+              <option key={datum} value={datum}>
+                {datum === 'wgs84' ? t('WGS 84 (taken as CGCS2000)') : t('GCJ-02 (Ovital 9.3+, Amap): converted to WGS 84')}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <details className="import-options">
         <summary>{t('What the file does not say')}</summary>
         <div className="data-field">
@@ -148,6 +217,37 @@ export function ImportForm() {
           />
         </div>
       </details>
+      {asksParameters && (
+        <fieldset className="import-parameters" data-testid="import-datum-parameters">
+          <legend>{t('Seven parameters of the county’s conversion to CGCS2000 (Bursa–Wolf)')}</legend>
+          <p className="plan-note">
+            {t('The file is in Xi’an 1980 or Beijing 1954: it is read only with the parameters of the county’s own conversion.')}
+          </p>
+          {PARAMETERS.map(([name, unit], i) => (
+            <div className="data-field" key={name}>
+              <label htmlFor={`${id}-${name}`}>
+                {name} <span className="unit">{unit}</span>
+              </label>
+              <input
+                id={`${id}-${name}`}
+                inputMode="decimal"
+                value={parameters[i]}
+                onChange={(e) => setParameters(parameters.map((p, j) => (j === i ? e.target.value : p)))}
+              />
+            </div>
+          ))}
+          <div className="data-field">
+            <label htmlFor={`${id}-rotation`}>{t('Rotation convention')}</label>
+            <select id={`${id}-rotation`} value={rotation} onChange={(e) => setRotation(e.target.value as RotationConvention)}>
+              {ROTATION_CONVENTIONS.map((convention) => (
+                <option key={convention} value={convention}>
+                  {convention === 'positionVector' ? t('Position vector (PROJ +towgs84)') : t('Coordinate frame (ArcGIS Coordinate_Frame)')}
+                </option>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+      )}
       <button type="submit" className="primary-button" disabled={files.length === 0 || loading}>
         {loading ? t('Reading the file…') : t('Upload and preview')}
       </button>

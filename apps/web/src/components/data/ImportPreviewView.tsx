@@ -6,6 +6,7 @@ import { useSession } from '../../state/session-store.ts';
 import { useTransferData } from '../../state/transfer-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { MappingTable, SampleTable } from './ImportTables.tsx';
+import { ImportNotices } from './ImportNotices.tsx';
 
 /**
  * 数据导入, second step: what the server read from the file (format, encoding, CRS, geometry,
@@ -196,6 +197,7 @@ function PreviewFacts({ preview, lang }: { preview: ImportPreview; lang: Languag
         </p>
       )}
       {preview.droppedZ && <p className="import-note">{t('Heights (Z) and measures (M) were dropped: layers are stored in 2-D.')}</p>}
+      <ImportNotices notices={preview.notices} />
     </>
   );
 }
