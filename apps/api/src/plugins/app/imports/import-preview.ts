@@ -62,6 +62,50 @@ const chooseSourceLayer = (layers: SourceLayer[], shown: string): StoredProblem 
   },
 });
 
+/** A township's name as compared: full-width brackets and spaces as their ASCII forms, trimmed. */
+const townshipName = (name: string) => name.normalize('NFKC').trim();
+
+/**
+ * Gives each restoration parcel (of those at `indices`, whose geometry is valid) its township:
+ * the one its file names, else the one whose polygon holds most of it. A name the county has no
+ * township of, or a parcel in no township, is a problem of that parcel.
+ */
+async function assignTownships(repos: Pick<Repositories, 'imports'>, features: FeatureInput[], indices: number[]): Promise<StoredProblem[]> {
+  const byName = new Map([...(await repos.imports.townshipCodes())].map(([name, code]) => [townshipName(name), { name, code }]));
+  const named = (i: number) => typeof features[i].properties.township === 'string' && features[i].properties.township !== '';
+  const unnamed = indices.filter((i) => !named(i));
+  const found = await repos.imports.townshipsOf(unnamed.map((i) => features[i].geometry));
+  const derived = new Map(unnamed.map((i, n) => [i, found[n]]));
+  const problems: StoredProblem[] = [];
+  for (const i of indices) {
+    const given = named(i) ? String(features[i].properties.township) : undefined;
+    const township = given === undefined ? derived.get(i) : byName.get(townshipName(given));
+    if (township) {
+      features[i].properties.township = township.name;
+      features[i].properties.townshipCode = township.code;
+    } else if (given !== undefined) {
+      problems.push({
+        feature: i,
+        reason: 'unknownTownship',
+        message: {
+          zh: `${nth(i).zh}的所在乡镇“${given}”不是本县的乡镇；本县乡镇：${[...byName.values()].map((t) => t.name).join('、')}。`,
+          en: `${nth(i).en} names the township "${given}", which the county does not have; its townships are ${[...byName.values()].map((t) => t.name).join(', ')}.`,
+        },
+      });
+    } else {
+      problems.push({
+        feature: i,
+        reason: 'noTownship',
+        message: {
+          zh: `${nth(i).zh}不在本县任何乡镇范围内，无法确定所在乡镇；请检查其位置，或先导入乡镇界。`,
+          en: `${nth(i).en} lies in no township of the county, so its township cannot be known; check where it is, or import the townships first.`,
+        },
+      });
+    }
+  }
+  return problems;
+}
+
 /** The n-th feature as people count them. */
 const nth = (i: number) => ({ zh: `第 ${i + 1} 个要素`, en: `Feature ${i + 1}` });
 
@@ -205,6 +249,11 @@ export async function previewImport(
         },
       });
     }
+  }
+
+  if (layer === 'restoration_parcels') {
+    const valid = checks.filter((c) => !c.invalidReason).map((c) => checkable[c.index].i);
+    problems.push(...(await assignTownships(repos, features, valid)));
   }
 
   let counts = { added: features.length, changed: 0, removed: mode === 'replace' ? await repos.imports.count(layer) : 0 };

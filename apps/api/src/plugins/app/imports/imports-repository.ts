@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { getLayer, type CollectionId, type TermKey } from '@mpm/domain';
 import type { LayerRevision } from '@mpm/contracts';
 import { LAYER_TABLES, columnName } from '../layers/layer-tables.ts';
-import type { FeatureInput, LayerFeature } from '../layers/layers-repository.ts';
+import { mostOverlappedTownship, type FeatureInput, type LayerFeature } from '../layers/layers-repository.ts';
 
 /** A previewed import as stored until it is committed. */
 export interface StoredImport {
@@ -78,6 +78,30 @@ export function createImportsRepository(knex: Knex) {
         areaM2: Number(row.areaM2),
         box: [Number(row.west), Number(row.south), Number(row.east), Number(row.north)],
       }));
+    },
+
+    /**
+     * For each geometry, the township whose polygon holds most of it (as a parcel's is derived
+     * when it is written: {@link mostOverlappedTownship}), or null when it meets none.
+     */
+    async townshipsOf(geometries: GeoJSON.Geometry[]): Promise<({ code: string; name: string } | null)[]> {
+      if (geometries.length === 0) return [];
+      const result = await knex.raw(
+        `WITH input AS (
+           SELECT (i - 1)::int AS index, ST_SetSRID(ST_GeomFromGeoJSON(g::text), 4490) AS geom
+             FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS e(g, i))
+         SELECT input.index, t.code, t.name
+           FROM input LEFT JOIN LATERAL (${mostOverlappedTownship('input.geom', 'a.admin_code AS code, a.name')}) t ON true
+          ORDER BY input.index`,
+        [JSON.stringify(geometries)],
+      );
+      return result.rows.map((row: { code: string | null; name: string | null }) => (row.code === null ? null : { code: row.code, name: row.name! }));
+    },
+
+    /** The county's townships, name → code. */
+    async townshipCodes(): Promise<Map<string, string>> {
+      const rows = await knex('admin_areas').where({ level: 'township' }).select('name', 'admin_code');
+      return new Map(rows.map((row: { name: string; admin_code: string }) => [row.name, row.admin_code]));
     },
 
     /**

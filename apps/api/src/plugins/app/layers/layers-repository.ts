@@ -53,14 +53,30 @@ export interface FeatureInput {
 /** Rows one INSERT statement writes: few enough to keep its parameters well under PostgreSQL's 65 535. */
 const INSERT_BATCH = 500;
 
-/** A feature as its table's columns: the fixed values, each property but the derived ones, and the geometry. */
+/**
+ * SQL selecting `columns` of the township (alias `a`) whose polygon holds most of `geometry` (an
+ * SQL expression in EPSG:4490), the lower code on a tie; no row when it meets none.
+ */
+export const mostOverlappedTownship = (geometry: string, columns = 'a.admin_code') =>
+  `SELECT ${columns} FROM admin_areas a WHERE a.level = 'township' AND ST_Intersects(a.geom, ${geometry})
+    ORDER BY ST_Area(ST_Intersection(a.geom, ${geometry})) DESC, a.admin_code LIMIT 1`;
+
+/**
+ * A feature as its table's columns: the fixed values, each property but the derived ones, and the
+ * geometry. A restoration parcel given no township code (a file with none, a restore) takes the
+ * township that holds most of it.
+ */
 function columnsOf(db: Knex, collection: CollectionId, feature: FeatureInput): Record<string, unknown> {
   const layer = LAYER_TABLES[collection];
   const values: Record<string, unknown> = { ...layer.fixed };
   for (const [key, value] of Object.entries(feature.properties)) {
     if (!layer.expressions?.[key]) values[columnName(key)] = value;
   }
-  values.geom = db.raw('ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490))', [JSON.stringify(feature.geometry)]);
+  const geometry = JSON.stringify(feature.geometry);
+  values.geom = db.raw('ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490))', [geometry]);
+  if (collection === 'restoration_parcels' && (values.township_code === undefined || values.township_code === null)) {
+    values.township_code = db.raw(`(${mostOverlappedTownship('ST_SetSRID(ST_GeomFromGeoJSON(?), 4490)')})`, [geometry, geometry]);
+  }
   return values;
 }
 
