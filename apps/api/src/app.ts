@@ -13,6 +13,7 @@ import auth from './plugins/app/auth/auth.plugin.ts';
 import checks from './plugins/app/checks/checks.plugin.ts';
 import reports from './plugins/app/reports/reports.plugin.ts';
 import apiDocs from './plugins/app/docs/api-docs.plugin.ts';
+import searchPlugin from './plugins/app/search/search.plugin.ts';
 import health from './routes/health.ts';
 import authRoutes from './routes/api/auth/index.ts';
 import userRoutes from './routes/api/users/index.ts';
@@ -34,6 +35,7 @@ import indicatorRoutes from './routes/api/indicators/index.ts';
 import progressReportRoutes from './routes/api/reports/index.ts';
 import ogcRoutes from './routes/ogc/index.ts';
 import tileRoutes from './routes/tiles/index.ts';
+import searchRoutes from './routes/api/search/index.ts';
 
 export interface BuildOptions {
   db: Pick<Database, 'knex' | 'kind'>;
@@ -83,6 +85,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(checks);
   await app.register(reports);
   await app.register(apiDocs);
+  await app.register(searchPlugin);
 
   await app.register(health);
   await app.register(authRoutes, { secureCookies: config.secureCookies });
@@ -106,6 +109,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(progressReportRoutes);
   await app.register(ogcRoutes);
   await app.register(tileRoutes);
+  await app.register(searchRoutes);
 
   if (fs.existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -7,3 +7,4 @@ export * from './ledger.ts';
 export * from './restoration.ts';
 export * from './transfer.ts';
 export * from './audit.ts';
+export * from './search.ts';
