@@ -225,6 +225,22 @@ describe.each(TEST_DATABASES)('import sources: point tables, corner lists, GCJ-0
       expect(gkApartM(outer((await previewed(frame.json().id))[0])[0], got[0])).toBeGreaterThan(1);
     });
 
+    it('is read from a corner-point exchange file whose header names it, with the parameters', async () => {
+      const ring = [...sourceCorners.slice(0, 4), sourceCorners[0]];
+      const rows = ring.map(([e, n], i) => `J${(i % 4) + 1},1,${n.toFixed(3)},${e.toFixed(3)}`);
+      const text = ['[属性描述]', '坐标系=1980西安坐标系', '几度分带=3', '带号=36', '[地块坐标]', '5,1.2,1,西安80地块,面,,永久基本农田,,@', ...rows].join('\r\n');
+      const file = path.join(dir, 'xian-exchange.txt');
+      fs.writeFileSync(file, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: text }));
+      const asked = await upload({ layer: 'farmland' }, fileOf(file));
+      expect(asked.json()).toMatchObject({ statusCode: 400, code: 'legacyDatum', message: expect.stringMatching(/1980西安.*datumParameters/) });
+      const response = await upload({ layer: 'farmland', datumParameters: PARAMETERS, mapping: JSON.stringify({ 地块名称: 'name', 地块用途: 'farmlandClass' }) }, fileOf(file));
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.json()).toMatchObject({ crs: 'EPSG:2360', notices: ['datumShifted'], problems: [], featureCount: 1 });
+      const fromShapefile = await upload({ layer: 'farmland', datumParameters: PARAMETERS }, files);
+      const [a, b] = [outer((await previewed(response.json().id))[0]), outer((await previewed(fromShapefile.json().id))[0])];
+      a.slice(0, 4).forEach((corner, j) => expect(gkApartM(corner, b[j])).toBeLessThan(0.001));
+    });
+
     it('is read from a point table in the Xi’an zone the officer names, with the parameters', async () => {
       const rows = sourceCorners.slice(0, 4).map(([e, n], i) => [i === 0 ? 'XA-1' : '', `J${i + 1}`, n.toFixed(3), e.toFixed(3), '西安80地块', '永久基本农田']);
       const file = path.join(dir, 'xian-points.csv');

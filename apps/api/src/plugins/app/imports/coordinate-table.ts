@@ -3,20 +3,23 @@ import path from 'node:path';
 import {
   cornerPolygonsInZone,
   decodeCornerListBytes,
+  detectDatum,
   parseCornerList,
   pointTableColumns,
   readPointTable,
   FEATURE_COLUMN_NAMES,
+  LEGACY_DATUM,
   MISSING_ZONE_PREFIX,
   type CornerListError,
   type CornerPolygon,
   type GkZone,
+  type LegacyCrs,
 } from '@mpm/geo';
 import type { ImportNotice } from '@mpm/contracts';
 import { UserError, badRequest } from '../../../http/errors.ts';
 import { ogr2ogr, ogrinfoJson } from '../transfer/gdal.ts';
 import { findDataset, unpackZip, type SourceDataset } from './import-files.ts';
-import { statedTableZone, zoneSrs, type DatumChoices, type SourceSrs } from './source-datum.ts';
+import { legacyRefused, statedTableZone, zoneSrs, type DatumChoices, type SourceSrs } from './source-datum.ts';
 
 /** A corner-point list text (拐点坐标: plain table, registration text or exchange file), each block a feature. */
 export interface CornerListDataset {
@@ -142,14 +145,36 @@ function cornerAttributes(polygon: CornerPolygon, index: number): Record<string,
 }
 
 /**
+ * A corner list whose header names Xi'an 1980 or Beijing 1954 (`坐标系=1980西安坐标系`, a title,
+ * `坐标系统=2`), read again without that statement when the officer gave the seven parameters:
+ * the parser itself refuses every legacy list. Without them, the 400 that asks for them.
+ */
+function legacyCornerList(text: string, errors: readonly CornerListError[], choices: DatumChoices, zone: ReturnType<typeof statedTableZone>['zone']) {
+  const line = errors.find((e) => e.reason === LEGACY_DATUM)?.line;
+  if (line === undefined || errors.some((e) => e.reason !== LEGACY_DATUM)) return undefined;
+  const lines = text.split(/\r?\n/);
+  const datum = detectDatum(lines[line - 1]) ?? 'xian1980'; // 坐标系统=2 is Xi'an 1980 (the parser's reading)
+  if (datum === 'cgcs2000') return undefined;
+  if (!choices.datumParameters?.trim()) throw legacyRefused(datum);
+  lines[line - 1] = /=/.test(lines[line - 1]) ? lines[line - 1].replace(/=.*$/, '=') : '';
+  const legacy: LegacyCrs = { datum, epsg: Number.NaN };
+  return { parsed: parseCornerList(lines.join('\n'), { zone }), legacy };
+}
+
+/**
  * A corner-point list text in any of the planner's three formats (GBK or UTF-8), each block a
- * feature; its zone from the points' prefix, the header or `sourceCrs`. Any problem the parser
- * finds refuses the file with a 400 naming the first, each on its line.
+ * feature; its zone from the points' prefix, the header or `sourceCrs`; Xi'an 1980 or Beijing
+ * 1954 only with the seven parameters. Any problem the parser finds refuses the file with a 400
+ * naming the first, each on its line.
  */
 export async function cornerListSource(dataset: CornerListDataset, choices: DatumChoices, workDir: string): Promise<ZonedSource> {
   const decoded = decodeCornerListBytes(new Uint8Array(await fs.readFile(dataset.main)));
   const stated = statedTableZone(choices);
-  const parsed = parseCornerList(decoded.text, { zone: stated.zone });
+  let parsed = parseCornerList(decoded.text, { zone: stated.zone });
+  if (!parsed.ok) {
+    const legacy = legacyCornerList(decoded.text, parsed.errors, choices, stated.zone);
+    if (legacy) [parsed, stated.legacy] = [legacy.parsed, legacy.legacy];
+  }
   if (!parsed.ok) throw refused(dataset.name, parsed.errors);
   const polygons = parsed.value.polygons.map((polygon, i) => ({ properties: cornerAttributes(polygon, i), polygons: [polygon] }));
   const srs = zoneSrs(parsed.value.zone as GkZone, stated.legacy, choices);
