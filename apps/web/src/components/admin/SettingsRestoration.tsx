@@ -1,0 +1,202 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RestorationTargetsBody } from '@mpm/contracts';
+import { MINE_CATEGORIES, term, type MineCategory } from '@mpm/domain';
+import { domainLanguage } from '../../i18n/languages.ts';
+import { useSettingsData } from '../../state/admin-settings-store.ts';
+import { useSession } from '../../state/session-store.ts';
+import { ProblemNotice } from '../ProblemNotice.tsx';
+import { bodyOf, draftOf, isDraftProblem, type DraftProblem, type RestorationDraft, type TargetDraft, type TotalDraft } from './restoration-draft.ts';
+import { SaveOutcome, useSaving } from './SettingsView.tsx';
+
+/** 恢复治理目标: the plan period, the yearly targets by mine category, and the totals the document states. */
+export function SettingsRestoration() {
+  const { t } = useTranslation();
+  const language = useSession((s) => s.language);
+  const restoration = useSettingsData((s) => s.restoration);
+  const loadAll = useSettingsData((s) => s.loadAll);
+  return (
+    <section className="plan-section" aria-labelledby="settings-restoration-title">
+      <h3 id="settings-restoration-title">{t('Restoration targets')}</h3>
+      <ProblemNotice problem={restoration.problem} onRetry={() => void loadAll(language)} />
+      {restoration.data && <RestorationForm key={JSON.stringify(restoration.data)} stored={restoration.data} />}
+    </section>
+  );
+}
+
+function RestorationForm({ stored }: { stored: RestorationTargetsBody }) {
+  const { t } = useTranslation();
+  const language = useSession((s) => s.language);
+  const saveRestoration = useSettingsData((s) => s.saveRestoration);
+  const saving = useSaving('restoration');
+  const [draft, setDraft] = useState<RestorationDraft>(() => draftOf(stored));
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const problemText = (p: DraftProblem): string => {
+    const where = p.part === 'period' ? t('Plan period') : t(p.part === 'target' ? 'Target {{row}}' : 'Stated total {{row}}', { row: p.row });
+    const what = {
+      year: t('give a year such as 2024.'),
+      area: t('give an area in mu from 0 to 1,000,000.'),
+      categories: t('tick at least one mine category.'),
+      label: t('give its label in Chinese and in English.'),
+    }[p.kind];
+    return `${where}: ${what}`;
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const body = bodyOf(draft);
+    if (isDraftProblem(body)) return setProblem(problemText(body));
+    setProblem(null);
+    await saveRestoration(body, language);
+  }
+
+  const setTarget = (i: number, row: TargetDraft) => setDraft({ ...draft, targets: draft.targets.map((r, j) => (j === i ? row : r)) });
+  const setTotal = (i: number, row: TotalDraft) => setDraft({ ...draft, totals: draft.totals.map((r, j) => (j === i ? row : r)) });
+  const period = (name: keyof RestorationDraft['period']) => ({
+    value: draft.period[name],
+    onChange: (event: { target: { value: string } }) => setDraft({ ...draft, period: { ...draft.period, [name]: event.target.value } }),
+  });
+
+  return (
+    <form className="admin-form" onSubmit={submit} noValidate aria-label={t('Restoration targets')}>
+      <fieldset className="settings-fields">
+        <legend>{t('Plan period')}</legend>
+        <div className="settings-row">
+          <label>
+            {t('From year')}
+            <input name="period-from" inputMode="numeric" {...period('fromYear')} />
+          </label>
+          <label>
+            {t('To year')}
+            <input name="period-to" inputMode="numeric" {...period('toYear')} />
+          </label>
+        </div>
+        <label>
+          {t('Source document')}
+          <input name="period-source" {...period('source')} />
+        </label>
+      </fieldset>
+
+      <fieldset className="settings-fields">
+        <legend>{t('Targets by year')}</legend>
+        {draft.targets.map((row, i) => (
+          <div key={i} className="settings-record" role="group" aria-label={t('Target {{row}}', { row: i + 1 })}>
+            <div className="settings-row">
+              <label>
+                {t('Year')}
+                <input inputMode="numeric" value={row.year} onChange={(e) => setTarget(i, { ...row, year: e.target.value })} />
+              </label>
+              <label>
+                {t('Target (mu)')}
+                <input inputMode="decimal" value={row.targetMu} onChange={(e) => setTarget(i, { ...row, targetMu: e.target.value })} />
+              </label>
+            </div>
+            <Categories value={row.categories} onChange={(categories) => setTarget(i, { ...row, categories })} />
+            <label>
+              {t('Source document')}
+              <input value={row.source} onChange={(e) => setTarget(i, { ...row, source: e.target.value })} />
+            </label>
+            <button type="button" className="link-button" onClick={() => setDraft({ ...draft, targets: draft.targets.filter((_, j) => j !== i) })}>
+              {t('Remove')}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="secondary-button"
+          onClick={() => setDraft({ ...draft, targets: [...draft.targets, { year: draft.period.toYear, categories: [], targetMu: '', source: '' }] })}
+        >
+          {t('Add a target')}
+        </button>
+      </fieldset>
+
+      <fieldset className="settings-fields">
+        <legend>{t('Stated totals')}</legend>
+        {draft.totals.map((row, i) => (
+          <div key={i} className="settings-record" role="group" aria-label={t('Stated total {{row}}', { row: i + 1 })}>
+            <div className="settings-row">
+              <label>
+                {t('Label (Chinese)')}
+                <input value={row.labelZh} onChange={(e) => setTotal(i, { ...row, labelZh: e.target.value })} />
+              </label>
+              <label>
+                {t('Label (English)')}
+                <input value={row.labelEn} onChange={(e) => setTotal(i, { ...row, labelEn: e.target.value })} />
+              </label>
+            </div>
+            <div className="settings-row">
+              <label>
+                {t('From year')}
+                <input inputMode="numeric" value={row.fromYear} onChange={(e) => setTotal(i, { ...row, fromYear: e.target.value })} />
+              </label>
+              <label>
+                {t('To year')}
+                <input inputMode="numeric" value={row.toYear} onChange={(e) => setTotal(i, { ...row, toYear: e.target.value })} />
+              </label>
+              <label>
+                {t('Stated (mu)')}
+                <input inputMode="decimal" value={row.statedMu} onChange={(e) => setTotal(i, { ...row, statedMu: e.target.value })} />
+              </label>
+            </div>
+            <Categories value={row.categories} onChange={(categories) => setTotal(i, { ...row, categories })} />
+            <label>
+              {t('Source document')}
+              <input value={row.source} onChange={(e) => setTotal(i, { ...row, source: e.target.value })} />
+            </label>
+            <button type="button" className="link-button" onClick={() => setDraft({ ...draft, totals: draft.totals.filter((_, j) => j !== i) })}>
+              {t('Remove')}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="secondary-button"
+          onClick={() =>
+            setDraft({
+              ...draft,
+              totals: [...draft.totals, { labelZh: '', labelEn: '', fromYear: draft.period.fromYear, toYear: draft.period.toYear, categories: [], statedMu: '', source: '' }],
+            })
+          }
+        >
+          {t('Add a stated total')}
+        </button>
+      </fieldset>
+
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <SaveOutcome section="restoration" />
+      <div className="admin-form-actions">
+        <button type="submit" className="primary-button" disabled={saving}>
+          {t('Save restoration targets')}
+        </button>
+        <button type="button" className="secondary-button" onClick={() => setDraft(draftOf(stored))}>
+          {t('Undo changes')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The mine categories a row covers, as checkboxes. */
+function Categories({ value, onChange }: { value: MineCategory[]; onChange(value: MineCategory[]): void }) {
+  const { t } = useTranslation();
+  const lang = domainLanguage(useSession((s) => s.language));
+  return (
+    <div className="settings-categories" role="group" aria-label={t('Mine categories')}>
+      {MINE_CATEGORIES.map((category) => (
+        <label key={category} className="settings-check">
+          <input
+            type="checkbox"
+            checked={value.includes(category)}
+            onChange={(event) => onChange(event.target.checked ? MINE_CATEGORIES.filter((c) => c === category || value.includes(c)) : value.filter((c) => c !== category))}
+          />
+          {term(category, lang)}
+        </label>
+      ))}
+    </div>
+  );
+}
