@@ -58,9 +58,11 @@ describe.each(TEST_DATABASES)('proposals on %s', (kind) => {
     expect(body.geometry.coordinates[0]).toEqual(block.coordinates);
     expect(body.areaKm2).toBe(Math.round(body.areaM2 / 100) / 1e4);
 
+    expect(body).toMatchObject({ status: 'draft', revision: 1, ownerName: '规划员甲', grantedLicenceNo: null, allowedSteps: ['submit', 'delete'] });
     const read = await call('GET', `/api/proposals/${body.id}`, 'inspector1');
     expect(read.statusCode).toBe(200);
-    expect(read.json()).toEqual(body);
+    // The same proposal; the steps offered are the caller's (an inspector takes none).
+    expect(read.json()).toEqual({ ...body, allowedSteps: [] });
 
     const list = (await call('GET', '/api/proposals', 'planner2')).json();
     expect(list.proposals.find((p: { id: number }) => p.id === body.id)).toEqual({
@@ -72,6 +74,12 @@ describe.each(TEST_DATABASES)('proposals on %s', (kind) => {
       worstOutcome: body.worstOutcome,
       updatedBy: '规划员甲',
       updatedAt: body.createdAt,
+      status: 'draft',
+      revision: 1,
+      ownerId: body.ownerId,
+      ownerName: '规划员甲',
+      grantedLicenceNo: null,
+      changedAt: body.createdAt,
     });
     const audit = await t.db.knex('audit_log').where({ entity: 'proposal', entity_id: String(body.id) });
     expect(audit.map((a) => a.action)).toEqual(['create']);

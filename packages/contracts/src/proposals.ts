@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PROPOSAL_STATUSES, PROPOSAL_STEPS } from '@mpm/domain';
 import { BlockGeometry, CheckBody, Mineral, Outcome, Proposal } from './check.ts';
 
 const strict = { additionalProperties: false } as const;
@@ -43,11 +44,29 @@ export type ProposalVersionParams = Static<typeof ProposalVersionParams>;
 export const ProposalReportQuery = Type.Object({ version: Type.Optional(ProposalId) }, strict);
 export type ProposalReportQuery = Static<typeof ProposalReportQuery>;
 
-/** `GET /api/proposals` paging: newest saves first. */
+/** Where a proposal stands in its workflow (草稿, 已送审, 已退回, 已撤回, 已同意, 已登记为矿业权, 已删除). */
+export const ProposalStatus = Type.Enum(PROPOSAL_STATUSES);
+/** A step of the workflow (送审, 撤回, 同意, 退回, 删除, 登记为矿业权). */
+export const ProposalStep = Type.Enum(PROPOSAL_STEPS);
+
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+/**
+ * `GET /api/proposals`: the proposals whose last change (a save or a step) is newest first,
+ * filtered by status (any of those given; deleted ones only when asked for), mineral, the planner
+ * who created them, the day of the last change (`from`/`to`, China time, inclusive) and text
+ * (`q`: in the name, the holder, the licence number stated or granted).
+ */
 export const ProposalListQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_PROPOSAL_ID, default: 0 })),
+    status: Type.Optional(Type.Array(ProposalStatus, { maxItems: PROPOSAL_STATUSES.length })),
+    mineral: Type.Optional(Mineral),
+    ownerId: Type.Optional(ProposalId),
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
   },
   strict,
 );
@@ -70,6 +89,19 @@ const SavedCheck = {
 /** Who saved a version and when. */
 const Saved = { createdBy: Type.String(), createdAt: Timestamp };
 
+/**
+ * The proposal's place in its workflow. `revision` counts every write to the proposal (a saved
+ * version or a step): a step sends it back as `baseRevision`. `allowedSteps` are those the caller
+ * may take now; `grantedLicenceNo` is the licence it became.
+ */
+const Workflow = {
+  status: ProposalStatus,
+  revision: Type.Integer({ minimum: 1 }),
+  ownerId: Type.Integer(),
+  ownerName: Type.String(),
+  grantedLicenceNo: Type.Union([Type.String(), Type.Null()]),
+};
+
 /** One saved version in full: the block (EPSG:4490 lon/lat MultiPolygon) and its attributes. */
 export const ProposalVersionView = Type.Object({
   id: Type.Integer(),
@@ -86,6 +118,8 @@ export const ProposalVersionView = Type.Object({
   ...Areas,
   ...SavedCheck,
   ...Saved,
+  ...Workflow,
+  allowedSteps: Type.Array(ProposalStep),
 });
 export type ProposalVersionView = Static<typeof ProposalVersionView>;
 
@@ -101,7 +135,27 @@ export const ProposalVersionSummary = Type.Object({
 });
 export type ProposalVersionSummary = Static<typeof ProposalVersionSummary>;
 
-export const ProposalVersionsResponse = Type.Object({ id: Type.Integer(), name: Type.String(), versions: Type.Array(ProposalVersionSummary) });
+/** One step in a proposal's history: what, from and to which status, on which version, why, who and when. */
+export const ProposalStepView = Type.Object({
+  step: ProposalStep,
+  fromStatus: ProposalStatus,
+  toStatus: ProposalStatus,
+  version: Type.Integer(),
+  comment: Type.Union([Type.String(), Type.Null()]),
+  licenceNo: Type.Union([Type.String(), Type.Null()]),
+  by: Type.String(),
+  at: Timestamp,
+});
+export type ProposalStepView = Static<typeof ProposalStepView>;
+
+/** A proposal's history: every version, oldest first, and every step, oldest first. */
+export const ProposalVersionsResponse = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  status: ProposalStatus,
+  versions: Type.Array(ProposalVersionSummary),
+  steps: Type.Array(ProposalStepView),
+});
 export type ProposalVersionsResponse = Static<typeof ProposalVersionsResponse>;
 
 /** One proposal in the list, described by its latest version. */
@@ -114,8 +168,24 @@ export const ProposalSummary = Type.Object({
   worstOutcome: Type.Union([Outcome, Type.Null()]),
   updatedBy: Type.String(),
   updatedAt: Timestamp,
+  ...Workflow,
+  /** When the proposal last changed (a save or a step): what the list is ordered and filtered by. */
+  changedAt: Timestamp,
 });
 export type ProposalSummary = Static<typeof ProposalSummary>;
 
-export const ProposalListResponse = Type.Object({ total: Type.Integer(), proposals: Type.Array(ProposalSummary) });
+/** The page asked for, the total matching, and every planner with a proposal (for the planner filter). */
+export const ProposalListResponse = Type.Object({
+  total: Type.Integer(),
+  proposals: Type.Array(ProposalSummary),
+  owners: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+});
 export type ProposalListResponse = Static<typeof ProposalListResponse>;
+
+/**
+ * A workflow step (`POST /api/proposals/:id/submit|withdraw|approve|return`, `DELETE
+ * /api/proposals/:id`): the revision the caller saw (409 `versionConflict` when the proposal
+ * changed since) and a comment, required for 退回 (400 `returnCommentRequired`).
+ */
+export const ProposalStepBody = Type.Object({ baseRevision: ProposalId, comment: Type.Optional(Type.String({ maxLength: 2000 })) }, strict);
+export type ProposalStepBody = Static<typeof ProposalStepBody>;

@@ -221,7 +221,23 @@ export const GLOSSARY = {
   public: { zh: '公众', en: 'Public' },
   inspector: { zh: '执法巡查人员', en: 'Inspector' },
   planner: { zh: '规划人员', en: 'Planner' },
+  reviewer: { zh: '审核员', en: 'Reviewer' },
   adminRole: { zh: '管理员', en: 'Administrator' },
+
+  // Proposal workflow (方案审批): statuses and the steps between them.
+  proposalDraft: { zh: '草稿', en: 'Draft' },
+  proposalSubmitted: { zh: '已送审', en: 'Submitted' },
+  proposalReturned: { zh: '已退回', en: 'Returned' },
+  proposalWithdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  proposalApproved: { zh: '已同意', en: 'Approved' },
+  proposalLicensed: { zh: '已登记为矿业权', en: 'Became a licence' },
+  proposalDeleted: { zh: '已删除', en: 'Deleted' },
+  stepSubmit: { zh: '送审', en: 'Submit' },
+  stepWithdraw: { zh: '撤回', en: 'Withdraw' },
+  stepApprove: { zh: '同意', en: 'Approve' },
+  stepReturn: { zh: '退回', en: 'Return' },
+  stepDelete: { zh: '删除草稿', en: 'Delete draft' },
+  stepLicense: { zh: '登记为矿业权', en: 'Register as a licence' },
 } as const;
 
 export type TermKey = keyof typeof GLOSSARY;

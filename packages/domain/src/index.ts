@@ -10,3 +10,4 @@ export * from './checks.ts';
 export * from './restoration-figures.ts';
 export * from './validation.ts';
 export * from './source-fields.ts';
+export * from './proposal-workflow.ts';

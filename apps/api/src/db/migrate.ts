@@ -9,6 +9,7 @@ import * as imports from './migrations/007-imports.ts';
 import * as userAdmin from './migrations/008-user-admin.ts';
 import * as importMappings from './migrations/009-import-mappings.ts';
 import * as auditChain from './migrations/010-audit-chain.ts';
+import * as proposalWorkflow from './migrations/011-proposal-workflow.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008-user-admin': userAdmin,
   '009-import-mappings': importMappings,
   '010-audit-chain': auditChain,
+  '011-proposal-workflow': proposalWorkflow,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -8,6 +8,7 @@ import { badRequest, notFound, requestLanguage } from '../../http/errors.ts';
 import { requireRole } from '../../plugins/app/auth/auth.plugin.ts';
 import { visibleCollection } from '../../plugins/app/layers/layer-access.ts';
 import { proposalNotFound } from '../../plugins/app/proposals/proposals-writes.ts';
+import { countyProfile } from '../../plugins/app/settings/county-profile.ts';
 import {
   cornerListFile,
   defaultCornerListEncoding,
@@ -71,14 +72,15 @@ const cornerLists: FastifyPluginAsyncTypebox = async (app) => {
         name: firstText(feature.properties, NAME_FIELDS) ?? '',
         asciiStem: `${id}-${featureId}`,
       };
-      return send(reply, cornerListFile(geometry, { format, zone: exportZone(geometry, zone), encoding, subject, lang }));
+      const { county } = await countyProfile(app.repos.settings);
+      return send(reply, cornerListFile(geometry, { format, zone: exportZone(geometry, zone, county?.gkZone && undefined), encoding, subject, lang }));
     },
   );
 
   app.get(
     '/api/proposals/:id/corner-list',
     {
-      preValidation: requireRole('planner', 'inspector', 'admin'),
+      preValidation: requireRole('planner', 'inspector', 'reviewer', 'admin'),
       config: rateLimit,
       schema: { params: ProposalParams, querystring: CornerListExportQuery },
     },
@@ -93,7 +95,8 @@ const cornerLists: FastifyPluginAsyncTypebox = async (app) => {
         name: row.name,
         asciiStem: `proposal-${id}-v${row.version}`,
       };
-      const gkZone = exportZone(row.geometry, zone, row.cornerListZone);
+      const { county } = await countyProfile(app.repos.settings);
+      const gkZone = exportZone(row.geometry, zone, row.cornerListZone ?? county?.gkZone);
       return send(reply, cornerListFile(row.geometry, { format, zone: gkZone, encoding, subject, lang }));
     },
   );

@@ -6,6 +6,7 @@ import { UserError, badRequest, notFound } from '../../../http/errors.ts';
 export const ROLE_NAMES: Record<StaffRole, { zh: string; en: string }> = {
   inspector: GLOSSARY.inspector,
   planner: GLOSSARY.planner,
+  reviewer: GLOSSARY.reviewer,
   admin: GLOSSARY.adminRole,
 };
 

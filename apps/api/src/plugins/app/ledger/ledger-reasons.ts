@@ -7,6 +7,7 @@ const en = (status: LedgerStatus) => `"${term(status, 'en')}"`;
 const ROLE_TERMS: Record<Exclude<Role, 'public'>, { zh: string; en: string }> = {
   inspector: GLOSSARY.inspector,
   planner: GLOSSARY.planner,
+  reviewer: GLOSSARY.reviewer,
   admin: GLOSSARY.adminRole,
 };
 

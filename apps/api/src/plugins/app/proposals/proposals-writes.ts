@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
 import type { CheckBody, CreateProposalBody, UpdateProposalBody } from '@mpm/contracts';
+import { EDITABLE_PROPOSAL_STATUSES } from '@mpm/domain';
 import { notFound } from '../../../http/errors.ts';
 import { auditedWrite } from '../audit/audited-write.ts';
 import type { User } from '../auth/users-repository.ts';
 import { runCheck, type CheckContext } from '../checks/run-check.ts';
 import type { Repositories } from '../repositories.plugin.ts';
+import { PROPOSAL_PROBLEMS } from './proposal-problems.ts';
 import type { VersionRow } from './proposals-repository.ts';
 
 /** What saving a proposal needs from the app. */
@@ -44,8 +46,10 @@ async function checkedVersion(context: SaveContext, body: CheckBody & { note?: s
 }
 
 /** The proposal as its audit entry keeps it: the version saved, not the whole block. */
-const audited = (row: VersionRow) => ({
+export const audited = (row: VersionRow) => ({
   name: row.name,
+  status: row.status,
+  revision: row.revision,
   version: row.version,
   worstOutcome: row.worstOutcome,
   fromCornerList: row.cornerListText !== null,
@@ -76,7 +80,8 @@ export async function createProposal(context: SaveContext, body: CreateProposalB
  * `PUT /api/proposals/:id`: checks the block, then, holding the proposal row locked, adds
  * version `baseVersion + 1` only when `baseVersion` is still the current version; otherwise
  * answers 409 `versionConflict` naming who saved the current version and when, and writes
- * nothing. The version, the new current version and the audit entry commit together.
+ * nothing. Only a draft, returned or withdrawn proposal takes a new version (else 409
+ * `proposalNotEditable`). The version, the new current version and the audit entry commit together.
  */
 export async function saveProposalVersion(context: SaveContext, id: number, body: UpdateProposalBody, user: User): Promise<VersionRow> {
   const { proposals } = context.repos;
@@ -99,12 +104,13 @@ export async function saveProposalVersion(context: SaveContext, id: number, body
       label: ({ name }) => ({ zh: `方案“${name}”`, en: `Proposal "${name}"` }),
     },
     write: async (trx, locked) => {
+      if (!EDITABLE_PROPOSAL_STATUSES.includes(locked.status)) throw PROPOSAL_PROBLEMS.notEditable(locked.name, locked.status);
       const version = locked.currentVersion + 1;
       await proposals.insertVersion({ ...checked, proposalId: id, version, createdBy: user.id }, trx);
-      await proposals.setCurrentVersion(id, version, body.name ?? locked.name, trx);
+      await proposals.setCurrentVersion(id, version, body.name ?? locked.name, user.id, trx);
       return (await proposals.version(id, version, trx))!;
     },
-    before: ({ name, currentVersion }) => ({ name, version: currentVersion }),
+    before: ({ name, currentVersion, status, revision }) => ({ name, status, revision, version: currentVersion }),
     after: audited,
     detail: () => ({ baseVersion: body.baseVersion }),
   });

@@ -12,7 +12,7 @@ const check: FastifyPluginAsyncTypebox<{ checksPerMinute: number }> = async (app
     '/api/check',
     {
       // Who may ask comes before what was asked: an anonymous caller learns nothing from a 400.
-      preValidation: requireRole('planner', 'inspector', 'admin'),
+      preValidation: requireRole('planner', 'inspector', 'reviewer', 'admin'),
       config: { rateLimit: { max: checksPerMinute, timeWindow: '1 minute' } },
       schema: { body: CheckBody, response: { 200: CheckResponse } },
     },

@@ -7,7 +7,7 @@ import { planIndicators } from '../../../plugins/app/restoration/plan-indicators
 const indicators: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/indicators',
-    { preValidation: requireRole('planner', 'inspector', 'admin'), schema: { response: { 200: IndicatorsResponse } } },
+    { preValidation: requireRole('planner', 'inspector', 'reviewer', 'admin'), schema: { response: { 200: IndicatorsResponse } } },
     async () => planIndicators({ repos: app.repos, ruleset: app.ruleset }, new Date()),
   );
 };

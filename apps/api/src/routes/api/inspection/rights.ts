@@ -11,7 +11,7 @@ const rights: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/rights',
     {
-      preValidation: requireRole('inspector', 'planner', 'admin'),
+      preValidation: requireRole('inspector', 'planner', 'reviewer', 'admin'),
       schema: { querystring: RightsQuery, response: { 200: RightsResponse } },
     },
     async (request) => {

@@ -12,11 +12,11 @@ const sendPdf = (reply: FastifyReply, pdf: Buffer, filename: string) =>
 /**
  * The printable review report (拟设采矿权审查报告) as PDF: of a saved proposal version, checked
  * again against today's layers, or of an unsaved block (`POST /api/check/report`, the body of
- * `POST /api/check`). Planners, inspectors and admins. 503 when the server has no Chromium.
+ * `POST /api/check`). Planners, inspectors, reviewers and admins. 503 when the server has no Chromium.
  */
 const reports: FastifyPluginAsyncTypebox = async (app) => {
   const readers = {
-    preValidation: requireRole('planner', 'inspector', 'admin'),
+    preValidation: requireRole('planner', 'inspector', 'reviewer', 'admin'),
     // Each report starts a renderer: a few a minute per client is plenty.
     config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
   };

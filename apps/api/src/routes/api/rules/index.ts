@@ -11,7 +11,7 @@ import { effectiveBuffers, effectiveIndicators } from '../../../plugins/app/sett
 const rules: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/rules',
-    { preHandler: requireRole('planner', 'inspector', 'admin'), schema: { response: { 200: RulesResponse } } },
+    { preHandler: requireRole('planner', 'inspector', 'reviewer', 'admin'), schema: { response: { 200: RulesResponse } } },
     async () => ({
       ruleset: {
         ...app.ruleset,

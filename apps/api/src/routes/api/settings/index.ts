@@ -35,7 +35,7 @@ const settings: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/settings/buffers',
-    { preHandler: requireRole('planner', 'inspector', 'admin'), schema: { response: { 200: BufferSettingsResponse } } },
+    { preHandler: requireRole('planner', 'inspector', 'reviewer', 'admin'), schema: { response: { 200: BufferSettingsResponse } } },
     async () => ({ buffers: effectiveBuffers(defaults, await app.repos.settings.bufferWidths()), defaults, legalBasis }),
   );
 
@@ -54,7 +54,7 @@ const settings: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/settings/indicators',
-    { preHandler: requireRole('planner', 'inspector', 'admin'), schema: { response: { 200: IndicatorSettingsResponse } } },
+    { preHandler: requireRole('planner', 'inspector', 'reviewer', 'admin'), schema: { response: { 200: IndicatorSettingsResponse } } },
     async () => indicatorSettings(effectiveIndicators(app.ruleset.indicators, await app.repos.settings.indicatorTargets())),
   );
 
