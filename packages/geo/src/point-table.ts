@@ -138,7 +138,7 @@ export function readPointTable(
   const features = [...groups.values()];
   const raw: RawPolygon[] = features.flatMap((f) => f.polygons.map((rings) => ({ rings: rings.map(open) })));
   const assembled = assemble({ format: 'plainTable', headerLines: [], header: {}, polygons: raw, errors: [], requireClosure: false }, { zone });
-  if (!assembled.ok) return assembled;
+  if (!assembled.ok) return { ok: false, errors: assembled.errors.map((e) => byFeature(e, [...groups.entries()])) };
   let next = 0;
   return {
     ok: true,
@@ -154,6 +154,31 @@ export function readPointTable(
       attributeColumns,
     },
   };
+}
+
+/**
+ * A ring's problem (crossing, hole outside, too few points) placed by the feature it belongs to
+ * (its key and first row) rather than by the table's n-th polygon, which no one counts.
+ */
+function byFeature(error: CornerListError, groups: [string, { polygons: unknown[]; firstRow: number }][]): CornerListError {
+  if (error.line !== undefined || error.polygon === undefined) return error;
+  let first = 1;
+  for (const [key, group] of groups) {
+    if (error.polygon < first + group.polygons.length) {
+      const part = error.polygon - first + 1;
+      const strip = (text: string) => text.replace(/^(第 \d+ 块第 \d+ 圈：|block \d+, ring \d+: )/, '');
+      const ring = error.ring ?? 1;
+      return {
+        ...error,
+        message: {
+          zh: `“${key}”（自第 ${group.firstRow} 行起）第 ${part} 块第 ${ring} 圈：${strip(error.message.zh)}`,
+          en: `"${key}" (from row ${group.firstRow}), part ${part}, ring ${ring}: ${strip(error.message.en)}`,
+        },
+      };
+    }
+    first += group.polygons.length;
+  }
+  return error;
 }
 
 /**

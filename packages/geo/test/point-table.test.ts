@@ -68,6 +68,12 @@ describe('point-per-row coordinate tables (点号, X, Y)', () => {
     expect(first(bad)).toMatchObject({ reason: 'notANumber', line: 4, message: { zh: expect.stringMatching(/^第 4 行/) } });
     const withRing = ['地块编号', '点号', '圈号', 'X', 'Y', '用途'];
     const outside = [...block('A'), ...block('A', 2000)].map((r, i) => ({ ...r, 圈号: i < 4 ? '1' : '2' }));
-    expect(first(outside, { ...pointTableColumns(withRing)!, feature: '地块编号' }, withRing)).toMatchObject({ reason: 'holeOutside' });
+    expect(first(outside, { ...pointTableColumns(withRing)!, feature: '地块编号' }, withRing)).toMatchObject({
+      reason: 'holeOutside',
+      message: { zh: '“A”（自第 2 行起）第 1 块第 2 圈：内环不在外环之内', en: '"A" (from row 2), part 1, ring 2: this hole is not inside the outer ring' },
+    });
+    // A bow tie in the second feature: named by its key and first row.
+    const bowTie = [...block('A-1'), ...block('A-2', 1000)].map((r, i) => (i === 6 ? { ...r, Y: block('A-2', 1000)[3].Y } : i === 7 ? { ...r, Y: block('A-2', 1000)[2].Y } : r));
+    expect(first(bowTie)).toMatchObject({ reason: 'selfIntersection', message: { zh: expect.stringMatching(/^“A-2”（自第 6 行起）第 1 块第 1 圈：/) } });
   });
 });
