@@ -132,6 +132,26 @@ describe.each(TEST_DATABASES)('corner-point list export (导出界址点) on %s'
     expect((await get(`/api/layers/mining_rights/features/${twoBlocksId}/corner-list?format=plainTable&zone=24`, cookies.admin)).statusCode).toBe(400);
   });
 
+  it('writes in the county’s zone when none is asked for', async () => {
+    const url = `/api/layers/mining_rights/features/${twoBlocksId}/corner-list?format=registration`;
+    const profile = async (gkZone: number) => {
+      const response = await t.app.inject({
+        method: 'PUT',
+        url: '/api/settings/county',
+        headers: { cookie: cookies.admin },
+        payload: { name: '正宁县（示范）', adminCode: '621025', gkZone },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    };
+    await profile(35);
+    try {
+      expect(parsed((await get(url, cookies.admin)).rawPayload, 'registration').zone).toMatchObject({ zone: 35, widthDeg: 3 });
+    } finally {
+      await profile(36);
+    }
+    expectSameCorners(parsed((await get(url, cookies.admin)).rawPayload, 'registration'), [[blockA], [blockB]]);
+  });
+
   it('follows the OGC API’s visibility: a layer the county hides is a 404 to visitors, and only rights and blocks have corner lists', async () => {
     const url = `/api/layers/mining_rights/features/${twoBlocksId}/corner-list?format=plainTable`;
     expect((await get(url)).statusCode).toBe(200);

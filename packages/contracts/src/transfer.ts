@@ -33,10 +33,10 @@ export type CornerListExportFormat = (typeof CORNER_LIST_FORMATS)[number];
 /**
  * `GET /api/layers/{id}/features/{featureId}/corner-list` and `GET /api/proposals/{id}/corner-list`:
  * a right's, a block's or a proposal's boundary as a corner-point list in `format`, in the
- * Gauss–Krüger `zone` (3° 25–45 or 6° 13–23; by default the 3° zone of its centre, or the zone a
- * proposal's list was given in), its text in GBK (registration and exchange by default, as their
- * software reads them) or UTF-8 (the plain table's default). `version` picks a proposal's version
- * (the latest by default); `lang` the file name's language.
+ * Gauss–Krüger `zone` (3° 25–45 or 6° 13–23; by default the zone a proposal's list was given in,
+ * else the county's, else the 3° zone of its centre), its text in GBK (registration and exchange
+ * by default, as their software reads them) or UTF-8 (the plain table's default). `version` picks
+ * a proposal's version (the latest by default); `lang` the file name's language.
  */
 export const CornerListExportQuery = Type.Object(
   {

@@ -73,7 +73,7 @@ const cornerLists: FastifyPluginAsyncTypebox = async (app) => {
         asciiStem: `${id}-${featureId}`,
       };
       const { county } = await countyProfile(app.repos.settings);
-      return send(reply, cornerListFile(geometry, { format, zone: exportZone(geometry, zone, county?.gkZone && undefined), encoding, subject, lang }));
+      return send(reply, cornerListFile(geometry, { format, zone: exportZone(geometry, zone, county?.gkZone), encoding, subject, lang }));
     },
   );
 

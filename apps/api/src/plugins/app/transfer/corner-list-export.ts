@@ -61,7 +61,8 @@ function centreLongitude(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): numb
 
 /**
  * The Gauss–Krüger zone to write in: the one asked for (3° zones 25–45, 6° zones 13–23), else
- * `fallback` (a proposal's own), else the 3° zone of the boundary's centre; eastings prefixed.
+ * `fallback` (a proposal's own, the county's), else the 3° zone of the boundary's centre;
+ * eastings prefixed.
  */
 export function exportZone(
   geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon,
