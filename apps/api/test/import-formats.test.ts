@@ -102,4 +102,21 @@ describe.each(TEST_DATABASES)('more of the formats a bureau receives, on %s', (k
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(await importCount()).toBe(imports);
   });
+
+  it('answers a file GDAL cannot read with a 422 that names it and quotes GDAL, writing nothing', async () => {
+    const imports = await importCount();
+    const shp = ogr2ogr(path.join(dir, `${kind}-broken.shp`), [farmland('甲', square(108.31, 35.46))], ['-f', 'ESRI Shapefile']);
+    // The .shp cut short, as a copy interrupted halfway leaves it; the .shx and .dbf intact.
+    const cut = fs.readFileSync(shp).subarray(0, 60);
+    const parts: FormFile[] = ['.shx', '.dbf', '.prj'].map((ext) => asFormFile(shp.replace(/\.shp$/, ext)));
+    const form = multipartForm({ layer: 'farmland' }, [{ field: 'file', name: path.basename(shp), type: 'application/octet-stream', bytes: cut }, ...parts]);
+    const broken = await t.app.inject({ method: 'POST', url: '/api/imports', payload: form.payload, headers: { ...form.headers, cookie: admin, 'accept-language': 'zh-CN' } });
+    expect(broken.statusCode, broken.body).toBe(422);
+    expect(broken.json()).toMatchObject({ code: 'sourceUnreadable', message: expect.stringContaining(path.basename(shp)) });
+
+    const garbage = await upload({ layer: 'farmland' }, { field: 'file', name: '农田.gpkg', type: 'application/octet-stream', bytes: Buffer.from('SQLite format 3\0'.padEnd(4096, 'x')) });
+    expect(garbage.statusCode, garbage.body).toBe(422);
+    expect(garbage.json().message).toContain('农田.gpkg');
+    expect(await importCount()).toBe(imports);
+  });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { decodeCornerListBytes, shapefileEncoding, type SourceEncoding } from '@mpm/geo';
 import type { ImportNotice } from '@mpm/contracts';
-import { badRequest } from '../../../http/errors.ts';
+import { badRequest, UserError } from '../../../http/errors.ts';
 import { ogr2ogr, ogrinfoJson } from '../transfer/gdal.ts';
 import { cornerListSource, pointTableSource, type ImportSource, type ZonedSource } from './coordinate-table.ts';
 import type { SourceDataset } from './import-files.ts';
@@ -139,6 +139,13 @@ export async function readSource(dataset: ImportSource, choices: SourceChoices, 
   const info = (await ogrinfoJson(dataset.files, ['-so'], openOptions)) as { driverShortName: string; layers: OgrLayerInfo[] };
   const layer = chosenLayer(info.layers ?? [], table ? undefined : choices.sourceLayer);
   const geometryField = layer.geometryFields?.[0];
+  // GDAL opens a shapefile whose .shp is damaged as its .dbf alone: a table with no geometry.
+  if (!geometryField && !table) {
+    throw new UserError(422, 'sourceUnreadable', {
+      zh: `“${dataset.name}”中读不到任何几何图形（图层“${layer.name}”只有属性）：文件可能已损坏或不完整（如 .shp 只复制了一部分）；请检查后重新导出。未写入任何数据。`,
+      en: `No geometry can be read from "${dataset.name}" (layer "${layer.name}" holds attributes only): the file may be damaged or incomplete (a .shp copied in part, say); check it and export it again. Nothing was written.`,
+    });
+  }
   const srs = sourceSrs(choices, geometryField?.coordinateSystem?.wkt, dataset.name);
   const geometryType = geometryField?.type ?? 'None';
   const extra = dataset.kind === 'dxf' && choices.polygons ? ['-nlt', 'MULTIPOLYGON'] : [];

@@ -45,8 +45,16 @@ export const gdalCrashed = () =>
     en: 'GDAL stopped abnormally while processing the data (the file may be damaged, or too large for its memory); nothing was written. Check the file and try again.',
   });
 
+/** GDAL refused a file or a conversion; `gdalMessage` is GDAL's own words. */
+export class GdalError extends Error {
+  constructor(readonly gdalMessage: string) {
+    super(`GDAL: ${gdalMessage}`);
+    this.name = 'GdalError';
+  }
+}
+
 /** Turns gdal3.js's rejection (its `message`) into an Error. */
-const gdalError = (message: string) => new Error(`GDAL: ${message}`);
+const gdalError = (message: string) => new GdalError(message);
 
 /**
  * The worker thread holding gdal3.js (GDAL compiled to WebAssembly, so the product needs Node

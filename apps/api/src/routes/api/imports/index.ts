@@ -12,6 +12,7 @@ import { findSource } from '../../../plugins/app/imports/coordinate-table.ts';
 import { unpackZip } from '../../../plugins/app/imports/import-files.ts';
 import { previewImport, previewIn, type StoredPreview } from '../../../plugins/app/imports/import-preview.ts';
 import { commitImport, importNotFound, restoreRevision } from '../../../plugins/app/imports/imports-writes.ts';
+import { GdalError } from '../../../plugins/app/transfer/gdal.ts';
 import { readSource } from '../../../plugins/app/imports/read-source.ts';
 import { sourceLayers } from '../../../plugins/app/imports/source-layers.ts';
 import { unknownLayer } from '../../../plugins/app/layers/layer-access.ts';
@@ -72,6 +73,23 @@ function parsedMapping(raw: string | undefined): Record<string, string | null> {
  * layer's next revision. A layer's revisions are
  * listed, and any can be undone by restoring the layer as it stood before it.
  */
+/**
+ * Runs the reading of an upload, answering what GDAL cannot read (a damaged or truncated file)
+ * with a 422 naming the upload and quoting GDAL, rather than a 500.
+ */
+async function readingSource<T>(names: string[], read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (!(err instanceof GdalError)) throw err;
+    const shown = names.slice(0, 5).join('、');
+    throw new UserError(422, 'sourceUnreadable', {
+      zh: `GDAL 无法读取“${shown}”（${err.gdalMessage.trim()}）：文件可能已损坏、不完整或格式不符；请检查后重新导出。未写入任何数据。`,
+      en: `GDAL cannot read "${shown}" (${err.gdalMessage.trim()}): the file may be damaged, incomplete or not what its name says; check it and export it again. Nothing was written.`,
+    });
+  }
+}
+
 const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (app, { importMaxBytes }) => {
   await app.register(multipart);
   const admin = { preValidation: requireRole('admin') };
@@ -106,14 +124,17 @@ const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (ap
         await unpackZip(form.files[0].path, sourceDir);
         await fs.rm(form.files[0].path);
       }
-      const { source: dataset, gcj02: ovital } = await findSource(sourceDir);
-      const { sourceCrs, featureColumn, sourceDatum, datumParameters, datumRotation } = form.fields;
-      // A source of several layers read with none chosen previews its first, and says to choose.
-      const layers = await sourceLayers(dataset);
-      const chosen = Boolean(form.fields.sourceLayer);
-      const sourceLayer = chosen ? form.fields.sourceLayer : layers[0]?.name;
-      const choices = { encoding, sourceCrs, sourceLayer, featureColumn, sourceDatum, datumParameters, datumRotation, ovital, polygons: getLayer(layer).geometry === 'polygon' };
-      const read = await readSource(dataset, choices, dir);
+      const { dataset, read, layers, chosen } = await readingSource(form.files.map((f) => f.name), async () => {
+        const { source: dataset, gcj02: ovital } = await findSource(sourceDir);
+        const { sourceCrs, featureColumn, sourceDatum, datumParameters, datumRotation } = form.fields;
+        // A source of several layers read with none chosen previews its first, and says to choose.
+        const layers = await sourceLayers(dataset);
+        const chosen = Boolean(form.fields.sourceLayer);
+        const sourceLayer = chosen ? form.fields.sourceLayer : layers[0]?.name;
+        const choices = { encoding, sourceCrs, sourceLayer, featureColumn, sourceDatum, datumParameters, datumRotation, ovital, polygons: getLayer(layer).geometry === 'polygon' };
+        const read = await readSource(dataset, choices, dir);
+        return { dataset, read, layers, chosen };
+      });
       const fileName = form.files.length === 1 ? path.basename(form.files[0].name) : dataset.name;
       const file = { name: fileName, sizeBytes: total, sha256: form.sha256 };
       const { preview, features } = await previewImport(app.repos, {
