@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useServerAndBrowser } from './helpers/browser.ts';
-import { collectErrors, signIn } from './helpers/inspector.ts';
+import { collectErrors, loginCookie, signIn } from './helpers/inspector.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
 import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 
@@ -65,6 +65,7 @@ describe('管理 mode: 设置 and 审计日志', () => {
 
     // The server's refusal in Chinese: a restoration target outside the plan period.
     const restoration = panel.getByRole('form', { name: '恢复治理目标' });
+    await restoration.getByText(/^年度目标（\d+ 条）$/).click();
     await restoration.getByRole('button', { name: '添加目标' }).click();
     const added = restoration.getByRole('group', { name: /^第 \d+ 条目标$/ }).last();
     await added.getByLabel('年份').fill('1990');
@@ -103,7 +104,26 @@ describe('管理 mode: 设置 and 审计日志', () => {
     await bufferEntry.getByRole('button', { name: '查看前后对比' }).click();
     expect(await diffRow(bufferEntry, 'railwayM')).toEqual([String(widthBefore), String(widthAfter)]);
     expect(await bufferEntry.getByRole('table').getByRole('row').count()).toBe(2);
+    const bufferEntryId = await bufferEntry.getAttribute('aria-labelledby');
     await page.screenshot({ path: SCREENSHOT });
+
+    // Past a page (50 entries), the rest come with 加载更多.
+    const admin = await loginCookie(suite.server.url, 'admin', TEST_ADMIN_PASSWORD);
+    for (let i = 1; i <= 55; i++) {
+      const response = await fetch(`${suite.server.url}/api/settings/buffers`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie: admin },
+        body: JSON.stringify({ bridgeM: 200 + i }),
+      });
+      expect(response.status).toBe(200);
+    }
+    await filters.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => entries.count()).toBe(50);
+    await panel.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => entries.count()).toBe(56);
+    // The oldest, on the second page, is the width changed in the web.
+    expect(await entries.last().getAttribute('aria-labelledby')).toBe(bufferEntryId);
+    expect(await panel.getByRole('button', { name: '加载更多' }).count()).toBe(0);
 
     // A day with no writes yet (tomorrow, China time) finds nothing.
     const tomorrow = new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10);

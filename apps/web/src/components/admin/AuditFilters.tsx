@@ -1,6 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NO_AUDIT_FILTERS, type AuditFilters as Filters } from '../../state/admin-audit-store.ts';
+import { useAdminData } from '../../state/admin-store.ts';
+import { useSession } from '../../state/session-store.ts';
 import { entityName } from './audit-names.ts';
 
 interface AuditFiltersProps {
@@ -15,6 +17,12 @@ interface AuditFiltersProps {
 export function AuditFilters({ filters, entities, busy, onSearch }: AuditFiltersProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(filters);
+  const users = useAdminData((s) => s.users.data);
+
+  // The user name filter matches exactly: offer the accounts' names.
+  useEffect(() => {
+    if (useAdminData.getState().users.status === 'idle') void useAdminData.getState().loadUsers(useSession.getState().language);
+  }, []);
   const field = (name: keyof Filters) => ({
     name,
     value: draft[name],
@@ -31,7 +39,14 @@ export function AuditFilters({ filters, entities, busy, onSearch }: AuditFilters
     <form className="admin-form audit-filters" onSubmit={submit} aria-label={t('Filter the audit log')}>
       <label>
         {t('User name')}
-        <input {...field('user')} autoComplete="off" />
+        <input {...field('user')} autoComplete="off" list="audit-user-names" />
+        <datalist id="audit-user-names">
+          {(users ?? []).map((account) => (
+            <option key={account.id} value={account.username}>
+              {account.displayName}
+            </option>
+          ))}
+        </datalist>
       </label>
       <label>
         {t('Register')}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayerSummary } from '@mpm/contracts';
-import { getLayer, isCollectionId, term, type CollectionId, type Language } from '@mpm/domain';
+import { getLayer, isCollectionId, LAYERS, term, type CollectionId, type Language } from '@mpm/domain';
 import { domainLanguage } from '../../i18n/languages.ts';
 import { useSettingsData } from '../../state/admin-settings-store.ts';
 import { useServerData } from '../../state/server-store.ts';
@@ -11,13 +11,18 @@ import { SaveOutcome, useSaving } from './SettingsView.tsx';
 /** A listed layer the catalogue knows. */
 type CatalogueLayer = LayerSummary & { id: CollectionId };
 
+/** The catalogue's order (the layer list's), bottom layer first. */
+const CATALOGUE_ORDER: readonly CollectionId[] = LAYERS.map((def) => def.id);
+
 /** 图层发布: per layer, whether the public sees it and which of its fields it does not. */
 export function SettingsLayers() {
   const { t } = useTranslation();
   const lang = domainLanguage(useSession((s) => s.language));
   const layers = useServerData((s) => s.layers);
   const [editing, setEditing] = useState<string | null>(null);
-  const known = (layers ?? []).filter((layer): layer is CatalogueLayer => isCollectionId(layer.id));
+  const known = (layers ?? [])
+    .filter((layer): layer is CatalogueLayer => isCollectionId(layer.id))
+    .sort((a, b) => CATALOGUE_ORDER.indexOf(a.id) - CATALOGUE_ORDER.indexOf(b.id));
   return (
     <section className="plan-section" aria-labelledby="settings-layers-title">
       <h3 id="settings-layers-title">{t('Layer publication')}</h3>

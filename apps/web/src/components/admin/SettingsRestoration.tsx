@@ -78,8 +78,8 @@ function RestorationForm({ stored }: { stored: RestorationTargetsBody }) {
         </label>
       </fieldset>
 
-      <fieldset className="settings-fields">
-        <legend>{t('Targets by year')}</legend>
+      <details className="settings-fields">
+        <summary>{t('Targets by year ({{number}})', { number: draft.targets.length })}</summary>
         {draft.targets.map((row, i) => (
           <div key={i} className="settings-record" role="group" aria-label={t('Target {{row}}', { row: i + 1 })}>
             <div className="settings-row">
@@ -109,10 +109,10 @@ function RestorationForm({ stored }: { stored: RestorationTargetsBody }) {
         >
           {t('Add a target')}
         </button>
-      </fieldset>
+      </details>
 
-      <fieldset className="settings-fields">
-        <legend>{t('Stated totals')}</legend>
+      <details className="settings-fields">
+        <summary>{t('Stated totals ({{number}})', { number: draft.totals.length })}</summary>
         {draft.totals.map((row, i) => (
           <div key={i} className="settings-record" role="group" aria-label={t('Stated total {{row}}', { row: i + 1 })}>
             <div className="settings-row">
@@ -161,7 +161,7 @@ function RestorationForm({ stored }: { stored: RestorationTargetsBody }) {
         >
           {t('Add a stated total')}
         </button>
-      </fieldset>
+      </details>
 
       {problem && (
         <p className="form-error" role="alert">
