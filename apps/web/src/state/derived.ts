@@ -25,8 +25,8 @@ export function unpublishedIds(layers: readonly LayerSummary[] | null): Set<stri
   return new Set((layers ?? []).filter((layer) => !layer.isPublic).map((layer) => layer.id));
 }
 
-/** Plan mode is for planners and admins (the server checks too: `POST /api/check`). */
-export const canPlan = (user: UserView | null): boolean => user?.role === 'planner' || user?.role === 'admin';
+/** Plan mode is for planners, reviewers (who read and decide proposals) and admins (the server checks too: `POST /api/check`). */
+export const canPlan = (user: UserView | null): boolean => user?.role === 'planner' || user?.role === 'reviewer' || user?.role === 'admin';
 
 /** Inspect mode is for inspectors and admins. */
 export const canInspect = (user: UserView | null): boolean => user?.role === 'inspector' || user?.role === 'admin';

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CheckBody, ProposalVersionView } from '@mpm/contracts';
+import type { ProposalStatus, ProposalStep } from '@mpm/domain';
 import { ApiError } from '../api/client.ts';
 import { proposalsApi, VERSION_CONFLICT } from '../api/proposals.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
@@ -20,7 +21,36 @@ export interface OpenProposal {
   /** Plan-store revisions of what was loaded or saved; anything else is a local edit. */
   blockRevision: number;
   proposalRevision: number;
+  /** Where the proposal stands in its workflow, as last heard from the server. */
+  workflow: OpenWorkflow;
 }
+
+/** The open proposal's workflow: its status, the revision a step sends back, and the steps this user may take. */
+export interface OpenWorkflow {
+  status: ProposalStatus;
+  revision: number;
+  ownerName: string;
+  allowedSteps: ProposalStep[];
+  grantedLicenceNo: string | null;
+}
+
+/** A step the web offers (the licence register takes `license`). */
+export type WebStep = Exclude<ProposalStep, 'license'>;
+
+/** The last workflow step asked for and how it ended; a refusal carries the server's words. */
+export type StepState =
+  | { status: 'idle' }
+  | { status: 'pending'; step: WebStep }
+  | { status: 'done'; step: WebStep }
+  | { status: 'problem'; step: WebStep; problem: Problem };
+
+const workflowOf = ({ status, revision, ownerName, allowedSteps, grantedLicenceNo }: ProposalVersionView): OpenWorkflow => ({
+  status,
+  revision,
+  ownerName,
+  allowedSteps,
+  grantedLicenceNo,
+});
 
 /** The last save and how it ended; a conflict carries the server's message (who saved meanwhile). */
 export type SaveState =
@@ -46,6 +76,8 @@ export interface ProposalSession {
   name: string;
   note: string;
   save: SaveState;
+  /** The last workflow step (送审, 撤回, 同意, 退回, 删除草稿) of the open proposal. */
+  step: StepState;
   /** The proposal (and version) being fetched to open, and why opening failed. */
   opening: Intent | null;
   openProblem: Problem | null;
@@ -63,6 +95,11 @@ export interface ProposalSession {
   saveNew(lang: UiLanguage): Promise<void>;
   /** Saves block and form as the open proposal's next version (`baseVersion` as loaded). */
   saveVersion(lang: UiLanguage): Promise<void>;
+  /**
+   * Takes a workflow step on the open proposal from the revision last heard of (a comment for 退回).
+   * A refusal keeps the server's words; a 409 also fetches where the proposal stands now.
+   */
+  takeStep(step: WebStep, comment: string, lang: UiLanguage): Promise<void>;
 }
 
 /**
@@ -87,7 +124,16 @@ export function useLocalEdits(): boolean {
 /** Bumped by every open, new block and sign-in change: an answer for an earlier one is dropped. */
 let generation = 0;
 
-const EMPTY = { open: null, name: '', note: '', save: { status: 'idle' } as SaveState, opening: null, openProblem: null, pending: null };
+const EMPTY = {
+  open: null,
+  name: '',
+  note: '',
+  save: { status: 'idle' } as SaveState,
+  step: { status: 'idle' } as StepState,
+  opening: null,
+  openProblem: null,
+  pending: null,
+};
 
 export const useProposalSession = create<ProposalSession>()((set, get) => {
   const data = () => useProposalData.getState();
@@ -96,10 +142,19 @@ export const useProposalSession = create<ProposalSession>()((set, get) => {
   function show(view: ProposalVersionView, lang: UiLanguage) {
     const { blockRevision, proposalRevision } = usePlan.getState().loadSaved(view);
     set((s) => ({
-      open: { id: view.id, name: view.name, shownVersion: view.version, baseVersion: view.currentVersion, blockRevision, proposalRevision },
+      open: {
+        id: view.id,
+        name: view.name,
+        shownVersion: view.version,
+        baseVersion: view.currentVersion,
+        blockRevision,
+        proposalRevision,
+        workflow: workflowOf(view),
+      },
       name: view.name,
       note: '',
       save: { status: 'idle' },
+      step: { status: 'idle' },
       opening: null,
       openProblem: null,
       loadSerial: s.loadSerial + 1,
@@ -143,7 +198,16 @@ export const useProposalSession = create<ProposalSession>()((set, get) => {
       // Block and form were replaced meanwhile (new block, another proposal): only the list learns of it.
       if (asked !== generation) return void data().loadList(lang);
       set({
-        open: { id: view.id, name: view.name, shownVersion: view.version, baseVersion: view.version, blockRevision, proposalRevision },
+        open: {
+          id: view.id,
+          name: view.name,
+          shownVersion: view.version,
+          baseVersion: view.version,
+          blockRevision,
+          proposalRevision,
+          workflow: workflowOf(view),
+        },
+        step: { status: 'idle' },
         name: view.name,
         note: '',
         save: { status: 'saved', version: view.version, created },
@@ -160,9 +224,40 @@ export const useProposalSession = create<ProposalSession>()((set, get) => {
     }
   }
 
+  /** The open proposal's workflow as the server has it now (after a refused step), leaving block and form alone. */
+  async function refreshWorkflow(id: number, lang: UiLanguage) {
+    try {
+      const view = await proposalsApi.version(id, undefined, lang);
+      set((s) => (s.open?.id === id ? { open: { ...s.open, baseVersion: view.currentVersion, workflow: workflowOf(view) } } : {}));
+    } catch {
+      // The refusal already shown says enough; the list refresh tells the rest.
+    }
+  }
+
   return {
     ...EMPTY,
     loadSerial: 0,
+
+    async takeStep(step, comment, lang) {
+      const open = get().open;
+      if (!open || get().step.status === 'pending') return;
+      set({ step: { status: 'pending', step } });
+      const asked = generation;
+      const text = comment.trim();
+      try {
+        const view = await proposalsApi.step(open.id, step, { baseRevision: open.workflow.revision, ...(text ? { comment: text } : {}) }, lang);
+        if (asked !== generation) return void data().loadList(lang);
+        set((s) => (s.open?.id === view.id ? { open: { ...s.open, workflow: workflowOf(view) }, step: { status: 'done', step } } : {}));
+        refresh(view.id, lang);
+      } catch (err) {
+        if (asked !== generation) return;
+        set({ step: { status: 'problem', step, problem: toProblem(err) } });
+        if (err instanceof ApiError && err.status === 409) {
+          refresh(open.id, lang);
+          await refreshWorkflow(open.id, lang);
+        }
+      }
+    },
 
     setName: (name) => set({ name }),
     setNote: (note) => set({ note }),

@@ -13,15 +13,16 @@ import { ProposalBar } from './ProposalBar.tsx';
 import { ProposalForm } from './ProposalForm.tsx';
 import { ProposalList } from './ProposalList.tsx';
 import { ProposalVersions } from './ProposalVersions.tsx';
+import { ProposalWorkflow } from './ProposalWorkflow.tsx';
 import { SaveProposal } from './SaveProposal.tsx';
 import { ServerVerdict } from './ServerVerdict.tsx';
 import './proposals.css';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 
 /**
- * Plan mode's panel (规划): the saved proposals, the proposal, the block (drawn, pasted, uploaded
- * or saved), the live check in the browser, the server's formal check and its PDF, saving, and
- * the open proposal's versions. Loads the rules and layer features once.
+ * Plan mode's panel (规划): the saved proposals, the proposal and its review (送审, 同意, 退回…),
+ * the block (drawn, pasted, uploaded or saved), the live check in the browser, the server's formal
+ * check and its PDF, saving, and the open proposal's versions. Loads the rules and layer features once.
  */
 export function PlanPanel() {
   const { t } = useTranslation();
@@ -57,6 +58,7 @@ export function PlanPanel() {
 
       <ProposalList lang={lang} />
       <ProposalBar />
+      <ProposalWorkflow lang={lang} />
 
       <section className="plan-section" aria-labelledby="proposal-title">
         <h3 id="proposal-title">{t('Proposal')}</h3>

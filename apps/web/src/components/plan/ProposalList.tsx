@@ -9,8 +9,13 @@ import { CornerListExport } from '../CornerListExport.tsx';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { DiscardConfirm } from './DiscardConfirm.tsx';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
+import { ProposalFilters } from './ProposalFilters.tsx';
+import { ProposalStatusBadge } from './ProposalStatusBadge.tsx';
 
-/** The saved proposals, latest save first: name, mineral, area, worst outcome, who saved last and when. Click to open. */
+/**
+ * The saved proposals, latest change first, as filtered: name, workflow status, mineral, area,
+ * worst outcome, who saved last and when. Click to open.
+ */
 export function ProposalList({ lang }: { lang: Language }) {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
@@ -20,6 +25,7 @@ export function ProposalList({ lang }: { lang: Language }) {
   const opening = useProposalSession((s) => s.opening);
   const loadList = useProposalData((s) => s.loadList);
   const request = useProposalSession((s) => s.request);
+  const filtered = useProposalData((s) => Object.values(s.filter).some((value) => value !== undefined));
 
   useEffect(() => {
     void loadList(useSession.getState().language);
@@ -36,14 +42,15 @@ export function ProposalList({ lang }: { lang: Language }) {
           {t('Refresh')}
         </button>
       </div>
+      <ProposalFilters lang={lang} />
       {status === 'loading' && !data && <p className="plan-note">{t('Loading the saved proposals…')}</p>}
       <ProblemNotice problem={problem} sentence={(message) => t('Could not load the saved proposals: {{message}}', { message })} />
-      {list?.length === 0 && <p className="plan-note">{t('No proposal has been saved yet.')}</p>}
+      {list?.length === 0 && <p className="plan-note">{filtered ? t('No proposal matches these filters.') : t('No proposal has been saved yet.')}</p>}
       <DiscardConfirm source="list" />
       {list && list.length > 0 && (
         <ul className="proposal-items" aria-labelledby="proposal-list-title">
           {list.map((p) => (
-            <li key={p.id} className="proposal-item" data-proposal-id={p.id} aria-current={p.id === openId ? 'true' : undefined}>
+            <li key={p.id} className="proposal-item" data-proposal-id={p.id} data-status={p.status} aria-current={p.id === openId ? 'true' : undefined}>
               <button
                 type="button"
                 className="proposal-open"
@@ -54,7 +61,7 @@ export function ProposalList({ lang }: { lang: Language }) {
                 <span className="proposal-version">{t('Version {{version}}', { version: p.currentVersion })}</span>
               </button>
               <span className="proposal-facts">
-                {term(p.mineral, lang)} · {formatAreaIn(p.areaKm2, 'km2', lang)}{' '}
+                <ProposalStatusBadge status={p.status} lang={lang} /> {term(p.mineral, lang)} · {formatAreaIn(p.areaKm2, 'km2', lang)}{' '}
                 {p.worstOutcome ? <OutcomeBadge outcome={p.worstOutcome} lang={lang} /> : <span className="no-conflict">{t('No conflict')}</span>}
               </span>
               <span className="proposal-saved">

@@ -1,14 +1,17 @@
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EDITABLE_PROPOSAL_STATUSES } from '@mpm/domain';
 import { checkBodyOf, usePlan } from '../../state/plan-store.ts';
 import { useProposalSession } from '../../state/proposals-session.ts';
+import { useServerData } from '../../state/server-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { DiscardConfirm } from './DiscardConfirm.tsx';
 
 /**
- * Saving: the proposal's name and a note on this version; a new proposal, or the open one's next
- * version. A save refused because someone else saved first shows who, and offers the latest version.
+ * Saving (planners and admins): the proposal's name and a note on this version; a new proposal,
+ * or the open one's next version while it is a draft, returned or withdrawn. A save refused
+ * because someone else saved first shows who, and offers the latest version.
  */
 export function SaveProposal() {
   const { t } = useTranslation();
@@ -23,14 +26,18 @@ export function SaveProposal() {
   const setNote = useProposalSession((s) => s.setNote);
   const saveNew = useProposalSession((s) => s.saveNew);
   const saveVersion = useProposalSession((s) => s.saveVersion);
+  const writer = useServerData((s) => s.user?.role === 'planner' || s.user?.role === 'admin');
   const canSave = ready && name.trim() !== '' && save.status !== 'pending';
+  // Submitted, decided or deleted: no new version (the server refuses it too), only a new proposal.
+  const locked = open !== null && !EDITABLE_PROPOSAL_STATUSES.includes(open.workflow.status);
   // The same save would be refused again: the latest version must be loaded first (or save anew).
   const conflicted = open !== null && save.status === 'conflict';
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!conflicted) void (open ? saveVersion(language) : saveNew(language));
+    if (!conflicted && !locked) void (open ? saveVersion(language) : saveNew(language));
   }
+  if (!writer) return null;
 
   return (
     <section className="plan-section save-proposal" aria-labelledby={`${id}-title`}>
@@ -44,7 +51,7 @@ export function SaveProposal() {
         </label>
         <textarea id={`${id}-note`} className="note-input" rows={2} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
         <div className="save-actions">
-          <button type="submit" className="primary-button" disabled={!canSave || conflicted}>
+          <button type="submit" className="primary-button" disabled={!canSave || conflicted || locked}>
             {save.status === 'pending' ? t('Saving…') : open ? t('Save as version {{version}}', { version: open.baseVersion + 1 }) : t('Save proposal')}
           </button>
           {open && (
@@ -53,6 +60,7 @@ export function SaveProposal() {
             </button>
           )}
         </div>
+        {locked && <p className="plan-note">{t('This proposal is submitted or decided: it takes no new version. Save your changes as a new proposal.')}</p>}
         {!ready && <p className="plan-note">{t('Give the block and the planned capacity first.')}</p>}
         {ready && name.trim() === '' && <p className="plan-note">{t('Give the proposal a name to save it.')}</p>}
       </form>
