@@ -119,4 +119,54 @@ describe.each(TEST_DATABASES)('more of the formats a bureau receives, on %s', (k
     expect(garbage.json().message).toContain('农田.gpkg');
     expect(await importCount()).toBe(imports);
   });
+  describe('a DXF from surveying software', () => {
+    /** A square of `sideM` metres at the plane point `[e, n]` of zone 36 (prefixed), as a ring of [x, y]. */
+    const ring = ([e, n]: number[], sideM: number, swap = false) =>
+      [[e, n], [e + sideM, n], [e + sideM, n + sideM], [e, n + sideM], [e, n]].map(([x, y]) => (swap ? [y, x] : [x, y]));
+    const [e, n] = execFileSync('gdaltransform', ['-s_srs', 'EPSG:4490', '-t_srs', 'EPSG:4524', '-output_xy'], { input: '108.31 35.46\n', encoding: 'utf8' })
+      .trim().split(/\s+/).map(Number);
+    /** The CAD layer's name as each parcel's name: the drawing has no other attribute. */
+    const NAME_FROM_CAD_LAYER = JSON.stringify({ Layer: 'name' });
+    const entity = (geometry: GeoJSON.Geometry): GeoJSON.Feature => ({ type: 'Feature', properties: {}, geometry });
+    const dxf = (name: string, features: GeoJSON.Feature[]) => asFormFile(ogr2ogr(path.join(dir, `${kind}-${name}.dxf`), features, ['-f', 'DXF']));
+
+    it('reads closed polylines and hatches as polygons, names the open polyline, leaves points and texts out, and finds the zone from the prefix', async () => {
+      const file = dxf('parcels', [
+        entity({ type: 'LineString', coordinates: ring([e, n], 100) }),
+        entity({ type: 'Polygon', coordinates: [ring([e + 300, n], 50)] }),
+        entity({ type: 'LineString', coordinates: ring([e + 600, n], 80).slice(0, 4) }),
+        entity({ type: 'Point', coordinates: [e + 10, n + 10] }),
+      ]);
+      const response = await upload({ layer: 'farmland', mapping: NAME_FROM_CAD_LAYER }, file);
+      expect(response.statusCode, response.body).toBe(201);
+      const preview = response.json();
+      expect(preview).toMatchObject({ format: 'DXF', crs: 'EPSG:4524', featureCount: 3, notices: ['dxfPointsSkipped'], committable: false });
+      expect(preview.problems.map((p: { feature: number; reason: string }) => [p.feature, p.reason])).toEqual([[2, 'wrongGeometryType']]);
+      expect(preview.sample[0].areaMu).toBeCloseTo(10_000 / (10_000 / 15), 1);
+      expect(preview.sample[1].areaMu).toBeCloseTo(2_500 / (10_000 / 15), 1);
+    });
+
+    it('reads X and Y the right way round when the drawing has them swapped, and says so', async () => {
+      const file = dxf('swapped', [entity({ type: 'LineString', coordinates: ring([e, n], 100, true) })]);
+      const response = await upload({ layer: 'farmland', sourceCrs: 'EPSG:4524', mapping: NAME_FROM_CAD_LAYER }, file);
+      expect(response.statusCode, response.body).toBe(201);
+      const preview = response.json();
+      expect(preview.notices).toEqual(['xySwapped']);
+      expect(preview.problems).toEqual([]);
+      // The square's south-west corner is 108.31° E, 35.46° N; its other corners lie within 100 m
+      // (the grid's convergence turns the square a little against the meridians).
+      const [west, south] = preview.bbox;
+      expect(Math.abs(west - 108.31)).toBeLessThan(1e-5);
+      expect(Math.abs(south - 35.46)).toBeLessThan(1e-5);
+    });
+
+    it('refuses a drawing of open polylines only for a layer of polygons, saying why', async () => {
+      const imports = await importCount();
+      const file = dxf('open', [entity({ type: 'LineString', coordinates: ring([e, n], 100).slice(0, 3) })]);
+      const response = await upload({ layer: 'farmland', sourceCrs: 'EPSG:4524' }, file);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'dxfNoClosedShapes', message: expect.stringContaining('未闭合') });
+      expect(await importCount()).toBe(imports);
+    });
+  });
 });

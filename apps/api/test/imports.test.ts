@@ -208,7 +208,9 @@ describe.each(TEST_DATABASES)('importing a county’s own files (数据导入) o
     const empty = gdalFile('empty', [], ['-f', 'GeoJSON'], 'geojson');
     expect((await upload({ layer: 'farmland' }, asFormFiles(empty))).json()).toMatchObject({ statusCode: 400, code: 'emptySource' });
 
-    const dxf = gdalFile('survey', [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[36_500_000, 3_900_000], [36_500_100, 3_900_100]] } }], ['-f', 'DXF'], 'dxf');
+    // Eastings without the zone prefix: nothing says which zone the drawing is in.
+    const unprefixed = [[500_000, 3_900_000], [500_100, 3_900_000], [500_100, 3_900_100], [500_000, 3_900_000]];
+    const dxf = gdalFile('survey', [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: unprefixed } }], ['-f', 'DXF'], 'dxf');
     const noCrs = await upload({ layer: 'farmland' }, asFormFiles(dxf), admin, 'en');
     expect(noCrs.json()).toMatchObject({ statusCode: 400, code: 'noSourceCrs', message: expect.stringMatching(/sourceCrs/) });
 

@@ -68,7 +68,7 @@ export type RotationConvention = (typeof ROTATION_CONVENTIONS)[number];
  * X and Y read swapped, GCJ-02 converted to WGS84, a legacy datum shifted with the county's
  * seven parameters.
  */
-export const IMPORT_NOTICES = ['xySwapped', 'gcj02ToWgs84', 'datumShifted'] as const;
+export const IMPORT_NOTICES = ['xySwapped', 'gcj02ToWgs84', 'datumShifted', 'dxfPointsSkipped'] as const;
 export type ImportNotice = (typeof IMPORT_NOTICES)[number];
 
 /** A problem an import found, with the feature it is about (its index in the file, from 0) when it is one. */

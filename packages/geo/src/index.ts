@@ -9,6 +9,7 @@ export {
   gkEpsg,
   gkProj4,
   gkZoneFromEpsg,
+  integerDigits,
   isValidZone,
   zoneForLongitude,
   zoneFromCentralMeridian,

@@ -4,6 +4,7 @@ import { decodeCornerListBytes, shapefileEncoding, type SourceEncoding } from '@
 import type { ImportNotice } from '@mpm/contracts';
 import { badRequest, UserError } from '../../../http/errors.ts';
 import { ogr2ogr, ogrinfoJson } from '../transfer/gdal.ts';
+import { readDxf, type DxfRead } from './dxf-source.ts';
 import { cornerListSource, pointTableSource, type ImportSource, type ZonedSource } from './coordinate-table.ts';
 import type { SourceDataset } from './import-files.ts';
 import { fromSourceDatum, sourceSrs, type DatumChoices, type SourceSrs } from './source-datum.ts';
@@ -13,7 +14,7 @@ export interface SourceChoices extends DatumChoices {
   encoding?: SourceEncoding;
   /** The layer to read when the file holds several (a GeoPackage). */
   sourceLayer?: string;
-  /** Whether the target layer holds polygons: a DXF's closed polylines are then read as polygons. */
+  /** Whether the target layer holds polygons: a DXF's closed polylines and hatches are then read as polygons. */
   polygons?: boolean;
   /** A point table's column that tells its features apart (地块编号…), when not one of the usual names. */
   featureColumn?: string;
@@ -119,6 +120,25 @@ async function readZoned(zoned: ZonedSource, choices: SourceChoices, workDir: st
   };
 }
 
+/** A drawing's entities, shaped and set right in their zone ({@link readDxf}), taken to CGCS2000 by GDAL. */
+async function readDrawing(dxf: DxfRead, workDir: string): Promise<SourceRead> {
+  const features = await toCgcs2000([dxf.file], dxf.layer, dxf.srs, [], [], workDir);
+  const types = [...new Set(features.map((f) => f.geometry?.type ?? 'None'))];
+  return {
+    format: 'DXF',
+    sourceLayer: '',
+    encoding: null,
+    encodingGuessed: false,
+    epsg: dxf.srs.epsg,
+    wgs84AsCgcs2000: dxf.srs.wgs84AsCgcs2000,
+    droppedZ: false,
+    notices: [...dxf.srs.notices, ...dxf.notices],
+    geometryType: types.length === 1 ? types[0] : 'Mixed',
+    columns: dxf.columns,
+    features,
+  };
+}
+
 /**
  * Reads a dataset through GDAL: picks its layer, its encoding and its CRS (refusing what cannot
  * be read without a guess; Xi'an 1980 and Beijing 1954 only with the county's seven
@@ -133,6 +153,7 @@ export async function readSource(dataset: ImportSource, choices: SourceChoices, 
     const points = await pointTableSource(csv, choices, workDir, CSV_OPEN_OPTIONS);
     return points ? readZoned(points, choices, workDir) : readSource(csv, choices, workDir);
   }
+  if (dataset.kind === 'dxf') return readDrawing(await readDxf(dataset, choices, workDir), workDir);
   const table = dataset.kind === 'csv';
   const { encoding, guessed } = table ? { encoding: dataset.encoding ?? null, guessed: dataset.encoding === 'GBK' } : await encodingOf(dataset, choices);
   const openOptions = table ? CSV_OPEN_OPTIONS : encoding ? [`ENCODING=${encoding}`] : [];
@@ -148,8 +169,7 @@ export async function readSource(dataset: ImportSource, choices: SourceChoices, 
   }
   const srs = sourceSrs(choices, geometryField?.coordinateSystem?.wkt, dataset.name);
   const geometryType = geometryField?.type ?? 'None';
-  const extra = dataset.kind === 'dxf' && choices.polygons ? ['-nlt', 'MULTIPOLYGON'] : [];
-  const features = await toCgcs2000(dataset.files, layer.name, srs, openOptions, extra, workDir);
+  const features = await toCgcs2000(dataset.files, layer.name, srs, openOptions, [], workDir);
   const gcj02 = fromSourceDatum(features, choices, srs.epsg, choices.ovital ? 'gcj02' : 'wgs84');
   return {
     format: dataset.kind === 'csv' && path.extname(dataset.name).toLowerCase() === '.xlsx' ? 'XLSX' : info.driverShortName,
