@@ -12,6 +12,8 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { exposeMap, hideMap } from '../map/debug-handle.ts';
+import { domainLanguage } from '../i18n/languages.ts';
+import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/labels.ts';
 import { hitLayerId } from '../map/layer-styles.ts';
 import { buildMapStyle } from '../map/map-style.ts';
 import { keepRuntimeLayers } from '../map/plan-overlay.ts';
@@ -20,6 +22,7 @@ import { useDataMap } from '../map/use-data-map.ts';
 import { useInspectMap } from '../map/use-inspect-map.ts';
 import { usePlanMap } from '../map/use-plan-map.ts';
 import { usePublicMap } from '../map/use-public-map.ts';
+import { useSearchFlight } from '../map/use-search-flight.ts';
 import { useUrlView } from '../map/use-url-view.ts';
 import { activeMode, availableLayers, isLayerOn } from '../state/derived.ts';
 import { mapTapPicksSite } from '../state/inspect-session.ts';
@@ -28,6 +31,7 @@ import { mapTapMarksPlace } from '../state/public-session.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { FeaturePopup } from './FeaturePopup.tsx';
+import { SearchBox } from './SearchBox.tsx';
 
 // MapLibre finds its worker beside its own module, which a bundler moves; hand it the asset URL.
 setWorkerUrl(workerUrl);
@@ -56,6 +60,7 @@ export function MapView() {
   const tool = usePlan((s) => s.tool);
   const layerChoices = useSession((s) => s.layerChoices);
   const selection = useSession((s) => s.selection);
+  const language = domainLanguage(useSession((s) => s.language));
   const select = useSession((s) => s.select);
 
   const containerRef = useRef<HTMLDivElement>(null);
@@ -68,6 +73,8 @@ export function MapView() {
   const style = useMemo<StyleSpecification | null>(() => {
     if (!config || !layers) return null;
     const tilejson = new Map(layers.map((layer) => [layer.id, layer.tilejson]));
+    // Staff see more labels than the public, and a write moves them: either makes a new URL.
+    const labelsKey = `${userId ?? 0}-${Object.values(tileRevisions).reduce((sum, n) => sum + (n ?? 0), 0)}`;
     return buildMapStyle({
       origin: window.location.origin,
       tiandituKey: config.tiandituKey,
@@ -77,8 +84,10 @@ export function MapView() {
         visible: isLayerOn(def, layerChoices),
         revision: tileRevisions[def.id],
       })),
+      language,
+      labels: `/api/labels?v=${labelsKey}`,
     });
-  }, [config, layers, defs, layerChoices, tileRevisions]);
+  }, [config, layers, defs, layerChoices, tileRevisions, language, userId]);
 
   // Read by the click handler, which is bound once.
   const hitLayersRef = useRef<string[]>([]);
@@ -98,6 +107,7 @@ export function MapView() {
       style: styleRef.current!,
       ...(bounds ? { bounds, fitBoundsOptions: { padding: 32 } } : FALLBACK_VIEW),
       maxZoom: 18,
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
       attributionControl: false,
       // Printing and screenshots read the canvas after it is drawn.
       canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -135,6 +145,7 @@ export function MapView() {
   usePublicMap(map, styleLoaded, mode === 'public');
   useDataMap(map, styleLoaded, mode === 'data');
   useUrlView(map);
+  useSearchFlight(map);
 
   // Staff tiles carry fields the public ones lack: after sign-in or sign-out, fetch tiles anew.
   const tileViewerRef = useRef<number | null | undefined>(undefined);
@@ -174,8 +185,11 @@ export function MapView() {
   }, [map, selection, popupNode, select]);
 
   return (
-    <div className="map-view" ref={containerRef} role="region" aria-label={t('Map')}>
-      {selection && createPortal(<FeaturePopup selection={selection} />, popupNode)}
-    </div>
+    <>
+      <div className="map-view" ref={containerRef} role="region" aria-label={t('Map')}>
+        {selection && createPortal(<FeaturePopup selection={selection} />, popupNode)}
+      </div>
+      {ready && <SearchBox />}
+    </>
   );
 }

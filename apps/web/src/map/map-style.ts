@@ -1,6 +1,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import type { LayerDef } from '@mpm/domain';
+import type { Language, LayerDef } from '@mpm/domain';
 import { tiandituBasemap } from './basemap.ts';
+import { LABEL_SOURCE, labelFontFaces, labelLayersFor, labelSource } from './labels.ts';
 import { mapLayersFor } from './layer-styles.ts';
 
 /** Paper colour behind everything; the whole map when no basemap is configured. */
@@ -15,6 +16,10 @@ export interface MapStyleInput {
    * once the page wrote to a layer, how often: a new source URL makes the map fetch it anew.
    */
   layers: readonly { def: LayerDef; tilejson: string; visible: boolean; revision?: number }[];
+  /** Language of the labels' words (road classes); names stay as written. Chinese when absent. */
+  language?: Language;
+  /** The area label points (`/api/labels`, page-relative), with whatever makes it change when they do; no area labels when absent. */
+  labels?: string;
 }
 
 /** The TileJSON URL of a layer, absolute, with the page's write count when there is one (the server ignores it). */
@@ -25,21 +30,26 @@ function tileJsonUrl(tilejson: string, origin: string, revision: number | undefi
 }
 
 /**
- * The whole map style as data. No glyphs and no sprite: there are no symbol layers, so the
- * map needs no font or icon server and works offline.
+ * The whole map style as data. No sprite, and no `glyphs` URL: labels draw Chinese with the
+ * browser's fonts and Latin letters and digits with the font file the app ships (see
+ * `labels.ts`), so the map needs no font or icon server and works offline.
  */
-export function buildMapStyle({ origin, tiandituKey, layers }: MapStyleInput): StyleSpecification {
+export function buildMapStyle({ origin, tiandituKey, layers, language = 'zh', labels }: MapStyleInput): StyleSpecification {
   const basemap = tiandituKey ? tiandituBasemap(tiandituKey) : { sources: {}, layers: [] };
+  const labelLayers = labelLayersFor(layers, language).filter((layer) => labels || !('source' in layer && layer.source === LABEL_SOURCE));
   return {
     version: 8,
+    'font-faces': labelFontFaces(origin),
     sources: {
       ...basemap.sources,
       ...Object.fromEntries(layers.map(({ def, tilejson, revision }) => [def.id, { type: 'vector', url: tileJsonUrl(tilejson, origin, revision) }])),
+      ...(labels ? { [LABEL_SOURCE]: labelSource(new URL(labels, origin).href) } : {}),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
       ...basemap.layers,
       ...layers.flatMap(({ def, visible }) => mapLayersFor(def, visible)),
+      ...labelLayers,
     ],
   };
 }

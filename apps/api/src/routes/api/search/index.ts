@@ -33,7 +33,8 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         type: 'Feature' as const,
         id: p.id,
         geometry: { type: 'Point' as const, coordinates: p.lonLat },
-        properties: { layer: p.layer, ...p.values },
+        // Empty fields left out, so that a label falls back to the next field (`coalesce`).
+        properties: { layer: p.layer, ...Object.fromEntries(Object.entries(p.values).filter(([, value]) => value !== null && value !== '')) },
       })),
     };
   });
