@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { AuditVerifyResponse } from '@mpm/contracts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { CliError, openCliDatabase, serverFetch } from './cli-support.ts';
+import { loadConfig } from '../config.ts';
+import { openCliDatabase, runCli, serverFetch } from './cli-support.ts';
 
 const USAGE = `用法 / usage:
   pnpm audit:verify
@@ -39,31 +39,17 @@ async function verify(server: string | undefined, user: string): Promise<{ ok: b
 }
 
 async function main(): Promise<number> {
-  try {
-    const { values } = parseArgs({
-      args: process.argv.slice(2),
-      options: { server: { type: 'string' }, user: { type: 'string', default: 'admin' }, help: { type: 'boolean' } },
-    });
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    const verdict = await verify(values.server, values.user);
-    (verdict.ok ? console.log : console.error)(`${verdict.zh}\n${verdict.en}`);
-    return verdict.ok ? 0 : 3;
-  } catch (err) {
-    if (err instanceof CliError) {
-      console.error(`${err.messages.zh}\n${err.messages.en}`);
-      return 2;
-    }
-    const parseError = String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
-    if (err instanceof ConfigError || parseError) {
-      console.error(`${(err as Error).message}\n\n${USAGE}`);
-      return 2;
-    }
-    console.error(err);
-    return 1;
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { server: { type: 'string' }, user: { type: 'string', default: 'admin' }, help: { type: 'boolean' } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
   }
+  const verdict = await verify(values.server, values.user);
+  (verdict.ok ? console.log : console.error)(`${verdict.zh}\n${verdict.en}`);
+  return verdict.ok ? 0 : 3;
 }
 
-process.exit(await main());
+await runCli(main, USAGE);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppConfig } from '../config.ts';
+import { ConfigError, type AppConfig } from '../config.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
-import type { Bilingual } from '../http/errors.ts';
+import { UserError, type Bilingual } from '../http/errors.ts';
 
 /** A problem the user can fix: printed in both languages, exit status 2. */
 export class CliError extends Error {
@@ -71,4 +71,29 @@ export async function serverFetch(server: string, url: URL, user: string, lang: 
     throw new CliError({ zh: `服务器拒绝（${response.status}）：${message}`, en: `The server refused (${response.status}): ${message}` });
   }
   return response;
+}
+
+/**
+ * Runs a command's `main` and exits with its status: a problem the user can fix is printed in
+ * both languages (status 2, with `usage` after a mistyped option or setting); anything else is a
+ * fault (status 1).
+ */
+export async function runCli(main: () => Promise<number>, usage: string): Promise<never> {
+  let status: number;
+  try {
+    status = await main();
+  } catch (err) {
+    const parseError = String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+    if (err instanceof CliError || err instanceof UserError) {
+      console.error(`${err.messages.zh}\n${err.messages.en}`);
+      status = 2;
+    } else if (err instanceof ConfigError || parseError) {
+      console.error(`${(err as Error).message}\n\n${usage}`);
+      status = 2;
+    } else {
+      console.error(err);
+      status = 1;
+    }
+  }
+  process.exit(status);
 }

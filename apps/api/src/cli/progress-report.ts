@@ -4,9 +4,8 @@ import { parseArgs } from 'node:util';
 import { Value } from 'typebox/value';
 import { ProgressReportQuery } from '@mpm/contracts';
 import type { Language } from '@mpm/domain';
-import { ConfigError, loadConfig } from '../config.ts';
-import { UserError } from '../http/errors.ts';
-import { CliError, openCliDatabase, serverFetch } from './cli-support.ts';
+import { loadConfig } from '../config.ts';
+import { CliError, openCliDatabase, runCli, serverFetch } from './cli-support.ts';
 import { resolvePeriod } from '../plugins/app/reports/progress-period.ts';
 
 const USAGE = `用法 / usage:
@@ -120,27 +119,13 @@ async function fromServer(server: string, options: CliOptions): Promise<{ pdf: B
 }
 
 async function main(): Promise<number> {
-  try {
-    const options = parseOptions(process.argv.slice(2));
-    const report = options.server ? await fromServer(options.server, options) : await fromDatabase(options);
-    const file = outputPath(options.out, report.filename);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, report.pdf);
-    console.log(`已生成 / written: ${file} (${Math.round(report.pdf.length / 1024)} KB)`);
-    return 0;
-  } catch (err) {
-    if (err instanceof CliError || err instanceof UserError) {
-      console.error(`${err.messages.zh}\n${err.messages.en}`);
-      return 2;
-    }
-    const parseError = String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
-    if (err instanceof ConfigError || parseError) {
-      console.error(`${(err as Error).message}\n\n${USAGE}`);
-      return 2;
-    }
-    console.error(err);
-    return 1;
-  }
+  const options = parseOptions(process.argv.slice(2));
+  const report = options.server ? await fromServer(options.server, options) : await fromDatabase(options);
+  const file = outputPath(options.out, report.filename);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, report.pdf);
+  console.log(`已生成 / written: ${file} (${Math.round(report.pdf.length / 1024)} KB)`);
+  return 0;
 }
 
-process.exit(await main());
+await runCli(main, USAGE);
