@@ -75,15 +75,14 @@ async function emptyServer(kind: (typeof DATABASES)[number]): Promise<{ server: 
   };
 }
 
-/** Uploads `file` into the import form, waits for its preview without problems, and writes it. */
+/** Uploads `file` into the import form, waits for its preview without problems, and writes it into its empty layer. */
 async function importFile(panel: Locator, file: { name: string; mimeType: string; buffer: Buffer }, revision = 1) {
   await panel.getByLabel('要导入的文件（可多选）').setInputFiles(file);
   await panel.getByRole('button', { name: '上传并预览' }).click();
   await panel.getByTestId('import-feature-count').waitFor({ timeout: 60_000 });
   await panel.getByText('未发现问题。').waitFor({ timeout: 30_000 });
+  // Into an empty layer: nothing is removed, so nothing to confirm.
   await panel.getByRole('button', { name: '写入图层' }).click();
-  const confirm = panel.getByRole('alertdialog', { name: '替换整个图层？' });
-  if (await confirm.isVisible()) await confirm.getByRole('button', { name: '替换图层' }).click();
   await panel.getByRole('status').filter({ hasText: `已写入，为图层第 ${revision} 版` }).waitFor({ timeout: 60_000 });
 }
 

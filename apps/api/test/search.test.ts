@@ -141,6 +141,15 @@ describe.each(TEST_DATABASES)('search on %s', (kind) => {
     expect(proposals).toMatchObject([{ id: created.json().id, label: '搜索用拟设开采区' }]);
     expect(inBox(townships[3]!.inside, proposals[0]!.bbox!)).toBe(true);
     expect(group(await search('搜索用拟设'), 'proposal')).toEqual([]);
+    // A draft deleted is gone from search as from the list.
+    const deleted = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/proposals/${created.json().id}`,
+      headers: { cookie: cookies.planner1 },
+      payload: { baseRevision: created.json().revision },
+    });
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect(group(await search('搜索用拟设', 'inspector1'), 'proposal')).toEqual([]);
 
     const entry = await t.app.inject({
       method: 'POST',

@@ -111,7 +111,8 @@ export function ImportPreviewView({ lang }: { lang: Language }) {
           type="button"
           className="primary-button"
           disabled={!data.committable || busy}
-          onClick={() => (data.mode === 'replace' ? setConfirming(true) : doCommit())}
+          // Replacing asks first when it removes features; into an empty layer there is nothing to lose.
+          onClick={() => (data.mode === 'replace' && data.counts.removed > 0 ? setConfirming(true) : doCommit())}
         >
           {committing ? t('Writing…') : t('Write to the layer')}
         </button>

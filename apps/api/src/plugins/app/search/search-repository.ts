@@ -92,11 +92,12 @@ export function createSearchRepository(knex: Knex) {
       }));
     },
 
-    /** Proposals whose name, holder or licence number contains `text`, or whose id is `id`; their current block's bbox. */
+    /** Proposals (not deleted) whose name, holder or licence number contains `text`, or whose id is `id`; their current block's bbox. */
     async proposals(text: string, id: number | null, limit: number): Promise<RecordHit[]> {
       const contains = `%${escapeLike(text)}%`;
       const rows = await knex({ p: 'proposals' })
         .join({ v: 'proposal_versions' }, (join) => join.on('v.proposal_id', 'p.id').andOn('v.version', 'p.current_version'))
+        .whereNot('p.status', 'deleted')
         .where((w) => {
           w.whereRaw(`p.name ILIKE ? ESCAPE '\\'`, [contains])
             .orWhereRaw(`v.holder ILIKE ? ESCAPE '\\'`, [contains])
