@@ -80,7 +80,7 @@ describe.each(TEST_DATABASES)('a county set up from nothing (LOAD_DEMO=false) on
 
   it('starts with no county: no profile, no extent, every layer empty', async () => {
     expect((await call('GET', '/api/config')).json()).toMatchObject({ county: null, bounds: null });
-    expect((await call('GET', '/api/settings/county')).json()).toEqual({ county: null, stored: false });
+    expect((await call('GET', '/api/settings/county')).json()).toEqual({ county: null, stored: false, version: 0, updatedAt: null, updatedBy: null });
     expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
   });
 
@@ -100,7 +100,7 @@ describe.each(TEST_DATABASES)('a county set up from nothing (LOAD_DEMO=false) on
     }
     const saved = await call('PUT', '/api/settings/county', { ...profile, name: ' 正宁县 ' });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toEqual({ county: profile, stored: true });
+    expect(saved.json()).toEqual({ county: profile, stored: true, version: 1, updatedAt: expect.any(String), updatedBy: expect.any(String) });
     expect((await call('GET', '/api/config', undefined, '')).json().county).toEqual(profile);
     const audit = await db.knex('audit_log').where({ entity: 'county_settings', entity_id: 'county' });
     expect(audit).toHaveLength(1);
@@ -145,7 +145,8 @@ describe.each(TEST_DATABASES)('the demo county’s profile on %s', (kind) => {
 
   it('is derived from its boundary until an admin sets one', async () => {
     const expected = { county: { name: '正宁县（示范）', adminCode: '621025', gkZone: 36 }, stored: false };
-    expect((await t.app.inject({ method: 'GET', url: '/api/settings/county' })).json()).toEqual(expected);
+    // Anonymous callers get the version, not who saved it.
+    expect((await t.app.inject({ method: 'GET', url: '/api/settings/county' })).json()).toEqual({ ...expected, version: 0 });
     expect((await t.app.inject({ method: 'GET', url: '/api/config' })).json().county).toEqual(expected.county);
   });
 });

@@ -72,7 +72,7 @@ describe.each(TEST_DATABASES)('plan indicators on %s', (kind) => {
     expect((await call('GET', '/api/settings/indicators')).statusCode).toBe(401);
     const settings = (await call('GET', '/api/settings/indicators', 'planner1')).json();
     const { legalBasis, ...defaults } = ruleset.indicators;
-    expect(settings).toEqual({ indicators: defaults, defaults, legalBasis });
+    expect(settings).toEqual({ indicators: defaults, defaults, legalBasis, version: 0, updatedAt: null, updatedBy: null });
 
     expect((await call('PUT', '/api/settings/indicators', undefined, { maxMines: 6 })).statusCode).toBe(401);
     expect((await call('PUT', '/api/settings/indicators', 'planner1', { maxMines: 6 })).statusCode).toBe(403);

@@ -33,7 +33,7 @@ describe.each(TEST_DATABASES)('a fresh county, and parcels that had a status bef
   });
 
   it('has no targets, stated totals or plan period until an admin sets them', async () => {
-    expect((await app.inject({ url: '/api/restoration/targets' })).json()).toEqual({ targets: [], statedTotals: [], period: null });
+    expect((await app.inject({ url: '/api/restoration/targets' })).json()).toEqual({ targets: [], statedTotals: [], period: null, version: 0 });
     const summary = (await app.inject({ url: '/api/restoration/summary?asOf=2022-12-31' })).json();
     expect(summary).toMatchObject({ rows: [], details: [], discrepancies: [], period: null });
 

@@ -126,17 +126,17 @@ describe.each(TEST_DATABASES)('licence register and inspection settings on %s', 
 
   it('lets an admin change the default window, audited, and the register follows it', async () => {
     expect((await call('GET', '/api/settings/inspection', null)).statusCode).toBe(401);
-    expect((await call('GET', '/api/settings/inspection', 'planner1')).json()).toEqual({ expiringWithinDays: 90 });
+    expect((await call('GET', '/api/settings/inspection', 'planner1')).json()).toEqual({ expiringWithinDays: 90, version: 0, updatedAt: null, updatedBy: null });
     expect((await call('PUT', '/api/settings/inspection', null, { expiringWithinDays: 600 })).statusCode).toBe(401);
     expect((await call('PUT', '/api/settings/inspection', 'inspector1', { expiringWithinDays: 600 })).statusCode).toBe(403);
     for (const bad of [{}, { expiringWithinDays: -1 }, { expiringWithinDays: 3651 }, { expiringWithinDays: 1.5 }, { expiringWithinDays: 30, more: 1 }]) {
       expect((await call('PUT', '/api/settings/inspection', 'admin', bad)).statusCode, JSON.stringify(bad)).toBe(400);
     }
-    expect((await call('GET', '/api/settings/inspection', 'admin')).json()).toEqual({ expiringWithinDays: 90 });
+    expect((await call('GET', '/api/settings/inspection', 'admin')).json()).toMatchObject({ expiringWithinDays: 90, version: 0 });
 
     const saved = await call('PUT', '/api/settings/inspection', 'admin', { expiringWithinDays: 600 });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toEqual({ expiringWithinDays: 600 });
+    expect(saved.json()).toMatchObject({ expiringWithinDays: 600, version: 1 });
     const [entry] = await t.db.knex('audit_log').where({ entity: 'county_settings', entity_id: 'inspection' }).orderBy('id', 'desc').limit(1);
     expect(entry).toMatchObject({ action: 'update', detail: { before: { expiringWithinDays: 90 }, after: { expiringWithinDays: 600 } } });
 

@@ -45,7 +45,14 @@ describe.each(TEST_DATABASES)('county buffer settings on %s', (kind) => {
     expect((await get('/api/settings/buffers')).statusCode).toBe(401);
     const response = await get('/api/settings/buffers', planner);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ buffers: ruleset.bufferDefaults, defaults: ruleset.bufferDefaults, legalBasis: ruleset.bufferLegalBasis });
+    expect(response.json()).toEqual({
+      buffers: ruleset.bufferDefaults,
+      defaults: ruleset.bufferDefaults,
+      legalBasis: ruleset.bufferLegalBasis,
+      version: 0,
+      updatedAt: null,
+      updatedBy: null,
+    });
   });
 
   it('serves the ruleset and the effective buffers for the browser engine, to staff only', async () => {

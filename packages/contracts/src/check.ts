@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { COLLECTION_IDS, MINERALS, OUTCOMES, RIGHT_KINDS, SCALE_CLASSES, type Bilingual as BilingualText } from '@mpm/domain';
+import { SettingBaseVersion, SettingVersion } from './versions.ts';
 
 /** A text in both UI languages (`Bilingual` of `@mpm/domain`, tied to the schema by `test/types.test.ts`). */
 export const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() }, { additionalProperties: false });
@@ -40,15 +41,23 @@ const perBufferKey = <T extends TSchema>(value: T) =>
 export const BufferSettings = perBufferKey(Type.Number({ minimum: 0, maximum: MAX_BUFFER_M }));
 export type BufferSettings = Static<typeof BufferSettings>;
 
-/** `PUT /api/settings/buffers`: the widths to change, at least one. */
+/** Widths to change, at least one. */
 export const BufferSettingsPatch = Type.Partial(BufferSettings, { additionalProperties: false, minProperties: 1 });
 export type BufferSettingsPatch = Static<typeof BufferSettingsPatch>;
 
-/** `GET /api/settings/buffers`: the county's widths, the ruleset's defaults and their legal basis. */
+/** `PUT /api/settings/buffers`: the widths to change (at least one), and the version they were based on. */
+export const BufferSettingsBody = Type.Object(
+  { ...BufferSettingsPatch.properties, baseVersion: SettingBaseVersion },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type BufferSettingsBody = Static<typeof BufferSettingsBody>;
+
+/** `GET /api/settings/buffers`: the county's widths, the ruleset's defaults and their legal basis, and their version. */
 export const BufferSettingsResponse = Type.Object({
   buffers: BufferSettings,
   defaults: BufferSettings,
   legalBasis: perBufferKey(Bilingual),
+  ...SettingVersion.properties,
 });
 export type BufferSettingsResponse = Static<typeof BufferSettingsResponse>;
 

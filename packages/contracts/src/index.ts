@@ -8,3 +8,4 @@ export * from './restoration.ts';
 export * from './transfer.ts';
 export * from './audit.ts';
 export * from './search.ts';
+export * from './versions.ts';

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { LICENCE_STATES, PATCH_CLASSES } from '@mpm/domain';
 import { CollectionId, Finding, Mineral } from './check.ts';
+import { SettingBaseVersion, SettingVersion } from './versions.ts';
 
 const strict = { additionalProperties: false } as const;
 const IsoDate = Type.String({ format: 'date' });
@@ -155,3 +156,11 @@ export const InspectionSettings = Type.Object(
   strict,
 );
 export type InspectionSettings = Static<typeof InspectionSettings>;
+
+/** `PUT /api/settings/inspection`: the settings, and the version they were based on. */
+export const InspectionSettingsBody = Type.Object({ ...InspectionSettings.properties, baseVersion: SettingBaseVersion }, strict);
+export type InspectionSettingsBody = Static<typeof InspectionSettingsBody>;
+
+/** `GET`/`PUT /api/settings/inspection` answer: the settings and their version. */
+export const InspectionSettingsResponse = Type.Object({ ...InspectionSettings.properties, ...SettingVersion.properties }, strict);
+export type InspectionSettingsResponse = Static<typeof InspectionSettingsResponse>;

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { SettingBaseVersion, SettingVersion } from './versions.ts';
 
 /** [minLon, minLat, maxLon, maxLat] in EPSG:4490 (≈ WGS84 at map scale). */
 export const BBox = Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]);
@@ -16,6 +17,10 @@ export const LayerSummary = Type.Object({
   hiddenFields: Type.Optional(Type.Array(Type.String())),
   /** Fields anonymous callers get: the catalogue's, less staff-only and hidden ones. */
   publicFields: Type.Optional(Type.Array(Type.String())),
+  /** Staff only: the version of the layer's publication setting, who saved it and when. */
+  version: Type.Optional(SettingVersion.properties.version),
+  updatedAt: SettingVersion.properties.updatedAt,
+  updatedBy: SettingVersion.properties.updatedBy,
 });
 export type LayerSummary = Static<typeof LayerSummary>;
 
@@ -24,10 +29,12 @@ export type LayersResponse = Static<typeof LayersResponse>;
 
 /**
  * `PUT /api/layers/:id` (admin, audited): whether anonymous callers see the layer, and which of its
- * fields they do not get (field keys of the catalogue; replaces the list). At least one member.
+ * fields they do not get (field keys of the catalogue; replaces the list). At least one of them,
+ * and the version of the layer's setting they were based on.
  */
 export const LayerSettingsBody = Type.Object(
   {
+    baseVersion: SettingBaseVersion,
     isPublic: Type.Optional(Type.Boolean()),
     hiddenFields: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50, uniqueItems: true })),
   },
@@ -50,10 +57,18 @@ export const CountyProfile = Type.Object(
 );
 export type CountyProfile = Static<typeof CountyProfile>;
 
-/** `GET`/`PUT /api/settings/county`: the county's profile, and whether an admin set it (else derived, or null). */
+/** `PUT /api/settings/county`: the profile, and the version it was based on (0 while none is stored). */
+export const CountyProfileBody = Type.Object({ ...CountyProfile.properties, baseVersion: SettingBaseVersion }, { additionalProperties: false });
+export type CountyProfileBody = Static<typeof CountyProfileBody>;
+
+/**
+ * `GET`/`PUT /api/settings/county`: the county's profile, whether an admin set it (else derived,
+ * or null), and the stored profile's version (who saved it and when for staff).
+ */
 export const CountyProfileResponse = Type.Object({
   county: Type.Union([CountyProfile, Type.Null()]),
   stored: Type.Boolean(),
+  ...SettingVersion.properties,
 });
 export type CountyProfileResponse = Static<typeof CountyProfileResponse>;
 

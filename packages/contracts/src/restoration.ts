@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { MINE_CATEGORIES, REPORT_PERIODS, RESTORATION_STATUSES } from '@mpm/domain';
 import { Bilingual, Indicator, Ruleset } from './check.ts';
+import { SettingBaseVersion, SettingVersion } from './versions.ts';
 
 const strict = { additionalProperties: false } as const;
 const IsoDate = Type.String({ format: 'date' });
@@ -59,17 +60,31 @@ export type RestorationPeriod = Static<typeof RestorationPeriod>;
  * the plan's years (null while a fresh county has none); a `PUT` without it keeps the stored one.
  * A `PUT` is refused (400, naming the item) for a year outside the period, a stated total whose
  * years run backwards, two targets of one year sharing a category, or a stated total that would
- * split a target's category group (its sum of parts could not be computed).
+ * split a target's category group (its sum of parts could not be computed). Targets, stated
+ * totals and period are one record with one version (`baseVersion` in a `PUT`).
  */
 export const RestorationTargetsBody = Type.Object(
   {
     targets: Type.Array(RestorationTarget, { maxItems: 500 }),
     statedTotals: Type.Array(StatedTotal, { maxItems: 100 }),
     period: Type.Optional(Type.Union([RestorationPeriod, Type.Null()])),
+    baseVersion: SettingBaseVersion,
   },
   strict,
 );
 export type RestorationTargetsBody = Static<typeof RestorationTargetsBody>;
+
+/** `GET`/`PUT /api/restoration/targets` answer: the targets, stated totals and period as stored, and their version. */
+export const RestorationTargetsResponse = Type.Object(
+  {
+    targets: RestorationTargetsBody.properties.targets,
+    statedTotals: RestorationTargetsBody.properties.statedTotals,
+    period: Type.Union([RestorationPeriod, Type.Null()]),
+    ...SettingVersion.properties,
+  },
+  strict,
+);
+export type RestorationTargetsResponse = Static<typeof RestorationTargetsResponse>;
 
 /** `GET /api/restoration/summary?township=…&asOf=…` (anyone). */
 export const RestorationSummaryQuery = Type.Object(
@@ -206,15 +221,23 @@ export type IndicatorsResponse = Static<typeof IndicatorsResponse>;
 export const IndicatorTargets = Type.Omit(Ruleset.properties.indicators, ['legalBasis'], strict);
 export type IndicatorTargets = Static<typeof IndicatorTargets>;
 
-/** `PUT /api/settings/indicators` (admin, audited): the targets to change, at least one; the others keep their value. */
+/** Indicator targets to change, at least one; the others keep their value. */
 export const IndicatorTargetsPatch = Type.Partial(IndicatorTargets, { ...strict, minProperties: 1 });
 export type IndicatorTargetsPatch = Static<typeof IndicatorTargetsPatch>;
 
-/** `GET /api/settings/indicators` (staff): the county's effective targets, the ruleset's defaults and their legal basis. */
+/** `PUT /api/settings/indicators` (admin, audited): the targets to change (at least one), and the version they were based on. */
+export const IndicatorTargetsBody = Type.Object(
+  { ...IndicatorTargetsPatch.properties, baseVersion: SettingBaseVersion },
+  { ...strict, minProperties: 1 },
+);
+export type IndicatorTargetsBody = Static<typeof IndicatorTargetsBody>;
+
+/** `GET /api/settings/indicators` (staff): the county's effective targets, the ruleset's defaults and their legal basis, and their version. */
 export const IndicatorSettingsResponse = Type.Object({
   indicators: IndicatorTargets,
   defaults: IndicatorTargets,
   legalBasis: Bilingual,
+  ...SettingVersion.properties,
 });
 export type IndicatorSettingsResponse = Static<typeof IndicatorSettingsResponse>;
 

@@ -10,6 +10,7 @@ import * as userAdmin from './migrations/008-user-admin.ts';
 import * as importMappings from './migrations/009-import-mappings.ts';
 import * as auditChain from './migrations/010-audit-chain.ts';
 import * as proposalWorkflow from './migrations/011-proposal-workflow.ts';
+import * as settingVersions from './migrations/012-setting-versions.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-import-mappings': importMappings,
   '010-audit-chain': auditChain,
   '011-proposal-workflow': proposalWorkflow,
+  '012-setting-versions': settingVersions,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -26,7 +26,8 @@ export function createInspectionSettingsRepository(knex: Knex) {
     async set(settings: InspectionSettings, userId: number, trx: Knex = knex): Promise<void> {
       await trx.raw(
         `INSERT INTO county_settings (key, value, updated_at, updated_by) VALUES (?, ?::jsonb, now(), ?)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+         ON CONFLICT (key) DO UPDATE
+           SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by, version = county_settings.version + 1`,
         [INSPECTION_SETTINGS_KEY, JSON.stringify(settings), userId],
       );
     },

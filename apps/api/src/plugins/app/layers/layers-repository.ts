@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { COLLECTION_IDS, getLayer, type CollectionId, type FieldDef } from '@mpm/domain';
+import { storedVersion, type StoredVersion } from '../settings/settings-repository.ts';
 import { LAYER_TABLES, columnName, fieldExpression } from './layer-tables.ts';
 
 /** [minLon, minLat, maxLon, maxLat] in EPSG:4490. */
@@ -42,6 +43,11 @@ function geometryIn(epsg: AnswerEpsg | undefined): string {
 export interface LayerSetting {
   isPublic: boolean;
   hiddenFields: string[];
+}
+
+/** A layer's setting as stored: with its version, who saved it and when. */
+export interface StoredLayerSetting extends LayerSetting {
+  saved: StoredVersion;
 }
 
 /** Features loaded from a file: properties keyed as in the catalogue, geometry lon/lat. */
@@ -107,9 +113,14 @@ export function createLayersRepository(knex: Knex) {
     return query.select('t.id', knex.raw(`${geometrySql} AS geometry`), ...columns);
   }
 
-  /** Every layer's county setting, the catalogue's defaults where the county has set nothing. */
-  async function settings(trx: Knex = knex): Promise<Record<CollectionId, LayerSetting>> {
-    const rows = await trx('layer_settings').select('layer_id', 'is_public', 'hidden_fields');
+  /**
+   * Every layer's county setting with its version, the catalogue's defaults where the county has
+   * set nothing (version 0).
+   */
+  async function settings(trx: Knex = knex): Promise<Record<CollectionId, StoredLayerSetting>> {
+    const rows = await trx('layer_settings as s')
+      .leftJoin('users as u', 'u.id', 's.updated_by')
+      .select('s.layer_id', 's.is_public', 's.hidden_fields', 's.version', 's.updated_at as updatedAt', 'u.display_name as updatedBy');
     const stored = new Map(rows.map((row) => [row.layer_id as string, row]));
     return Object.fromEntries(
       COLLECTION_IDS.map((id) => {
@@ -120,10 +131,11 @@ export function createLayersRepository(knex: Knex) {
           {
             isPublic: row?.is_public == null ? getLayer(id).publicByDefault : Boolean(row.is_public),
             hiddenFields: Array.isArray(hidden) ? hidden.map(String) : [],
+            saved: storedVersion(row),
           },
         ];
       }),
-    ) as Record<CollectionId, LayerSetting>;
+    ) as Record<CollectionId, StoredLayerSetting>;
   }
 
   const toFeature = (row: Record<string, unknown>): LayerFeature => {
@@ -246,15 +258,26 @@ export function createLayersRepository(knex: Knex) {
       return new Set(COLLECTION_IDS.filter((id) => current[id].isPublic));
     },
 
-    /** Changes a layer's setting; members left out keep their value. */
-    async saveSetting(collection: CollectionId, change: Partial<LayerSetting>, trx: Knex = knex) {
-      const values: Record<string, unknown> = { layer_id: collection, updated_at: trx.fn.now() };
+    /**
+     * Holds a layer's setting until `trx` ends, even while it has no row yet, so two saves based
+     * on one version cannot both pass. Call before reading the setting a write is based on.
+     */
+    async lockSetting(collection: CollectionId, trx: Knex): Promise<void> {
+      await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`layer_settings:${collection}`]);
+    },
+
+    /** Changes a layer's setting (members left out keep their value) and counts a new version of it. */
+    async saveSetting(collection: CollectionId, change: Partial<LayerSetting>, userId: number | null, trx: Knex = knex) {
+      const values: Record<string, unknown> = { layer_id: collection, updated_at: trx.fn.now(), updated_by: userId };
       if (change.isPublic !== undefined) values.is_public = change.isPublic;
       if (change.hiddenFields !== undefined) values.hidden_fields = JSON.stringify(change.hiddenFields);
       await trx('layer_settings')
         .insert(values)
         .onConflict('layer_id')
-        .merge(Object.keys(values).filter((key) => key !== 'layer_id'));
+        .merge({
+          ...Object.fromEntries(Object.keys(values).filter((key) => key !== 'layer_id').map((key) => [key, trx.raw('EXCLUDED.??', [key])])),
+          version: trx.raw('layer_settings.version + 1'),
+        });
     },
 
     /** True before any layer data has been loaded. */

@@ -6,8 +6,13 @@ import type {
   StatedTotal,
 } from '@mpm/contracts';
 import type { MineCategory, RestorationStatus } from '@mpm/domain';
+import { countySettingVersion, type StoredVersion } from '../settings/settings-repository.ts';
 
-/** The `county_settings` key of the restoration plan's years. */
+/**
+ * The `county_settings` key of the restoration plan's years. Its row also counts the versions of
+ * the whole plan (years, targets and stated totals, saved as one); its value is null while the
+ * plan has no years.
+ */
 export const RESTORATION_PERIOD_KEY = 'restorationPeriod';
 
 /** Area of a parcel in mu, to 0.01, on the ellipsoid (alias `p`). */
@@ -61,16 +66,31 @@ export function createRestorationRepository(knex: Knex) {
       return (row?.value as RestorationPeriod | undefined) ?? null;
     },
 
-    /** Sets the plan's years (null: none); call inside the transaction of its audit entry. */
+    /** The plan's version, who saved it and when; `lock` holds it until `trx` ends (see `countySettingVersion`). */
+    planVersion(trx: Knex = knex, lock = false): Promise<StoredVersion> {
+      return countySettingVersion(trx, RESTORATION_PERIOD_KEY, lock);
+    },
+
+    /**
+     * Sets the plan's years (null: none) and counts a new version of the plan; call inside the
+     * transaction of its audit entry.
+     */
     async setPeriod(period: RestorationPeriod | null, userId: number | null, trx: Knex): Promise<void> {
-      if (period === null) {
-        await trx('county_settings').where({ key: RESTORATION_PERIOD_KEY }).delete();
-        return;
-      }
-      await trx('county_settings')
-        .insert({ key: RESTORATION_PERIOD_KEY, value: JSON.stringify(period), updated_at: trx.fn.now(), updated_by: userId })
-        .onConflict('key')
-        .merge();
+      await trx.raw(
+        `INSERT INTO county_settings (key, value, updated_at, updated_by) VALUES (?, ?::jsonb, now(), ?)
+         ON CONFLICT (key) DO UPDATE
+           SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by, version = county_settings.version + 1`,
+        [RESTORATION_PERIOD_KEY, JSON.stringify(period), userId],
+      );
+    },
+
+    /** Counts a new version of the plan, its years as they are; call inside the transaction of its audit entry. */
+    async touchPlan(userId: number | null, trx: Knex): Promise<void> {
+      await trx.raw(
+        `INSERT INTO county_settings (key, value, updated_at, updated_by) VALUES (?, 'null'::jsonb, now(), ?)
+         ON CONFLICT (key) DO UPDATE SET updated_at = now(), updated_by = EXCLUDED.updated_by, version = county_settings.version + 1`,
+        [RESTORATION_PERIOD_KEY, userId],
+      );
     },
 
     /** The targets by year and first category, and the stated totals in the order they were given. */

@@ -65,7 +65,37 @@ export function storedCountyProfile(value: unknown): CountyProfile | undefined {
   return Value.Check(CountyProfile, value) ? value : undefined;
 }
 
-/** County settings (`county_settings`): one JSON value per key. */
+/** Where a stored setting stands: its version (0 while it has no row), who saved it last and when (null then). */
+export interface StoredVersion {
+  version: number;
+  updatedAt: Date | null;
+  /** Display name of whoever saved it; null for the system or while never saved. */
+  updatedBy: string | null;
+}
+
+/** The version of a setting that has no row yet. */
+export const NEVER_SAVED: StoredVersion = { version: 0, updatedAt: null, updatedBy: null };
+
+/** A settings row's `version`, `updatedAt` and `updatedBy` (aliases `s` for the row, `u` for its writer), as read. */
+export function storedVersion(row: { version: number | string; updatedAt: Date | string; updatedBy: string | null } | undefined): StoredVersion {
+  return row ? { version: Number(row.version), updatedAt: new Date(row.updatedAt), updatedBy: row.updatedBy ?? null } : NEVER_SAVED;
+}
+
+/**
+ * The version of the county setting under `key`, who saved it and when. With `lock` (inside a
+ * write's transaction) it holds the setting until the transaction ends, even while the setting
+ * has no row yet, so two saves based on one version cannot both pass.
+ */
+export async function countySettingVersion(trx: Knex, key: string, lock = false): Promise<StoredVersion> {
+  if (lock) await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`county_settings:${key}`]);
+  const row = await trx('county_settings as s')
+    .leftJoin('users as u', 'u.id', 's.updated_by')
+    .where('s.key', key)
+    .first('s.version', 's.updated_at as updatedAt', 'u.display_name as updatedBy');
+  return storedVersion(row);
+}
+
+/** County settings (`county_settings`): one JSON value per key, with its version. */
 export function createSettingsRepository(knex: Knex) {
   async function read(key: string, trx: Knex = knex): Promise<unknown> {
     const row = await trx('county_settings').where({ key }).first('value');
@@ -73,6 +103,9 @@ export function createSettingsRepository(knex: Knex) {
   }
 
   return {
+    /** The version of the setting under `key` (see {@link countySettingVersion}). */
+    version: (key: string, trx: Knex = knex, lock = false) => countySettingVersion(trx, key, lock),
+
     /** The widths the county has set (only those; the ruleset supplies the rest). */
     async bufferWidths(trx: Knex = knex): Promise<BufferSettingsPatch> {
       return storedBufferWidths(await read(BUFFERS_KEY, trx));
@@ -86,7 +119,8 @@ export function createSettingsRepository(knex: Knex) {
       await trx.raw(
         `INSERT INTO county_settings (key, value, updated_at, updated_by) VALUES (?, ?::jsonb, now(), ?)
          ON CONFLICT (key) DO UPDATE
-           SET value = county_settings.value || EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+           SET value = county_settings.value || EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by,
+               version = county_settings.version + 1`,
         [BUFFERS_KEY, JSON.stringify(patch), userId],
       );
     },
@@ -100,7 +134,8 @@ export function createSettingsRepository(knex: Knex) {
     async setCountyProfile(profile: CountyProfile, userId: number, trx: Knex = knex): Promise<void> {
       await trx.raw(
         `INSERT INTO county_settings (key, value, updated_at, updated_by) VALUES (?, ?::jsonb, now(), ?)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+         ON CONFLICT (key) DO UPDATE
+           SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by, version = county_settings.version + 1`,
         [COUNTY_KEY, JSON.stringify(profile), userId],
       );
     },
@@ -132,7 +167,8 @@ export function createSettingsRepository(knex: Knex) {
       await trx.raw(
         `INSERT INTO county_settings (key, value, updated_at, updated_by) VALUES (?, ?::jsonb, now(), ?)
          ON CONFLICT (key) DO UPDATE
-           SET value = county_settings.value || EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+           SET value = county_settings.value || EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by,
+               version = county_settings.version + 1`,
         [INDICATORS_KEY, JSON.stringify(patch), userId],
       );
     },

@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
 import type { CountyProfile, BufferSettings, BufferSettingsPatch, IndicatorTargetsPatch, InspectionSettings } from '@mpm/contracts';
 import type { PlanIndicatorTargets } from '@mpm/rules';
-import { auditedWrite } from '../audit/audited-write.ts';
+import { auditedWrite, type WriteSpec } from '../audit/audited-write.ts';
+import type { Bilingual } from '../../../http/errors.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { INSPECTION_SETTINGS_KEY } from '../inspection/inspection-settings-repository.ts';
 import { checkedCountyProfile, countyProfile } from './county-profile.ts';
-import { BUFFERS_KEY, COUNTY_KEY, INDICATORS_KEY, effectiveBuffers, effectiveIndicators } from './settings-repository.ts';
+import { expectedSetting } from './setting-version.ts';
+import { BUFFERS_KEY, COUNTY_KEY, INDICATORS_KEY, effectiveBuffers, effectiveIndicators, type StoredVersion } from './settings-repository.ts';
 
 /** What a settings write needs from the app. */
 export interface SettingsContext {
@@ -13,9 +15,62 @@ export interface SettingsContext {
   repos: Pick<Repositories, 'settings' | 'inspection' | 'audit'>;
 }
 
-/** A county setting as a writer changes it: the audit keys it by its `county_settings` key. */
-const settingWrite = (key: string, userId: number) =>
-  ({ by: userId, action: 'update', entity: 'county_settings', entityId: key }) as const;
+/** A county setting as a write reads and answers it: its value, and its version with who saved it and when. */
+export interface Versioned<T> {
+  value: T;
+  saved: StoredVersion;
+}
+
+/** The version a change was based on (undefined: any) and how a 409 names the setting. */
+interface Basis {
+  base: number | undefined;
+  label: Bilingual;
+}
+
+/**
+ * One write of the county setting under `key`: it holds the setting, reads it with its version,
+ * refuses a stale `base`, writes, and reads it again. The audit keeps the values before and
+ * after, and the versions.
+ */
+function settingWrite<T>(
+  context: SettingsContext,
+  key: string,
+  userId: number,
+  { base, label }: Basis,
+  value: (trx: Knex) => Promise<T>,
+  write: (trx: Knex, current: T) => Promise<void>,
+  audited: (value: T) => unknown = (v) => v,
+): Promise<Versioned<T>> {
+  const { settings } = context.repos;
+  const read = async (trx: Knex, lock: boolean): Promise<Versioned<T>> => {
+    const saved = await settings.version(key, trx, lock);
+    return { saved, value: await value(trx) };
+  };
+  const spec: WriteSpec<Versioned<T>, Versioned<T>> = {
+    by: userId,
+    action: 'update',
+    entity: 'county_settings',
+    entityId: key,
+    read: (trx) => read(trx, true),
+    expected: expectedSetting(base, (current) => current.saved, label),
+    write: async (trx, current) => {
+      await write(trx, current.value);
+      return read(trx, false);
+    },
+    before: (current) => audited(current.value),
+    after: (result) => audited(result.value),
+    detail: (result, current) => ({ baseVersion: base ?? null, fromVersion: current.saved.version, version: result.saved.version }),
+  };
+  return auditedWrite(context, spec);
+}
+
+/** How a 409 names each setting. */
+export const SETTING_LABELS = {
+  buffers: { zh: '缓冲距离设置', en: 'The buffer width setting' },
+  indicators: { zh: '规划指标目标设置', en: 'The plan indicator target setting' },
+  inspection: { zh: '巡查设置', en: 'The inspection setting' },
+  county: { zh: '县情设置', en: 'The county profile' },
+} as const satisfies Record<string, Bilingual>;
 
 /** `PUT /api/settings/buffers`: sets some widths, keeping the others. Returns the effective widths. */
 export function setBufferWidths(
@@ -23,17 +78,17 @@ export function setBufferWidths(
   defaults: BufferSettings,
   patch: BufferSettingsPatch,
   userId: number,
-): Promise<BufferSettings> {
+  base?: number,
+): Promise<Versioned<BufferSettings>> {
   const { settings } = context.repos;
-  const effective = async (trx: Knex) => effectiveBuffers(defaults, await settings.bufferWidths(trx));
-  return auditedWrite(context, {
-    ...settingWrite(BUFFERS_KEY, userId),
-    read: effective,
-    write: async (trx) => {
-      await settings.setBufferWidths(patch, userId, trx);
-      return effective(trx);
-    },
-  });
+  return settingWrite(
+    context,
+    BUFFERS_KEY,
+    userId,
+    { base, label: SETTING_LABELS.buffers },
+    async (trx) => effectiveBuffers(defaults, await settings.bufferWidths(trx)),
+    (trx) => settings.setBufferWidths(patch, userId, trx),
+  );
 }
 
 /** `PUT /api/settings/indicators`: sets some indicator targets, keeping the others. Returns the effective targets. */
@@ -42,48 +97,59 @@ export function setIndicatorTargets(
   defaults: PlanIndicatorTargets,
   patch: IndicatorTargetsPatch,
   userId: number,
-): Promise<PlanIndicatorTargets> {
+  base?: number,
+): Promise<Versioned<PlanIndicatorTargets>> {
   const { settings } = context.repos;
-  const effective = async (trx: Knex) => effectiveIndicators(defaults, await settings.indicatorTargets(trx));
   const withoutBasis = ({ legalBasis: _basis, ...targets }: PlanIndicatorTargets) => targets;
-  return auditedWrite(context, {
-    ...settingWrite(INDICATORS_KEY, userId),
-    read: effective,
-    write: async (trx) => {
-      await settings.setIndicatorTargets(patch, userId, trx);
-      return effective(trx);
-    },
-    before: withoutBasis,
-    after: withoutBasis,
-  });
+  return settingWrite(
+    context,
+    INDICATORS_KEY,
+    userId,
+    { base, label: SETTING_LABELS.indicators },
+    async (trx) => effectiveIndicators(defaults, await settings.indicatorTargets(trx)),
+    (trx) => settings.setIndicatorTargets(patch, userId, trx),
+    withoutBasis,
+  );
 }
 
 /** `PUT /api/settings/inspection`: replaces the inspection settings. */
-export function setInspectionSettings(context: SettingsContext, value: InspectionSettings, userId: number): Promise<InspectionSettings> {
+export function setInspectionSettings(
+  context: SettingsContext,
+  value: InspectionSettings,
+  userId: number,
+  base?: number,
+): Promise<Versioned<InspectionSettings>> {
   const { inspection } = context.repos;
-  return auditedWrite(context, {
-    ...settingWrite(INSPECTION_SETTINGS_KEY, userId),
-    read: (trx) => inspection.settings.get(trx),
-    write: async (trx) => {
-      await inspection.settings.set(value, userId, trx);
-      return inspection.settings.get(trx);
-    },
-  });
+  return settingWrite(
+    context,
+    INSPECTION_SETTINGS_KEY,
+    userId,
+    { base, label: SETTING_LABELS.inspection },
+    (trx) => inspection.settings.get(trx),
+    (trx) => inspection.settings.set(value, userId, trx),
+  );
 }
 
 /**
  * `PUT /api/settings/county`: sets the county's profile (name, code, Gauss–Krüger zone), checked
  * against the loaded boundary if there is one. Returns the profile as now stored.
  */
-export function setCountyProfile(context: SettingsContext, value: CountyProfile, userId: number): Promise<CountyProfile> {
+export function setCountyProfile(
+  context: SettingsContext,
+  value: CountyProfile,
+  userId: number,
+  base?: number,
+): Promise<Versioned<CountyProfile | null>> {
   const { settings } = context.repos;
-  return auditedWrite(context, {
-    ...settingWrite(COUNTY_KEY, userId),
-    read: async (trx) => (await countyProfile(settings, trx)).county,
-    write: async (trx) => {
+  return settingWrite(
+    context,
+    COUNTY_KEY,
+    userId,
+    { base, label: SETTING_LABELS.county },
+    async (trx) => (await countyProfile(settings, trx)).county,
+    async (trx) => {
       const profile = checkedCountyProfile(value, (await settings.countyBoundary(trx))?.centre);
       await settings.setCountyProfile(profile, userId, trx);
-      return profile;
     },
-  });
+  );
 }

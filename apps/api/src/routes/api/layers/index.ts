@@ -6,14 +6,18 @@ import { badRequest } from '../../../http/errors.ts';
 import { isStaffRequest, requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { publicFieldKeys, unknownFields } from '../../../plugins/app/layers/field-visibility.ts';
 import { unknownLayer, visibleLayers } from '../../../plugins/app/layers/layer-access.ts';
-import type { LayerSetting } from '../../../plugins/app/layers/layers-repository.ts';
+import type { StoredLayerSetting } from '../../../plugins/app/layers/layers-repository.ts';
 import { saveLayerSetting } from '../../../plugins/app/layers/layers-writes.ts';
 import { countyProfile } from '../../../plugins/app/settings/county-profile.ts';
+import { versionView } from '../../../plugins/app/settings/setting-version.ts';
 
-/** A layer as listed: the county's hidden fields only for staff; the fields the public gets for everyone. */
+/**
+ * A layer as listed: the county's hidden fields and the setting's version (who saved it, when)
+ * only for staff; the fields the public gets for everyone.
+ */
 const summary = (
   id: CollectionId,
-  setting: LayerSetting,
+  setting: StoredLayerSetting,
   stats: { featureCount: number; bounds?: LayerSummary['bounds'] },
   staff: boolean,
 ): LayerSummary => ({
@@ -23,7 +27,7 @@ const summary = (
   featureCount: stats.featureCount,
   tilejson: `/tiles/${id}.json`,
   ogc: `/ogc/collections/${id}`,
-  ...(staff ? { hiddenFields: setting.hiddenFields } : {}),
+  ...(staff ? { hiddenFields: setting.hiddenFields, ...versionView(setting.saved) } : {}),
   publicFields: publicFieldKeys(id, setting.hiddenFields),
 });
 

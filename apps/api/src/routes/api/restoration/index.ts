@@ -5,13 +5,15 @@ import {
   RestorationSummaryQuery,
   RestorationSummaryResponse,
   RestorationTargetsBody,
+  RestorationTargetsResponse,
 } from '@mpm/contracts';
 import { badRequest } from '../../../http/errors.ts';
-import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
+import { isStaffRequest, requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { chinaToday } from '../../../plugins/app/reports/china-time.ts';
 import { restorationSummary } from '../../../plugins/app/restoration/restoration-summary.ts';
 import { YEAR_OR_AS_OF, YEAR_OUTSIDE_PLAN } from '../../../plugins/app/restoration/restoration-reasons.ts';
 import { replaceTargets } from '../../../plugins/app/restoration/restoration-writes.ts';
+import { versionView } from '../../../plugins/app/settings/setting-version.ts';
 import progressRoutes from './progress.ts';
 import { requirePublished } from './published.ts';
 
@@ -58,21 +60,27 @@ const restoration: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/restoration/targets', { schema: { response: { 200: RestorationTargetsBody } } }, async () => {
+  // The plan's version first (who saved it and when: staff only), so a save landing between the
+  // reads makes the next change a 409 rather than one based on older targets.
+  app.get('/api/restoration/targets', { schema: { response: { 200: RestorationTargetsResponse } } }, async (request) => {
+    const saved = await app.repos.restoration.planVersion();
     const [{ targets, statedTotals }, period] = await Promise.all([
       app.repos.restoration.targets(),
       app.repos.restoration.period(),
     ]);
-    return { targets, statedTotals, period };
+    return { targets, statedTotals, period, ...versionView(saved, isStaffRequest(request)) };
   });
 
   app.put(
     '/api/restoration/targets',
     {
       preValidation: requireRole('admin'),
-      schema: { body: RestorationTargetsBody, response: { 200: RestorationTargetsBody } },
+      schema: { body: RestorationTargetsBody, response: { 200: RestorationTargetsResponse } },
     },
-    async (request) => replaceTargets(app, request.body, request.user!.id),
+    async (request) => {
+      const { saved, ...plan } = await replaceTargets(app, request.body, request.user!.id);
+      return { ...plan, ...versionView(saved) };
+    },
   );
 
   await app.register(progressRoutes);
