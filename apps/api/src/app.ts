@@ -36,6 +36,7 @@ import progressReportRoutes from './routes/api/reports/index.ts';
 import ogcRoutes from './routes/ogc/index.ts';
 import tileRoutes from './routes/tiles/index.ts';
 import searchRoutes from './routes/api/search/index.ts';
+import inboxRoutes from './routes/api/inbox/index.ts';
 
 export interface BuildOptions {
   db: Pick<Database, 'knex' | 'kind'>;
@@ -110,6 +111,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(ogcRoutes);
   await app.register(tileRoutes);
   await app.register(searchRoutes);
+  await app.register(inboxRoutes);
 
   if (fs.existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -9,3 +9,4 @@ export * from './transfer.ts';
 export * from './audit.ts';
 export * from './search.ts';
 export * from './versions.ts';
+export * from './inbox.ts';
