@@ -10,8 +10,8 @@ const SCREENSHOT = path.join(REPO_ROOT, 'test-results/admin-settings.png');
 
 const suite = useServerAndBrowser();
 
-/** The refusal the test provokes on purpose: the browser logs the failed request as an error. */
-const expectedRefusal = (text: string) => /status of 400/.test(text);
+/** The refusals the test provokes on purpose (a bad target, a stale save): the browser logs the failed request as an error. */
+const expectedRefusal = (text: string) => /status of (400|409)/.test(text);
 
 /** A layer's row in the layer list. */
 const layerRow = (page: Page, id: string) => page.getByRole('complementary', { name: '图层' }).locator(`.layer-row[data-layer-id="${id}"]`);
@@ -136,6 +136,25 @@ describe('管理 mode: 设置 and 审计日志', () => {
     const verdict = panel.getByRole('status').filter({ hasText: '审计链完整。' });
     await verdict.waitFor();
     expect(await verdict.locator('code').textContent()).toMatch(/^[0-9a-f]{64}$/);
+
+    // Someone else saves the widths after this page loaded them: this page's save is refused in
+    // words, naming them, and the form shows what now holds.
+    await panel.getByRole('tab', { name: '设置' }).click();
+    await expect.poll(() => buffers.getByLabel('桥梁').inputValue()).toBe('255');
+    const other = await fetch(`${suite.server.url}/api/settings/buffers`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ bridgeM: 999 }),
+    });
+    expect(other.status).toBe(200);
+    const { version } = (await other.json()) as { version: number };
+    await railway.fill(String(widthAfter + 1));
+    await buffers.getByRole('button', { name: '保存缓冲距离' }).click();
+    const stale = buffers.getByRole('alert').filter({ hasText: `未保存：缓冲距离设置已由 系统管理员 于` });
+    await stale.waitFor();
+    expect(await stale.textContent()).toContain(`保存为第 ${version} 版，而您修改的是第 ${version - 1} 版。`);
+    await expect.poll(() => buffers.getByLabel('桥梁').inputValue()).toBe('999');
+    expect(await railway.inputValue()).toBe(String(widthAfter));
 
     // A visitor no longer finds the railways.
     expect(await visitorSeesRailways()).toBe(false);

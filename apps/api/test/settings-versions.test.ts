@@ -175,6 +175,9 @@ describe.each(TEST_DATABASES)('versions of the county settings on %s', (kind) =>
       expect(body).not.toHaveProperty('updatedBy');
       expect(body).not.toHaveProperty('updatedAt');
     }
+    // The web's start-up config carries the version of the county profile it shows.
+    const county = (await t.app.inject({ method: 'GET', url: '/api/settings/county' })).json();
+    expect((await t.app.inject({ method: 'GET', url: '/api/config' })).json()).toMatchObject({ county: county.county, countyVersion: county.version });
     const layer = miningRights((await t.app.inject({ method: 'GET', url: '/api/layers' })).json());
     expect(layer.id).toBe('mining_rights');
     expect(layer).not.toHaveProperty('version');

@@ -78,6 +78,8 @@ export const ClientConfig = Type.Object({
   bounds: Type.Union([BBox, Type.Null()]),
   /** The county served; null until an admin sets it up (or a boundary is loaded). */
   county: Type.Union([CountyProfile, Type.Null()]),
+  /** The version of the stored profile (0 while none is), what a change to it sends as `baseVersion`. */
+  countyVersion: Type.Optional(Type.Integer({ minimum: 0 })),
   /** 天地图 key; present only when the bureau configured one. */
   tiandituKey: Type.Union([Type.String(), Type.Null()]),
   database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),

@@ -2,14 +2,16 @@ import type {
   AuditListResponse,
   AuditQuery,
   AuditVerifyResponse,
-  BufferSettingsPatch,
+  BufferSettingsBody,
   BufferSettingsResponse,
   IndicatorSettingsResponse,
-  IndicatorTargetsPatch,
-  InspectionSettings,
+  IndicatorTargetsBody,
+  InspectionSettingsBody,
+  InspectionSettingsResponse,
   LayerSettingsBody,
   LayerSummary,
   RestorationTargetsBody,
+  RestorationTargetsResponse,
 } from '@mpm/contracts';
 import type { UiLanguage } from '../i18n/languages.ts';
 import { queryString, request } from './client.ts';
@@ -20,22 +22,26 @@ export const auditApi = {
   verify: (lang: UiLanguage) => request<AuditVerifyResponse>('/api/audit/verify', lang),
 };
 
-/** The county's settings as admins change them; each write is audited by the server. */
+/**
+ * The county's settings as admins change them; each write is audited by the server. Each answer
+ * gives the setting's version; each save sends back the version it was based on (`baseVersion`)
+ * and is refused (409 `versionConflict`, in words) when someone else saved first.
+ */
 export const settingsApi = {
   /** Whether the public sees a layer, and which of its fields it does not. */
   saveLayer: (id: string, body: LayerSettingsBody, lang: UiLanguage) =>
     request<LayerSummary>(`/api/layers/${encodeURIComponent(id)}`, lang, { method: 'PUT', body }),
   buffers: (lang: UiLanguage) => request<BufferSettingsResponse>('/api/settings/buffers', lang),
-  saveBuffers: (body: BufferSettingsPatch, lang: UiLanguage) =>
+  saveBuffers: (body: BufferSettingsBody, lang: UiLanguage) =>
     request<BufferSettingsResponse>('/api/settings/buffers', lang, { method: 'PUT', body }),
   indicators: (lang: UiLanguage) => request<IndicatorSettingsResponse>('/api/settings/indicators', lang),
-  saveIndicators: (body: IndicatorTargetsPatch, lang: UiLanguage) =>
+  saveIndicators: (body: IndicatorTargetsBody, lang: UiLanguage) =>
     request<IndicatorSettingsResponse>('/api/settings/indicators', lang, { method: 'PUT', body }),
-  inspection: (lang: UiLanguage) => request<InspectionSettings>('/api/settings/inspection', lang),
-  saveInspection: (body: InspectionSettings, lang: UiLanguage) =>
-    request<InspectionSettings>('/api/settings/inspection', lang, { method: 'PUT', body }),
-  restoration: (lang: UiLanguage) => request<RestorationTargetsBody>('/api/restoration/targets', lang),
+  inspection: (lang: UiLanguage) => request<InspectionSettingsResponse>('/api/settings/inspection', lang),
+  saveInspection: (body: InspectionSettingsBody, lang: UiLanguage) =>
+    request<InspectionSettingsResponse>('/api/settings/inspection', lang, { method: 'PUT', body }),
+  restoration: (lang: UiLanguage) => request<RestorationTargetsResponse>('/api/restoration/targets', lang),
   /** Replaces the targets and stated totals (and the plan period when given). */
   saveRestoration: (body: RestorationTargetsBody, lang: UiLanguage) =>
-    request<RestorationTargetsBody>('/api/restoration/targets', lang, { method: 'PUT', body }),
+    request<RestorationTargetsResponse>('/api/restoration/targets', lang, { method: 'PUT', body }),
 };

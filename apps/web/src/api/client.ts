@@ -2,7 +2,7 @@ import type {
   CheckBody,
   CheckResponse,
   ClientConfig,
-  CountyProfile,
+  CountyProfileBody,
   CountyProfileResponse,
   LayersResponse,
   LoginBody,
@@ -14,6 +14,9 @@ import type { UiLanguage } from '../i18n/languages.ts';
 
 /** Code of the error raised when the server cannot be reached at all. */
 export const NETWORK_ERROR = 'network';
+
+/** Code of the 409 the server answers a change based on a version someone else has since replaced. */
+export const VERSION_CONFLICT = 'versionConflict';
 
 /**
  * A failed API call. `message` is the server's own message, already in the language the
@@ -122,7 +125,7 @@ export async function requestBlob(path: string, lang: UiLanguage, accept: string
 export const api = {
   config: (lang: UiLanguage) => request<ClientConfig>('/api/config', lang),
   /** Sets the county's name, code and Gauss–Krüger zone (admins). */
-  saveCounty: (body: CountyProfile, lang: UiLanguage) =>
+  saveCounty: (body: CountyProfileBody, lang: UiLanguage) =>
     request<CountyProfileResponse>('/api/settings/county', lang, { method: 'PUT', body }),
   layers: (lang: UiLanguage) => request<LayersResponse>('/api/layers', lang),
   me: (lang: UiLanguage) => request<MeResponse>('/api/auth/me', lang),

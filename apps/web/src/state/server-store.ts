@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ClientConfig, CountyProfile, LayerSummary, LoginBody, RulesResponse, UserView } from '@mpm/contracts';
 import type { CollectionId } from '@mpm/domain';
 import { measurementRequest } from '@mpm/rules';
-import { api } from '../api/client.ts';
+import { ApiError, VERSION_CONFLICT, api } from '../api/client.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
 import { idle, load, slotOf, toProblem, type Problem, type Resource } from './resource.ts';
 
@@ -40,7 +40,10 @@ export interface ServerData {
   reloadLayers(lang: UiLanguage): Promise<void>;
   /** After a write to layer `id`: its tiles and extent are fetched anew, and plan mode's features with them. */
   layerWritten(id: CollectionId, lang: UiLanguage): Promise<void>;
-  /** Saves the county's profile (admins); rejects with an `ApiError` the form shows. */
+  /**
+   * Saves the county's profile (admins) from the version the config came with; rejects with an
+   * `ApiError` the form shows, after fetching the config anew when someone else saved first (409).
+   */
   saveCounty(profile: CountyProfile, lang: UiLanguage): Promise<void>;
   /** Signs in, then reloads the layer list; rejects with an `ApiError` the dialog shows. */
   signIn(body: LoginBody, lang: UiLanguage): Promise<void>;
@@ -96,8 +99,15 @@ export const useServerData = create<ServerData>()((set, get) => ({
   },
 
   async saveCounty(profile, lang) {
-    const { county } = await api.saveCounty(profile, lang);
-    set((s) => ({ config: s.config && { ...s.config, county } }));
+    try {
+      const { county, version } = await api.saveCounty({ ...profile, baseVersion: get().config?.countyVersion }, lang);
+      set((s) => ({ config: s.config && { ...s.config, county, countyVersion: version } }));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === VERSION_CONFLICT) {
+        await api.config(lang).then((config) => set({ config }), () => undefined);
+      }
+      throw err;
+    }
   },
 
   async signIn(body, lang) {

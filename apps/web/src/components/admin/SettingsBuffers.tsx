@@ -31,7 +31,8 @@ export function SettingsBuffers() {
       <h3 id="settings-buffers-title">{t('Buffer widths')}</h3>
       <p className="plan-note">{t('Widths in metres; they apply to the next check.')}</p>
       <ProblemNotice problem={buffers.problem} onRetry={() => void loadAll(language)} />
-      {buffers.data && <BuffersForm key={JSON.stringify(buffers.data.buffers)} settings={buffers.data} />}
+      {/* A new version (saved here or by someone else) starts the form again from what holds. */}
+      {buffers.data && <BuffersForm key={buffers.data.version} settings={buffers.data} />}
     </section>
   );
 }

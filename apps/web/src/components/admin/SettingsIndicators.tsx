@@ -38,7 +38,7 @@ export function SettingsIndicators() {
       {indicators.data && (
         <>
           <p className="plan-note">{indicators.data.legalBasis[domainLanguage(language)]}</p>
-          <IndicatorsForm key={JSON.stringify(indicators.data.indicators)} settings={indicators.data} />
+          <IndicatorsForm key={indicators.data.version} settings={indicators.data} />
         </>
       )}
     </section>

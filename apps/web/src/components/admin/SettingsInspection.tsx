@@ -15,9 +15,11 @@ export function SettingsInspection() {
   const saveInspection = useSettingsData((s) => s.saveInspection);
   const saving = useSaving('inspection');
   const stored = inspection.data?.expiringWithinDays;
-  const [text, setText] = useState<string | null>(null);
+  const version = inspection.data?.version;
+  // What the admin typed, over the version it was typed on: a new version shows what now holds.
+  const [typed, setTyped] = useState<{ version: number | undefined; text: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const shown = text ?? (stored === undefined ? '' : String(stored));
+  const shown = typed && typed.version === version ? typed.text : stored === undefined ? '' : String(stored);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -27,7 +29,7 @@ export function SettingsInspection() {
       return;
     }
     setProblem(null);
-    if (await saveInspection({ expiringWithinDays: days }, language)) setText(null);
+    if (await saveInspection({ expiringWithinDays: days }, language)) setTyped(null);
   }
 
   return (
@@ -38,7 +40,7 @@ export function SettingsInspection() {
         <form className="admin-form" onSubmit={submit} noValidate aria-label={t('Expiring licences')}>
           <label>
             {t('A licence is expiring within this many days of its end')}
-            <input name="expiringWithinDays" inputMode="numeric" value={shown} onChange={(event) => setText(event.target.value)} />
+            <input name="expiringWithinDays" inputMode="numeric" value={shown} onChange={(event) => setTyped({ version, text: event.target.value })} />
           </label>
           {problem && (
             <p className="form-error" role="alert">

@@ -21,6 +21,10 @@ export function CountySetup({ lang }: { lang: Language }) {
     useServerData((s) => s.config),
     useServerData((s) => s.layers),
   );
+  const countyVersion = useServerData((s) => s.config?.countyVersion);
+  // Kept here, not in the form: a refusal because someone else saved first reloads the profile
+  // (and with it the form), and is still said.
+  const [profileProblem, setProfileProblem] = useState<Problem | null>(null);
   const current = useDataSession((s) => s.layer);
   const setLayer = useDataSession((s) => s.setLayer);
   const setTab = useDataSession((s) => s.setTab);
@@ -42,7 +46,12 @@ export function CountySetup({ lang }: { lang: Language }) {
       {!state.complete && <p className="setup-hint">{t('Set up the county in order: its profile, its boundary, its townships; then import the other layers.')}</p>}
       <ol className="setup-steps">
         <li data-done={state.profile !== null}>
-          <ProfileForm key={JSON.stringify(state.profile)} profile={state.profile} />
+          <ProfileForm
+            key={`${JSON.stringify(state.profile)}@${countyVersion}`}
+            profile={state.profile}
+            problem={profileProblem}
+            setProblem={setProfileProblem}
+          />
         </li>
         {state.base.map((layer) => (
           <li key={layer.id} data-done={layer.featureCount > 0}>
@@ -88,8 +97,12 @@ function LayerStep(props: { layer: SetupLayer; lang: Language; current: boolean;
   );
 }
 
-/** The county's name, six-digit code and 3° Gauss–Krüger zone, saved by an admin. */
-function ProfileForm({ profile }: { profile: CountyProfile | null }) {
+/**
+ * The county's name, six-digit code and 3° Gauss–Krüger zone, saved by an admin from the version
+ * the page loaded (someone else's save since is refused in words, and the form shows theirs).
+ */
+function ProfileForm(props: { profile: CountyProfile | null; problem: Problem | null; setProblem(problem: Problem | null): void }) {
+  const { profile, problem, setProblem } = props;
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
   const saveCounty = useServerData((s) => s.saveCounty);
@@ -97,7 +110,6 @@ function ProfileForm({ profile }: { profile: CountyProfile | null }) {
   const [adminCode, setAdminCode] = useState(profile?.adminCode ?? '');
   const [zone, setZone] = useState(profile ? String(profile.gkZone) : '');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -9,6 +9,7 @@ import { unknownLayer, visibleLayers } from '../../../plugins/app/layers/layer-a
 import type { StoredLayerSetting } from '../../../plugins/app/layers/layers-repository.ts';
 import { saveLayerSetting } from '../../../plugins/app/layers/layers-writes.ts';
 import { countyProfile } from '../../../plugins/app/settings/county-profile.ts';
+import { COUNTY_KEY } from '../../../plugins/app/settings/settings-repository.ts';
 import { versionView } from '../../../plugins/app/settings/setting-version.ts';
 
 /**
@@ -66,10 +67,13 @@ const layers: FastifyPluginAsyncTypebox<{ tiandituKey?: string }> = async (app, 
   );
 
   app.get('/api/config', { schema: { response: { 200: ClientConfig } } }, async () => {
+    // The profile's version before the profile: a save landing between makes the next change a 409.
+    const { version: countyVersion } = await app.repos.settings.version(COUNTY_KEY);
     const [extents, { county }] = await Promise.all([app.repos.layers.extents(), countyProfile(app.repos.settings)]);
     return {
       bounds: extents.county ?? null,
       county,
+      countyVersion,
       tiandituKey: tiandituKey ?? null,
       database: app.databaseKind,
     };
