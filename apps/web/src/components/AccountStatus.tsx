@@ -4,6 +4,7 @@ import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { ChangePasswordDialog } from './admin/ChangePasswordDialog.tsx';
 import { roleName } from './admin/role-names.ts';
+import { InboxButton } from './InboxButton.tsx';
 import { LoginDialog } from './LoginDialog.tsx';
 
 /**
@@ -28,6 +29,7 @@ export function AccountStatus() {
     const role = roleName(user.role, language);
     return (
       <div className="account">
+        <InboxButton />
         <span className="account-name" title={t('Signed in as {{name}} ({{role}})', { name: user.displayName, role })}>
           {user.displayName}
           <span className="account-role">{role}</span>
