@@ -160,6 +160,22 @@ describe.each(TEST_DATABASES)('versions of the county settings on %s', (kind) =>
     expect(await auditCount(record.audit)).toBe(audits + 2);
   });
 
+  it('of two saves at once from one version, keeps one and refuses the other', async () => {
+    for (const [url, change] of [
+      ['/api/settings/buffers', (n: number) => ({ bridgeM: 300 + n })],
+      ['/api/layers/mining_rights', (n: number) => ({ hiddenFields: n === 1 ? ['mineName'] : [] })],
+    ] as const) {
+      const before = (await call('GET', url === '/api/layers/mining_rights' ? '/api/layers' : url, admin)).body;
+      const { version } = url === '/api/layers/mining_rights' ? (miningRights(before) as { version: number }) : (before as { version: number });
+      const answers = await Promise.all([
+        call('PUT', url, admin, { ...change(1), baseVersion: version }),
+        call('PUT', url, other, { ...change(2), baseVersion: version }),
+      ]);
+      expect(answers.map((a) => a.status).sort(), url).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 200)!.body.version).toBe(version + 1);
+    }
+  });
+
   it('refuses a change that gives only its base version', async () => {
     for (const url of ['/api/settings/buffers', '/api/settings/indicators', '/api/layers/mining_rights']) {
       const response = await call('PUT', url, admin, { baseVersion: 1 });
