@@ -92,6 +92,13 @@ describe('proposal review (送审 / 退回 / 同意) in plan mode, in a real bro
     // The reviewer finds it waiting, and returns it (退回) with a comment, which is required.
     const reviewer = await planPage(REVIEWER);
     const r = reviewer.panel;
+    // 待办 in the header counts it, and a click on it there opens it.
+    const inbox = reviewer.page.locator('.inbox');
+    await expect.poll(() => inbox.getByTestId('inbox-count').textContent()).toMatch(/^[1-9]\d*$/);
+    await inbox.locator('.inbox-button').click();
+    await inbox.getByRole('dialog', { name: '待办' }).getByRole('button', { name: new RegExp(NAME) }).click();
+    await expect.poll(() => r.locator('.proposal-status').textContent()).toContain(NAME);
+    expect(await reviewStatus(r)).toBe('已送审');
     expect(await r.getByRole('button', { name: '保存方案' }).count(), 'a reviewer saves no proposal').toBe(0);
     await r.getByLabel('按状态').selectOption({ label: '已送审' });
     const waiting = r.locator(`.proposal-item[data-proposal-id="${id}"]`);
