@@ -5,7 +5,7 @@ import { domainLanguage } from '../../i18n/languages.ts';
 import { useSettingsData } from '../../state/admin-settings-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
-import { SaveOutcome, useSaving } from './SettingsView.tsx';
+import { SaveOutcome, useSaving } from './SaveOutcome.tsx';
 
 /** Each buffer's label, the key of its translation. */
 const BUFFER_LABELS: Record<BufferKey, string> = {

@@ -6,7 +6,7 @@ import { domainLanguage } from '../../i18n/languages.ts';
 import { useSettingsData } from '../../state/admin-settings-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
-import { SaveOutcome, useSaving } from './SettingsView.tsx';
+import { SaveOutcome, useSaving } from './SaveOutcome.tsx';
 
 type Scalar = 'maxMines' | 'maxSandGravelClayMines' | 'minLargeMediumRatio' | 'maxExtraction10kt';
 type ByMineral = 'maxMinesByMineral' | 'maxExtraction10ktByMineral';

@@ -4,7 +4,7 @@ import { MAX_EXPIRING_WITHIN_DAYS } from '@mpm/contracts';
 import { useSettingsData } from '../../state/admin-settings-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
-import { SaveOutcome, useSaving } from './SettingsView.tsx';
+import { SaveOutcome, useSaving } from './SaveOutcome.tsx';
 
 /** 巡查设置: how many days before its end a licence shows as expiring in the register and the site card. */
 export function SettingsInspection() {

@@ -6,7 +6,7 @@ import { domainLanguage } from '../../i18n/languages.ts';
 import { useSettingsData } from '../../state/admin-settings-store.ts';
 import { useServerData } from '../../state/server-store.ts';
 import { useSession } from '../../state/session-store.ts';
-import { SaveOutcome, useSaving } from './SettingsView.tsx';
+import { SaveOutcome, useSaving } from './SaveOutcome.tsx';
 
 /** A listed layer the catalogue knows. */
 type CatalogueLayer = LayerSummary & { id: CollectionId };

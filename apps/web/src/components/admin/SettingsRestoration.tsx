@@ -7,7 +7,7 @@ import { useSettingsData } from '../../state/admin-settings-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { bodyOf, draftOf, isDraftProblem, type DraftProblem, type RestorationDraft, type TargetDraft, type TotalDraft } from './restoration-draft.ts';
-import { SaveOutcome, useSaving } from './SettingsView.tsx';
+import { SaveOutcome, useSaving } from './SaveOutcome.tsx';
 
 /** 恢复治理目标: the plan period, the yearly targets by mine category, and the totals the document states. */
 export function SettingsRestoration() {
