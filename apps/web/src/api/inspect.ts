@@ -1,6 +1,7 @@
 import type {
   CreateLedgerEntryBody,
-  InspectionSettings,
+  InspectionSettingsBody,
+  InspectionSettingsResponse,
   LedgerEntryView,
   LedgerListResponse,
   LedgerQuery,
@@ -33,9 +34,10 @@ export const inspectApi = {
     request<SiteCardResponse>('/api/site-check', lang, { method: 'POST', body }),
   rights: (lang: UiLanguage, expiringWithinDays?: number) =>
     request<RightsResponse>(`/api/rights${expiringWithinDays === undefined ? '' : `?expiringWithinDays=${expiringWithinDays}`}`, lang),
-  settings: (lang: UiLanguage) => request<InspectionSettings>('/api/settings/inspection', lang),
-  saveSettings: (body: InspectionSettings, lang: UiLanguage) =>
-    request<InspectionSettings>('/api/settings/inspection', lang, { method: 'PUT', body }),
+  settings: (lang: UiLanguage) => request<InspectionSettingsResponse>('/api/settings/inspection', lang),
+  /** Saves the inspection settings from the version they were read at (`baseVersion`: a stale one is a 409). */
+  saveSettings: (body: InspectionSettingsBody, lang: UiLanguage) =>
+    request<InspectionSettingsResponse>('/api/settings/inspection', lang, { method: 'PUT', body }),
   patches: (lang: UiLanguage, round?: string) =>
     request<PatchCollection>(`/api/patches${round ? `?round=${encodeURIComponent(round)}` : ''}`, lang),
   loadPatches: (body: PatchRoundBody, lang: UiLanguage) => request<PatchCollection>('/api/patches', lang, { method: 'POST', body }),

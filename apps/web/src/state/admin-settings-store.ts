@@ -150,7 +150,7 @@ export const useSettingsData = create<SettingsData>()((set, get) => {
           const saved = await settingsApi.saveInspection({ ...settings, baseVersion: get().inspection.data?.version }, lang);
           set({ inspection: ready(saved) });
           // The licence register asks again with the new window when it next shows.
-          useInspectData.setState({ settings: { expiringWithinDays: saved.expiringWithinDays }, rights: idle() });
+          useInspectData.setState({ settings: saved, rights: idle() });
         },
         reload('inspection', lang),
       ),

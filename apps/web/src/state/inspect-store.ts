@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { InspectionSettings, PatchCollection, PatchRoundBody, RightsResponse, SiteCardResponse, SiteCheckBody } from '@mpm/contracts';
+import type { InspectionSettings, InspectionSettingsResponse, PatchCollection, PatchRoundBody, RightsResponse, SiteCardResponse, SiteCheckBody } from '@mpm/contracts';
 import type { Mineral } from '@mpm/domain';
+import { ApiError, VERSION_CONFLICT } from '../api/client.ts';
 import { inspectApi } from '../api/inspect.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
 import { idle, load, slotOf, toProblem, type Problem, type Resource } from './resource.ts';
@@ -25,7 +26,7 @@ export interface InspectData {
   /** The mineral the inspector says is mined at the site, if known (sent with the check). */
   mineral: Mineral | '';
   rights: Resource<RightsResponse>;
-  settings: InspectionSettings | null;
+  settings: InspectionSettingsResponse | null;
   patches: Resource<PatchCollection>;
   /** Every round seen in an unfiltered answer, in text order, for the round filter. */
   rounds: string[];
@@ -93,7 +94,14 @@ export const useInspectData = create<InspectData>()((set, get) => ({
   },
 
   async saveSettings(settings, lang) {
-    const saved = await inspectApi.saveSettings(settings, lang);
+    let saved: InspectionSettingsResponse;
+    try {
+      saved = await inspectApi.saveSettings({ ...settings, baseVersion: get().settings?.version }, lang);
+    } catch (err) {
+      // Saved meanwhile by someone else: the editor shows their values (and the refusal, which names them).
+      if (err instanceof ApiError && err.code === VERSION_CONFLICT) await get().loadSettings(lang);
+      throw err;
+    }
     set({ settings: saved });
     await get().loadRights(lang, saved.expiringWithinDays);
   },
