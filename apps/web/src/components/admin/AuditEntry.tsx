@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '@mpm/contracts';
+import { domainLanguage } from '../../i18n/languages.ts';
 import { useSession } from '../../state/session-store.ts';
 import { chinaTime } from '../data/china-time.ts';
-import { auditSides, changedFields, fieldText } from './audit-diff.ts';
+import { auditSides, changedFields, fieldName, fieldText } from './audit-diff.ts';
 import { actionName, entityName } from './audit-names.ts';
 
 /** One write of the log: when (China time), who, what, on which record; opened, its record before and after. */
@@ -32,6 +33,7 @@ export function AuditEntry({ entry }: { entry: AuditEntryView }) {
 /** The fields the write changed, before beside after; what else it said; the raw entry on request. */
 function AuditDetail({ entry }: { entry: AuditEntryView }) {
   const { t } = useTranslation();
+  const lang = domainLanguage(useSession((s) => s.language));
   const { before, after, extra } = auditSides(entry.detail);
   const changes = changedFields(before, after);
   const extraKeys = Object.keys(extra);
@@ -53,6 +55,7 @@ function AuditDetail({ entry }: { entry: AuditEntryView }) {
             {changes.map((change) => (
               <tr key={change.path}>
                 <th scope="row">
+                  {fieldName(change.path, lang) && <span className="audit-field-name">{fieldName(change.path, lang)} </span>}
                   <code>{change.path || t('(value)')}</code>
                 </th>
                 <td className={change.before === undefined ? 'audit-absent' : 'audit-before'}>{fieldText(change.before)}</td>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditSides, changedFields, fieldText } from './audit-diff.ts';
+import { term } from '@mpm/domain';
+import { auditSides, changedFields, fieldName, fieldText } from './audit-diff.ts';
 
 describe('changedFields', () => {
   it('lists only the leaves that differ, by path, nested objects and lists included', () => {
@@ -42,5 +43,11 @@ describe('auditSides', () => {
 describe('fieldText', () => {
   it('says null as a dash and objects as JSON', () => {
     expect([fieldText(null), fieldText(false), fieldText({ a: 1 }), fieldText(undefined)]).toEqual(['—', 'false', '{"a":1}', '']);
+  });
+
+  it('names a changed field as the glossary does, by its path’s last name', () => {
+    expect(fieldName('targets[0].holder', 'zh')).toBe(term('holder', 'zh'));
+    expect(fieldName('isPublic.mystery', 'en')).toBeUndefined();
+    expect(fieldName('', 'zh')).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { GLOSSARY, term, type Language, type TermKey } from '@mpm/domain';
+
 /** One field an audited write changed: its path in the record (`buffers.railwayM`, `targets[0].targetMu`) and its values. */
 export interface FieldChange {
   path: string;
@@ -54,4 +56,13 @@ export function fieldText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
+}
+
+/**
+ * What a changed field is called in the glossary (its path's last name: `targets[0].targetMu` →
+ * `targetMu`), or undefined when the glossary has no word for it and the path is shown alone.
+ */
+export function fieldName(path: string, lang: Language): string | undefined {
+  const last = /([A-Za-z_]\w*)(?:\[\d+\])*$/.exec(path)?.[1];
+  return last !== undefined && Object.hasOwn(GLOSSARY, last) ? term(last as TermKey, lang) : undefined;
 }
