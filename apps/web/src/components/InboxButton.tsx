@@ -23,7 +23,8 @@ const KIND_TITLES: Record<InboxKind, string> = {
 export function InboxButton() {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
-  const userId = useServerData((s) => s.user?.id ?? null);
+  // Someone who must change their password first is refused everything else (403): no inbox until then.
+  const userId = useServerData((s) => (s.user && !s.user.mustChangePassword ? s.user.id : null));
   const { inbox, problem, load, clear } = useInbox();
   const [open, setOpen] = useState(false);
   const panelId = useId();
