@@ -67,20 +67,20 @@ export function InboxButton() {
         )}
       </button>
       {open && (
-        <div id={panelId} className="inbox-panel" role="dialog" aria-label={t('Inbox')}>
-          {problem && <p className="inbox-note inbox-error">{problemText(problem, t)}</p>}
-          {inbox && total === 0 && <p className="inbox-note">{t('Nothing is waiting.')}</p>}
+        <div id={panelId} className="inbox-panel grouped-list" role="dialog" aria-label={t('Inbox')}>
+          {problem && <p className="grouped-list-note grouped-list-error">{problemText(problem, t)}</p>}
+          {inbox && total === 0 && <p className="grouped-list-note">{t('Nothing is waiting.')}</p>}
           {inbox?.groups
             .filter((group) => group.count > 0)
             .map((group) => (
-              <section key={group.kind} className="inbox-group">
+              <section key={group.kind} className="grouped-list-group">
                 <h3>
                   {t(KIND_TITLES[group.kind])} <span className="inbox-group-count">{group.count}</span>
                 </h3>
                 <ul>
                   {group.items.map((item) => (
                     <li key={item.id}>
-                      <button type="button" className="inbox-item" onClick={() => choose(item)}>
+                      <button type="button" className="inbox-item grouped-list-item" onClick={() => choose(item)}>
                         <span className="inbox-label">{item.label}</span>
                         <span className="inbox-detail">
                           {item.detail && <>{item.detail} · </>}
@@ -91,7 +91,7 @@ export function InboxButton() {
                   ))}
                 </ul>
                 {group.count > group.items.length && (
-                  <p className="inbox-note">{t('and {{count}} more', { count: group.count - group.items.length })}</p>
+                  <p className="grouped-list-note">{t('and {{count}} more', { count: group.count - group.items.length })}</p>
                 )}
               </section>
             ))}

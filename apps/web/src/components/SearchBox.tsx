@@ -112,17 +112,17 @@ export function SearchBox() {
         </button>
       )}
       {open && text.trim() !== '' && (
-        <div className="search-results" id={listId} aria-live="polite">
-          {state.status === 'loading' && <p className="search-note">{t('Searching…')}</p>}
-          {state.status === 'error' && <p className="search-note search-error">{state.message}</p>}
-          {state.status === 'done' && groups.length === 0 && <p className="search-note">{t('Nothing found')}</p>}
+        <div className="search-results grouped-list" id={listId} aria-live="polite">
+          {state.status === 'loading' && <p className="grouped-list-note">{t('Searching…')}</p>}
+          {state.status === 'error' && <p className="grouped-list-note grouped-list-error">{state.message}</p>}
+          {state.status === 'done' && groups.length === 0 && <p className="grouped-list-note">{t('Nothing found')}</p>}
           {groups.map((group) => (
-            <section key={group.kind} className="search-group" data-kind={group.kind}>
+            <section key={group.kind} className="search-group grouped-list-group" data-kind={group.kind}>
               <h3>{t(GROUP_TITLES[group.kind as SearchKind] ?? group.kind)}</h3>
               <ul>
                 {group.results.map((result) => (
                   <li key={`${result.layer ?? result.kind}/${result.id ?? result.label}`}>
-                    <button type="button" className="search-result" onClick={() => void choose(result)}>
+                    <button type="button" className="search-result grouped-list-item" onClick={() => void choose(result)}>
                       <span className="search-label">{result.label}</span>
                       <span className="search-meta">
                         {result.layer && isCollectionId(result.layer) && <span className="search-layer">{term(result.layer, lang)}</span>}
