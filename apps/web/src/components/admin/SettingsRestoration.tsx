@@ -24,6 +24,20 @@ export function SettingsRestoration() {
   );
 }
 
+/** The members of a draft row that hold text. */
+type TextKey<R> = { [K in keyof R]: R[K] extends string ? K : never }[keyof R];
+
+/** A labelled text box bound to one text member of a draft row (a target, a stated total). */
+function RowField<R>(props: { label: string; row: R; name: TextKey<R>; inputMode?: 'numeric' | 'decimal'; onChange(row: R): void }) {
+  const { row, name } = props;
+  return (
+    <label>
+      {props.label}
+      <input inputMode={props.inputMode} value={row[name] as string} onChange={(e) => props.onChange({ ...row, [name]: e.target.value })} />
+    </label>
+  );
+}
+
 function RestorationForm({ stored }: { stored: RestorationTargetsBody }) {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
@@ -83,20 +97,11 @@ function RestorationForm({ stored }: { stored: RestorationTargetsBody }) {
         {draft.targets.map((row, i) => (
           <div key={i} className="settings-record" role="group" aria-label={t('Target {{row}}', { row: i + 1 })}>
             <div className="settings-row">
-              <label>
-                {t('Year')}
-                <input inputMode="numeric" value={row.year} onChange={(e) => setTarget(i, { ...row, year: e.target.value })} />
-              </label>
-              <label>
-                {t('Target (mu)')}
-                <input inputMode="decimal" value={row.targetMu} onChange={(e) => setTarget(i, { ...row, targetMu: e.target.value })} />
-              </label>
+              <RowField label={t('Year')} row={row} name="year" inputMode="numeric" onChange={(r) => setTarget(i, r)} />
+              <RowField label={t('Target (mu)')} row={row} name="targetMu" inputMode="decimal" onChange={(r) => setTarget(i, r)} />
             </div>
             <Categories value={row.categories} onChange={(categories) => setTarget(i, { ...row, categories })} />
-            <label>
-              {t('Source document')}
-              <input value={row.source} onChange={(e) => setTarget(i, { ...row, source: e.target.value })} />
-            </label>
+            <RowField label={t('Source document')} row={row} name="source" onChange={(r) => setTarget(i, r)} />
             <button type="button" className="link-button" onClick={() => setDraft({ ...draft, targets: draft.targets.filter((_, j) => j !== i) })}>
               {t('Remove')}
             </button>
@@ -116,34 +121,16 @@ function RestorationForm({ stored }: { stored: RestorationTargetsBody }) {
         {draft.totals.map((row, i) => (
           <div key={i} className="settings-record" role="group" aria-label={t('Stated total {{row}}', { row: i + 1 })}>
             <div className="settings-row">
-              <label>
-                {t('Label (Chinese)')}
-                <input value={row.labelZh} onChange={(e) => setTotal(i, { ...row, labelZh: e.target.value })} />
-              </label>
-              <label>
-                {t('Label (English)')}
-                <input value={row.labelEn} onChange={(e) => setTotal(i, { ...row, labelEn: e.target.value })} />
-              </label>
+              <RowField label={t('Label (Chinese)')} row={row} name="labelZh" onChange={(r) => setTotal(i, r)} />
+              <RowField label={t('Label (English)')} row={row} name="labelEn" onChange={(r) => setTotal(i, r)} />
             </div>
             <div className="settings-row">
-              <label>
-                {t('From year')}
-                <input inputMode="numeric" value={row.fromYear} onChange={(e) => setTotal(i, { ...row, fromYear: e.target.value })} />
-              </label>
-              <label>
-                {t('To year')}
-                <input inputMode="numeric" value={row.toYear} onChange={(e) => setTotal(i, { ...row, toYear: e.target.value })} />
-              </label>
-              <label>
-                {t('Stated (mu)')}
-                <input inputMode="decimal" value={row.statedMu} onChange={(e) => setTotal(i, { ...row, statedMu: e.target.value })} />
-              </label>
+              <RowField label={t('From year')} row={row} name="fromYear" inputMode="numeric" onChange={(r) => setTotal(i, r)} />
+              <RowField label={t('To year')} row={row} name="toYear" inputMode="numeric" onChange={(r) => setTotal(i, r)} />
+              <RowField label={t('Stated (mu)')} row={row} name="statedMu" inputMode="decimal" onChange={(r) => setTotal(i, r)} />
             </div>
             <Categories value={row.categories} onChange={(categories) => setTotal(i, { ...row, categories })} />
-            <label>
-              {t('Source document')}
-              <input value={row.source} onChange={(e) => setTotal(i, { ...row, source: e.target.value })} />
-            </label>
+            <RowField label={t('Source document')} row={row} name="source" onChange={(r) => setTotal(i, r)} />
             <button type="button" className="link-button" onClick={() => setDraft({ ...draft, totals: draft.totals.filter((_, j) => j !== i) })}>
               {t('Remove')}
             </button>
