@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
-import { multipartForm, type FormFile } from './helpers/photo-fixtures.ts';
+import { countImports, postImport } from './helpers/imports.ts';
+import type { FormFile } from './helpers/photo-fixtures.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-import-formats-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -45,11 +46,8 @@ const asFormFile = (file: string): FormFile => ({ field: 'file', name: path.base
 describe.each(TEST_DATABASES)('more of the formats a bureau receives, on %s', (kind) => {
   let t: TestApp;
   let admin: string;
-  const upload = (fields: Record<string, string>, file: FormFile) => {
-    const form = multipartForm(fields, file);
-    return t.app.inject({ method: 'POST', url: '/api/imports', payload: form.payload, headers: { ...form.headers, cookie: admin, 'accept-language': 'zh-CN' } });
-  };
-  const importCount = async () => Number((await t.db.knex('imports').count<{ n: string }[]>({ n: '*' }))[0].n);
+  const upload = (fields: Record<string, string>, files: FormFile | FormFile[]) => postImport(t.app, fields, files, admin);
+  const importCount = () => countImports(t.db.knex);
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -109,8 +107,7 @@ describe.each(TEST_DATABASES)('more of the formats a bureau receives, on %s', (k
     // The .shp cut short, as a copy interrupted halfway leaves it; the .shx and .dbf intact.
     const cut = fs.readFileSync(shp).subarray(0, 60);
     const parts: FormFile[] = ['.shx', '.dbf', '.prj'].map((ext) => asFormFile(shp.replace(/\.shp$/, ext)));
-    const form = multipartForm({ layer: 'farmland' }, [{ field: 'file', name: path.basename(shp), type: 'application/octet-stream', bytes: cut }, ...parts]);
-    const broken = await t.app.inject({ method: 'POST', url: '/api/imports', payload: form.payload, headers: { ...form.headers, cookie: admin, 'accept-language': 'zh-CN' } });
+    const broken = await upload({ layer: 'farmland' }, [{ field: 'file', name: path.basename(shp), type: 'application/octet-stream', bytes: cut }, ...parts]);
     expect(broken.statusCode, broken.body).toBe(422);
     expect(broken.json()).toMatchObject({ code: 'sourceUnreadable', message: expect.stringContaining(path.basename(shp)) });
 

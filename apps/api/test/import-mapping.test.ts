@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
-import { multipartForm, type FormFile } from './helpers/photo-fixtures.ts';
+import { postImport } from './helpers/imports.ts';
+import type { FormFile } from './helpers/photo-fixtures.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-import-mapping-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -29,8 +30,7 @@ describe.each(TEST_DATABASES)('the field mapping of an import, saved and offered
   let t: TestApp;
   let admin: string;
   const upload = async (fields: Record<string, string>, file: FormFile) => {
-    const form = multipartForm(fields, file);
-    const response = await t.app.inject({ method: 'POST', url: '/api/imports', payload: form.payload, headers: { ...form.headers, cookie: admin } });
+    const response = await postImport(t.app, fields, file, admin);
     expect(response.statusCode, response.body).toBe(201);
     return response.json();
   };

@@ -6,7 +6,8 @@ import * as turf from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
-import { multipartForm, type FormFile } from './helpers/photo-fixtures.ts';
+import { postImport } from './helpers/imports.ts';
+import type { FormFile } from './helpers/photo-fixtures.ts';
 import { square } from './helpers/staff.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-import-parcels-'));
@@ -35,8 +36,7 @@ describe.each(TEST_DATABASES)('importing restoration parcels (their township fro
   let townships: Township[];
   const call = (method: 'GET' | 'POST', url: string) => t.app.inject({ method, url, headers: { cookie: admin } });
   const upload = async (fields: Record<string, string>, file: FormFile) => {
-    const form = multipartForm(fields, file);
-    const response = await t.app.inject({ method: 'POST', url: '/api/imports', payload: form.payload, headers: { ...form.headers, cookie: admin } });
+    const response = await postImport(t.app, fields, file, admin);
     expect(response.statusCode, response.body).toBe(201);
     return response.json();
   };

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
-import { multipartForm, type FormFile } from './helpers/photo-fixtures.ts';
+import { postImport } from './helpers/imports.ts';
+import type { FormFile } from './helpers/photo-fixtures.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-import-layers-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -34,10 +35,7 @@ const asFile = (file: string): FormFile => ({ field: 'file', name: path.basename
 describe.each(TEST_DATABASES)('choosing the layer of a source of several (GeoPackage, KML folders) on %s', (kind) => {
   let t: TestApp;
   let admin: string;
-  const upload = (fields: Record<string, string>, file: FormFile) => {
-    const form = multipartForm(fields, file);
-    return t.app.inject({ method: 'POST', url: '/api/imports', payload: form.payload, headers: { ...form.headers, cookie: admin } });
-  };
+  const upload = (fields: Record<string, string>, file: FormFile) => postImport(t.app, fields, file, admin);
 
   beforeAll(async () => {
     t = await createTestApp(kind);

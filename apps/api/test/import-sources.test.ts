@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metresPerDegree } from '@mpm/geo';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
-import { multipartForm, type FormFile } from './helpers/photo-fixtures.ts';
+import { postImport } from './helpers/imports.ts';
+import type { FormFile } from './helpers/photo-fixtures.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-import-sources-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -56,10 +57,7 @@ const HEADER = ['地块编号', '点号', 'X', 'Y', '名称', '耕地类型'];
 describe.each(TEST_DATABASES)('import sources: point tables, corner lists, GCJ-02 and legacy datums on %s', (kind) => {
   let t: TestApp;
   let admin: string;
-  const upload = (fields: Record<string, string>, files: FormFile | FormFile[], lang = 'zh-CN') => {
-    const form = multipartForm(fields, files);
-    return t.app.inject({ method: 'POST', url: '/api/imports', payload: form.payload, headers: { ...form.headers, cookie: admin, 'accept-language': lang } });
-  };
+  const upload = (fields: Record<string, string>, files: FormFile | FormFile[], lang = 'zh-CN') => postImport(t.app, fields, files, admin, lang);
   const call = (method: 'GET' | 'POST', url: string) => t.app.inject({ method, url, headers: { cookie: admin } });
   const previewed = async (id: string) => (await call('GET', `/api/imports/${id}/features`)).json().features as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>[];
   const outer = (f: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>) =>

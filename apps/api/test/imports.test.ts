@@ -6,7 +6,8 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
-import { multipartForm, type FormFile } from './helpers/photo-fixtures.ts';
+import { countImports, postImport } from './helpers/imports.ts';
+import type { FormFile } from './helpers/photo-fixtures.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-import-test-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -52,13 +53,10 @@ const farmland = (name: string, geometry: GeoJSON.Geometry, extra: Record<string
 describe.each(TEST_DATABASES)('importing a county’s own files (数据导入) on %s', (kind) => {
   let t: TestApp;
   let admin: string;
-  const upload = (fields: Record<string, string>, files: FormFile | FormFile[], cookie = admin, lang = 'zh-CN') => {
-    const form = multipartForm(fields, files);
-    return t.app.inject({ method: 'POST', url: '/api/imports', payload: form.payload, headers: { ...form.headers, cookie, 'accept-language': lang } });
-  };
+  const upload = (fields: Record<string, string>, files: FormFile | FormFile[], cookie = admin, lang = 'zh-CN') => postImport(t.app, fields, files, cookie, lang);
   const call = (method: 'GET' | 'POST', url: string, cookie = admin) => t.app.inject({ method, url, headers: { cookie } });
   const features = async (layer: string) => (await call('GET', `/ogc/collections/${layer}/items?limit=1000`)).json().features as GeoJSON.Feature[];
-  const importCount = async () => Number((await t.db.knex('imports').count<{ n: string }[]>({ n: '*' }))[0].n);
+  const importCount = () => countImports(t.db.knex);
 
   beforeAll(async () => {
     t = await createTestApp(kind);
