@@ -43,8 +43,9 @@ const items: FastifyPluginAsyncTypebox = async (app) => {
 
       const page = await app.repos.layers.page(id, { bbox, limit, offset, fields, epsg: crs.epsg });
       reply.header('Content-Crs', `<${crs.uri}>`);
+      const paging = { offset, limit, limited: query.limit !== undefined, returned: page.features.length, matched: page.numberMatched };
       const links = [
-        ...pageLinks(request, { offset, limit, returned: page.features.length, matched: page.numberMatched }),
+        ...pageLinks(request, paging),
         { href: absolute(request, `/ogc/collections/${id}`), rel: 'collection', type: JSON_TYPE },
       ];
       reply.type(GEOJSON_TYPE);

@@ -28,16 +28,18 @@ export function requestUrlWith(request: FastifyRequest, changes: Record<string, 
 
 /**
  * `self`, `next` (while features remain) and `prev` (after the first page) of one page of
- * `/items`, each repeating the client's other query parameters.
+ * `/items`, each repeating the client's other query parameters. When the client sent a `limit`
+ * (`limited`), the links carry the one served, which may be lower than the one asked for.
  */
 export function pageLinks(
   request: FastifyRequest,
-  { offset, limit, returned, matched }: { offset: number; limit: number; returned: number; matched: number },
+  { offset, limit, limited, returned, matched }: { offset: number; limit: number; limited: boolean; returned: number; matched: number },
 ): Link[] {
-  const links: Link[] = [{ href: requestUrlWith(request), rel: 'self', type: GEOJSON_TYPE, title: 'This page' }];
+  const served: Record<string, string> = limited ? { limit: String(limit) } : {};
+  const links: Link[] = [{ href: requestUrlWith(request, served), rel: 'self', type: GEOJSON_TYPE, title: 'This page' }];
   if (offset + returned < matched) {
     links.push({
-      href: requestUrlWith(request, { offset: String(offset + limit) }),
+      href: requestUrlWith(request, { ...served, offset: String(offset + limit) }),
       rel: 'next',
       type: GEOJSON_TYPE,
       title: 'Next page',
@@ -45,7 +47,7 @@ export function pageLinks(
   }
   if (offset > 0) {
     links.push({
-      href: requestUrlWith(request, { offset: String(Math.max(0, offset - limit)) }),
+      href: requestUrlWith(request, { ...served, offset: String(Math.max(0, offset - limit)) }),
       rel: 'prev',
       type: GEOJSON_TYPE,
       title: 'Previous page',

@@ -78,7 +78,7 @@ export function openApiDocument(serverUrl: string) {
           name: 'limit',
           in: 'query',
           required: false,
-          description: 'Features per page.',
+          description: 'Features per page; a larger value is lowered to the maximum.',
           style: 'form',
           explode: false,
           schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },

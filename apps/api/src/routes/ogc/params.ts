@@ -3,7 +3,10 @@ import { quote } from '../../http/bbox.ts';
 
 /** Page size when the client sends no `limit`. */
 export const DEFAULT_LIMIT = 10;
-/** Largest page a client may ask for; larger values are refused, never clamped silently. */
+/**
+ * Largest page served. A larger `limit` is lowered to it, as OGC API – Features Part 1 requires
+ * (/req/core/fc-limit-response-1); the paging links then carry the lowered value.
+ */
 export const MAX_LIMIT = 10_000;
 /** Largest value of the `integer` id columns: no id and no row count exceeds it. */
 const INT32_MAX = 2_147_483_647;
@@ -25,8 +28,11 @@ function parseBoundedInteger(name: string, raw: string | undefined, min: number,
   return value;
 }
 
-/** Parses `limit` (1..MAX_LIMIT, default DEFAULT_LIMIT). */
-export const parseLimit = (raw: string | undefined): number => parseBoundedInteger('limit', raw, 1, MAX_LIMIT, DEFAULT_LIMIT);
+/** Parses `limit` (a positive integer, lowered to MAX_LIMIT; DEFAULT_LIMIT when absent). */
+export function parseLimit(raw: string | undefined): number {
+  if (raw !== undefined && DIGITS.test(raw) && Number(raw) > MAX_LIMIT) return MAX_LIMIT;
+  return parseBoundedInteger('limit', raw, 1, MAX_LIMIT, DEFAULT_LIMIT);
+}
 
 /** Parses `offset` (0..MAX_OFFSET, default 0): the position of the page's first feature in id order. */
 export const parseOffset = (raw: string | undefined): number => parseBoundedInteger('offset', raw, 0, MAX_OFFSET, 0);
