@@ -79,6 +79,8 @@ export const ZoneRule = Type.Object(
     minerals: Type.Optional(Type.Array(Mineral, { minItems: 1 })),
     rightKinds: Type.Optional(Type.Array(RightKind, { minItems: 1 })),
     outcome: Outcome,
+    /** m², for `overlaps` and `outsideAll`: the rule's own sliver tolerance (the ruleset's when absent). */
+    toleranceM2: Type.Optional(Type.Number({ minimum: 0 })),
     title: Bilingual,
     legalBasis: Bilingual,
   },
@@ -99,9 +101,12 @@ export const Ruleset = Type.Object(
     sliverToleranceM2: Type.Number({ minimum: 0 }),
     zoneRules: Type.Array(ZoneRule),
     minimumScales: Type.Array(
-      Type.Object({ mineral: Mineral, min10ktPerYear: Type.Number({ minimum: 0 }), legalBasis: Bilingual }, strict),
+      Type.Object(
+        { mineral: Mineral, min10ktPerYear: Type.Number({ minimum: 0 }), outcome: Type.Optional(Outcome), legalBasis: Bilingual },
+        strict,
+      ),
     ),
-    concentratedZoneScale: Type.Object({ legalBasis: Bilingual }, strict),
+    concentratedZoneScale: Type.Object({ outcome: Type.Optional(Outcome), legalBasis: Bilingual }, strict),
     oneHolderPerBlock: Type.Object({ outcome: Outcome, legalBasis: Bilingual }, strict),
     indicators: Type.Object(
       {
@@ -112,6 +117,8 @@ export const Ruleset = Type.Object(
         minLargeMediumRatio: Type.Number({ minimum: 0, maximum: 100 }),
         maxExtraction10kt: Type.Number({ minimum: 0 }),
         maxExtraction10ktByMineral: MineralCounts,
+        /** The outcome of a block that would break a cap (`restricted` when absent). */
+        outcome: Type.Optional(Outcome),
         legalBasis: Bilingual,
       },
       strict,

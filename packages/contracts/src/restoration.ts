@@ -217,8 +217,8 @@ export const IndicatorsResponse = Type.Object({
 });
 export type IndicatorsResponse = Static<typeof IndicatorsResponse>;
 
-/** The plan's binding indicator targets as numbers a county may override (the ruleset's `indicators` without its legal basis). */
-export const IndicatorTargets = Type.Omit(Ruleset.properties.indicators, ['legalBasis'], strict);
+/** The plan's binding indicator targets as numbers a county may override (the ruleset's `indicators` without its outcome and legal basis, which the rule register keeps). */
+export const IndicatorTargets = Type.Omit(Ruleset.properties.indicators, ['legalBasis', 'outcome'], strict);
 export type IndicatorTargets = Static<typeof IndicatorTargets>;
 
 /** Indicator targets to change, at least one; the others keep their value. */

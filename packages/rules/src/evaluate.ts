@@ -32,7 +32,7 @@ export function evaluate({ ruleset, buffers, proposal, measurements, mines, peri
     .filter((indicator, i) => indicator.kind === 'max' && indicator.state === 'missed' && before[i].state !== 'missed')
     .map((indicator) => ({
       ruleId: `indicator.${indicator.id}`,
-      outcome: 'restricted',
+      outcome: ruleset.indicators.outcome ?? 'restricted',
       title: indicator.title,
       legalBasis: ruleset.indicators.legalBasis,
       message: {

@@ -3,6 +3,7 @@ export * from './findings.ts';
 export * from './request.ts';
 export * from './zone-rules.ts';
 export * from './plan-rules.ts';
+export * from './rule-register.ts';
 export * from './indicators.ts';
 export * from './evaluate.ts';
 export * from './plan-period.ts';

@@ -1,6 +1,14 @@
-import { term } from '@mpm/domain';
+import { term, type Bilingual } from '@mpm/domain';
 import type { Finding } from './findings.ts';
 import type { Measurements, Proposal, Ruleset } from './types.ts';
+
+/** The titles of the plan rules, as their findings and the rule register name them. */
+export const PLAN_RULE_TITLES = {
+  minimumScale: { zh: '最低开采规模', en: 'Minimum mining scale' },
+  concentratedZoneScale: { zh: '集中开采区最低开采规模', en: 'Minimum scale in a concentrated zone' },
+  oneHolderPerBlock: { zh: '一个开采规划区块只设一个主体', en: 'One right holder per mining planning block' },
+  indicators: { zh: '规划约束性指标上限', en: 'Caps of the plan’s binding indicators' },
+} as const satisfies Record<string, Bilingual>;
 
 /** New and expanded mines must reach the minimum scale (新建、改扩建矿山最低开采规模). */
 const SCALE_KINDS: Proposal['rightKind'][] = ['new', 'expansion'];
@@ -14,8 +22,8 @@ export function scaleFindings(ruleset: Ruleset, proposal: Proposal, measurements
     if (scale.mineral !== proposal.mineral || capacity >= scale.min10ktPerYear) continue;
     findings.push({
       ruleId: 'minimumScale',
-      outcome: 'forbidden',
-      title: { zh: '最低开采规模', en: 'Minimum mining scale' },
+      outcome: scale.outcome ?? 'forbidden',
+      title: PLAN_RULE_TITLES.minimumScale,
       legalBasis: scale.legalBasis,
       message: {
         zh: `${term(proposal.mineral, 'zh')}新建矿山规模不得低于 ${scale.min10ktPerYear} 万吨/年，拟设 ${capacity} 万吨/年。`,
@@ -30,11 +38,11 @@ export function scaleFindings(ruleset: Ruleset, proposal: Proposal, measurements
     const name = String(zone.properties.name ?? '');
     findings.push({
       ruleId: 'concentratedZoneScale',
-      outcome: 'forbidden',
+      outcome: ruleset.concentratedZoneScale.outcome ?? 'forbidden',
       collection: zone.collection,
       featureId: zone.featureId,
       featureName: name,
-      title: { zh: '集中开采区最低开采规模', en: 'Minimum scale in a concentrated zone' },
+      title: PLAN_RULE_TITLES.concentratedZoneScale,
       legalBasis: ruleset.concentratedZoneScale.legalBasis,
       message: {
         zh: `“${name}”最低开采规模 ${min} 万吨/年，拟设 ${capacity} 万吨/年。`,
@@ -59,7 +67,7 @@ export function oneHolderFindings(ruleset: Ruleset, proposal: Proposal, measurem
       collection: block.collection,
       featureId: block.featureId,
       featureName: name,
-      title: { zh: '一个开采规划区块只设一个主体', en: 'One right holder per mining planning block' },
+      title: PLAN_RULE_TITLES.oneHolderPerBlock,
       legalBasis: ruleset.oneHolderPerBlock.legalBasis,
       message: {
         zh: `开采规划区块“${name}”已有矿业权人：${others.join('、')}。`,

@@ -55,6 +55,11 @@ export interface ZoneRule {
   /** Applies only to these kinds of right (every kind when absent). */
   rightKinds?: RightKind[];
   outcome: Outcome;
+  /**
+   * For `overlaps` and `outsideAll`: an area (m²) below which an overlap is reported as a possible
+   * boundary offset, or a part outside is let pass; the ruleset's `sliverToleranceM2` when absent.
+   */
+  toleranceM2?: number;
   title: Bilingual;
   legalBasis: Bilingual;
 }
@@ -63,6 +68,8 @@ export interface ZoneRule {
 export interface MinimumScale {
   mineral: Mineral;
   min10ktPerYear: number;
+  /** The outcome of a new mine below the scale; `forbidden` when absent. */
+  outcome?: Outcome;
   legalBasis: Bilingual;
 }
 
@@ -76,6 +83,8 @@ export interface PlanIndicatorTargets {
   minLargeMediumRatio: number;
   maxExtraction10kt: number;
   maxExtraction10ktByMineral: Partial<Record<Mineral, number>>;
+  /** The outcome of a block that would break a cap; `restricted` when absent. */
+  outcome?: Outcome;
   legalBasis: Bilingual;
 }
 
@@ -87,8 +96,8 @@ export interface Ruleset {
   sliverToleranceM2: number;
   zoneRules: ZoneRule[];
   minimumScales: MinimumScale[];
-  /** Concentrated zones carry their own minimum scale (`minScale10ktPerYear`). */
-  concentratedZoneScale: { legalBasis: Bilingual };
+  /** Concentrated zones carry their own minimum scale (`minScale10ktPerYear`); `forbidden` below it when no outcome is given. */
+  concentratedZoneScale: { outcome?: Outcome; legalBasis: Bilingual };
   /** One right holder per mining planning block. */
   oneHolderPerBlock: { outcome: Outcome; legalBasis: Bilingual };
   indicators: PlanIndicatorTargets;

@@ -46,12 +46,17 @@ function requiredDistanceM(rule: ZoneRule, feature: FeatureMeasurement, buffers:
 
 const mu = (areaM2: number) => roundTo(m2ToMu(areaM2), 2);
 
+/** The area (m²) below which the rule lets an overlap or a part outside pass as a boundary offset. */
+export const ruleToleranceM2 = (rule: ZoneRule, ruleset: Pick<Ruleset, 'sliverToleranceM2'>): number =>
+  rule.toleranceM2 ?? ruleset.sliverToleranceM2;
+
 function overlapFindings(rule: ZoneRule, features: FeatureMeasurement[], ruleset: Ruleset, blockAreaM2: number): Finding[] {
+  const toleranceM2 = ruleToleranceM2(rule, ruleset);
   return features
     .filter((f) => f.overlapAreaM2 > 0)
     .map((f) => {
       const name = featureName(f) ?? '';
-      const sliver = f.overlapAreaM2 < ruleset.sliverToleranceM2;
+      const sliver = f.overlapAreaM2 < toleranceM2;
       const base = { ruleId: rule.id, collection: f.collection, featureId: f.featureId, featureName: name };
       const figures = areaFigures(f.overlapAreaM2, blockAreaM2);
       if (sliver) {
@@ -63,8 +68,8 @@ function overlapFindings(rule: ZoneRule, features: FeatureMeasurement[], ruleset
           title: rule.title,
           legalBasis: rule.legalBasis,
           message: {
-            zh: `与“${name}”重叠 ${figures.overlapAreaM2} 平方米，小于容差 ${ruleset.sliverToleranceM2} 平方米，可能为边界偏移，请核对界址。`,
-            en: `Overlaps "${name}" by ${figures.overlapAreaM2} m², below the ${ruleset.sliverToleranceM2} m² tolerance: probably a boundary offset; check the corner points.`,
+            zh: `与“${name}”重叠 ${figures.overlapAreaM2} 平方米，小于容差 ${toleranceM2} 平方米，可能为边界偏移，请核对界址。`,
+            en: `Overlaps "${name}" by ${figures.overlapAreaM2} m², below the ${toleranceM2} m² tolerance: probably a boundary offset; check the corner points.`,
           },
         };
       }
@@ -111,7 +116,7 @@ function distanceFindings(rule: ZoneRule, features: FeatureMeasurement[], buffer
 function outsideFinding(rule: ZoneRule, features: FeatureMeasurement[], ruleset: Ruleset, blockAreaM2: number): Finding[] {
   const coveredM2 = Math.min(blockAreaM2, features.reduce((sum, f) => sum + f.overlapAreaM2, 0));
   const outsideM2 = blockAreaM2 - coveredM2;
-  if (outsideM2 < ruleset.sliverToleranceM2) return [];
+  if (outsideM2 < ruleToleranceM2(rule, ruleset)) return [];
   const figures = areaFigures(outsideM2, blockAreaM2);
   return [
     {
