@@ -8,11 +8,14 @@ import { demoTownships, signInStaff, square } from './helpers/staff.ts';
 import {
   CAMERA_MAKE,
   GPS_LATITUDE_BYTES,
+  MULTI_PICTURE_JPEG,
+  MULTI_PICTURE_PRIMARY_BYTES,
   TINY_JPEG,
   TINY_PNG,
   TINY_WEBP,
   XMP_PACKET,
   jpegOfSize,
+  jpegWithColourProfile,
   jpegWithGps,
   multipartForm,
   pngClaiming,
@@ -104,6 +107,26 @@ describe.each(TEST_DATABASES)('photos on %s', (kind) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/photos/999999', headers: { cookie: cookies.planner1 } })).json().code).toBe(
       'photoNotFound',
     );
+  });
+
+  it('keeps only the primary image of a multi-picture JPEG: the image after its end marker and the MPF index go', async () => {
+    const primary = MULTI_PICTURE_JPEG.subarray(0, MULTI_PICTURE_PRIMARY_BYTES);
+    const second = MULTI_PICTURE_JPEG.subarray(MULTI_PICTURE_PRIMARY_BYTES);
+    expect(second.includes(Buffer.from(CAMERA_MAKE)), 'the second image has its own Exif').toBe(true);
+    expect((await tipOff(MULTI_PICTURE_JPEG)).statusCode).toBe(201);
+
+    const { row, bytes } = await newestFile();
+    expect(row).toMatchObject({ mime_type: 'image/jpeg', width: 16, height: 12 });
+    expect(bytes.includes(Buffer.from(CAMERA_MAKE))).toBe(false);
+    expect(bytes.includes(Buffer.from('MPF\0', 'latin1'))).toBe(false);
+    // Every scan of the progressive primary, through its end marker, and nothing after it.
+    expect(scan(bytes).equals(scan(primary))).toBe(true);
+    expect(imageSize(bytes)).toMatchObject({ type: 'jpg', width: 16, height: 12 });
+
+    // The one APP2 kept is the colour profile.
+    const profile = Buffer.from('a colour profile, not a place', 'latin1');
+    expect((await tipOff(jpegWithColourProfile(profile))).statusCode).toBe(201);
+    expect((await newestFile()).bytes.equals(jpegWithColourProfile(profile))).toBe(true);
   });
 
   it('strips PNG text and eXIf chunks and WebP EXIF and XMP chunks on the bytes', async () => {

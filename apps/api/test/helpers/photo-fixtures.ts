@@ -105,6 +105,58 @@ export function jpegWithGps(orientation = 6): Buffer {
   ]);
 }
 
+/**
+ * A multi-picture JPEG (CIPA DC-007 MPF, as phones write for a second view or an HDR gain map):
+ * a progressive 16 × 12 primary image with an MPF APP2 index, then an 8 × 6 second image after
+ * the primary's end marker, both with Exif naming {@link CAMERA_MAKE} and the GPS position of
+ * {@link SECRET_PLACE}. Made with Pillow 9.4 (Debian `python3-pil`: libjpeg encoder, its MPO
+ * writer makes the MPF index) by this script; `exiftool -a -G1 mpo.jpg` (12.57) reads MPImage1 =
+ * 771 bytes at 0 and MPImage2 = 491 bytes at 771, and `exiftool -b -MPImage2` has the GPS:
+ * ```python
+ * from PIL import Image
+ * exif = Image.Exif()
+ * exif[0x010F] = "SecretCam"
+ * exif[0x8825] = {1: "N", 2: (35.0, 29.0, 46.08), 3: "E", 4: (108.0, 21.0, 40.32)}
+ * exif = exif.tobytes()
+ * class WithExif(Image.Image):  # Pillow's MPO writer saves appended frames without Exif
+ *     def save(self, fp, format=None, **params):
+ *         return super().save(fp, format, exif=exif, **params)
+ * primary = Image.new("RGB", (16, 12), (90, 140, 60))
+ * second = Image.new("L", (8, 6), 128)
+ * second.__class__ = WithExif
+ * primary.save("mpo.jpg", "MPO", save_all=True, append_images=[second], exif=exif, quality=75, progressive=True)
+ * ```
+ */
+export const MULTI_PICTURE_JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/4QCeRXhpZgAATU0AKgAAAAgAAgEPAAIAAAAKAAAAJoglAAQAAAABAAAAMAAAAABTZWNyZXRDYW0AAAQAAQ' +
+  'ACAAAAAk4AAAAAAgAFAAAAAwAAAGYAAwACAAAAAkUAAAAABAAFAAAAAwAAAH4AAAAAAAAAIwAAAAEAAAAdAAAAAQAABIAAAAAZAAAAbAAAAAEA' +
+  'AAAVAAAAAQAAA/AAAAAZ/+IAWE1QRgBJSSoACAAAAAMAALAHAAQAAAAwMTAwAbAEAAEAAAACAAAAArAHACAAAAAyAAAAAAAAAAAAAwADAwAAAA' +
+  'AAAAAAAAAAAAAA6wEAAEcCAAAAAAAA/9sAQwAIBgYHBgUIBwcHCQkICgwUDQwLCwwZEhMPFB0aHx4dGhwcICQuJyAiLCMcHCg3KSwwMTQ0NB8n' +
+  'OT04MjwuMzQy/9sAQwEJCQkMCwwYDQ0YMiEcITIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIy/8IAEQ' +
+  'gADAAQAwEiAAIRAQMRAf/EABUAAQEAAAAAAAAAAAAAAAAAAAAD/8QAFAEBAAAAAAAAAAAAAAAAAAAABP/aAAwDAQACEAMQAAABiAn/AP/EABQQ' +
+  'AQAAAAAAAAAAAAAAAAAAACD/2gAIAQEAAQUCH//EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQMBAT8Bf//EABQRAQAAAAAAAAAAAAAAAAAAAA' +
+  'D/2gAIAQIBAT8Bf//EABQQAQAAAAAAAAAAAAAAAAAAACD/2gAIAQEABj8CH//EABQQAQAAAAAAAAAAAAAAAAAAACD/2gAIAQEAAT8hH//aAAwD' +
+  'AQACAAMAAAAQA//EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQMBAT8Qf//EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQIBAT8Qf//EABQQAQ' +
+  'AAAAAAAAAAAAAAAAAAACD/2gAIAQEAAT8QH//Z/9j/4AAQSkZJRgABAQAAAQABAAD/4QCeRXhpZgAATU0AKgAAAAgAAgEPAAIAAAAKAAAAJogl' +
+  'AAQAAAABAAAAMAAAAABTZWNyZXRDYW0AAAQAAQACAAAAAk4AAAAAAgAFAAAAAwAAAGYAAwACAAAAAkUAAAAABAAFAAAAAwAAAH4AAAAAAAAAIw' +
+  'AAAAEAAAAdAAAAAQAABIAAAAAZAAAAbAAAAAEAAAAVAAAAAQAAA/AAAAAZ/9sAQwAIBgYHBgUIBwcHCQkICgwUDQwLCwwZEhMPFB0aHx4dGhwc' +
+  'ICQuJyAiLCMcHCg3KSwwMTQ0NB8nOT04MjwuMzQy/8AACwgABgAIAQERAP/EAB8AAAEFAQEBAQEBAAAAAAAAAAABAgMEBQYHCAkKC//EALUQAA' +
+  'IBAwMCBAMFBQQEAAABfQECAwAEEQUSITFBBhNRYQcicRQygZGhCCNCscEVUtHwJDNicoIJChYXGBkaJSYnKCkqNDU2Nzg5OkNERUZHSElKU1RV' +
+  'VldYWVpjZGVmZ2hpanN0dXZ3eHl6g4SFhoeIiYqSk5SVlpeYmZqio6Slpqeoqaqys7S1tre4ubrCw8TFxsfIycrS09TV1tfY2drh4uPk5ebn6O' +
+  'nq8fLz9PX29/j5+v/aAAgBAQAAPwAr/9k=',
+  'base64',
+);
+
+/** Bytes of {@link MULTI_PICTURE_JPEG}'s primary image (its MPF index says so). */
+export const MULTI_PICTURE_PRIMARY_BYTES = 771;
+
+/** {@link TINY_JPEG} with an ICC colour profile segment (APP2 `ICC_PROFILE`, chunk 1 of 1) after its APP0. */
+export function jpegWithColourProfile(profile: Buffer): Buffer {
+  const app0End = 2 + 2 + TINY_JPEG.readUInt16BE(4);
+  const segment = jpegSegment(0xe2, Buffer.concat([Buffer.from('ICC_PROFILE\0\x01\x01', 'latin1'), profile]));
+  return Buffer.concat([TINY_JPEG.subarray(0, app0End), segment, TINY_JPEG.subarray(app0End)]);
+}
+
 /** A JPEG padded with a comment segment to about `bytes` long. */
 export function jpegOfSize(bytes: number): Buffer {
   const padding = Math.max(0, bytes - TINY_JPEG.length - 4);

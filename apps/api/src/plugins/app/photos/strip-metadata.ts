@@ -15,6 +15,12 @@ const broken = (kind: string, zh: string, en: string) => invalid(PHOTO_MALFORMED
 
 /** APP1 (Exif, XMP), APP13 (Photoshop IRB with IPTC) and COM: where a JPEG keeps GPS, names and notes. */
 const JPEG_DROPPED = new Set([0xe1, 0xed, 0xfe]);
+const APP2 = 0xe2;
+/** The one APP2 kept: the colour profile. The others (the MPF index of the images after the end marker, FlashPix) go. */
+const ICC_PROFILE = Buffer.from('ICC_PROFILE\0', 'latin1');
+
+const keptSegment = (marker: number, segment: Buffer) =>
+  marker === APP2 ? segment.subarray(4, 4 + ICC_PROFILE.length).equals(ICC_PROFILE) : !JPEG_DROPPED.has(marker);
 
 /**
  * A minimal Exif APP1 segment holding only the orientation (big-endian TIFF, one IFD0 entry), so
@@ -42,6 +48,18 @@ const name = (marker: number) => `0xFF${marker.toString(16).toUpperCase()}`;
 /** Markers without a length field: SOI, EOI, TEM and the restart markers. */
 const standalone = (marker: number) => marker === 0xd8 || marker === 0xd9 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);
 
+/**
+ * Where the entropy-coded data from `i` ends: at the next marker, skipping stuffed bytes
+ * (0xFF 0x00), restart markers and fill bytes; the file's length when no marker follows.
+ */
+function entropyEnd(bytes: Buffer, i: number): number {
+  for (; i + 1 < bytes.length; i++) {
+    const next = bytes[i + 1];
+    if (bytes[i] === 0xff && next !== 0x00 && next !== 0xff && !(next >= 0xd0 && next <= 0xd7)) return i;
+  }
+  return bytes.length;
+}
+
 function stripJpeg(bytes: Buffer, orientation: number | undefined): PhotoValidation<Buffer> {
   const kept: Buffer[] = [bytes.subarray(0, 2)];
   if (orientation !== undefined && orientation >= 2 && orientation <= 8) kept.push(orientationSegment(orientation));
@@ -54,6 +72,7 @@ function stripJpeg(bytes: Buffer, orientation: number | undefined): PhotoValidat
     const marker = bytes[i];
     const start = i - 1;
     i++;
+    // End of the primary image: what follows (a second view, an HDR gain map, a trailer) goes.
     if (marker === 0xd9) {
       kept.push(bytes.subarray(start, i));
       return { valid: true, value: Buffer.concat(kept) };
@@ -66,12 +85,16 @@ function stripJpeg(bytes: Buffer, orientation: number | undefined): PhotoValidat
     const length = bytes.readUInt16BE(i);
     const end = i + length;
     if (length < 2 || end > bytes.length) return broken('JPEG', `段 ${name(marker)} 超出文件末尾`, `segment ${name(marker)} runs past the end`);
-    // Start of scan: the entropy-coded data and everything after it are copied as they are.
+    // Start of scan: its entropy-coded data is copied as it is; a progressive image has several.
     if (marker === 0xda) {
-      kept.push(bytes.subarray(start));
-      return { valid: true, value: Buffer.concat(kept) };
+      const dataEnd = entropyEnd(bytes, end);
+      kept.push(bytes.subarray(start, dataEnd));
+      // No end marker: a truncated file, kept as sent (viewers show what there is).
+      if (dataEnd === bytes.length) return { valid: true, value: Buffer.concat(kept) };
+      i = dataEnd;
+      continue;
     }
-    if (!JPEG_DROPPED.has(marker)) kept.push(bytes.subarray(start, end));
+    if (keptSegment(marker, bytes.subarray(start, end))) kept.push(bytes.subarray(start, end));
     i = end;
   }
 }
@@ -127,8 +150,10 @@ function stripWebp(bytes: Buffer): PhotoValidation<Buffer> {
 }
 
 /**
- * The photo without location and other personal metadata: JPEG APP1 (Exif, XMP), APP13 and
- * comments (the Exif orientation, when not upright, is put back alone); PNG eXIf, tEXt, iTXt,
+ * The photo without location and other personal metadata: JPEG APP1 (Exif, XMP), APP13,
+ * comments, APP2 other than the colour profile (the MPF index) and everything after the primary
+ * image's end marker (the images of a multi-picture file with their own Exif, HDR gain maps),
+ * the Exif orientation, when not upright, put back alone; PNG eXIf, tEXt, iTXt,
  * zTXt and tIME chunks; WebP EXIF and XMP chunks (and their VP8X flags). Image data is copied
  * byte for byte. A structure that does not parse is refused rather than passed on.
  */
