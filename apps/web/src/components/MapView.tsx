@@ -20,17 +20,20 @@ import { keepRuntimeLayers } from '../map/plan-overlay.ts';
 import { featuresAt } from '../map/query.ts';
 import { useDataMap } from '../map/use-data-map.ts';
 import { useInspectMap } from '../map/use-inspect-map.ts';
+import { useMeasureMap } from '../map/use-measure-map.ts';
 import { usePlanMap } from '../map/use-plan-map.ts';
 import { usePublicMap } from '../map/use-public-map.ts';
 import { useSearchFlight } from '../map/use-search-flight.ts';
 import { useUrlView } from '../map/use-url-view.ts';
 import { activeMode, availableLayers, isLayerOn } from '../state/derived.ts';
 import { mapTapPicksSite } from '../state/inspect-session.ts';
+import { mapTapMeasures } from '../state/measure-session.ts';
 import { usePlan } from '../state/plan-store.ts';
 import { mapTapMarksPlace } from '../state/public-session.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { FeaturePopup } from './FeaturePopup.tsx';
+import { MapTools } from './map-tools/MapTools.tsx';
 import { SearchBox } from './SearchBox.tsx';
 
 // MapLibre finds its worker beside its own module, which a bundler moves; hand it the asset URL.
@@ -94,9 +97,10 @@ export function MapView() {
   hitLayersRef.current = defs.map(hitLayerId);
   const styleRef = useRef(style);
   styleRef.current = style;
-  // While drawing or editing a block, clicks belong to the drawing, not to the popup.
+  // While drawing or editing a block, clicks belong to the drawing, not to the popup; so while measuring.
+  const otherToolTakesClicks = (planMode && tool !== 'pan') || mapTapMarksPlace() || mapTapPicksSite(mode === 'inspect');
   const clicksSelectRef = useRef(true);
-  clicksSelectRef.current = (!planMode || tool === 'pan') && !mapTapMarksPlace() && !mapTapPicksSite(mode === 'inspect');
+  clicksSelectRef.current = !otherToolTakesClicks && !mapTapMeasures();
 
   const ready = style !== null;
   useEffect(() => {
@@ -146,6 +150,7 @@ export function MapView() {
   useDataMap(map, styleLoaded, mode === 'data');
   useUrlView(map);
   useSearchFlight(map);
+  useMeasureMap(map, styleLoaded, otherToolTakesClicks);
 
   // Staff tiles carry fields the public ones lack: after sign-in or sign-out, fetch tiles anew.
   const tileViewerRef = useRef<number | null | undefined>(undefined);
@@ -190,6 +195,7 @@ export function MapView() {
         {selection && createPortal(<FeaturePopup selection={selection} />, popupNode)}
       </div>
       {ready && <SearchBox />}
+      {ready && <MapTools />}
     </>
   );
 }

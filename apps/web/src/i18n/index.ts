@@ -7,6 +7,8 @@ import dataZhCN from './data.zh-CN.json';
 import en from './en.json';
 import inspectEn from './inspect.en.json';
 import inspectZhCN from './inspect.zh-CN.json';
+import mapToolsEn from './map-tools.en.json';
+import mapToolsZhCN from './map-tools.zh-CN.json';
 import proposalsEn from './proposals.en.json';
 import proposalsZhCN from './proposals.zh-CN.json';
 import publicEn from './public.en.json';
@@ -24,8 +26,8 @@ export function initI18n(lng: UiLanguage) {
   return i18next.use(initReactI18next).init({
     // One file per mode beside the common one, merged: keys are English text, so they cannot clash.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...proposalsZhCN } },
-      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...proposalsEn } },
+      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...proposalsZhCN, ...mapToolsZhCN } },
+      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...proposalsEn, ...mapToolsEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,

@@ -120,10 +120,14 @@ export const INSPECT_PREFIX = 'inspect:';
 /** Sources and layers data mode adds at run time (the import preview's extent) start with this. */
 export const DATA_PREFIX = 'data:';
 
-const isRuntime = (id: string) => [PLAN_PREFIX, `${DRAW_PREFIX}-`, INSPECT_PREFIX, DATA_PREFIX].some((prefix) => id.startsWith(prefix));
+/** Sources and layers of the measuring tool (every mode) start with this. */
+export const MEASURE_PREFIX = 'measure:';
+
+const isRuntime = (id: string) =>
+  [PLAN_PREFIX, `${DRAW_PREFIX}-`, INSPECT_PREFIX, DATA_PREFIX, MEASURE_PREFIX].some((prefix) => id.startsWith(prefix));
 
 /**
- * `setStyle` transform: the catalogue style knows nothing of plan, inspect and data mode's layers or terra-draw's,
+ * `setStyle` transform: the catalogue style knows nothing of plan, inspect and data mode's layers, the measuring tool's or terra-draw's,
  * so a style diff would delete them; carry them over, on top, in their order.
  */
 export function keepRuntimeLayers(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {
