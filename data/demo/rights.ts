@@ -166,6 +166,7 @@ function buildExplorationRights(context: Context, block: Feature<AreaGeometry>):
       mineral: 'coal',
       validFrom: EXPLORATION_RIGHT.validFrom,
       validTo: EXPLORATION_RIGHT.validTo,
+      rightStatus: 'active',
     },
     rightPolygon(context, EXPLORATION_RIGHT.outline),
   );

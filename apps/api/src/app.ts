@@ -37,6 +37,7 @@ import ogcRoutes from './routes/ogc/index.ts';
 import tileRoutes from './routes/tiles/index.ts';
 import searchRoutes from './routes/api/search/index.ts';
 import inboxRoutes from './routes/api/inbox/index.ts';
+import licenceRoutes from './routes/api/licences/index.ts';
 
 export interface BuildOptions {
   db: Pick<Database, 'knex' | 'kind'>;
@@ -112,6 +113,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(tileRoutes);
   await app.register(searchRoutes);
   await app.register(inboxRoutes);
+  await app.register(licenceRoutes);
 
   if (fs.existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -156,21 +156,22 @@ export const BlockGeometry = Type.Unsafe<GeoJSON.Polygon | GeoJSON.MultiPolygon>
   description: 'GeoJSON Polygon or MultiPolygon, EPSG:4490 [lon, lat]',
 });
 
+/** A corner-point list (拐点坐标) as pasted, in any of the three formats. */
+export const CornerListInput = Type.Object(
+  {
+    text: Type.String({ minLength: 1, maxLength: 200_000 }),
+    /** Gauss–Krüger zone number, for eastings written without the prefix (13–23: 6°, 25–45: 3°). */
+    zone: Type.Optional(Type.Integer({ minimum: 13, maximum: 45 })),
+  },
+  strict,
+);
+export type CornerListInput = Static<typeof CornerListInput>;
+
 /** `POST /api/check`: exactly one of `geometry` and `cornerList`, and the proposal. */
 export const CheckBody = Type.Object(
   {
     geometry: Type.Optional(BlockGeometry),
-    cornerList: Type.Optional(
-      Type.Object(
-        {
-          /** A corner-point list (拐点坐标) in any of the three formats. */
-          text: Type.String({ minLength: 1, maxLength: 200_000 }),
-          /** Gauss–Krüger zone number, for eastings written without the prefix (13–23: 6°, 25–45: 3°). */
-          zone: Type.Optional(Type.Integer({ minimum: 13, maximum: 45 })),
-        },
-        strict,
-      ),
-    ),
+    cornerList: Type.Optional(CornerListInput),
     proposal: Proposal,
   },
   strict,

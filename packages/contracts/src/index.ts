@@ -10,3 +10,4 @@ export * from './audit.ts';
 export * from './search.ts';
 export * from './versions.ts';
 export * from './inbox.ts';
+export * from './licences.ts';

@@ -238,6 +238,20 @@ export const GLOSSARY = {
   stepReturn: { zh: '退回', en: 'Return' },
   stepDelete: { zh: '删除草稿', en: 'Delete draft' },
   stepLicense: { zh: '登记为矿业权', en: 'Register as a licence' },
+
+  // Licence register (矿业权台账): the events of a right's life.
+  licenceRegistered: { zh: '新立', en: 'Registered' },
+  licenceRenewed: { zh: '延续', en: 'Renewed' },
+  licenceChanged: { zh: '变更', en: 'Changed' },
+  licenceSuspended: { zh: '停产整顿', en: 'Suspended' },
+  licenceResumed: { zh: '恢复生产', en: 'Resumed' },
+  licenceRevoked: { zh: '注销', en: 'Revoked' },
+  licenceImported: { zh: '数据导入', en: 'Imported' },
+  licenceUpdated: { zh: '数据更新', en: 'Updated by an import' },
+  licenceRemoved: { zh: '数据删除', en: 'Removed by an import' },
+  documentNo: { zh: '文号', en: 'Document no.' },
+  effectiveOn: { zh: '生效日期', en: 'Effective on' },
+  geometryVersion: { zh: '范围版本', en: 'Boundary version' },
 } as const;
 
 export type TermKey = keyof typeof GLOSSARY;

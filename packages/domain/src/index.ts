@@ -11,3 +11,4 @@ export * from './restoration-figures.ts';
 export * from './validation.ts';
 export * from './source-fields.ts';
 export * from './proposal-workflow.ts';
+export * from './licence-events.ts';

@@ -90,6 +90,7 @@ const areaKm2: FieldDef = { key: 'areaKm2', type: 'number', unit: 'unitKm2', com
 const lengthKm: FieldDef = { key: 'lengthKm', type: 'number', unit: 'unitKm', computed: 'lengthKm' };
 const mineral: FieldDef = { key: 'mineral', type: 'enum', values: MINERALS };
 const licenceNo: FieldDef = { key: 'licenceNo', type: 'text' };
+const rightStatus: FieldDef = { key: 'rightStatus', type: 'enum', values: ['active', 'suspended', 'revoked'] };
 const holder: FieldDef = { key: 'holder', type: 'text' };
 const validFrom: FieldDef = { key: 'validFrom', type: 'date' };
 const validTo: FieldDef = { key: 'validTo', type: 'date' };
@@ -247,7 +248,7 @@ export const LAYERS: readonly LayerDef[] = [
     publicByDefault: true,
     color: '#807dba',
     visibleByDefault: true,
-    fields: [licenceNo, holder, mineral, validFrom, validTo, areaKm2],
+    fields: [licenceNo, holder, mineral, validFrom, validTo, rightStatus, areaKm2],
   },
   {
     id: 'mining_rights',
@@ -267,7 +268,7 @@ export const LAYERS: readonly LayerDef[] = [
       { key: 'capacity10ktPerYear', type: 'number', unit: 'unit10ktPerYear' },
       validFrom,
       validTo,
-      { key: 'rightStatus', type: 'enum', values: ['active', 'suspended', 'revoked'] },
+      rightStatus,
       { key: 'greenMine', type: 'boolean' },
       { key: 'restorationFund10kYuan', type: 'number', unit: 'unit10kYuan', staffOnly: true },
       areaKm2,

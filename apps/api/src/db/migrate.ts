@@ -11,6 +11,7 @@ import * as importMappings from './migrations/009-import-mappings.ts';
 import * as auditChain from './migrations/010-audit-chain.ts';
 import * as proposalWorkflow from './migrations/011-proposal-workflow.ts';
 import * as settingVersions from './migrations/012-setting-versions.ts';
+import * as licenceEvents from './migrations/013-licence-events.ts';
 import * as layerDataRevisions from './migrations/014-layer-data-revisions.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010-audit-chain': auditChain,
   '011-proposal-workflow': proposalWorkflow,
   '012-setting-versions': settingVersions,
+  '013-licence-events': licenceEvents,
   '014-layer-data-revisions': layerDataRevisions,
 };
 

@@ -11,6 +11,7 @@ import { createInspectionRepository, type InspectionRepository } from './inspect
 import { createLedgerRepository, type LedgerRepository } from './ledger/ledger-repository.ts';
 import { createRestorationRepository, type RestorationRepository } from './restoration/restoration-repository.ts';
 import { createImportsRepository, type ImportsRepository } from './imports/imports-repository.ts';
+import { createLicencesRepository, type LicencesRepository } from './licences/licences-repository.ts';
 
 export interface Repositories {
   layers: LayersRepository;
@@ -24,6 +25,7 @@ export interface Repositories {
   ledger: LedgerRepository;
   restoration: RestorationRepository;
   imports: ImportsRepository;
+  licences: LicencesRepository;
 }
 
 export const createRepositories = (knex: Knex): Repositories => ({
@@ -38,6 +40,7 @@ export const createRepositories = (knex: Knex): Repositories => ({
   ledger: createLedgerRepository(knex),
   restoration: createRestorationRepository(knex),
   imports: createImportsRepository(knex),
+  licences: createLicencesRepository(knex),
 });
 
 declare module 'fastify' {

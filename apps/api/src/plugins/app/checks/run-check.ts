@@ -37,7 +37,7 @@ function orThrow<T>(validation: Validation<T>): T {
 }
 
 /** Parses a corner list with `@mpm/geo`, answering 400 with its placed messages (line, 点号). */
-function cornerListBlock({ text, zone }: NonNullable<CheckBody['cornerList']>) {
+export function cornerListBlock({ text, zone }: NonNullable<CheckBody['cornerList']>) {
   // The parser checks crossings in O(n²): refuse oversized lists before it runs.
   if (text.split('\n').length > MAX_BLOCK_VERTICES + 100) throw badRequest(TOO_MANY_VERTICES, M.tooManyVertices(MAX_BLOCK_VERTICES));
   const stated = zone === undefined ? undefined : { zone, widthDeg: zone <= 23 ? (6 as const) : (3 as const) };

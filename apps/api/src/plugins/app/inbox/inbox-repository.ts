@@ -22,7 +22,7 @@ export function createInboxRepository(repos: Pick<Repositories, 'inspection' | '
     /** Licences whose state on `today` is 即将到期 (ending within the inspection settings' window), soonest first. */
     async expiringLicences(today: string): Promise<InboxGroupRows> {
       const { expiringWithinDays } = await repos.inspection.settings.get();
-      const rights = (await repos.inspection.rights.register(today, expiringWithinDays)).filter((r) => r.state === 'expiringSoon');
+      const rights = await repos.inspection.rights.register({ day: today, expiringWithinDays, filter: { state: 'expiringSoon' } });
       return {
         count: rights.length,
         items: rights.slice(0, INBOX_ITEM_LIMIT).map((r) => ({

@@ -1,18 +1,34 @@
 import type { Knex } from 'knex';
-import type { RightView } from '@mpm/contracts';
+import type { LicenceRow, LicencesQuery } from '@mpm/contracts';
 import type { MeasuredGeometry } from '../checks/checks-repository.ts';
+import { mostOverlappedTownship } from '../layers/layers-repository.ts';
 
 /**
- * Mining and exploration rights as one relation `r` (collection, id, licence, holder, mineral,
- * dates, status, geom). Exploration rights have no status column: they are `active` until their
- * dates say otherwise. A plain UNION ALL, so filters on `r.geom` reach each table's GiST index.
+ * Mining and exploration rights as they stand, as one relation `r` (collection, id, licence,
+ * holder, mineral, dates, status, geom). A plain UNION ALL, so filters on `r.geom` reach each
+ * table's GiST index.
  */
-const RIGHTS = `(
+const CURRENT_RIGHTS = `(
   SELECT 'mining_rights'::text AS collection, id, licence_no, mine_name, holder, mineral, valid_from, valid_to,
          right_status AS status, geom FROM mining_rights
   UNION ALL
   SELECT 'exploration_rights'::text, id, licence_no, NULL::text, holder, mineral, valid_from, valid_to,
-         'active'::text, geom FROM exploration_rights
+         right_status, geom FROM exploration_rights
+) r`;
+
+/**
+ * The rights as they stood at the end of a past day (`?`), the same relation `r` built from the
+ * register's history: each right as its latest event on or before that day left it, the rights
+ * an import had removed by then left out, and those registered later not yet there.
+ */
+const RIGHTS_AS_OF = `(
+  SELECT e.collection, e.right_id AS id, e.licence_no, e.attributes->>'mine_name' AS mine_name,
+         e.attributes->>'holder' AS holder, e.attributes->>'mineral' AS mineral,
+         (e.attributes->>'valid_from')::date AS valid_from, (e.attributes->>'valid_to')::date AS valid_to,
+         coalesce(e.attributes->>'right_status', 'active') AS status, e.geom
+    FROM (SELECT DISTINCT ON (collection, right_id) * FROM licence_events WHERE effective_on <= ?::date
+           ORDER BY collection, right_id, effective_on DESC, id DESC) e
+   WHERE e.kind <> 'removed'
 ) r`;
 
 /**
@@ -39,40 +55,70 @@ function meetsSite(knex: Knex, site: MeasuredGeometry): Knex.Raw {
     : knex.raw(`r.geom && ? AND ST_Relate(r.geom, ?, 'T********')`, [geometry, geometry]);
 }
 
-type RightRow = Omit<RightView, 'bbox'> & { x0: number; y0: number; x1: number; y1: number };
+/** `%…%` for ILIKE, with the pattern's own wildcards taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The register's filters as SQL over `r` (the state is filtered after it is worked out). */
+function filtered(knex: Knex, where: Knex.Raw, filter: Omit<LicencesQuery, 'asOf' | 'state'>): Knex.Raw {
+  const parts: Knex.Raw[] = [where];
+  if (filter.q?.trim()) {
+    const pattern = containing(filter.q.trim());
+    parts.push(knex.raw('(r.licence_no ILIKE ? OR r.holder ILIKE ? OR r.mine_name ILIKE ?)', [pattern, pattern, pattern]));
+  }
+  if (filter.collection) parts.push(knex.raw('r.collection = ?', [filter.collection]));
+  if (filter.mineral) parts.push(knex.raw('r.mineral = ?', [filter.mineral]));
+  if (filter.township) parts.push(knex.raw('t.code = ?', [filter.township]));
+  return knex.raw(parts.map(() => '(?)').join(' AND '), parts);
+}
+
+type RightRow = Omit<LicenceRow, 'bbox' | 'township'> & { x0: number; y0: number; x1: number; y1: number; townshipCode: string | null; townshipName: string | null };
+
+/** Which rights to read, and on which day. */
+interface Selection {
+  /** The day whose state is asked, `YYYY-MM-DD` China time. */
+  day: string;
+  expiringWithinDays: number;
+  /** Read the rights as they stood at the end of `day` from the register's history, not as they stand. */
+  historical?: boolean;
+  filter?: Omit<LicencesQuery, 'asOf'>;
+}
 
 /** The licence register: every right with its state on a day, and the rights at a site. */
 export function createRightsRepository(knex: Knex) {
-  async function select(today: string, expiringWithinDays: number, where: Knex.Raw): Promise<RightView[]> {
+  async function select({ day, expiringWithinDays, historical, filter = {} }: Selection, where: Knex.Raw): Promise<LicenceRow[]> {
+    const relation = historical ? knex.raw(RIGHTS_AS_OF, [day]) : knex.raw(CURRENT_RIGHTS);
     const result = await knex.raw(
       `SELECT * FROM (
          SELECT r.collection, r.id AS "featureId", r.licence_no AS "licenceNo", r.mine_name AS "mineName",
                 r.holder, r.mineral, to_char(r.valid_from, 'YYYY-MM-DD') AS "validFrom",
                 to_char(r.valid_to, 'YYYY-MM-DD') AS "validTo", (?) AS state, (r.valid_to - ?::date)::int AS "daysLeft",
+                r.status, t.code AS "townshipCode", t.name AS "townshipName",
+                (SELECT count(*) FROM licence_events v WHERE v.collection = r.collection AND v.right_id = r.id)::int AS version,
                 ST_XMin(r.geom)::float8 AS x0, ST_YMin(r.geom)::float8 AS y0,
                 ST_XMax(r.geom)::float8 AS x1, ST_YMax(r.geom)::float8 AS y1, r.valid_to
-           FROM ${RIGHTS}
+           FROM ? LEFT JOIN LATERAL (${mostOverlappedTownship('r.geom', 'a.admin_code AS code, a.name')}) t ON true
           WHERE ?
        ) s
+       WHERE ?::text IS NULL OR s.state = ?
        ORDER BY CASE s.state WHEN 'expired' THEN 0 WHEN 'revoked' THEN 2 ELSE 1 END, s.valid_to, s."licenceNo"`,
-      [licenceStateSql(knex, today, expiringWithinDays), today, where],
+      [licenceStateSql(knex, day, expiringWithinDays), day, relation, filtered(knex, where, filter), filter.state ?? null, filter.state ?? null],
     );
-    return (result.rows as (RightRow & { valid_to: unknown })[]).map(({ x0, y0, x1, y1, valid_to: _, ...right }) => ({
+    return (result.rows as (RightRow & { valid_to: unknown })[]).map(({ x0, y0, x1, y1, valid_to: _, townshipCode, townshipName, ...right }) => ({
       ...right,
+      township: townshipCode === null ? null : { code: townshipCode, name: townshipName! },
       bbox: [x0, y0, x1, y1],
     }));
   }
 
   return {
     /**
-     * Every mining and exploration right with its state on `today`: expired first (longest
-     * expired first), then by the day they end (expiring soonest first), revoked last.
+     * The rights on a day, filtered: expired first (longest expired first), then by the day they
+     * end (expiring soonest first), revoked last.
      */
-    register: (today: string, expiringWithinDays: number) => select(today, expiringWithinDays, knex.raw('true')),
+    register: (selection: Selection) => select(selection, knex.raw('true')),
 
     /** The rights covering a point, or sharing area with a polygon, in the register's order. */
-    at: (site: MeasuredGeometry, today: string, expiringWithinDays: number) =>
-      select(today, expiringWithinDays, meetsSite(knex, site)),
+    at: (site: MeasuredGeometry, selection: Selection) => select(selection, meetsSite(knex, site)),
   };
 }
 

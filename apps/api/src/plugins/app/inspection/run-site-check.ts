@@ -45,7 +45,7 @@ export async function runSiteCheck(context: SiteCheckContext, body: SiteCheckBod
   const buffers = effectiveBuffers(ruleset.bufferDefaults, await repos.settings.bufferWidths());
   const { expiringWithinDays } = await repos.inspection.settings.get();
   const facts = await repos.inspection.site.facts(site);
-  const rights = await repos.inspection.rights.at(site, today, expiringWithinDays);
+  const rights = await repos.inspection.rights.at(site, { day: today, expiringWithinDays });
   const lines = await repos.inspection.site.nearestLines(site, LINE_GROUPS);
   const measured = await repos.checks.engine(ruleset.sliverToleranceM2).measure(site, siteRequest(measurementRequest(ruleset, buffers)));
 

@@ -72,7 +72,7 @@ export const mostOverlappedTownship = (geometry: string, columns = 'a.admin_code
  * geometry. A restoration parcel given no township code (a file with none, a restore) takes the
  * township that holds most of it.
  */
-function columnsOf(db: Knex, collection: CollectionId, feature: FeatureInput): Record<string, unknown> {
+export function columnsOf(db: Knex, collection: CollectionId, feature: FeatureInput): Record<string, unknown> {
   const layer = LAYER_TABLES[collection];
   const values: Record<string, unknown> = { ...layer.fixed };
   for (const [key, value] of Object.entries(feature.properties)) {

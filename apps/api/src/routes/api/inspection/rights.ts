@@ -16,7 +16,7 @@ const rights: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const expiringWithinDays = request.query.expiringWithinDays ?? (await app.repos.inspection.settings.get()).expiringWithinDays;
-      return { expiringWithinDays, rights: await app.repos.inspection.rights.register(chinaToday(new Date()), expiringWithinDays) };
+      return { expiringWithinDays, rights: await app.repos.inspection.rights.register({ day: chinaToday(new Date()), expiringWithinDays }) };
     },
   );
 };
