@@ -5,6 +5,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoCounty } from './db/demo-data.ts';
 import { createRepositories } from './plugins/app/repositories.plugin.ts';
 import { generatePassword, hashPassword } from './plugins/app/auth/passwords.ts';
+import { RULESET_FILE, loadRuleset } from './plugins/app/checks/ruleset.ts';
+import { recordShippedRuleset } from './plugins/app/rulesets/rulesets-writes.ts';
 
 /** Advisory lock key held while a server loads the demo and creates the first admin. */
 const BOOTSTRAP_LOCK = 621_025_001;
@@ -17,11 +19,14 @@ export interface PrepareReport {
   demoLoaded: boolean;
   /** Set only when the first admin was created with a generated password: print it once. */
   generatedAdminPassword?: string;
+  /** Whether the ruleset file was recorded as the first version of the county's rule register. */
+  rulesetRecorded: boolean;
 }
 
 /**
  * Brings a database to a servable state: migrates it, loads the demo county into an empty
- * one (when configured), and creates the first admin (user name `admin`) when there is none.
+ * one (when configured), creates the first admin (user name `admin`) when there is none, and
+ * records the ruleset file as the first version of the rule register when it has none.
  */
 export async function prepareDatabase(
   knex: Knex,
@@ -49,6 +54,7 @@ export async function prepareDatabase(
       await repos.audit.record({ userId: null, action: 'create', entity: 'user', entityId: admin.id }, trx);
       if (!config.adminPassword) generatedAdminPassword = password;
     }
-    return { migrations, demoLoaded, generatedAdminPassword };
+    const rulesetRecorded = await recordShippedRuleset({ knex: trx, repos }, loadRuleset(), path.relative(REPO_ROOT, RULESET_FILE));
+    return { migrations, demoLoaded, generatedAdminPassword, rulesetRecorded };
   });
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
+import { ruleSettings, withRuleSettings } from '@mpm/rules';
 import { REPO_ROOT } from '../src/config.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
@@ -59,7 +60,8 @@ describe.each(TEST_DATABASES)('county buffer settings on %s', (kind) => {
     expect((await get('/api/rules')).statusCode).toBe(401);
     const response = await get('/api/rules', planner);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ ruleset, buffers: ruleset.bufferDefaults });
+    // The file, as version 1 of the rule register (recorded at boot) puts it in force: each tolerance stated.
+    expect(response.json()).toEqual({ ruleset: withRuleSettings(ruleset, ruleSettings(ruleset)), rulesetVersion: 1, buffers: ruleset.bufferDefaults });
   });
 
   it('refuses widths outside 0..20 000 m, unknown keys and an empty change', async () => {

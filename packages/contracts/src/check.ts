@@ -130,8 +130,11 @@ export const Ruleset = Type.Object(
 );
 export type Ruleset = Static<typeof Ruleset>;
 
-/** `GET /api/rules`: the ruleset and the county's effective buffers, for the browser engine. */
-export const RulesResponse = Type.Object({ ruleset: Ruleset, buffers: BufferSettings });
+/**
+ * `GET /api/rules`: the ruleset in force (the register's version `rulesetVersion` over the file)
+ * and the county's effective buffers, for the browser engine.
+ */
+export const RulesResponse = Type.Object({ ruleset: Ruleset, rulesetVersion: Type.Integer({ minimum: 0 }), buffers: BufferSettings });
 export type RulesResponse = Static<typeof RulesResponse>;
 
 /** What the planner states with the block (`Proposal` in `@mpm/rules`). */
@@ -225,6 +228,8 @@ export const CheckResponse = Type.Object({
   indicators: Type.Object({ before: Type.Array(Indicator), after: Type.Array(Indicator) }),
   worstOutcome: Type.Union([Outcome, Type.Null()]),
   rulesetId: Type.String(),
+  /** The version of the ruleset's register the check ran under (`GET /api/ruleset/versions`). */
+  rulesetVersion: Type.Integer({ minimum: 0 }),
   /** Whether the plan period was over on the check date (minimum indicators then count as missed). */
   periodEnded: Type.Boolean(),
   checkedAt: Type.String({ format: 'date-time' }),

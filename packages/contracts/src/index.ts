@@ -10,4 +10,5 @@ export * from './audit.ts';
 export * from './search.ts';
 export * from './versions.ts';
 export * from './inbox.ts';
+export * from './ruleset.ts';
 export * from './licences.ts';

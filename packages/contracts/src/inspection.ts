@@ -76,6 +76,8 @@ export const SiteCardResponse = Type.Object({
   /** Rights covering (or, for a polygon, overlapping) the site. */
   rights: Type.Array(RightView),
   findings: Type.Array(Finding),
+  /** The version of the ruleset's register the findings were made under. */
+  rulesetVersion: Type.Integer({ minimum: 0 }),
   checkedAt: Type.String({ format: 'date-time' }),
 });
 export type SiteCardResponse = Static<typeof SiteCardResponse>;

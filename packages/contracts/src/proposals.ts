@@ -84,6 +84,8 @@ const Areas = {
 const SavedCheck = {
   worstOutcome: Type.Union([Outcome, Type.Null()]),
   rulesetId: Type.String(),
+  /** The ruleset version the check ran under; null for a version saved before the ruleset had versions. */
+  rulesetVersion: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
 };
 
 /** Who saved a version and when. */

@@ -10,6 +10,8 @@ import {
   type Indicator,
   type Proposal,
   type Ruleset,
+  RegisterRule,
+  RuleSetting,
   ZoneRule,
 } from '../src/index.ts';
 
@@ -38,5 +40,10 @@ describe('the contract schemas and the pure packages’ types', () => {
     expect(same<Rules.Ruleset, Omit<Ruleset, 'planPeriod'>>(true)).toBe(true);
     expect(same<Rules.ZoneRule, Static<typeof ZoneRule>>(true)).toBe(true);
     expect(same<Rules.PlanPeriod, Ruleset['planPeriod']>(true)).toBe(true);
+  });
+
+  it('describe the same rule settings of the register', () => {
+    expect(same<Rules.RuleSetting, Static<typeof RuleSetting>>(true)).toBe(true);
+    expect(same<Rules.RegisterRule, Static<typeof RegisterRule>>(true)).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import * as proposalWorkflow from './migrations/011-proposal-workflow.ts';
 import * as settingVersions from './migrations/012-setting-versions.ts';
 import * as licenceEvents from './migrations/013-licence-events.ts';
 import * as layerDataRevisions from './migrations/014-layer-data-revisions.ts';
+import * as rulesetVersions from './migrations/015-ruleset-versions.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '012-setting-versions': settingVersions,
   '013-licence-events': licenceEvents,
   '014-layer-data-revisions': layerDataRevisions,
+  '015-ruleset-versions': rulesetVersions,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -18,11 +18,13 @@ import {
 } from './block-reasons.ts';
 import { validateBlockTopology } from './block-topology.validation.ts';
 import { validateNearCounty } from './near-county.validation.ts';
+import { rulesetInForce } from '../rulesets/ruleset-in-force.ts';
 import type { LoadedRuleset } from './ruleset.ts';
 
 /** What a check needs from the app. */
 export interface CheckContext {
-  repos: Pick<Repositories, 'checks' | 'settings'>;
+  repos: Pick<Repositories, 'checks' | 'settings' | 'rulesets'>;
+  /** The ruleset file; the check runs under its register's version in force. */
   ruleset: LoadedRuleset;
   /** The check date (decides whether the plan period is over). */
   now: Date;
@@ -92,11 +94,13 @@ async function checkedBlock(context: CheckContext, body: CheckBody) {
 /**
  * The planner's (and inspector's) check: validate the block, measure it against the county's
  * layers in PostGIS, and turn the measurements into findings and indicators with the one
- * verdict logic of `@mpm/rules`. Reads only; writes nothing.
+ * verdict logic of `@mpm/rules`, under the ruleset in force (its version answered with the
+ * findings). Reads only; writes nothing.
  */
 export async function runCheck(context: CheckContext, body: CheckBody): Promise<CheckResponse> {
-  const { ruleset, repos } = context;
+  const { repos } = context;
   const { geometry, cornerList } = await checkedBlock(context, body);
+  const { ruleset, version } = await rulesetInForce(repos.rulesets, context.ruleset);
   const buffers = effectiveBuffers(ruleset.bufferDefaults, await repos.settings.bufferWidths());
   const indicators = effectiveIndicators(ruleset.indicators, await repos.settings.indicatorTargets());
   const engine = repos.checks.engine(ruleset.sliverToleranceM2);
@@ -114,6 +118,7 @@ export async function runCheck(context: CheckContext, body: CheckBody): Promise<
     indicators: verdict.indicators,
     worstOutcome: worstOutcome(verdict.findings),
     rulesetId: ruleset.id,
+    rulesetVersion: version.version,
     periodEnded,
     checkedAt: context.now.toISOString(),
   };

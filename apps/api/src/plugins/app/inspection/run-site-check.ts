@@ -2,6 +2,7 @@ import type { SiteCardResponse, SiteCheckBody, SiteDistance } from '@mpm/contrac
 import { measurementRequest, type MeasurementRequest } from '@mpm/rules';
 import type { Repositories } from '../repositories.plugin.ts';
 import type { LoadedRuleset } from '../checks/ruleset.ts';
+import { rulesetInForce } from '../rulesets/ruleset-in-force.ts';
 import { effectiveBuffers } from '../settings/settings-repository.ts';
 import { chinaToday } from '../reports/china-time.ts';
 import { lineBufferM } from './line-buffers.ts';
@@ -11,7 +12,8 @@ import type { LineGroup } from './site-repository.ts';
 
 /** What a site check needs from the app. */
 export interface SiteCheckContext {
-  repos: Pick<Repositories, 'checks' | 'settings' | 'inspection'>;
+  repos: Pick<Repositories, 'checks' | 'settings' | 'inspection' | 'rulesets'>;
+  /** The ruleset file; the findings are made under its register's version in force. */
   ruleset: LoadedRuleset;
   /** The check's moment: licence states are those of its day in China time. */
   now: Date;
@@ -38,8 +40,9 @@ const round1 = (metres: number) => Math.round(metres * 10) / 10;
  * `site-findings.ts`). Reads only; writes nothing.
  */
 export async function runSiteCheck(context: SiteCheckContext, body: SiteCheckBody): Promise<SiteCardResponse> {
-  const { repos, ruleset, now } = context;
+  const { repos, now } = context;
   const site = await validatedSite(repos.checks, body.geometry, await repos.checks.countyExtent());
+  const { ruleset, version } = await rulesetInForce(repos.rulesets, context.ruleset);
   const point = site.type === 'Point';
   const today = chinaToday(now);
   const buffers = effectiveBuffers(ruleset.bufferDefaults, await repos.settings.bufferWidths());
@@ -63,6 +66,7 @@ export async function runSiteCheck(context: SiteCheckContext, body: SiteCheckBod
     nearest,
     rights,
     findings: siteFindings({ ruleset, buffers, proposal, measured, point }),
+    rulesetVersion: version.version,
     checkedAt: now.toISOString(),
   };
 }

@@ -13,6 +13,8 @@ export interface VersionInput {
   note: string | null;
   worstOutcome: Outcome | null;
   rulesetId: string;
+  /** The version of the ruleset's register the check ran under. */
+  rulesetVersion: number;
   createdBy: number;
 }
 
@@ -42,6 +44,8 @@ export interface VersionRow extends WorkflowColumns {
   areaM2: number;
   worstOutcome: Outcome | null;
   rulesetId: string;
+  /** Null for a version saved before the ruleset had versions. */
+  rulesetVersion: number | null;
   createdBy: string;
   createdAt: Date;
 }
@@ -58,6 +62,8 @@ export interface VersionSummaryRow extends WorkflowColumns {
   areaM2: number;
   worstOutcome: Outcome | null;
   rulesetId: string;
+  /** Null for a version saved before the ruleset had versions. */
+  rulesetVersion: number | null;
   createdBy: string;
   createdAt: Date;
   /** When the proposal last changed (a save or a step). */
@@ -119,6 +125,7 @@ const SUMMARY_COLUMNS = [
   'v.note',
   'v.worst_outcome AS worstOutcome',
   'v.ruleset_id AS rulesetId',
+  'v.ruleset_version AS rulesetVersion',
   'u.display_name AS createdBy',
   'v.created_at AS createdAt',
   'p.updated_at AS changedAt',
@@ -187,6 +194,7 @@ export function createProposalsRepository(knex: Knex) {
         note: input.note,
         worst_outcome: input.worstOutcome,
         ruleset_id: input.rulesetId,
+        ruleset_version: input.rulesetVersion,
         created_by: input.createdBy,
       });
     },

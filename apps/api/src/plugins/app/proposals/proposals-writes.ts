@@ -12,7 +12,7 @@ import type { VersionRow } from './proposals-repository.ts';
 /** What saving a proposal needs from the app. */
 export interface SaveContext extends CheckContext {
   knex: Knex;
-  repos: Pick<Repositories, 'checks' | 'settings' | 'proposals' | 'audit'>;
+  repos: Pick<Repositories, 'checks' | 'settings' | 'rulesets' | 'proposals' | 'audit'>;
 }
 
 /** 404 for a proposal id (or version) that does not exist. */
@@ -42,6 +42,7 @@ async function checkedVersion(context: SaveContext, body: CheckBody & { note?: s
     note: body.note?.trim() ? body.note : null,
     worstOutcome: check.worstOutcome,
     rulesetId: check.rulesetId,
+    rulesetVersion: check.rulesetVersion,
   };
 }
 

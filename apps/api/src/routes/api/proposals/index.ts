@@ -106,8 +106,8 @@ const proposals: FastifyPluginAsyncTypebox = async (app) => {
         status: rows[0].status,
         versions: rows.map((row) => {
           const { areaKm2, worstOutcome, at } = summaryTimes(row);
-          const { version, mineral, capacity10ktPerYear, note, rulesetId, createdBy } = row;
-          return { version, mineral, capacity10ktPerYear, areaKm2, note, worstOutcome, rulesetId, createdBy, createdAt: at };
+          const { version, mineral, capacity10ktPerYear, note, rulesetId, rulesetVersion, createdBy } = row;
+          return { version, mineral, capacity10ktPerYear, areaKm2, note, worstOutcome, rulesetId, rulesetVersion, createdBy, createdAt: at };
         }),
         steps: steps.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
       };
