@@ -56,6 +56,8 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
     bodyLimit: 5 * 1024 * 1024,
     // Query strings like bbox=… stay strings; routes parse them and name what is wrong.
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // A URL that does not decode is answered before any route: through the same handler.
+    frameworkErrors: handleError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
@@ -75,11 +77,13 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) =>
-      new UserError(429, 'rateLimited', {
-        zh: `请求过于频繁，请 ${context.after} 后再试。`,
-        en: `Too many requests; try again in ${context.after}.`,
-      }),
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new UserError(429, 'rateLimited', {
+        zh: `请求过于频繁，请 ${seconds} 秒后再试。`,
+        en: `Too many requests; try again in ${seconds} s.`,
+      });
+    },
   });
   await app.register(cookie);
   await app.register(repositories, { knex: db.knex, kind: db.kind });

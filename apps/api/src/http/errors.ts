@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Bilingual, Language } from '@mpm/domain';
+import { problemOf } from './framework-errors.ts';
 
 export type { Bilingual };
 
@@ -28,30 +29,20 @@ export function requestLanguage(request: FastifyRequest): Language {
   return first.startsWith('en') ? 'en' : 'zh';
 }
 
-/** The one error handler: 4xx name the problem in the user's language; 5xx are logged, never leaked. */
+/**
+ * The one error handler: every 4xx names the problem in the user's language, the framework's own
+ * included (see `problemOf`); 5xx are logged, never leaked.
+ */
 export function handleError(error: FastifyError | UserError, request: FastifyRequest, reply: FastifyReply) {
   const lang = requestLanguage(request);
-  if (error instanceof UserError) {
-    return reply.status(error.statusCode).send({
-      statusCode: error.statusCode,
-      code: error.code,
-      message: error.messages[lang],
+  const problem = error instanceof UserError ? error : problemOf(error, request);
+  if (problem) {
+    if (!(error instanceof UserError)) request.log.info({ err: error }, 'request refused');
+    return reply.status(problem.statusCode).send({
+      statusCode: problem.statusCode,
+      code: problem.code,
+      message: problem.messages[lang],
     });
-  }
-  if (error.validation) {
-    const where = error.validationContext ?? 'request';
-    const detail = error.validation
-      .map((v) => `${where}${v.instancePath ? v.instancePath.replaceAll('/', '.') : ''} ${v.message ?? ''}`.trim())
-      .join('; ');
-    return reply.status(400).send({
-      statusCode: 400,
-      code: 'invalidRequest',
-      message: lang === 'zh' ? `请求参数无效：${detail}` : `Invalid request: ${detail}`,
-    });
-  }
-  const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) {
-    return reply.status(status).send({ statusCode: status, code: error.code ?? 'badRequest', message: error.message });
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({

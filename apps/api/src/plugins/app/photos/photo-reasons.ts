@@ -1,4 +1,5 @@
 import type { Bilingual, Validation } from '@mpm/domain';
+import { megabytes } from '../../../http/framework-errors.ts';
 
 /** Every reason a photo is refused, once, in camelCase; each is also the `code` of the 4xx answer. */
 export const NOT_AN_IMAGE = 'notAnImage';
@@ -10,8 +11,6 @@ export type PhotoReason = typeof NOT_AN_IMAGE | typeof PHOTO_TOO_LARGE | typeof 
 
 /** The outcome of a photo check: the value, or the reason and a message for people. */
 export type PhotoValidation<T> = Validation<T, PhotoReason>;
-
-const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1);
 
 /** The message of each reason, keyed by it. */
 export const PHOTO_MESSAGES = {
