@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import adminEn from './admin.en.json';
 import adminZhCN from './admin.zh-CN.json';
+import rulesEn from './rules.en.json';
+import rulesZhCN from './rules.zh-CN.json';
 import dataEn from './data.en.json';
 import dataZhCN from './data.zh-CN.json';
 import en from './en.json';
@@ -26,8 +28,8 @@ export function initI18n(lng: UiLanguage) {
   return i18next.use(initReactI18next).init({
     // One file per mode beside the common one, merged: keys are English text, so they cannot clash.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...proposalsZhCN, ...mapToolsZhCN } },
-      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...proposalsEn, ...mapToolsEn } },
+      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...rulesZhCN, ...proposalsZhCN, ...mapToolsZhCN } },
+      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...rulesEn, ...proposalsEn, ...mapToolsEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,

@@ -11,8 +11,10 @@ export type PlanLayers = Partial<Record<CollectionId, GeoJSON.FeatureCollection>
 
 /** What plan mode checks against in the browser: the ruleset, the buffers and the layers' features. */
 export interface PlanData {
-  /** The ruleset (with its plan period) and the county's effective buffer widths. */
+  /** The ruleset in force (with its plan period) and the county's effective buffer widths. */
   ruleset: RulesResponse['ruleset'];
+  /** The version of the county's rule register in force. */
+  rulesetVersion: number;
   buffers: RulesResponse['buffers'];
   /** Every collection `measurementRequest` names, plus `mining_rights` (the existing mines). */
   layers: PlanLayers;
@@ -56,11 +58,11 @@ export interface ServerData {
 const noPlanData = () => ({ plan: idle<PlanData>() });
 
 async function fetchPlanData(lang: UiLanguage): Promise<PlanData> {
-  const { ruleset, buffers } = await api.rules(lang);
+  const { ruleset, rulesetVersion, buffers } = await api.rules(lang);
   const ids = new Set<CollectionId>(measurementRequest(ruleset, buffers).collections.map((c) => c.collection));
   ids.add('mining_rights');
   const entries = await Promise.all([...ids].map(async (id) => [id, await api.items(id, lang)] as const));
-  return { ruleset, buffers, layers: Object.fromEntries(entries) };
+  return { ruleset, rulesetVersion, buffers, layers: Object.fromEntries(entries) };
 }
 
 export const useServerData = create<ServerData>()((set, get) => ({

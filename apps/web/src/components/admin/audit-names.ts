@@ -14,6 +14,7 @@ const ENTITY_LABELS: Record<string, string> = {
   change_patches: 'Change patches',
   restoration_targets: 'Restoration targets',
   restoration_progress: 'Restoration progress',
+  ruleset: 'Ruleset',
 };
 
 /** What a write did (`action` of each entry), labelled the same way. */

@@ -44,7 +44,11 @@ export function PlanPanel() {
         <h2 className="panel-title">{t('Plan check')}</h2>
         <UnitSwitch lang={lang} />
       </header>
-      {plan.data && <p className="plan-note ruleset-title">{planTerm(plan.data.ruleset.title, lang)}</p>}
+      {plan.data && (
+        <p className="plan-note ruleset-title">
+          {planTerm(plan.data.ruleset.title, lang)} · {t('Ruleset version {{version}}', { version: plan.data.rulesetVersion })}
+        </p>
+      )}
       {plan.status === 'loading' && (
         <p className="plan-note" role="status">
           {t('Loading the rules and layers…')}

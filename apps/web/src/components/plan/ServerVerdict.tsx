@@ -53,8 +53,9 @@ export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }
           </p>
           <FindingsList findings={check.result.findings} lang={lang} unit={unit} />
           <p className="plan-note verdict-meta">
-            {t('Ruleset {{id}}, checked {{time}}', {
+            {t('Ruleset {{id}} version {{version}}, checked {{time}}', {
               id: check.result.rulesetId,
+              version: check.result.rulesetVersion,
               time: new Date(check.result.checkedAt).toLocaleString(language),
             })}
           </p>
