@@ -44,7 +44,7 @@ export interface BuildOptions {
   /** The settings the app uses, as `loadConfig` reads them (its defaults are the only ones). */
   config: Pick<
     AppConfig,
-    'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes' | 'importMaxBytes'
+    'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes' | 'importMaxBytes' | 'tileCacheBytes' | 'tileEncoder'
   >;
   logger?: boolean;
 }
@@ -114,7 +114,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   await app.register(indicatorRoutes);
   await app.register(progressReportRoutes);
   await app.register(ogcRoutes);
-  await app.register(tileRoutes);
+  await app.register(tileRoutes, { cacheBytes: config.tileCacheBytes, encoder: config.tileEncoder });
   await app.register(searchRoutes);
   await app.register(inboxRoutes);
   await app.register(licenceRoutes);

@@ -30,6 +30,10 @@ export interface AppConfig {
   photoMaxBytes: number;
   /** Largest file (or all files together) an import accepts, in bytes. */
   importMaxBytes: number;
+  /** Memory the encoded vector tiles may take in the tile cache, in bytes (0: no cache). */
+  tileCacheBytes: number;
+  /** `auto`: PostGIS's ST_AsMVT where the database has it, else Node; `node`: Node everywhere. */
+  tileEncoder: 'auto' | 'node';
 }
 
 /** The default of each setting that has one (the README's table lists them). */
@@ -43,6 +47,8 @@ export const CONFIG_DEFAULTS = {
   tipOffsPerHour: 10,
   photoMaxMb: 15,
   importMaxMb: 200,
+  tileCacheMb: 64,
+  tileEncoder: 'auto',
 } as const;
 
 /** Raised at boot for a bad environment variable, naming it. */
@@ -64,6 +70,13 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
 }
 
 /** Reads and validates the environment once, at boot. */
@@ -94,5 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tipOffsPerHour: integer(env, 'TIP_OFFS_PER_HOUR', CONFIG_DEFAULTS.tipOffsPerHour, 1, 100_000),
     photoMaxBytes: integer(env, 'PHOTO_MAX_MB', CONFIG_DEFAULTS.photoMaxMb, 1, 200) * 1024 * 1024,
     importMaxBytes: integer(env, 'IMPORT_MAX_MB', CONFIG_DEFAULTS.importMaxMb, 1, 2048) * 1024 * 1024,
+    tileCacheBytes: integer(env, 'TILE_CACHE_MB', CONFIG_DEFAULTS.tileCacheMb, 0, 65536) * 1024 * 1024,
+    tileEncoder: oneOf(env, 'TILE_ENCODER', ['auto', 'node'] as const, CONFIG_DEFAULTS.tileEncoder),
   };
 }

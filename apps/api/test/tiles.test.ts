@@ -3,6 +3,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
+import { tileUrlAt } from './helpers/tiles.ts';
 
 /** A zone of the demo county (the demo data may add a suffix such as （示范）). */
 const ZONE_NAME = '正宁县榆林子镇党家村砂石土集中开采区';
@@ -11,24 +12,6 @@ interface Feature {
   id: number;
   geometry: GeoJSON.Geometry;
   properties: Record<string, unknown>;
-}
-
-/** The first position of a geometry: a point on it, so every tile around it must hold the feature. */
-function firstPosition(geometry: GeoJSON.Geometry): [number, number] {
-  let value: unknown = 'coordinates' in geometry ? geometry.coordinates : [];
-  while (Array.isArray(value) && Array.isArray(value[0])) value = value[0];
-  return value as [number, number];
-}
-
-/** The XYZ tile holding a lon/lat at zoom `z` (Web Mercator, y down). */
-function tileAt([lon, lat]: [number, number], z: number): { z: number; x: number; y: number } {
-  const n = 2 ** z;
-  const sin = Math.sin((lat * Math.PI) / 180);
-  return {
-    z,
-    x: Math.floor(((lon + 180) / 360) * n),
-    y: Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n),
-  };
 }
 
 describe.each(TEST_DATABASES)('vector tiles on %s', (kind) => {
@@ -47,10 +30,7 @@ describe.each(TEST_DATABASES)('vector tiles on %s', (kind) => {
   const features = async (collection: string, headers: Record<string, string> = {}): Promise<Feature[]> =>
     (await get(`/ogc/collections/${collection}/items?limit=1000`, headers)).json().features;
   /** The tile at zoom `z` under the feature's first position. */
-  const tileUrl = (collection: string, feature: Feature, z: number) => {
-    const { x, y } = tileAt(firstPosition(feature.geometry), z);
-    return `/tiles/${collection}/${z}/${x}/${y}.mvt`;
-  };
+  const tileUrl = (collection: string, feature: Feature, z: number) => tileUrlAt(collection, feature.geometry, z);
   const decode = (body: Buffer) => new VectorTile(new PbfReader(body));
 
   it('describes a layer as TileJSON 3.0.0 with absolute tile URLs', async () => {
@@ -86,7 +66,8 @@ describe.each(TEST_DATABASES)('vector tiles on %s', (kind) => {
     const zones = await features('concentrated_zones');
     const zone = zones.find((f) => String(f.properties.name).startsWith(ZONE_NAME))!;
     expect(zone).toBeDefined();
-    for (const z of [0, 8, 12, 16, 20]) {
+    // From z8 on: at lower zooms the zone is smaller than a tile unit and left out, by either encoder.
+    for (const z of [8, 12, 16, 20]) {
       const response = await get(tileUrl('concentrated_zones', zone, z));
       expect(response.statusCode, `z${z}`).toBe(200);
       expect(response.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');

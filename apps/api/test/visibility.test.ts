@@ -4,6 +4,7 @@ import { PbfReader } from 'pbf';
 import { COLLECTION_IDS, LAYERS, getLayer, type CollectionId } from '@mpm/domain';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
+import { firstPosition, tileAt } from './helpers/tiles.ts';
 
 interface Feature {
   id: number;
@@ -15,19 +16,9 @@ const NOT_PUBLIC = LAYERS.filter((layer) => !layer.publicByDefault).map((layer) 
 const PUBLIC = LAYERS.filter((layer) => layer.publicByDefault).map((layer) => layer.id);
 const staffOnly = (id: CollectionId) => getLayer(id).fields.filter((f) => f.staffOnly).map((f) => f.key as string);
 
-/** A position on the geometry: the tiles around it must hold the feature. */
-function firstPosition(geometry: GeoJSON.Geometry): [number, number] {
-  let value: unknown = 'coordinates' in geometry ? geometry.coordinates : [];
-  while (Array.isArray(value) && Array.isArray(value[0])) value = value[0];
-  return value as [number, number];
-}
-
-/** The XYZ tile URL holding a lon/lat at zoom `z` (Web Mercator, y down). */
-function tileUrl(collection: string, [lon, lat]: [number, number], z: number): string {
-  const n = 2 ** z;
-  const sin = Math.sin((lat * Math.PI) / 180);
-  const x = Math.floor(((lon + 180) / 360) * n);
-  const y = Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n);
+/** The XYZ tile URL holding a lon/lat at zoom `z`. */
+function tileUrl(collection: string, position: [number, number], z: number): string {
+  const { x, y } = tileAt(position, z);
   return `/tiles/${collection}/${z}/${x}/${y}.mvt`;
 }
 

@@ -11,6 +11,7 @@ import { createInspectionRepository, type InspectionRepository } from './inspect
 import { createLedgerRepository, type LedgerRepository } from './ledger/ledger-repository.ts';
 import { createRestorationRepository, type RestorationRepository } from './restoration/restoration-repository.ts';
 import { createImportsRepository, type ImportsRepository } from './imports/imports-repository.ts';
+import { createTilesRepository, type TilesRepository } from './tiles/tiles-repository.ts';
 import { createRulesetsRepository, type RulesetsRepository } from './rulesets/rulesets-repository.ts';
 import { createLicencesRepository, type LicencesRepository } from './licences/licences-repository.ts';
 
@@ -26,6 +27,7 @@ export interface Repositories {
   ledger: LedgerRepository;
   restoration: RestorationRepository;
   imports: ImportsRepository;
+  tiles: TilesRepository;
   rulesets: RulesetsRepository;
   licences: LicencesRepository;
 }
@@ -42,6 +44,7 @@ export const createRepositories = (knex: Knex): Repositories => ({
   ledger: createLedgerRepository(knex),
   restoration: createRestorationRepository(knex),
   imports: createImportsRepository(knex),
+  tiles: createTilesRepository(knex),
   rulesets: createRulesetsRepository(knex),
   licences: createLicencesRepository(knex),
 });

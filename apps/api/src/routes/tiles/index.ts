@@ -3,9 +3,14 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
 import { absolute } from '../../http/origin.ts';
-import { visibleCollection, type CollectionAccess } from '../../plugins/app/layers/layer-access.ts';
-import { encodeTile, MVT_TYPE } from './encode.ts';
-import { parseTileCoord, pixelDegrees, tileBounds } from './tile-math.ts';
+import { accessTo, visibleCollection, type CollectionAccess } from '../../plugins/app/layers/layer-access.ts';
+import { preferredCoding } from '../../plugins/app/tiles/content-coding.ts';
+import { MVT_TYPE } from '../../plugins/app/tiles/encode.ts';
+import { createLayerState } from '../../plugins/app/tiles/layer-state.ts';
+import { createTileCache } from '../../plugins/app/tiles/tile-cache.ts';
+import { isOlderTile, matchesEtag, tileEtag, tileKey } from '../../plugins/app/tiles/tile-key.ts';
+import { parseTileCoord } from '../../plugins/app/tiles/tile-math.ts';
+import { chooseEncoder, makeTile } from '../../plugins/app/tiles/tile-source.ts';
 import { tileJson, TileJson } from './tilejson.ts';
 
 /**
@@ -15,14 +20,28 @@ import { tileJson, TileJson } from './tilejson.ts';
 function setCaching(reply: FastifyReply, { isPublic, allFieldsPublic }: CollectionAccess, staff: boolean): void {
   const sameForEveryone = isPublic && (!staff || allFieldsPublic);
   reply.header('cache-control', sameForEveryone ? 'public, max-age=60' : 'private, no-store');
-  reply.header('vary', 'Cookie, Authorization');
+  reply.header('vary', 'Cookie, Authorization, Accept-Encoding');
+}
+
+/** Options of the tile routes: the tile cache's size, and which encoder to prefer. */
+export interface TileRouteOptions {
+  cacheBytes: number;
+  encoder: 'auto' | 'node';
 }
 
 /**
- * `GET /tiles/{id}.json` (TileJSON 3.0.0) and `GET /tiles/{id}/{z}/{x}/{y}.mvt`, built in Node on
- * either database (PGlite's PostGIS has no ST_AsMVT). Same visibility rules as `/ogc`.
+ * `GET /tiles/{id}.json` (TileJSON 3.0.0) and `GET /tiles/{id}/{z}/{x}/{y}.mvt`, encoded by
+ * PostGIS where it can, else in Node (PGlite's PostGIS has no ST_AsMVT), and kept in a cache
+ * keyed by layer, data revision, the caller's fields and address: an `ETag` from that key,
+ * `If-None-Match` answered 304 without making the tile, gzip or brotli as the client accepts.
+ * Same visibility rules as `/ogc`.
  */
-const tiles: FastifyPluginAsyncTypebox = async (app) => {
+const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) => {
+  const encoder = await chooseEncoder(app, options.encoder);
+  const cache = createTileCache(options.cacheBytes);
+  const layers = createLayerState(app, (id, revision) => cache.forget((key) => isOlderTile(key, id, revision)));
+  app.addHook('onClose', async () => layers.close());
+
   app.get(
     '/tiles/:id.json',
     { schema: { params: Type.Object({ id: Type.String() }), response: { 200: TileJson } } },
@@ -45,13 +64,19 @@ const tiles: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const coord = parseTileCoord(request.params);
-      const access = await visibleCollection(app, request, request.params.id);
       const staff = isStaffRequest(request);
-      const features = await app.repos.layers.forTile(access.id, tileBounds(coord), pixelDegrees(coord.z), access.fields);
-      const tile = encodeTile(access.id, features, coord);
+      const state = await layers.get();
+      const access = accessTo(request.params.id, state.settings, staff);
+      const key = tileKey(access.id, state.revisions[access.id], access.fields, encoder, coord);
+      const etag = tileEtag(key);
       setCaching(reply, access, staff);
-      if (!tile) return reply.code(204).send();
-      return reply.type(MVT_TYPE).send(Buffer.from(tile.buffer, tile.byteOffset, tile.byteLength));
+      reply.header('etag', etag);
+      if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      const coding = preferredCoding(request.headers['accept-encoding']);
+      const tile = await cache.get(key, coding, () => makeTile(app, encoder, access.id, access.fields, coord));
+      if (!tile.body) return reply.code(204).send();
+      if (tile.coding !== 'identity') reply.header('content-encoding', tile.coding);
+      return reply.type(MVT_TYPE).send(tile.body);
     },
   );
 };

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { AuditRepository } from './audit-repository.ts';
 import { UserError, type Bilingual } from '../../../http/errors.ts';
 import { chinaDateTime } from '../reports/china-time.ts';
+import { writeCommitted } from './committed-writes.ts';
 
 /** Where a record stands: its version number, and who made that version and when. */
 export interface VersionStamp {
@@ -64,13 +65,13 @@ export function versionConflict(label: Bilingual, base: number, current: Version
  * Runs a feature's write the one way every write is made: in one transaction, it reads and locks
  * the record, refuses a stale version with a 409 naming who changed it and when, writes, and
  * records one audit entry with who, when, what, and the record before and after. Whatever throws
- * rolls all of it back.
+ * rolls all of it back. Once committed, it tells the process's listeners (`onCommittedWrite`).
  */
 export async function auditedWrite<Current, Result>(
   context: { knex: Knex; repos: { audit: AuditRepository } },
   spec: WriteSpec<Current, Result>,
 ): Promise<Result> {
-  return context.knex.transaction(async (trx) => {
+  const result = await context.knex.transaction(async (trx) => {
     const current = (spec.read ? await spec.read(trx) : undefined) as Current;
     const { expected } = spec;
     if (expected && expected.base !== undefined) {
@@ -93,4 +94,6 @@ export async function auditedWrite<Current, Result>(
     );
     return result;
   });
+  writeCommitted(context.knex);
+  return result;
 }

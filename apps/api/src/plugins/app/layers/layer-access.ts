@@ -34,16 +34,18 @@ export interface CollectionAccess {
   allFieldsPublic: boolean;
 }
 
+/** Every layer's county setting, as {@link accessTo} reads it. */
+export type LayerSettings = Record<CollectionId, { isPublic: boolean; hiddenFields: readonly string[] }>;
+
 /**
  * The collection `id` names, when the caller may see it: staff see every layer and field,
  * anonymous visitors the county's public layers without staff-only fields and the fields the
  * county hides. A hidden layer is a 404 exactly like an id that does not exist, so its
- * existence is not revealed. `/ogc` and `/tiles` both answer by it.
+ * existence is not revealed.
  */
-export async function visibleCollection(app: LayerAccessContext, request: FastifyRequest, id: string): Promise<CollectionAccess> {
+export function accessTo(id: string, settings: LayerSettings, staff: boolean): CollectionAccess {
   if (!isCollectionId(id)) throw unknownLayer(id);
-  const setting = (await app.repos.layers.settings())[id];
-  const staff = isStaffRequest(request);
+  const setting = settings[id];
   if (!setting.isPublic && !staff) throw unknownLayer(id);
   const publicFields = visibleFields(id, { staff: false, hiddenFields: setting.hiddenFields });
   return {
@@ -52,4 +54,10 @@ export async function visibleCollection(app: LayerAccessContext, request: Fastif
     fields: staff ? visibleFields(id, { staff: true }) : publicFields,
     allFieldsPublic: publicFields.length === getLayer(id).fields.length,
   };
+}
+
+/** {@link accessTo} for a request, with the settings as stored now. */
+export async function visibleCollection(app: LayerAccessContext, request: FastifyRequest, id: string): Promise<CollectionAccess> {
+  if (!isCollectionId(id)) throw unknownLayer(id);
+  return accessTo(id, await app.repos.layers.settings(), isStaffRequest(request));
 }

@@ -3,6 +3,9 @@ import type { CollectionId, FieldDef } from '@mpm/domain';
 /**
  * Where each collection lives: its table, the fixed column values that select its rows (and are
  * written when loading), and select expressions for properties that are not a plain column.
+ * Every table a collection is read from (its own, and those its expressions select from) must
+ * move on the collection's data revision when written: `bumpLayerRevisions` in a migration
+ * (`test/layer-data-revisions.test.ts` checks), or its tiles stay cached after a write.
  */
 export interface LayerTable {
   table: string;

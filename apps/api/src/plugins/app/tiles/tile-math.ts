@@ -1,5 +1,5 @@
-import { badRequest } from '../../http/errors.ts';
-import type { BBox } from '../../plugins/app/layers/layers-repository.ts';
+import { badRequest } from '../../../http/errors.ts';
+import type { BBox } from '../layers/layers-repository.ts';
 
 /** A Web Mercator (XYZ, y down) tile address. */
 export interface TileCoord {

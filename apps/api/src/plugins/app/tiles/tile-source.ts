@@ -1,0 +1,37 @@
+import type { CollectionId, FieldDef } from '@mpm/domain';
+import type { Repositories } from '../repositories.plugin.ts';
+import { encodeTile } from './encode.ts';
+import type { TileEncoder } from './tile-key.ts';
+import { pixelDegrees, tileBounds, type TileCoord } from './tile-math.ts';
+
+/** What making a tile needs from the app. */
+export interface TileSourceContext {
+  repos: Pick<Repositories, 'layers' | 'tiles'>;
+}
+
+/**
+ * The encoder to use: PostGIS's `ST_AsMVT` where the database has it (PostgreSQL: about twice
+ * the tiles per second of the Node encoding on the demo county, see bench/README.md), else Node
+ * (PGlite's PostGIS is built without protobuf-c); `node` asks for Node everywhere.
+ */
+export async function chooseEncoder(context: TileSourceContext, preference: 'auto' | 'node'): Promise<TileEncoder> {
+  return preference === 'auto' && (await context.repos.tiles.encodesMvt()) ? 'postgis' : 'node';
+}
+
+/**
+ * One layer's tile with the given fields, or null when nothing lands in it. Both encoders take
+ * the same features (those meeting the tile with its buffer) simplified in SQL by about a screen
+ * pixel, and decode to the same features, ids, properties and, within a pixel, shapes.
+ */
+export async function makeTile(
+  context: TileSourceContext,
+  encoder: TileEncoder,
+  layer: CollectionId,
+  fields: readonly FieldDef[],
+  coord: TileCoord,
+): Promise<Uint8Array | null> {
+  const bbox = tileBounds(coord);
+  const tolerance = pixelDegrees(coord.z);
+  if (encoder === 'postgis') return context.repos.tiles.postgisTile(layer, coord, bbox, tolerance, fields);
+  return encodeTile(layer, await context.repos.layers.forTile(layer, bbox, tolerance, fields), coord);
+}

@@ -1,0 +1,183 @@
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ByteLru } from '../src/plugins/app/tiles/tile-cache.ts';
+import { preferredCoding } from '../src/plugins/app/tiles/content-coding.ts';
+import { matchesEtag } from '../src/plugins/app/tiles/tile-key.ts';
+import { LAYER_STATE_MAX_AGE_MS } from '../src/plugins/app/tiles/layer-state.ts';
+import { createTestApp, type TestApp } from './helpers/test-app.ts';
+import { TEST_DATABASES } from './helpers/databases.ts';
+import { tileFeatures, tileUrlAt } from './helpers/tiles.ts';
+
+interface Feature {
+  id: number;
+  geometry: GeoJSON.Geometry;
+  properties: Record<string, unknown>;
+}
+
+describe('tile cache parts', () => {
+  it('evicts the least recently used entries once past its bytes, and keeps nothing at 0', () => {
+    const lru = new ByteLru<string>(100);
+    lru.set('a', 'A', 40);
+    lru.set('b', 'B', 40);
+    expect(lru.get('a')).toBe('A');
+    lru.set('c', 'C', 40);
+    expect([lru.get('a'), lru.get('b'), lru.get('c')]).toEqual(['A', undefined, 'C']);
+    expect(lru.bytes).toBe(80);
+    lru.set('big', 'X', 101);
+    expect([lru.get('big'), lru.size]).toEqual([undefined, 2]);
+    lru.deleteWhere((key) => key === 'a');
+    expect([lru.size, lru.bytes]).toEqual([1, 40]);
+    const none = new ByteLru<string>(0);
+    none.set('a', 'A', 1);
+    expect(none.size).toBe(0);
+  });
+
+  it.each([
+    [undefined, 'identity'],
+    ['', 'identity'],
+    ['gzip', 'gzip'],
+    ['gzip, deflate, br, zstd', 'br'],
+    ['br;q=0.5, gzip', 'gzip'],
+    ['x-gzip', 'gzip'],
+    ['*', 'br'],
+    ['*;q=0.2, br;q=0', 'gzip'],
+    ['gzip;q=0, identity', 'identity'],
+    ['deflate', 'identity'],
+  ])('answers Accept-Encoding %j with %s', (header, coding) => {
+    expect(preferredCoding(header)).toBe(coding);
+  });
+
+  it('compares entity tags weakly, in a list or as *', () => {
+    expect(matchesEtag('W/"abc"', 'W/"abc"')).toBe(true);
+    expect(matchesEtag('"abc"', 'W/"abc"')).toBe(true);
+    expect(matchesEtag('"x", W/"abc"', 'W/"abc"')).toBe(true);
+    expect(matchesEtag('*', 'W/"abc"')).toBe(true);
+    expect(matchesEtag('W/"abd"', 'W/"abc"')).toBe(false);
+    expect(matchesEtag(undefined, 'W/"abc"')).toBe(false);
+  });
+});
+
+describe.each(TEST_DATABASES)('cached vector tiles on %s', (kind) => {
+  let t: TestApp;
+  let admin: string;
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+  const features = async (collection: string): Promise<Feature[]> =>
+    (await get(`/ogc/collections/${collection}/items?limit=1000`, { cookie: admin })).json().features;
+  const etagOf = async (url: string, headers: Record<string, string> = {}) => (await get(url, headers)).headers.etag as string;
+  /** The properties of feature `id` in the tile at `url`. */
+  const propertiesIn = async (url: string, layer: string, id: number, headers: Record<string, string> = {}) =>
+    tileFeatures((await get(url, headers)).rawPayload, layer).find((f) => f.id === id)?.properties;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    admin = await t.login();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('tags each tile and answers a matching If-None-Match with 304 and no body', async () => {
+    const [zone] = await features('concentrated_zones');
+    const url = tileUrlAt('concentrated_zones', zone.geometry, 12);
+    const first = await get(url);
+    expect(first.statusCode).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(await etagOf(url)).toBe(etag);
+    for (const ifNoneMatch of [etag, `"other", ${etag}`, etag.slice(2), '*']) {
+      const again = await get(url, { 'if-none-match': ifNoneMatch });
+      expect(again.statusCode, ifNoneMatch).toBe(304);
+      expect(again.rawPayload).toHaveLength(0);
+      expect(again.headers).toMatchObject({ etag, 'cache-control': 'public, max-age=60' });
+    }
+    expect((await get(url, { 'if-none-match': 'W/"other"' })).statusCode).toBe(200);
+    const empty = await get('/tiles/concentrated_zones/10/300/400.mvt');
+    expect(empty.statusCode).toBe(204);
+    expect((await get('/tiles/concentrated_zones/10/300/400.mvt', { 'if-none-match': empty.headers.etag as string })).statusCode).toBe(304);
+  });
+
+  it('sends gzip or brotli as the client accepts, decoding to the very same tile', async () => {
+    const [right] = await features('mining_rights');
+    const url = tileUrlAt('mining_rights', right.geometry, 13);
+    const plain = await get(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toContain('Accept-Encoding');
+    const gzipped = await get(url, { 'accept-encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+    expect(gzipped.headers.etag).toBe(plain.headers.etag);
+    expect(zlib.gunzipSync(gzipped.rawPayload).equals(plain.rawPayload)).toBe(true);
+    const brotli = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(brotli.rawPayload).equals(plain.rawPayload)).toBe(true);
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+  });
+
+  it('never gives one audience the cached tile of another', async () => {
+    const [right] = await features('mining_rights');
+    for (const [z, order] of [
+      [12, ['public', 'staff', 'public']],
+      [14, ['staff', 'public', 'staff']],
+    ] as const) {
+      const url = tileUrlAt('mining_rights', right.geometry, z);
+      const etags = new Map<string, string>();
+      for (const who of order) {
+        const headers = who === 'staff' ? { cookie: admin, 'accept-encoding': 'gzip' } : { 'accept-encoding': 'gzip' };
+        const response = await get(url, headers);
+        const properties = tileFeatures(zlib.gunzipSync(response.rawPayload), 'mining_rights').find((f) => f.id === right.id)?.properties;
+        if (who === 'staff') expect(properties, `z${z} staff`).toHaveProperty('holderContact');
+        else expect(properties, `z${z} public`).not.toHaveProperty('holderContact');
+        expect(etags.get(who) ?? response.headers.etag).toBe(response.headers.etag);
+        etags.set(who, response.headers.etag as string);
+      }
+      expect(etags.get('staff')).not.toBe(etags.get('public'));
+    }
+  });
+
+  it("changes a layer's tiles, ETag and content, on a write to it, and no other layer's", async () => {
+    const parcel = (await features('restoration_parcels')).find((f) => f.properties.code === 'ZL2022-04')!;
+    expect(parcel.properties.restorationStatus).toBe('planned');
+    const parcelUrl = tileUrlAt('restoration_parcels', parcel.geometry, 14);
+    const others = [
+      tileUrlAt('concentrated_zones', (await features('concentrated_zones'))[0].geometry, 12),
+      tileUrlAt('townships', parcel.geometry, 12),
+      tileUrlAt('mining_rights', (await features('mining_rights'))[0].geometry, 12),
+    ];
+    const before = { parcel: await etagOf(parcelUrl), others: await Promise.all(others.map((url) => etagOf(url))) };
+    expect((await propertiesIn(parcelUrl, 'restoration_parcels', parcel.id))?.restorationStatus).toBe('planned');
+
+    const progress = await t.app.inject({
+      method: 'POST',
+      url: `/api/restoration/parcels/${parcel.id}/progress`,
+      headers: { cookie: admin },
+      payload: { recordedOn: '2024-03-01', status: 'underWay', doneMu: 1 },
+    });
+    expect(progress.statusCode, progress.body).toBe(201);
+    expect(await etagOf(parcelUrl)).not.toBe(before.parcel);
+    expect((await propertiesIn(parcelUrl, 'restoration_parcels', parcel.id))?.restorationStatus).toBe('underWay');
+    expect(await Promise.all(others.map((url) => etagOf(url)))).toEqual(before.others);
+
+    // A change of what the public may see is a write too: hiding a field.
+    const [right] = await features('mining_rights');
+    const rightUrl = tileUrlAt('mining_rights', right.geometry, 13);
+    const publicBefore = await etagOf(rightUrl);
+    const staffBefore = await etagOf(rightUrl, { cookie: admin });
+    expect(await propertiesIn(rightUrl, 'mining_rights', right.id)).toHaveProperty('holder');
+    const hide = await t.app.inject({ method: 'PUT', url: '/api/layers/mining_rights', headers: { cookie: admin }, payload: { hiddenFields: ['holder'] } });
+    expect(hide.statusCode, hide.body).toBe(200);
+    expect(await etagOf(rightUrl)).not.toBe(publicBefore);
+    expect(await propertiesIn(rightUrl, 'mining_rights', right.id)).not.toHaveProperty('holder');
+    expect(await etagOf(rightUrl, { cookie: admin })).toBe(staffBefore);
+    expect(await propertiesIn(rightUrl, 'mining_rights', right.id, { cookie: admin })).toHaveProperty('holder');
+  });
+
+  it('sees a write by another process (straight to the database) within a second', async () => {
+    const [zone] = await features('concentrated_zones');
+    const url = tileUrlAt('concentrated_zones', zone.geometry, 11);
+    const before = await etagOf(url);
+    await t.db.knex('concentrated_zones').where({ id: zone.id }).update({ name: '另一进程改的名字' });
+    await new Promise((resolve) => setTimeout(resolve, LAYER_STATE_MAX_AGE_MS + 100));
+    expect(await etagOf(url)).not.toBe(before);
+    expect((await propertiesIn(url, 'concentrated_zones', zone.id))?.name).toBe('另一进程改的名字');
+  });
+});
