@@ -120,14 +120,20 @@ describe.each(TEST_DATABASES)('licence register on %s', (kind) => {
     const card = async () => (await call('POST', '/api/site-check', 'inspector1', { geometry: site })).json().rights as { licenceNo: string; state: string }[];
     const mines = async () => (await call('GET', '/api/indicators', 'planner1')).json().indicators.find((i: { id: string }) => i.id === 'mineCount.brickClay').value as number;
     const minesBefore = await mines();
+    const overlapping = async () =>
+      ((await call('POST', '/api/check', 'planner1', { geometry: square([centre[0] + 0.00001, centre[1]], 30), proposal: { mineral: 'brickClay', capacity10ktPerYear: 6, rightKind: 'new' } })).json().findings as { ruleId: string }[])
+        .filter((f) => f.ruleId === 'existingMiningRight').length;
+    const overlapsBefore = await overlapping();
     const created = await register(newMine('C6210002024017110000002', { validFrom: '2024-01-01', validTo: '2034-01-01', effectiveOn: '2024-01-01', geometry: square([centre[0] + 0.00001, centre[1]], 20) }));
     expect((await card()).find((r) => r.licenceNo === 'C6210002024017110000002')).toMatchObject({ state: 'valid' });
     const items = await call('GET', `/ogc/collections/mining_rights/items/${created.id}`, 'inspector1');
     expect(items.statusCode, items.body).toBe(200);
     expect(await mines()).toBe(minesBefore + 1);
+    expect(await overlapping()).toBe(overlapsBefore + 1);
     await act('mining_rights', created.id, { act: 'revoked', baseVersion: 1, documentNo: '注销〔2026〕6号' });
     expect((await card()).find((r) => r.licenceNo === 'C6210002024017110000002')).toMatchObject({ state: 'revoked' });
     expect(await mines()).toBe(minesBefore);
+    expect(await overlapping()).toBe(overlapsBefore);
   });
 
   it('registers an approved proposal as a licence in one step, and marks the proposal', async () => {

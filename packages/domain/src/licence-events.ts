@@ -16,6 +16,13 @@ export type RightStatus = (typeof RIGHT_STATUSES)[number];
 export const LICENCE_EVENT_KINDS = ['registered', 'renewed', 'changed', 'suspended', 'resumed', 'revoked', 'imported', 'updated', 'removed'] as const;
 export type LicenceEventKind = (typeof LICENCE_EVENT_KINDS)[number];
 
+/**
+ * Whether a right in `status` still counts on the map's checks: a revoked right (注销) neither
+ * blocks a new block's overlap nor holds a planning block; a suspended or expired one still does
+ * (its area stays taken until it is revoked).
+ */
+export const rightCountsInChecks = (status: unknown): boolean => status !== 'revoked';
+
 /** The acts a user records in the register (the rest are written by imports and restores). */
 export const LICENCE_ACTS = ['renewed', 'changed', 'suspended', 'resumed', 'revoked'] as const;
 export type LicenceAct = (typeof LICENCE_ACTS)[number];

@@ -9,6 +9,8 @@ import dataZhCN from './data.zh-CN.json';
 import en from './en.json';
 import inspectEn from './inspect.en.json';
 import inspectZhCN from './inspect.zh-CN.json';
+import licencesEn from './licences.en.json';
+import licencesZhCN from './licences.zh-CN.json';
 import mapToolsEn from './map-tools.en.json';
 import mapToolsZhCN from './map-tools.zh-CN.json';
 import proposalsEn from './proposals.en.json';
@@ -28,8 +30,8 @@ export function initI18n(lng: UiLanguage) {
   return i18next.use(initReactI18next).init({
     // One file per mode beside the common one, merged: keys are English text, so they cannot clash.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...rulesZhCN, ...proposalsZhCN, ...mapToolsZhCN } },
-      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...rulesEn, ...proposalsEn, ...mapToolsEn } },
+      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...rulesZhCN, ...proposalsZhCN, ...mapToolsZhCN, ...licencesZhCN } },
+      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...rulesEn, ...proposalsEn, ...mapToolsEn, ...licencesEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,

@@ -15,6 +15,7 @@ const ENTITY_LABELS: Record<string, string> = {
   restoration_targets: 'Restoration targets',
   restoration_progress: 'Restoration progress',
   ruleset: 'Ruleset',
+  licence: 'Licence register',
 };
 
 /** What a write did (`action` of each entry), labelled the same way. */
@@ -32,6 +33,12 @@ const ACTION_LABELS: Record<string, string> = {
   deactivate: 'deactivated',
   reactivate: 'reactivated',
   sign_out_everywhere: 'signed out everywhere',
+  register: 'registered',
+  renewed: 'renewed',
+  changed: 'recorded a change of',
+  suspended: 'suspended',
+  resumed: 'resumed',
+  revoked: 'revoked',
 };
 
 /** A register's name in the UI language (an unknown one by its key), `t` being i18next's. */

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { getLayer, type CollectionId } from '@mpm/domain';
+import { RIGHT_COLLECTIONS, getLayer, type CollectionId } from '@mpm/domain';
 import { growBox } from '@mpm/geo';
 import type { BlockGeometry, FeatureMeasurement, GeometryEngine, MeasurementRequest, Measurements, MineRecord } from '@mpm/rules';
 import { LAYER_TABLES, fieldExpression } from '../layers/layer-tables.ts';
@@ -46,6 +46,8 @@ function collectionQuery(
   const def = getLayer(collection);
   const properties = def.fields.flatMap((field) => [knex.raw('?::text', [field.key]), knex.raw(fieldExpression(layer, field))]);
   const fixed = Object.entries(layer.fixed).map(([column, value]) => knex.raw('?? = ?', [`t.${column}`, value]));
+  // A revoked right takes no part in a check (`rightCountsInChecks` of @mpm/domain).
+  if ((RIGHT_COLLECTIONS as readonly string[]).includes(collection)) fixed.push(knex.raw(`t.right_status <> 'revoked'`));
   const overlap =
     def.geometry === 'polygon'
       ? 'CASE WHEN ST_Intersects(t.geom, b.g) THEN ST_Area(ST_Intersection(t.geom, b.g)::geography) ELSE 0 END'

@@ -1,0 +1,111 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LICENCE_STATES, RIGHT_COLLECTIONS, term } from '@mpm/domain';
+import { domainLanguage } from '../../../i18n/languages.ts';
+import { useLicencesData, type LicenceFilters } from '../../../state/licences-store.ts';
+import { useSearchSession } from '../../../state/search-session.ts';
+import { useSession } from '../../../state/session-store.ts';
+import { ProblemNotice } from '../../ProblemNotice.tsx';
+import { LicenceCard } from './LicenceCard.tsx';
+import { RegisterLicenceForm } from './RegisterLicenceForm.tsx';
+import './licences.css';
+
+/**
+ * 矿业权台账: the register searched by licence number, holder or mine name, filtered by register
+ * and state, as it stands or as it stood on a past day; a right opened shows its life and takes
+ * the next act; a new right is registered from an approved proposal or a corner list.
+ */
+export function LicencesView() {
+  const { t } = useTranslation();
+  const language = useSession((s) => s.language);
+  const lang = domainLanguage(language);
+  const { filters, list, opened, search, open } = useLicencesData();
+  const goTo = useSearchSession((s) => s.goTo);
+  const [draft, setDraft] = useState<LicenceFilters>(filters);
+
+  useEffect(() => {
+    void useLicencesData.getState().search(useLicencesData.getState().filters, language);
+  }, [language]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void search(draft, language);
+  };
+  const field = <K extends keyof LicenceFilters>(name: K) => ({
+    value: draft[name],
+    onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value }),
+  });
+  const rows = list.data?.licences ?? [];
+
+  return (
+    <div className="admin-licences">
+      <RegisterLicenceForm />
+      <form className="admin-form licence-filters" onSubmit={submit} aria-label={t('Search the register')}>
+        <label>
+          {t('Licence no., holder or mine')}
+          <input name="licence-q" type="search" {...field('q')} />
+        </label>
+        <label>
+          {t('Kind of right')}
+          <select name="licence-collection" {...field('collection')}>
+            <option value="">{t('All')}</option>
+            {RIGHT_COLLECTIONS.map((c) => (
+              <option key={c} value={c}>
+                {term(c, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('State')}
+          <select name="licence-state" {...field('state')}>
+            <option value="">{t('All')}</option>
+            {LICENCE_STATES.map((s) => (
+              <option key={s} value={s}>
+                {term(s, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('As of')}
+          <input name="licence-as-of" type="date" {...field('asOf')} />
+        </label>
+        <div className="admin-form-actions">
+          <button type="submit" className="primary-button">
+            {t('Search')}
+          </button>
+        </div>
+      </form>
+      <ProblemNotice problem={list.problem} onRetry={() => void search(filters, language)} />
+      <section className="plan-section" aria-labelledby="licence-list-title">
+        <h3 id="licence-list-title">
+          {list.data && filters.asOf
+            ? t('Rights as of {{day}} ({{number}})', { day: list.data.asOf, number: rows.length })
+            : t('Rights ({{number}})', { number: rows.length })}
+        </h3>
+        <ul className="licence-list" aria-label={t('Rights')}>
+          {rows.map((right) => (
+            <li key={`${right.collection}/${right.featureId}`}>
+              <button
+                type="button"
+                className={`licence-row${opened?.collection === right.collection && opened.id === right.featureId ? ' selected' : ''}`}
+                onClick={() => {
+                  void open(right.collection, right.featureId, language);
+                  goTo({ kind: 'licence', layer: right.collection, id: right.featureId, label: right.licenceNo, bbox: right.bbox });
+                }}
+              >
+                <span className="licence-no">{right.licenceNo}</span>
+                <span className={`licence-state state-${right.state}`}>{term(right.state, lang)}</span>
+                <span className="admin-muted">
+                  {right.mineName ?? term(right.collection, lang)} · {right.holder} · {t('valid to {{day}}', { day: right.validTo })}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {opened && <LicenceCard />}
+    </div>
+  );
+}

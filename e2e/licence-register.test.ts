@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { recordRequests, useServerAndBrowser } from './helpers/browser.ts';
+import { collectErrors, loginCookie, signIn } from './helpers/inspector.ts';
+import { REPO_ROOT } from './helpers/paths.ts';
+import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
+
+const SCREENSHOT = path.join(REPO_ROOT, 'test-results/licence-register.png');
+const PLANNER = { username: 'li.planner', displayName: '李规划', role: 'planner', password: 'li-planner-secret' };
+const REVIEWER = { username: 'sun.reviewer', displayName: '孙审核', role: 'reviewer', password: 'sun-reviewer-secret' };
+const LICENCE_NO = 'C6210252026127130000001';
+const PROPOSAL = '东沟砖瓦用粘土矿新立方案';
+
+const suite = useServerAndBrowser();
+
+/** A square of `halfM` metres around the middle of the demo's first mining block. */
+function blockSquare(halfM: number): GeoJSON.Polygon {
+  const blocks = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/demo/mining_blocks.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
+  const ring = blocks.features.find((f) => f.properties?.code === 'KC621025-01')!.geometry.coordinates[0];
+  const [lon, lat] = ring.slice(1).reduce(([x, y], p) => [x + p[0] / (ring.length - 1), y + p[1] / (ring.length - 1)], [0, 0]);
+  const [dLon, dLat] = [halfM / (111_320 * Math.cos((lat * Math.PI) / 180)), halfM / 110_574];
+  return { type: 'Polygon', coordinates: [[[lon - dLon, lat - dLat], [lon + dLon, lat - dLat], [lon + dLon, lat + dLat], [lon - dLon, lat + dLat], [lon - dLon, lat - dLat]]] };
+}
+
+/** A JSON call to the API as the holder of `cookie`. */
+async function api(cookie: string, method: string, url: string, body?: object) {
+  const response = await fetch(`${suite.server.url}${url}`, {
+    method,
+    headers: { cookie, ...(body && { 'content-type': 'application/json' }) },
+    body: body && JSON.stringify(body),
+  });
+  const json = await response.json();
+  expect(response.status, JSON.stringify(json)).toBeLessThan(300);
+  return json;
+}
+
+/** What the rest of the product says about the block: brick-clay mines counted, and whether a new block on it is refused. */
+async function productState(admin: string) {
+  const { indicators } = await api(admin, 'GET', '/api/indicators');
+  const check = await api(admin, 'POST', '/api/check', { geometry: blockSquare(30), proposal: { mineral: 'brickClay', capacity10ktPerYear: 6, rightKind: 'new' } });
+  return {
+    brickClayMines: indicators.find((i: { id: string }) => i.id === 'mineCount.brickClay').value as number,
+    overlapsARight: check.findings.some((f: { ruleId: string }) => f.ruleId === 'existingMiningRight'),
+  };
+}
+
+/** An admin's page in 管理 mode on the licence register. */
+async function registerPage() {
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  const requests = recordRequests(context);
+  const page = await context.newPage();
+  const errors = collectErrors(page, (text, url) => /\/api\/licences\//.test(url) && /status of 409/.test(text));
+  await page.goto(suite.server.url);
+  await signIn(page, { username: 'admin', password: TEST_ADMIN_PASSWORD });
+  await page.getByRole('group', { name: '模式' }).getByRole('button', { name: '管理' }).click();
+  const panel = page.getByRole('complementary', { name: '系统管理' });
+  await panel.getByRole('tab', { name: '矿业权台账' }).click();
+  return { page, panel, errors, requests };
+}
+
+/** Opens the test's licence from the register's search. */
+async function openLicence(page: Page) {
+  const panel = page.getByRole('complementary', { name: '系统管理' });
+  const search = panel.getByRole('form', { name: '查询台账' });
+  await search.getByLabel('许可证号、矿业权人或矿山名称').fill(LICENCE_NO);
+  await search.getByRole('button', { name: '查询' }).click();
+  await panel.getByRole('list', { name: '矿业权' }).getByRole('button', { name: new RegExp(LICENCE_NO) }).click();
+  const card = panel.getByRole('region', { name: `矿业权 ${LICENCE_NO}` });
+  await card.waitFor();
+  return card;
+}
+
+/** Records an act in the opened card. */
+async function recordAct(page: Page, act: string, documentNo: string, fill?: (form: ReturnType<Page['getByRole']>) => Promise<void>) {
+  const form = page.getByRole('form', { name: '登记事项' });
+  await form.locator('select[name="licence-act"]').selectOption({ label: act });
+  await fill?.(form);
+  await form.getByLabel('文号').fill(documentNo);
+  await form.getByRole('button', { name: '登记' }).click();
+  return form;
+}
+
+describe('矿业权台账 in 管理 mode, in a real browser', () => {
+  it('registers an approved proposal as a licence, renews and revokes it; the checks and indicators follow; a stale act gets the 409; the audit chain holds', async () => {
+    const admin = await loginCookie(suite.server.url, 'admin', TEST_ADMIN_PASSWORD);
+    for (const account of [PLANNER, REVIEWER]) await api(admin, 'POST', '/api/users', account);
+    const planner = await loginCookie(suite.server.url, PLANNER.username, PLANNER.password);
+    const reviewer = await loginCookie(suite.server.url, REVIEWER.username, REVIEWER.password);
+    const proposal = await api(planner, 'POST', '/api/proposals', {
+      name: PROPOSAL,
+      geometry: blockSquare(60),
+      proposal: { mineral: 'brickClay', capacity10ktPerYear: 8, rightKind: 'new', holder: '东沟建材有限公司' },
+    });
+    const submitted = await api(planner, 'POST', `/api/proposals/${proposal.id}/submit`, { baseRevision: proposal.revision });
+    await api(reviewer, 'POST', `/api/proposals/${proposal.id}/approve`, { baseRevision: submitted.revision });
+    const before = await productState(admin);
+    expect(before.overlapsARight).toBe(false);
+
+    // 新立 from the approved proposal.
+    const first = await registerPage();
+    const form = first.panel.getByRole('form', { name: '新立矿业权' });
+    await first.panel.getByRole('button', { name: '新立矿业权' }).click();
+    await form.locator('select[name="register-proposal"]').selectOption({ label: `${PROPOSAL} · 砖瓦用粘土` });
+    await form.getByLabel('许可证号').fill(LICENCE_NO);
+    await form.getByLabel('有效期起').fill('2026-01-01');
+    await form.getByLabel('有效期止').fill('2029-01-01');
+    await form.locator('select[name="register-scale"]').selectOption({ label: '小型' });
+    await form.getByLabel('文号').fill('宁自然资矿字〔2026〕21号');
+    await form.getByRole('button', { name: '登记' }).click();
+    await first.panel.getByRole('status').filter({ hasText: '矿业权已登记。' }).waitFor();
+    const card = first.panel.getByRole('region', { name: `矿业权 ${LICENCE_NO}` });
+    expect(await card.locator('.licence-state').first().textContent()).toBe('有效');
+    expect(await card.getByRole('list', { name: '登记历史' }).textContent()).toMatch(/新立\s*2026-01-01 · 宁自然资矿字〔2026〕21号\s*· 系统管理员/);
+    const registered = await productState(admin);
+    expect(registered).toEqual({ brickClayMines: before.brickClayMines + 1, overlapsARight: true });
+    expect((await api(admin, 'GET', `/api/proposals/${proposal.id}`)).status).toBe('licensed');
+    // The map asks for the rights layer again once it changed.
+    await expect.poll(() => first.requests.urls.some((u) => /mining_rights.*rev=1/.test(u))).toBe(true);
+
+    // A second admin's page opens the same licence; the first renews it meanwhile.
+    const second = await registerPage();
+    const stale = await openLicence(second.page);
+    await recordAct(first.page, '延续', '宁自然资矿字〔2026〕30号', (f) => f.getByLabel('有效期止').fill('2032-01-01'));
+    await card.getByRole('status').filter({ hasText: '已登记。' }).waitFor();
+    await expect.poll(() => card.locator('.licence-fields').textContent()).toContain('2032-01-01');
+
+    // The second page's 注销, made on the version it read, is refused and names who renewed it.
+    await recordAct(second.page, '注销', '宁自然资矿字〔2026〕31号');
+    await stale.getByRole('alert').filter({ hasText: /已由 系统管理员 于 .*保存为第 2 版/ }).waitFor();
+    expect((await productState(admin)).overlapsARight).toBe(true);
+    // It now shows the renewal; the 注销 goes through.
+    await expect.poll(() => stale.locator('.licence-fields').textContent()).toContain('2032-01-01');
+    await recordAct(second.page, '注销', '宁自然资矿字〔2026〕31号');
+    await expect.poll(() => stale.locator('.licence-state').first().textContent()).toBe('注销');
+    expect(await productState(admin)).toEqual(before);
+    expect(await stale.getByText('该矿业权已注销，不能再登记其他事项。').count()).toBe(1);
+    // The register as it stood before the revocation still has it valid.
+    const history = await api(admin, 'GET', `/api/licences?q=${LICENCE_NO}&asOf=2026-06-01`);
+    expect(history.licences[0]).toMatchObject({ state: 'valid', validTo: '2029-01-01' });
+
+    // The audit view lists the three acts, and the chain holds.
+    await second.panel.getByRole('tab', { name: '审计日志' }).click();
+    const filters = second.panel.getByRole('form', { name: '筛选审计日志' });
+    await filters.getByLabel('台账').selectOption({ label: '矿业权台账' });
+    await filters.getByRole('button', { name: '查询' }).click();
+    const entries = second.panel.getByRole('list', { name: '审计日志' }).getByRole('listitem');
+    await expect.poll(() => entries.count()).toBe(3);
+    expect(await entries.allTextContents()).toEqual([
+      expect.stringContaining('注销了 矿业权台账'),
+      expect.stringContaining('延续了 矿业权台账'),
+      expect.stringContaining('登记了 矿业权台账'),
+    ]);
+    await second.panel.getByRole('button', { name: '核验审计链' }).click();
+    await second.panel.getByRole('status').filter({ hasText: '审计链完整。' }).waitFor();
+    await first.page.screenshot({ path: SCREENSHOT });
+    expect([...first.errors, ...second.errors]).toEqual([]);
+    expect([...first.requests.external(), ...second.requests.external()]).toEqual([]);
+  });
+});
