@@ -122,7 +122,7 @@ describe.each(TEST_DATABASES)('cached vector tiles on %s', (kind) => {
       const url = tileUrlAt('mining_rights', right.geometry, z);
       const etags = new Map<string, string>();
       for (const who of order) {
-        const headers = who === 'staff' ? { cookie: admin, 'accept-encoding': 'gzip' } : { 'accept-encoding': 'gzip' };
+        const headers: Record<string, string> = who === 'staff' ? { cookie: admin, 'accept-encoding': 'gzip' } : { 'accept-encoding': 'gzip' };
         const response = await get(url, headers);
         const properties = tileFeatures(zlib.gunzipSync(response.rawPayload), 'mining_rights').find((f) => f.id === right.id)?.properties;
         if (who === 'staff') expect(properties, `z${z} staff`).toHaveProperty('holderContact');

@@ -7,7 +7,7 @@ import { domainLanguage } from '../../../i18n/languages.ts';
 import { useLicencesData } from '../../../state/licences-store.ts';
 import { useSession } from '../../../state/session-store.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
-import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft, TermOptions } from './licence-fields.tsx';
+import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft } from './licence-fields.tsx';
 
 const EMPTY = {
   source: 'proposal' as 'proposal' | 'cornerList',
@@ -124,14 +124,22 @@ export function RegisterLicenceForm() {
               <label>
                 {t('Kind of right')}
                 <select name="register-collection" {...field('collection')}>
-                  <TermOptions values={RIGHT_COLLECTIONS} />
+                  {RIGHT_COLLECTIONS.map((c) => (
+                    <option key={c} value={c}>
+                      {term(c, lang)}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label>
                 {term('mineral', lang)}
                 <select name="register-mineral" required {...field('mineral')}>
                   <option value="">{t('Choose…')}</option>
-                  <TermOptions values={MINERALS} />
+                  {MINERALS.map((m) => (
+                    <option key={m} value={m}>
+                      {term(m, lang)}
+                    </option>
+                  ))}
                 </select>
               </label>
               <CornerListField name="register-corner-list" label={t('Boundary as a corner list')} {...field('cornerList')} />
@@ -162,14 +170,22 @@ export function RegisterLicenceForm() {
               <label>
                 {term('miningMethod', lang)}
                 <select name="register-method" {...field('miningMethod')}>
-                  <TermOptions values={(['openPit', 'underground'] as const)} />
+                  {(['openPit', 'underground'] as const).map((m) => (
+                    <option key={m} value={m}>
+                      {term(m, lang)}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label>
                 {term('scaleClass', lang)}
                 <select name="register-scale" {...field('scaleClass')}>
                   <option value="">{draft.source === 'proposal' ? t("The proposal's") : t('Choose…')}</option>
-                  <TermOptions values={SCALE_CLASSES} />
+                  {SCALE_CLASSES.map((s) => (
+                    <option key={s} value={s}>
+                      {term(s, lang)}
+                    </option>
+                  ))}
                 </select>
               </label>
               {draft.source === 'cornerList' && (
