@@ -9,6 +9,7 @@ import type { AppConfig } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { UserError, handleError, notFound } from './http/errors.ts';
 import repositories from './plugins/app/repositories.plugin.ts';
+import databaseAvailability from './plugins/app/database/availability.plugin.ts';
 import auth from './plugins/app/auth/auth.plugin.ts';
 import checks from './plugins/app/checks/checks.plugin.ts';
 import reports from './plugins/app/reports/reports.plugin.ts';
@@ -47,12 +48,14 @@ export interface BuildOptions {
     'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes' | 'importMaxBytes' | 'tileCacheBytes' | 'tileEncoder'
   >;
   logger?: boolean;
+  /** Where the log lines go (stdout when unset); tests read them. */
+  logStream?: { write(line: string): void };
 }
 
 /** The whole product as one Fastify instance (routes, plugins, static web app), not listening yet. */
-export async function buildApp({ db, config, logger = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = true, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    logger: logger ? { level: config.logLevel, ...(logStream && { stream: logStream }) } : false,
     bodyLimit: 5 * 1024 * 1024,
     // Query strings like bbox=… stay strings; routes parse them and name what is wrong.
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
@@ -87,6 +90,7 @@ export async function buildApp({ db, config, logger = true }: BuildOptions): Pro
   });
   await app.register(cookie);
   await app.register(repositories, { knex: db.knex, kind: db.kind });
+  await app.register(databaseAvailability);
   await app.register(auth);
   await app.register(checks);
   await app.register(reports);

@@ -9,6 +9,13 @@ import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 /** Longest a single statement may run on PostgreSQL before it is cancelled. */
 const STATEMENT_TIMEOUT_MS = 30_000;
 
+/**
+ * Knex's own notes on a connection that failed, one per request while PostgreSQL is down: the
+ * app logs the outage once instead (`db/availability.ts`), so these are left out.
+ */
+const CONNECTION_NOTE = /^(Connection Error|Acquire connection error):/;
+const knexLog = { warn: (message: string) => CONNECTION_NOTE.test(message) || console.warn(message) };
+
 interface PgConnection {
   query(sql: string, callback: (err: Error | null) => void): void;
 }
@@ -28,6 +35,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const knex = knexFactory({
       client: 'pg',
       connection: target.url,
+      log: knexLog,
       pool: {
         min: 0,
         max: 10,

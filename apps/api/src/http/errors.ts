@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Bilingual, Language } from '@mpm/domain';
+import { RETRY_AFTER_S, isDatabaseUnavailable } from '../db/availability.ts';
 import { problemOf } from './framework-errors.ts';
 
 export type { Bilingual };
@@ -29,9 +30,16 @@ export function requestLanguage(request: FastifyRequest): Language {
   return first.startsWith('en') ? 'en' : 'zh';
 }
 
+/** What a user reads while the database cannot be reached. */
+const DATABASE_UNAVAILABLE: Bilingual = {
+  zh: `暂时连不上数据库，请 ${RETRY_AFTER_S} 秒后重试。`,
+  en: `The database cannot be reached at the moment; try again in ${RETRY_AFTER_S} s.`,
+};
+
 /**
  * The one error handler: every 4xx names the problem in the user's language, the framework's own
- * included (see `problemOf`); 5xx are logged, never leaked.
+ * included (see `problemOf`); a database that cannot be reached is a 503 with `Retry-After`,
+ * logged once per outage; other 5xx are logged, never leaked.
  */
 export function handleError(error: FastifyError | UserError, request: FastifyRequest, reply: FastifyReply) {
   const lang = requestLanguage(request);
@@ -43,6 +51,13 @@ export function handleError(error: FastifyError | UserError, request: FastifyReq
       code: problem.code,
       message: problem.messages[lang],
     });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.server.databaseAvailability?.down(error);
+    return reply
+      .status(503)
+      .header('Retry-After', String(RETRY_AFTER_S))
+      .send({ statusCode: 503, code: 'databaseUnavailable', message: DATABASE_UNAVAILABLE[lang] });
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({
