@@ -46,8 +46,8 @@ async function productState(admin: string) {
   };
 }
 
-/** An admin's page in 管理 mode on the licence register. */
-async function registerPage() {
+/** An admin's page in 管理 mode (on 用户管理, its first tab). */
+async function adminPage() {
   const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
   const requests = recordRequests(context);
   const page = await context.newPage();
@@ -56,8 +56,26 @@ async function registerPage() {
   await signIn(page, { username: 'admin', password: TEST_ADMIN_PASSWORD });
   await page.getByRole('group', { name: '模式' }).getByRole('button', { name: '管理' }).click();
   const panel = page.getByRole('complementary', { name: '系统管理' });
-  await panel.getByRole('tab', { name: '矿业权台账' }).click();
   return { page, panel, errors, requests };
+}
+
+/** An admin's page in 管理 mode on the licence register. */
+async function registerPage() {
+  const opened = await adminPage();
+  await opened.panel.getByRole('tab', { name: '矿业权台账' }).click();
+  return opened;
+}
+
+/** Creates an account in 用户管理, as an admin does. */
+async function createAccount(panel: ReturnType<Page['getByRole']>, account: typeof PLANNER) {
+  await panel.getByRole('button', { name: '新建用户' }).click();
+  const form = panel.getByRole('form', { name: '新建用户' });
+  await form.getByLabel('用户名').fill(account.username);
+  await form.getByLabel('姓名', { exact: true }).fill(account.displayName);
+  await form.getByLabel('角色').selectOption(account.role);
+  await form.getByLabel('初始密码').fill(account.password);
+  await form.getByRole('button', { name: '创建账号' }).click();
+  await panel.getByRole('listitem', { name: `${account.displayName} (${account.username})` }).waitFor();
 }
 
 /** Opens the test's licence from the register's search. */
@@ -85,7 +103,11 @@ async function recordAct(page: Page, act: string, documentNo: string, fill?: (fo
 describe('矿业权台账 in 管理 mode, in a real browser', () => {
   it('registers an approved proposal as a licence, renews and revokes it; the checks and indicators follow; a stale act gets the 409; the audit chain holds', async () => {
     const admin = await loginCookie(suite.server.url, 'admin', TEST_ADMIN_PASSWORD);
-    for (const account of [PLANNER, REVIEWER]) await api(admin, 'POST', '/api/users', account);
+    // The admin creates the planner and the reviewer; their proposal is submitted and approved
+    // through the API here (the proposal-workflow suite drives those steps in the browser).
+    const first = await adminPage();
+    for (const account of [PLANNER, REVIEWER]) await createAccount(first.panel, account);
+    await first.panel.getByRole('tab', { name: '矿业权台账' }).click();
     const planner = await loginCookie(suite.server.url, PLANNER.username, PLANNER.password);
     const reviewer = await loginCookie(suite.server.url, REVIEWER.username, REVIEWER.password);
     const proposal = await api(planner, 'POST', '/api/proposals', {
@@ -99,7 +121,6 @@ describe('矿业权台账 in 管理 mode, in a real browser', () => {
     expect(before.overlapsARight).toBe(false);
 
     // 新立 from the approved proposal.
-    const first = await registerPage();
     const form = first.panel.getByRole('form', { name: '新立矿业权' });
     await first.panel.getByRole('button', { name: '新立矿业权' }).click();
     await form.locator('select[name="register-proposal"]').selectOption({ label: `${PROPOSAL} · 砖瓦用粘土` });
