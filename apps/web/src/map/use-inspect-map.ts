@@ -4,6 +4,7 @@ import { inspectApi } from '../api/inspect.ts';
 import { bboxOf, inspectTakesClicks, useInspectSession, type Bbox } from '../state/inspect-session.ts';
 import { useInspectData, type SiteCheck } from '../state/inspect-store.ts';
 import { useLedger } from '../state/ledger-store.ts';
+import { mapTapMeasures } from '../state/measure-session.ts';
 import { useSession } from '../state/session-store.ts';
 import {
   ensureInspectOverlay,
@@ -79,12 +80,12 @@ export function useInspectMap(map: MaplibreMap | null, styleLoaded: boolean, act
     };
     const onPatch = (event: MapLayerMouseEvent) => {
       const id = Number(event.features?.[0]?.properties?.id);
-      if (inspectTakesClicks(useInspectSession.getState()) || !Number.isInteger(id)) return;
+      if (inspectTakesClicks(useInspectSession.getState()) || mapTapMeasures() || !Number.isInteger(id)) return;
       useInspectSession.getState().selectPatch(id);
     };
     const onEntry = (event: MapLayerMouseEvent) => {
       const id = Number(event.features?.[0]?.properties?.id);
-      if (inspectTakesClicks(useInspectSession.getState()) || !Number.isInteger(id)) return;
+      if (inspectTakesClicks(useInspectSession.getState()) || mapTapMeasures() || !Number.isInteger(id)) return;
       useInspectSession.getState().setTab('ledger');
       void useLedger.getState().openEntry(id, lang());
     };
