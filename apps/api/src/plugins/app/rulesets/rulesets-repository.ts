@@ -50,6 +50,13 @@ export function createRulesetsRepository(knex: Knex) {
       .where('r.ruleset_id', rulesetId)
       .select('r.version', 'r.rules', 'r.note', 'u.display_name as savedBy', 'r.created_at as savedAt');
 
+  /**
+   * The newest version of each ruleset as last read outside a transaction. A committed version
+   * never changes (the table is append-only), so a check asks only for the newest number; one read
+   * inside a transaction is never kept, as the transaction may still roll back.
+   */
+  const newest = new Map<string, StoredRulesetVersion>();
+
   return {
     /**
      * The newest version of the ruleset's register, or undefined while it has none. With `lock`
@@ -58,8 +65,18 @@ export function createRulesetsRepository(knex: Knex) {
      */
     async latest(rulesetId: string, trx: Knex = knex, lock = false): Promise<StoredRulesetVersion | undefined> {
       if (lock) await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`ruleset_versions:${rulesetId}`]);
-      const row = (await select(trx, rulesetId).orderBy('r.version', 'desc').first()) as Row | undefined;
-      return row && fromRow(row);
+      if (trx !== knex) {
+        const row = (await select(trx, rulesetId).orderBy('r.version', 'desc').first()) as Row | undefined;
+        return row && fromRow(row);
+      }
+      const top = (await knex('ruleset_versions').where({ ruleset_id: rulesetId }).max('version as version').first()) as { version: number | string | null } | undefined;
+      if (top?.version === null || top?.version === undefined) return undefined;
+      const cached = newest.get(rulesetId);
+      if (cached?.version === Number(top.version)) return cached;
+      const row = (await select(knex, rulesetId).where('r.version', top.version).first()) as Row | undefined;
+      const read = row && fromRow(row);
+      if (read) newest.set(rulesetId, read);
+      return read;
     },
 
     /** One version of the ruleset's register, or undefined when there is no such version. */
