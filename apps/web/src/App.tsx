@@ -5,9 +5,11 @@ import { LayerPanel } from './components/LayerPanel.tsx';
 import { MapView } from './components/MapView.tsx';
 import { problemText } from './components/ProblemNotice.tsx';
 import { i18next } from './i18n/index.ts';
+import { useWorkMemory } from './map/use-work-memory.ts';
 import { activeMode } from './state/derived.ts';
 import { useServerData } from './state/server-store.ts';
 import { useSession } from './state/session-store.ts';
+import { confirmLeaving } from './state/unsaved-work.ts';
 
 /** Plan mode's panel, with the rules engine and its geometry, loaded when plan mode first opens. */
 const PlanPanel = lazy(() => import('./components/plan/PlanPanel.tsx').then((m) => ({ default: m.PlanPanel })));
@@ -42,6 +44,14 @@ export function App() {
   useEffect(() => {
     void load(useSession.getState().language);
   }, [load]);
+
+  useWorkMemory();
+
+  // Leaving or reloading with unsaved work (a block, a proposal, a form) asks first.
+  useEffect(() => {
+    window.addEventListener('beforeunload', confirmLeaving);
+    return () => window.removeEventListener('beforeunload', confirmLeaving);
+  }, []);
 
   return (
     <div className="app">

@@ -5,7 +5,7 @@ import { activeMode, availableLayers, isLayerOn } from '../state/derived.ts';
 import { usePublicSession } from '../state/public-session.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
-import { formatUrlView, layerDeviations, parseUrlView, type Camera, type UrlView } from '../state/url-view.ts';
+import { formatUrlView, historyStep, layerDeviations, parseUrlView, type Camera, type UrlView } from '../state/url-view.ts';
 
 /** Milliseconds of quiet before the URL follows: a pan or a slider drag writes once, at its end. */
 const WRITE_DELAY_MS = 300;
@@ -45,10 +45,14 @@ function currentView(map: MaplibreMap | null): UrlView | null {
 let opening: UrlView | null = null;
 let openingCameraDone = false;
 
+/** The view the URL named when the page opened (empty before `MapView` first renders). */
+export const openingView = (): UrlView => opening ?? {};
+
 /**
  * Keeps the view (mode, layers, year, map position) in the URL hash so it can be shared: reads
- * it when the page opens (and when the hash is edited by hand), writes it with
- * `history.replaceState` when any part changes, once things settle. For `MapView` only.
+ * it when the page opens (and when the hash is edited by hand or Back and Forward move through
+ * it), writes it when any part changes, once things settle: a new mode as a new history entry
+ * (`history.pushState`, so Back returns to the mode before), the rest in place. For `MapView` only.
  */
 export function useUrlView(map: MaplibreMap | null): void {
   // Before the first paint, so the first style is already built from the URL's layers.
@@ -74,9 +78,12 @@ export function useUrlView(map: MaplibreMap | null): void {
         if (!view) return;
         const hash = formatUrlView(view);
         if (hash === written) return;
+        const step = historyStep(written, hash);
         written = hash;
         const { pathname, search } = window.location;
-        window.history.replaceState(window.history.state, '', `${pathname}${search}#${hash}`);
+        const url = `${pathname}${search}#${hash}`;
+        if (step === 'push') window.history.pushState(null, '', url);
+        else window.history.replaceState(window.history.state, '', url);
       }, WRITE_DELAY_MS);
     };
     const onHashChange = () => {
@@ -99,12 +106,14 @@ export function useUrlView(map: MaplibreMap | null): void {
       }),
     ];
     window.addEventListener('hashchange', onHashChange);
+    window.addEventListener('popstate', onHashChange);
     map?.on('moveend', write);
     write();
     return () => {
       clearTimeout(timer);
       for (const stop of unsubscribe) stop();
       window.removeEventListener('hashchange', onHashChange);
+      window.removeEventListener('popstate', onHashChange);
       map?.off('moveend', write);
     };
   }, [map]);

@@ -8,6 +8,7 @@ import { checkBodyOf, usePlan, type PlanSession } from './plan-store.ts';
 import { useProposalData } from './proposals-store.ts';
 import { toProblem, type Problem } from './resource.ts';
 import { useServerData } from './server-store.ts';
+import { setUnsaved } from './unsaved-work.ts';
 
 /** The saved proposal the planner is working on. */
 export interface OpenProposal {
@@ -297,3 +298,8 @@ useServerData.subscribe((state, previous) => {
   usePlan.getState().reset();
   useProposalSession.setState((s) => ({ ...EMPTY, loadSerial: s.loadSerial + 1 }));
 });
+
+/** Leaving the page while the block or proposal holds local edits asks first (see `unsaved-work`). */
+const markUnsaved = () => setUnsaved('plan', hasLocalEdits(usePlan.getState(), useProposalSession.getState()));
+usePlan.subscribe(markUnsaved);
+useProposalSession.subscribe(markUnsaved);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUrlView, layerDeviations, parseUrlView, type UrlView } from './url-view.ts';
+import { formatUrlView, historyStep, layerDeviations, parseUrlView, type UrlView } from './url-view.ts';
 
 describe('the view in the URL hash', () => {
   it('reads back what it writes', () => {
@@ -37,5 +37,12 @@ describe('the view in the URL hash', () => {
       rivers: true,
       roads: false,
     });
+  });
+
+  it('makes a change of mode a new history entry, and anything else a replacement of the current one', () => {
+    expect(historyStep('mode=browse&map=11.00/35.50/108.40', 'mode=plan&map=11.00/35.50/108.40')).toBe('push');
+    expect(historyStep('mode=plan&map=11.00/35.50/108.40', 'mode=plan&map=12.00/35.50/108.40&off=roads')).toBe('replace');
+    // The first write after opening (the URL named no mode yet) stays where the visitor came in.
+    expect(historyStep('', 'mode=public')).toBe('replace');
   });
 });

@@ -101,3 +101,13 @@ export function layerDeviations(
   }
   return result;
 }
+
+/**
+ * How the URL follows a change of view: a new mode is a new history entry (so Back returns to the
+ * mode before), anything else (map position, layers, year) replaces the current entry.
+ */
+export function historyStep(before: string, after: string): 'push' | 'replace' {
+  const beforeMode = parseUrlView(before).mode;
+  const afterMode = parseUrlView(after).mode;
+  return beforeMode !== undefined && afterMode !== undefined && beforeMode !== afterMode ? 'push' : 'replace';
+}
