@@ -34,6 +34,7 @@ import tipOffRoutes from './routes/api/tip-offs/index.ts';
 import restorationRoutes from './routes/api/restoration/index.ts';
 import indicatorRoutes from './routes/api/indicators/index.ts';
 import progressReportRoutes from './routes/api/reports/index.ts';
+import mapPrintRoutes from './routes/api/map-print/index.ts';
 import ogcRoutes from './routes/ogc/index.ts';
 import tileRoutes from './routes/tiles/index.ts';
 import searchRoutes from './routes/api/search/index.ts';
@@ -117,6 +118,7 @@ export async function buildApp({ db, config, logger = true, logStream }: BuildOp
   await app.register(restorationRoutes);
   await app.register(indicatorRoutes);
   await app.register(progressReportRoutes);
+  await app.register(mapPrintRoutes);
   await app.register(ogcRoutes);
   await app.register(tileRoutes, { cacheBytes: config.tileCacheBytes, encoder: config.tileEncoder });
   await app.register(searchRoutes);

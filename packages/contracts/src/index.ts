@@ -12,3 +12,4 @@ export * from './versions.ts';
 export * from './inbox.ts';
 export * from './ruleset.ts';
 export * from './licences.ts';
+export * from './map-print.ts';

@@ -20,6 +20,7 @@ import { keepRuntimeLayers } from '../map/plan-overlay.ts';
 import { featuresAt } from '../map/query.ts';
 import { useDataMap } from '../map/use-data-map.ts';
 import { useInspectMap } from '../map/use-inspect-map.ts';
+import { useMapPrint } from '../map/use-map-print.ts';
 import { useMeasureMap } from '../map/use-measure-map.ts';
 import { usePlanMap } from '../map/use-plan-map.ts';
 import { usePublicMap } from '../map/use-public-map.ts';
@@ -151,6 +152,7 @@ export function MapView() {
   useUrlView(map);
   useSearchFlight(map);
   useMeasureMap(map, styleLoaded, otherToolTakesClicks);
+  useMapPrint(map);
 
   // Staff tiles carry fields the public ones lack: after sign-in or sign-out, fetch tiles anew.
   const tileViewerRef = useRef<number | null | undefined>(undefined);

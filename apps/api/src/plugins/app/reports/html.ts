@@ -6,6 +6,10 @@ export const escapeHtml = (value: unknown): string => String(value ?? '').replac
 /** Shorthand for {@link escapeHtml} inside templates. */
 export const e = escapeHtml;
 
+/** `template` with its `{name}` placeholders filled from `values`; a placeholder without a value stays as written. */
+export const fillTemplate = (template: string, values: Record<string, string | number> = {}): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+
 /** Fixed decimals, or an empty cell for a missing number. */
 export const fixed = (value: number | undefined | null, decimals: number): string =>
   value === undefined || value === null || !Number.isFinite(value) ? '' : value.toFixed(decimals);

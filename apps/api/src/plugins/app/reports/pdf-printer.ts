@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { UserError } from '../../../http/errors.ts';
 
 /** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`); `CHROMIUM_PATH` overrides it. */
@@ -30,10 +30,24 @@ export interface PdfPrinterOptions {
   log?: (err: unknown) => void;
 }
 
+/** One page of a given size, as a PDF or as a PNG of `dpi` dots per inch. */
+export interface PageOptions {
+  widthMm: number;
+  heightMm: number;
+  format: 'pdf' | 'png';
+  /** Resolution of a PNG. */
+  dpi: number;
+}
+
+/** CSS pixels per millimetre: Chromium lays pages out at 96 per inch. */
+const PX_PER_MM = 96 / 25.4;
+
 /** Prints HTML to PDF with one lazily launched, reused headless Chromium. */
 export interface PdfPrinter {
   /** The HTML page (self-contained: no script, no network) as an A4 PDF. */
   print(html: string, footerHtml: string): Promise<Buffer>;
+  /** The HTML (self-contained) as exactly one page of the given size, without margins or footer. */
+  printPage(html: string, page: PageOptions): Promise<Buffer>;
   /** Closes the browser, if one was launched. */
   close(): Promise<void>;
 }
@@ -104,30 +118,46 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
     return browser;
   }
 
-  return {
-    async print(html, footerHtml) {
-      await queue.acquire();
+  /** `html` loaded in a fresh offline page without script, handed to `output`, in turn with the other prints. */
+  async function withPage(html: string, contextOptions: BrowserContextOptions, output: (page: Page) => Promise<Buffer>): Promise<Buffer> {
+    await queue.acquire();
+    try {
+      if (closed) throw unavailable(executablePath());
+      const context = await (await currentBrowser()).newContext({ ...contextOptions, javaScriptEnabled: false, offline: true });
       try {
-        if (closed) throw unavailable(executablePath());
-        const context = await (await currentBrowser()).newContext({ javaScriptEnabled: false, offline: true });
-        try {
-          const page = await context.newPage();
-          page.setDefaultTimeout(timeout);
-          await page.setContent(html, { waitUntil: 'load', timeout });
-          return await page.pdf({
-            format: 'A4',
-            printBackground: true,
-            displayHeaderFooter: true,
-            headerTemplate: '<span></span>',
-            footerTemplate: footerHtml,
-            margin: { top: '14mm', bottom: '16mm', left: '14mm', right: '14mm' },
-          });
-        } finally {
-          await context.close();
-        }
+        const page = await context.newPage();
+        page.setDefaultTimeout(timeout);
+        await page.setContent(html, { waitUntil: 'load', timeout });
+        return await output(page);
       } finally {
-        queue.release();
+        await context.close();
       }
+    } finally {
+      queue.release();
+    }
+  }
+
+  return {
+    print: (html, footerHtml) =>
+      withPage(html, {}, (page) =>
+        page.pdf({
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: footerHtml,
+          margin: { top: '14mm', bottom: '16mm', left: '14mm', right: '14mm' },
+        }),
+      ),
+
+    printPage(html, { widthMm, heightMm, format, dpi }) {
+      if (format === 'pdf') {
+        return withPage(html, {}, (page) =>
+          page.pdf({ width: `${widthMm}mm`, height: `${heightMm}mm`, printBackground: true, margin: { top: '0', bottom: '0', left: '0', right: '0' } }),
+        );
+      }
+      const viewport = { width: Math.round(widthMm * PX_PER_MM), height: Math.round(heightMm * PX_PER_MM) };
+      return withPage(html, { viewport, deviceScaleFactor: dpi / 96 }, (page) => page.screenshot({ type: 'png' }));
     },
 
     async close() {

@@ -1,5 +1,6 @@
 import type { Language, MineCategory } from '@mpm/domain';
 import type { Bilingual } from '../../../http/errors.ts';
+import { fillTemplate } from './html.ts';
 
 /**
  * The progress report's own words in both languages (domain terms come from the glossary).
@@ -102,7 +103,7 @@ export type ProgressTextKey = keyof typeof PROGRESS_TEXT;
 
 /** A report phrase in `lang` with its `{name}` placeholders filled (values are not escaped). */
 export function say(key: ProgressTextKey, lang: Language, values: Record<string, string | number> = {}): string {
-  return PROGRESS_TEXT[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return fillTemplate(PROGRESS_TEXT[key][lang], values);
 }
 
 /** Short names of the mine categories for chart axes (the tables use the glossary's full terms). */

@@ -109,7 +109,7 @@ export function mapProjection(window: MapWindow, mapWidth: number) {
 }
 
 /** A two-tone scale bar about a quarter of the frame long, its left end at (`x`, `y`). */
-export function scaleBarSvg(window: MapWindow, scale: number, x: number, y: number, lang: Language = 'zh'): string {
+export function scaleBarSvg(window: Pick<MapWindow, 'widthM'>, scale: number, x: number, y: number, lang: Language = 'zh'): string {
   const barM = niceLength(window.widthM / 4);
   const barPx = barM * scale;
   return (
