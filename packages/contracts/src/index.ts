@@ -12,4 +12,5 @@ export * from './versions.ts';
 export * from './inbox.ts';
 export * from './ruleset.ts';
 export * from './licences.ts';
+export * from './parcels.ts';
 export * from './map-print.ts';

@@ -202,6 +202,8 @@ export const ProgressRecordView = Type.Object({
   photoId: Type.Union([Type.Integer(), Type.Null()]),
   recordedBy: Type.String(),
   createdAt: Timestamp,
+  /** On a parcel made by a split or merge: the parent records this one was carried over from. */
+  carriedFrom: Type.Optional(Type.Array(Type.Integer())),
 });
 export type ProgressRecordView = Static<typeof ProgressRecordView>;
 

@@ -252,6 +252,25 @@ export const GLOSSARY = {
   documentNo: { zh: '文号', en: 'Document no.' },
   effectiveOn: { zh: '生效日期', en: 'Effective on' },
   geometryVersion: { zh: '范围版本', en: 'Boundary version' },
+
+  // Restoration parcel register (恢复治理图斑台账): the events of a parcel's life.
+  parcelRegister: { zh: '恢复治理图斑台账', en: 'Restoration parcel register' },
+  parcelAdded: { zh: '新增', en: 'Added' },
+  parcelEdited: { zh: '修改', en: 'Edited' },
+  parcelSplitInto: { zh: '拆分（原图斑注销）', en: 'Split (retired)' },
+  parcelSplitFrom: { zh: '由拆分产生', en: 'Split off' },
+  parcelMergedInto: { zh: '合并（原图斑注销）', en: 'Merged (retired)' },
+  parcelMergedFrom: { zh: '由合并产生', en: 'Made by a merge' },
+  parcelRetired: { zh: '撤销', en: 'Withdrawn' },
+  parcelImported: { zh: '数据导入', en: 'Imported' },
+  parcelUpdated: { zh: '数据更新', en: 'Updated by an import' },
+  parcelRemoved: { zh: '数据删除', en: 'Removed by an import' },
+  parcelCurrent: { zh: '现行', en: 'Current' },
+  parcelRetiredState: { zh: '已注销（历史）', en: 'Retired (history)' },
+  townshipCode: { zh: '乡镇代码', en: 'Township code' },
+  miningRightId: { zh: '关联采矿权', en: 'Linked mining right' },
+  parentParcels: { zh: '来源图斑', en: 'Parent parcels' },
+  childParcels: { zh: '去向图斑', en: 'Successor parcels' },
 } as const;
 
 export type TermKey = keyof typeof GLOSSARY;

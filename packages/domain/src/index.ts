@@ -12,3 +12,4 @@ export * from './validation.ts';
 export * from './source-fields.ts';
 export * from './proposal-workflow.ts';
 export * from './licence-events.ts';
+export * from './parcel-events.ts';
