@@ -6,7 +6,7 @@ import { domainLanguage } from '../../../i18n/languages.ts';
 import { useLicencesData } from '../../../state/licences-store.ts';
 import { useSession } from '../../../state/session-store.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
-import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft } from './licence-fields.tsx';
+import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft, TermOptions } from './licence-fields.tsx';
 
 const EMPTY = { validFrom: '', validTo: '', holder: '', mineName: '', capacity: '', scaleClass: '', cornerList: '' };
 
@@ -110,11 +110,7 @@ export function LicenceActForm() {
                 {term('scaleClass', lang)}
                 <select name="act-scale" {...field('scaleClass')}>
                   <option value="">{t('Unchanged')}</option>
-                  {SCALE_CLASSES.map((s) => (
-                    <option key={s} value={s}>
-                      {term(s, lang)}
-                    </option>
-                  ))}
+                  <TermOptions values={SCALE_CLASSES} />
                 </select>
               </label>
             </>

@@ -8,6 +8,7 @@ import { useSession } from '../../../state/session-store.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { LicenceCard } from './LicenceCard.tsx';
 import { RegisterLicenceForm } from './RegisterLicenceForm.tsx';
+import { TermOptions } from './licence-fields.tsx';
 import './licences.css';
 
 /**
@@ -49,22 +50,14 @@ export function LicencesView() {
           {t('Kind of right')}
           <select name="licence-collection" {...field('collection')}>
             <option value="">{t('All')}</option>
-            {RIGHT_COLLECTIONS.map((c) => (
-              <option key={c} value={c}>
-                {term(c, lang)}
-              </option>
-            ))}
+            <TermOptions values={RIGHT_COLLECTIONS} />
           </select>
         </label>
         <label>
           {t('State')}
           <select name="licence-state" {...field('state')}>
             <option value="">{t('All')}</option>
-            {LICENCE_STATES.map((s) => (
-              <option key={s} value={s}>
-                {term(s, lang)}
-              </option>
-            ))}
+            <TermOptions values={LICENCE_STATES} />
           </select>
         </label>
         <label>

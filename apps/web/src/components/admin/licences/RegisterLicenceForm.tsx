@@ -7,7 +7,7 @@ import { domainLanguage } from '../../../i18n/languages.ts';
 import { useLicencesData } from '../../../state/licences-store.ts';
 import { useSession } from '../../../state/session-store.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
-import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft } from './licence-fields.tsx';
+import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft, TermOptions } from './licence-fields.tsx';
 
 const EMPTY = {
   source: 'proposal' as 'proposal' | 'cornerList',
@@ -124,22 +124,14 @@ export function RegisterLicenceForm() {
               <label>
                 {t('Kind of right')}
                 <select name="register-collection" {...field('collection')}>
-                  {RIGHT_COLLECTIONS.map((c) => (
-                    <option key={c} value={c}>
-                      {term(c, lang)}
-                    </option>
-                  ))}
+                  <TermOptions values={RIGHT_COLLECTIONS} />
                 </select>
               </label>
               <label>
                 {term('mineral', lang)}
                 <select name="register-mineral" required {...field('mineral')}>
                   <option value="">{t('Choose…')}</option>
-                  {MINERALS.map((m) => (
-                    <option key={m} value={m}>
-                      {term(m, lang)}
-                    </option>
-                  ))}
+                  <TermOptions values={MINERALS} />
                 </select>
               </label>
               <CornerListField name="register-corner-list" label={t('Boundary as a corner list')} {...field('cornerList')} />
@@ -170,22 +162,14 @@ export function RegisterLicenceForm() {
               <label>
                 {term('miningMethod', lang)}
                 <select name="register-method" {...field('miningMethod')}>
-                  {(['openPit', 'underground'] as const).map((m) => (
-                    <option key={m} value={m}>
-                      {term(m, lang)}
-                    </option>
-                  ))}
+                  <TermOptions values={(['openPit', 'underground'] as const)} />
                 </select>
               </label>
               <label>
                 {term('scaleClass', lang)}
                 <select name="register-scale" {...field('scaleClass')}>
                   <option value="">{draft.source === 'proposal' ? t("The proposal's") : t('Choose…')}</option>
-                  {SCALE_CLASSES.map((s) => (
-                    <option key={s} value={s}>
-                      {term(s, lang)}
-                    </option>
-                  ))}
+                  <TermOptions values={SCALE_CLASSES} />
                 </select>
               </label>
               {draft.source === 'cornerList' && (

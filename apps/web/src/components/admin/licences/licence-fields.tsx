@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CornerListInput } from '@mpm/contracts';
-import { term } from '@mpm/domain';
+import { term, type TermKey } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useSession } from '../../../state/session-store.ts';
 
@@ -60,5 +60,19 @@ export function CornerListField({ name, label, value, onChange }: { name: string
       {label}
       <textarea name={name} rows={4} value={value} onChange={onChange} placeholder={t('One corner per line: number, X, Y (CGCS2000 Gauss–Krüger) or lon, lat')} />
     </label>
+  );
+}
+
+/** The options of a select over glossary words (registers, minerals, scales…), in the UI language. */
+export function TermOptions({ values }: { values: readonly TermKey[] }) {
+  const lang = domainLanguage(useSession((s) => s.language));
+  return (
+    <>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {term(value, lang)}
+        </option>
+      ))}
+    </>
   );
 }
