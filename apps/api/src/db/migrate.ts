@@ -14,6 +14,7 @@ import * as settingVersions from './migrations/012-setting-versions.ts';
 import * as licenceEvents from './migrations/013-licence-events.ts';
 import * as layerDataRevisions from './migrations/014-layer-data-revisions.ts';
 import * as rulesetVersions from './migrations/015-ruleset-versions.ts';
+import * as parcelEvents from './migrations/016-parcel-events.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013-licence-events': licenceEvents,
   '014-layer-data-revisions': layerDataRevisions,
   '015-ruleset-versions': rulesetVersions,
+  '016-parcel-events': parcelEvents,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -14,6 +14,7 @@ import { createImportsRepository, type ImportsRepository } from './imports/impor
 import { createTilesRepository, type TilesRepository } from './tiles/tiles-repository.ts';
 import { createRulesetsRepository, type RulesetsRepository } from './rulesets/rulesets-repository.ts';
 import { createLicencesRepository, type LicencesRepository } from './licences/licences-repository.ts';
+import { createParcelsRepository, type ParcelsRepository } from './restoration/parcels-repository.ts';
 
 export interface Repositories {
   layers: LayersRepository;
@@ -30,6 +31,7 @@ export interface Repositories {
   tiles: TilesRepository;
   rulesets: RulesetsRepository;
   licences: LicencesRepository;
+  parcels: ParcelsRepository;
 }
 
 export const createRepositories = (knex: Knex): Repositories => ({
@@ -47,6 +49,7 @@ export const createRepositories = (knex: Knex): Repositories => ({
   tiles: createTilesRepository(knex),
   rulesets: createRulesetsRepository(knex),
   licences: createLicencesRepository(knex),
+  parcels: createParcelsRepository(knex),
 });
 
 declare module 'fastify' {

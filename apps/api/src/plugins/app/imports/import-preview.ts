@@ -150,13 +150,36 @@ function checkedMapping(read: SourceRead, layer: CollectionId, wanted: Record<st
 }
 
 /**
+ * A problem for each parcel whose code is a retired parcel's (split, merged or withdrawn): codes
+ * identify parcels for ever, and a retired parcel is history, never brought back by a file.
+ */
+async function retiredCodes(repos: Pick<Repositories, 'parcels'>, features: FeatureInput[]): Promise<StoredProblem[]> {
+  const codes = features.map((f) => f.properties.code).filter((code): code is string => typeof code === 'string');
+  const retired = await repos.parcels.retiredCodes(codes);
+  return features.flatMap((f, i) =>
+    retired.has(String(f.properties.code))
+      ? [
+          {
+            feature: i,
+            reason: 'parcelRetired',
+            message: {
+              zh: `${nth(i).zh}的编号“${f.properties.code}”属于已注销（拆分、合并或撤销）的图斑；编号不再复用，请换一个编号。`,
+              en: `${nth(i).en} has the code "${f.properties.code}" of a retired (split, merged or withdrawn) parcel; codes are never reused: choose another.`,
+            },
+          },
+        ]
+      : [],
+  );
+}
+
+/**
  * Builds the preview of an import: maps the source's columns and values to the layer's fields,
  * checks every feature (geometry type, validity by GEOS, inside the county, values, the key)
  * and predicts what committing would add, change and remove. Nothing is written to the layer;
  * the preview is kept for the commit.
  */
 export async function previewImport(
-  repos: Pick<Repositories, 'imports' | 'settings'>,
+  repos: Pick<Repositories, 'imports' | 'settings' | 'parcels'>,
   input: {
     layer: CollectionId;
     read: SourceRead;
@@ -254,6 +277,7 @@ export async function previewImport(
   if (layer === 'restoration_parcels') {
     const valid = checks.filter((c) => !c.invalidReason).map((c) => checkable[c.index].i);
     problems.push(...(await assignTownships(repos, features, valid)));
+    problems.push(...(await retiredCodes(repos, features)));
   }
 
   let counts = { added: features.length, changed: 0, removed: mode === 'replace' ? await repos.imports.count(layer) : 0 };

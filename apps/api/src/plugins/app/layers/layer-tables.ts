@@ -44,9 +44,10 @@ export const LAYER_TABLES: Record<CollectionId, LayerTable> = {
   rivers: { table: 'line_features', fixed: { kind: 'rivers' } },
   mining_rights: { table: 'mining_rights', fixed: {} },
   exploration_rights: { table: 'exploration_rights', fixed: {} },
+  // Retired parcels (split, merged or withdrawn) are history, never a layer's features.
   restoration_parcels: {
     table: 'restoration_parcels',
-    fixed: {},
+    fixed: { lifecycle: 'current' },
     expressions: {
       township: '(SELECT a.name FROM admin_areas a WHERE a.admin_code = t.township_code)',
       restorationStatus: PARCEL_STATUS,

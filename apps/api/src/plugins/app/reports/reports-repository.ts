@@ -69,7 +69,7 @@ export function createReportsRepository(knex: Knex) {
     /**
      * The restoration map's shapes, all bounded by the county: its outline and the townships'
      * (simplified to a thousandth of the county's width, far below a printed pixel, with a label
-     * point inside each), and every restoration parcel with a point inside it.
+     * point inside each), and every current restoration parcel with a point inside it.
      */
     async restorationMap(): Promise<RestorationMapShapes> {
       const extent = await knex('admin_areas')
@@ -87,6 +87,7 @@ export function createReportsRepository(knex: Knex) {
         )
         .orderBy('admin_code')) as { level: string; admin_code: string; name: string; geometry: string; label_point: string }[];
       const parcels = (await knex('restoration_parcels')
+        .where({ lifecycle: 'current' })
         .select('id', knex.raw('ST_AsGeoJSON(geom, 7, 0) AS geometry'), knex.raw('ST_AsGeoJSON(ST_PointOnSurface(geom), 7, 0) AS centre'))
         .orderBy('id')) as { id: number; geometry: string; centre: string }[];
       const point = (json: string) => (JSON.parse(json) as GeoJSON.Point).coordinates as [number, number];

@@ -40,6 +40,9 @@ export interface ParcelFigures {
 /** A parcel's area and latest record, read before appending a record. */
 export interface ParcelProgressHead {
   areaMu: number;
+  code: string;
+  /** Split, merged or withdrawn: its records stay, none is added. */
+  retired: boolean;
   latest: { recordedOn: string; status: RestorationStatus; doneMu: number } | null;
 }
 
@@ -150,11 +153,14 @@ export function createRestorationRepository(knex: Knex) {
     },
 
     /** The township with this admin code, if there is one. */
-    async township(code: string): Promise<{ code: string; name: string } | undefined> {
-      return knex('admin_areas').where({ level: 'township', admin_code: code }).first('admin_code AS code', 'name');
+    async township(code: string, db: Knex = knex): Promise<{ code: string; name: string } | undefined> {
+      return db('admin_areas').where({ level: 'township', admin_code: code }).first('admin_code AS code', 'name');
     },
 
-    /** Every parcel (of one township, when given) with its figures on `asOf` (`YYYY-MM-DD`). */
+    /**
+     * Every current parcel (of one township, when given) with its figures on `asOf` (`YYYY-MM-DD`).
+     * Retired parcels are left out: the parcels that took their place carry their records.
+     */
     async parcelFigures(asOf: string, townshipCode?: string): Promise<ParcelFigures[]> {
       const result = await knex.raw(
         `SELECT p.id, p.planned_year AS "plannedYear", p.mine_category AS category,
@@ -166,18 +172,19 @@ export function createRestorationRepository(knex: Knex) {
            JOIN admin_areas a ON a.admin_code = p.township_code
            LEFT JOIN ${LATEST_ON.replace('?::date', 'least(make_date(p.planned_year, 12, 31), ?::date)')} year_end ON true
            LEFT JOIN ${LATEST_ON} now_ ON true
-          WHERE (?::text IS NULL OR p.township_code = ?::text)
+          WHERE p.lifecycle = 'current' AND (?::text IS NULL OR p.township_code = ?::text)
           ORDER BY p.planned_year, p.id`,
         [asOf, asOf, townshipCode ?? null, townshipCode ?? null],
       );
       return result.rows as ParcelFigures[];
     },
 
-    /** Each parcel's status and area done on `asOf` (`YYYY-MM-DD`), by id. */
+    /** Each current parcel's status and area done on `asOf` (`YYYY-MM-DD`), by id. */
     async parcelStates(asOf: string): Promise<{ id: number; status: RestorationStatus; doneMu: number; areaMu: number }[]> {
       const result = await knex.raw(
         `SELECT p.id, coalesce(r.status, 'planned') AS status, coalesce(r.done_mu, 0)::float8 AS "doneMu", ${AREA_MU} AS "areaMu"
            FROM restoration_parcels p LEFT JOIN ${LATEST_ON} r ON true
+          WHERE p.lifecycle = 'current'
           ORDER BY p.id`,
         [asOf],
       );
@@ -189,13 +196,14 @@ export function createRestorationRepository(knex: Knex) {
      * records are appended one after the other. Undefined when there is no such parcel.
      */
     async progressHead(parcelId: number, trx: Knex): Promise<ParcelProgressHead | undefined> {
-      const parcel = await trx.raw(`SELECT ${AREA_MU} AS "areaMu" FROM restoration_parcels p WHERE p.id = ? FOR UPDATE`, [parcelId]);
+      const parcel = await trx.raw(`SELECT ${AREA_MU} AS "areaMu", p.code, p.lifecycle FROM restoration_parcels p WHERE p.id = ? FOR UPDATE`, [parcelId]);
       if (parcel.rows.length === 0) return undefined;
+      const { code, lifecycle } = parcel.rows[0];
       const latest = await trx('restoration_progress')
         .where({ parcel_id: parcelId })
         .orderBy([{ column: 'recorded_on', order: 'desc' }, { column: 'id', order: 'desc' }])
         .first(knex.raw(`to_char(recorded_on, 'YYYY-MM-DD') AS "recordedOn"`), 'status', knex.raw('done_mu::float8 AS "doneMu"'));
-      return { areaMu: parcel.rows[0].areaMu, latest: latest ?? null };
+      return { areaMu: parcel.rows[0].areaMu, code, retired: lifecycle === 'retired', latest: latest ?? null };
     },
 
     /** Whether a photo with this id exists (always false before the ledger's photos table). */
@@ -237,18 +245,20 @@ export function createRestorationRepository(knex: Knex) {
           'r.note',
           'r.reason',
           'r.photo_id AS photoId',
+          'r.carried_from AS carriedFrom',
           knex.raw(`coalesce(u.display_name, '系统') AS "recordedBy"`),
           'r.created_at AS createdAt',
         );
-      return rows.map((r: ProgressRecordView & { createdAt: Date | string }) => ({
+      return rows.map(({ carriedFrom, ...r }: ProgressRecordView & { createdAt: Date | string; carriedFrom: number[] | null }) => ({
         ...r,
+        ...(carriedFrom && { carriedFrom: carriedFrom.map(Number) }),
         createdAt: new Date(r.createdAt).toISOString(),
       }));
     },
 
-    /** Ids of parcels by code, for loaders that know parcels by code. */
+    /** Ids of current parcels by code, for loaders that know parcels by code. */
     async parcelIdsByCode(trx: Knex = knex): Promise<Map<string, { id: number; areaMu: number }>> {
-      const rows = await trx.raw(`SELECT p.id, p.code, ${AREA_MU} AS "areaMu" FROM restoration_parcels p`);
+      const rows = await trx.raw(`SELECT p.id, p.code, ${AREA_MU} AS "areaMu" FROM restoration_parcels p WHERE p.lifecycle = 'current'`);
       return new Map(rows.rows.map((r: { id: number; code: string; areaMu: number }) => [r.code, { id: r.id, areaMu: r.areaMu }]));
     },
   };

@@ -6,13 +6,14 @@ import { chinaToday } from '../reports/china-time.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { expectedSetting } from '../settings/setting-version.ts';
 import type { StoredVersion } from '../settings/settings-repository.ts';
+import { PARCEL_PROBLEMS } from './parcel-problems.ts';
 import { validateProgress } from './progress.validation.ts';
 import { validateTargets } from './targets.validation.ts';
 
 /** What a restoration write needs from the app. */
 export interface RestorationContext {
   knex: Knex;
-  repos: Pick<Repositories, 'restoration' | 'audit'>;
+  repos: Pick<Repositories, 'restoration' | 'parcels' | 'audit'>;
   now: Date;
 }
 
@@ -74,7 +75,8 @@ export function replaceTargets(context: Omit<RestorationContext, 'now'>, body: R
 
 /**
  * `POST /api/restoration/parcels/:id/progress`: appends a progress record (never changes one),
- * checked against the parcel's area and its latest record on the China date of `now`.
+ * checked against the parcel's area and its latest record on the China date of `now`. A retired
+ * parcel takes none (409 naming the parcels that took its place).
  */
 export function appendProgress(context: RestorationContext, parcelId: number, body: ProgressRecordBody, userId: number): Promise<ProgressRecordView> {
   const { restoration } = context.repos;
@@ -86,6 +88,10 @@ export function appendProgress(context: RestorationContext, parcelId: number, bo
     read: async (trx) => {
       const head = await restoration.progressHead(parcelId, trx);
       if (!head) throw parcelNotFound(parcelId);
+      if (head.retired) {
+        const codes = await context.repos.parcels.codes(await context.repos.parcels.successorIds(parcelId, trx), trx);
+        throw PARCEL_PROBLEMS.retired(head.code, [...codes.values()]);
+      }
       return head;
     },
     write: async (trx, head) => {

@@ -14,6 +14,7 @@ import { restorationSummary } from '../../../plugins/app/restoration/restoration
 import { YEAR_OR_AS_OF, YEAR_OUTSIDE_PLAN } from '../../../plugins/app/restoration/restoration-reasons.ts';
 import { replaceTargets } from '../../../plugins/app/restoration/restoration-writes.ts';
 import { versionView } from '../../../plugins/app/settings/setting-version.ts';
+import parcelRoutes from './parcels.ts';
 import progressRoutes from './progress.ts';
 import { requirePublished } from './published.ts';
 
@@ -84,5 +85,6 @@ const restoration: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   await app.register(progressRoutes);
+  await app.register(parcelRoutes);
 };
 export default restoration;
