@@ -83,6 +83,9 @@ describe.each(TEST_DATABASES)('cached vector tiles on %s', (kind) => {
     expect(first.statusCode).toBe(200);
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    // Of helmet's headers, those that apply to a tile (the rest are for documents).
+    expect(first.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cross-origin-resource-policy': 'same-origin' });
+    expect(first.headers['content-security-policy']).toBeUndefined();
     expect(await etagOf(url)).toBe(etag);
     for (const ifNoneMatch of [etag, `"other", ${etag}`, etag.slice(2), '*']) {
       const again = await get(url, { 'if-none-match': ifNoneMatch });

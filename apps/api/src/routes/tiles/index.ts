@@ -61,8 +61,13 @@ const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) 
       schema: {
         params: Type.Object({ id: Type.String(), z: Type.String(), x: Type.String(), y: Type.String() }),
       },
+      // Helmet's headers are for documents (a content security policy, framing, …), and making
+      // them took about a tenth of a cached tile's time (profiled): a tile keeps the two that apply.
+      helmet: false,
     },
     async (request, reply) => {
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('cross-origin-resource-policy', 'same-origin');
       const coord = parseTileCoord(request.params);
       const staff = isStaffRequest(request);
       const state = await layers.get();
