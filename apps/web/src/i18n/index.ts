@@ -13,6 +13,8 @@ import licencesEn from './licences.en.json';
 import licencesZhCN from './licences.zh-CN.json';
 import mapToolsEn from './map-tools.en.json';
 import mapToolsZhCN from './map-tools.zh-CN.json';
+import parcelsEn from './parcels.en.json';
+import parcelsZhCN from './parcels.zh-CN.json';
 import proposalsEn from './proposals.en.json';
 import proposalsZhCN from './proposals.zh-CN.json';
 import publicEn from './public.en.json';
@@ -30,8 +32,8 @@ export function initI18n(lng: UiLanguage) {
   return i18next.use(initReactI18next).init({
     // One file per mode beside the common one, merged: keys are English text, so they cannot clash.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...rulesZhCN, ...proposalsZhCN, ...mapToolsZhCN, ...licencesZhCN } },
-      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...rulesEn, ...proposalsEn, ...mapToolsEn, ...licencesEn } },
+      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...rulesZhCN, ...proposalsZhCN, ...mapToolsZhCN, ...licencesZhCN, ...parcelsZhCN } },
+      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...rulesEn, ...proposalsEn, ...mapToolsEn, ...licencesEn, ...parcelsEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,

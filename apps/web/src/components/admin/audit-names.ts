@@ -16,6 +16,7 @@ const ENTITY_LABELS: Record<string, string> = {
   restoration_progress: 'Restoration progress',
   ruleset: 'Ruleset',
   licence: 'Licence register',
+  restoration_parcel: 'Parcel register',
 };
 
 /** What a write did (`action` of each entry), labelled the same way. */
@@ -39,6 +40,9 @@ const ACTION_LABELS: Record<string, string> = {
   suspended: 'suspended',
   resumed: 'resumed',
   revoked: 'revoked',
+  split: 'split',
+  merge: 'merged',
+  retire: 'withdrew',
 };
 
 /** A register's name in the UI language (an unknown one by its key), `t` being i18next's. */
