@@ -35,10 +35,10 @@ export function MapTools() {
     <>
       <div className="map-tools" role="toolbar" aria-label={t('Map tools')}>
         <button type="button" aria-pressed={kind === 'distance'} onClick={() => toggle('distance')} title={t('Measure distance')}>
-          {t('Distance')}
+          {t('Measure: distance')}
         </button>
         <button type="button" aria-pressed={kind === 'area'} onClick={() => toggle('area')} title={t('Measure area')}>
-          {t('Area')}
+          {t('Measure: area')}
         </button>
         <button type="button" aria-haspopup="dialog" onClick={() => setPrinting(true)} title={t('Print the map')}>
           {t('Print')}
