@@ -117,6 +117,9 @@ describe.each(TEST_DATABASES)('restoration parcel split and merge on %s', (kind)
     const ogc = (await call('GET', '/ogc/collections/restoration_parcels/items?limit=10000', null)).json().features.map((f: { properties: { code: string } }) => f.properties.code);
     expect(ogc).toEqual(expect.arrayContaining(['ZL2020-03-1', 'ZL2020-03-2']));
     expect(ogc).not.toContain('ZL2020-03');
+    const reportMap = (await t.app.repos.reports.restorationMap()).parcels.map((p) => p.id);
+    expect(reportMap).toEqual(expect.arrayContaining(parts.map((p) => p.id)));
+    expect(reportMap).not.toContain(parent.id);
     const [entry] = await t.db.knex('audit_log').where({ entity: 'restoration_parcel', action: 'split', entity_id: String(parent.id) });
     expect(entry).toBeDefined();
 
