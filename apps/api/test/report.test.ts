@@ -95,6 +95,8 @@ describe.each(TEST_DATABASES)('PDF review report on %s', (kind) => {
     expect(text).toContain('生态保护红线');
     expect(pdfText(response.rawPayload, 'flat')).toContain('与“四郎河源头生态保护红线（示范）”重叠');
     expect(text).toMatch(/审查结论：\s*禁止/);
+    // The version of the rule register the check ran under.
+    expect(pdfText(response.rawPayload, 'flat')).toMatch(/规则集：zhengning-2021\s*第\s*1\s*版/);
     expect(text).toContain(areaKm2.toFixed(4));
     expect(areaKm2.toFixed(4)).toMatch(/^\d+\.\d{4}$/);
     // Corner table: Y with the 3° zone prefix (36 at 108°E), 2 decimals; DMS seconds to 3 decimals.
