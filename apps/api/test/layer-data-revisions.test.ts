@@ -57,13 +57,16 @@ describe.each(TEST_DATABASES)('layer data revisions on %s', (kind) => {
     const parcel = await knex('restoration_parcels').first('id');
     const progress = () => knex('restoration_progress').insert({ parcel_id: parcel.id, status: 'underWay', recorded_on: '2025-06-01', done_mu: 1 });
     expect(await moved(progress)).toEqual(['restoration_parcels']);
+    const hide = () => knex('layer_settings').insert({ layer_id: 'farmland', is_public: true, hidden_fields: '["name"]' }).onConflict('layer_id').merge();
+    expect(await moved(hide)).toEqual(['farmland']);
+    expect(await moved(hide)).toEqual(['farmland']);
     expect(await moved(() => knex.transaction(async (trx) => {
       await trx.raw(`INSERT INTO protected_areas (kind, name, geom) VALUES ('water_sources', '回滚', ${SQUARE})`);
       throw new Error('rolled back');
     }).catch(() => undefined))).toEqual([]);
   });
 
-  it('has a trigger on every table a layer is read from, moving on that layer', async () => {
+  it('has a trigger on every table a layer is read from, and on its settings, moving on that layer', async () => {
     const rows: { table_name: string; args: string }[] = (
       await t.db.knex.raw(`SELECT c.relname AS table_name, encode(t.tgargs, 'escape') AS args
         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
@@ -73,6 +76,8 @@ describe.each(TEST_DATABASES)('layer data revisions on %s', (kind) => {
       rows.filter((row) => row.table_name === table).flatMap((row) => row.args.split('\\000').slice(1).map((arg) => arg.split('=').at(-1)));
     for (const id of COLLECTION_IDS) {
       for (const table of tablesRead(id)) expect(bumped(table), `${id} reads ${table}`).toContain(id);
+      // Its publication (who sees it, which fields) decides its tiles too.
+      expect(bumped('layer_settings'), `${id} settings`).toContain(id);
     }
     expect(tablesRead('restoration_parcels')).toEqual(expect.arrayContaining(['restoration_progress', 'admin_areas']));
   });

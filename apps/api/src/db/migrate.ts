@@ -15,6 +15,7 @@ import * as licenceEvents from './migrations/013-licence-events.ts';
 import * as layerDataRevisions from './migrations/014-layer-data-revisions.ts';
 import * as rulesetVersions from './migrations/015-ruleset-versions.ts';
 import * as parcelEvents from './migrations/016-parcel-events.ts';
+import * as layerSettingsRevisions from './migrations/017-layer-settings-revisions.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014-layer-data-revisions': layerDataRevisions,
   '015-ruleset-versions': rulesetVersions,
   '016-parcel-events': parcelEvents,
+  '017-layer-settings-revisions': layerSettingsRevisions,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -26,30 +26,46 @@ export interface LayerStateContext {
 
 /**
  * The layer state, read at most once per {@link LAYER_STATE_MAX_AGE_MS} and again after each
- * of this process's audited writes, so that a cached tile costs no query. Requests that come
- * while it is being read share the read. A read begun before a write committed is not kept.
- * `onNewRevision` hears each layer whose revision is newer than any read before.
+ * of this process's audited writes, so that a cached tile costs no query. Each read asks for the
+ * revisions only (a settings change moves the layer's revision too, migration 017), and for the
+ * settings when a revision moved or this process wrote: on PGlite the settings query holds the
+ * event loop for tens of milliseconds. Requests that come while it is being read share the read;
+ * a read begun before a write committed is not kept. `onNewRevision` hears each layer whose
+ * revision is newer than any read before.
  */
 export function createLayerState(context: LayerStateContext, onNewRevision: (id: CollectionId, revision: DataRevision) => void = () => {}) {
   let generation = 0;
   let current: { generation: number; readAt: number; state: Promise<LayerState> } | null = null;
   const newest = new Map<CollectionId, bigint>();
+  // Settings are read again when `wanted` moves on (a new revision, a write of this process);
+  // `had` is the `wanted` the settings in hand were read for.
+  let wanted = 1;
+  let had = 0;
+  let settings: LayerSettings | null = null;
 
   async function read(): Promise<LayerState> {
-    const settings = await context.repos.layers.settings();
     const revisions = await context.repos.tiles.revisions();
+    let moved = false;
     for (const [id, revision] of Object.entries(revisions) as [CollectionId, DataRevision][]) {
       const seen = newest.get(id);
       if (seen === undefined || BigInt(revision) > seen) {
         newest.set(id, BigInt(revision));
         if (seen !== undefined) onNewRevision(id, revision);
+        moved = true;
       }
     }
-    return { settings, revisions };
+    if (moved) wanted++;
+    if (had !== wanted) {
+      const asked = wanted;
+      const fresh = await context.repos.layers.settings();
+      if (asked > had) [settings, had] = [fresh, asked];
+    }
+    return { settings: settings!, revisions };
   }
 
   const unsubscribe = onCommittedWrite(context.knex, () => {
     generation++;
+    wanted++;
     current = null;
   });
 
