@@ -96,7 +96,7 @@ async function direct(db: Database, encoder: 'postgis' | 'node', tiles: Tile[], 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
 /** The app over `db` with the given tile settings, listening on a free loopback port. */
-async function serve(db: Database, tileCacheBytes: number, tileEncoder: 'auto' | 'node'): Promise<{ app: App; origin: string }> {
+async function serve(db: Database, tileCacheBytes: number, tileEncoder: 'node' | 'postgis'): Promise<{ app: App; origin: string }> {
   const app = await buildApp({ db, config: { ...loadConfig({}), webDist: '', logLevel: 'warn', tileCacheBytes, tileEncoder }, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, origin: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
@@ -134,7 +134,7 @@ async function run(target: DatabaseTarget) {
   try {
     await prepareDatabase(db.knex, { loadDemo: true, adminPassword: PASSWORD });
     if (target.kind === 'postgres') await db.knex.raw('ANALYZE');
-    const cached = await serve(db, loadConfig({}).tileCacheBytes, 'auto');
+    const cached = await serve(db, loadConfig({}).tileCacheBytes, loadConfig({}).tileEncoder);
     const login = await cached.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
     const cookie = `mpm_session=${login.cookies.find((c) => c.name === 'mpm_session')!.value}`;
     const bounds = (await cached.app.inject({ url: '/tiles/county.json' })).json().bounds as number[];
@@ -144,7 +144,7 @@ async function run(target: DatabaseTarget) {
     const paths = publicTiles.map(urlOf);
 
     const encoders = target.kind === 'postgres' ? (['postgis', 'node'] as const) : (['node'] as const);
-    const uncached = await Promise.all(encoders.map((encoder) => serve(db, 0, encoder === 'postgis' ? 'auto' : 'node')));
+    const uncached = await Promise.all(encoders.map((encoder) => serve(db, 0, encoder)));
     // Warm-up: each encoder's connections, plans and PROJ set up before anything is timed.
     for (const encoder of encoders) await direct(db, encoder, publicTiles, 2);
     for (let r = 1; r <= ROUNDS; r++) {

@@ -32,8 +32,8 @@ export interface AppConfig {
   importMaxBytes: number;
   /** Memory the encoded vector tiles may take in the tile cache, in bytes (0: no cache). */
   tileCacheBytes: number;
-  /** `auto`: PostGIS's ST_AsMVT where the database has it, else Node; `node`: Node everywhere. */
-  tileEncoder: 'auto' | 'node';
+  /** What encodes vector tiles: Node (`@maplibre/vt-pbf`), or PostgreSQL's PostGIS (`ST_AsMVT`). */
+  tileEncoder: 'node' | 'postgis';
 }
 
 /** The default of each setting that has one (the README's table lists them). */
@@ -48,7 +48,7 @@ export const CONFIG_DEFAULTS = {
   photoMaxMb: 15,
   importMaxMb: 200,
   tileCacheMb: 64,
-  tileEncoder: 'auto',
+  tileEncoder: 'node',
 } as const;
 
 /** Raised at boot for a bad environment variable, naming it. */
@@ -108,6 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     photoMaxBytes: integer(env, 'PHOTO_MAX_MB', CONFIG_DEFAULTS.photoMaxMb, 1, 200) * 1024 * 1024,
     importMaxBytes: integer(env, 'IMPORT_MAX_MB', CONFIG_DEFAULTS.importMaxMb, 1, 2048) * 1024 * 1024,
     tileCacheBytes: integer(env, 'TILE_CACHE_MB', CONFIG_DEFAULTS.tileCacheMb, 0, 65536) * 1024 * 1024,
-    tileEncoder: oneOf(env, 'TILE_ENCODER', ['auto', 'node'] as const, CONFIG_DEFAULTS.tileEncoder),
+    tileEncoder: oneOf(env, 'TILE_ENCODER', ['node', 'postgis'] as const, CONFIG_DEFAULTS.tileEncoder),
   };
 }

@@ -36,20 +36,26 @@ const shapeDistance = (a: VectorTileFeature, b: VectorTileFeature) =>
 
 describe.each(TEST_DATABASES)('tiles encoded by PostGIS and by Node on %s', (kind) => {
   let t: TestApp;
-  let node: FastifyInstance;
+  let postgis: FastifyInstance | undefined;
   let cookie: string;
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    node = await buildApp({ db: t.db, config: { ...loadConfig({}), logLevel: 'warn', tileEncoder: 'node' }, logger: false });
     cookie = await t.login();
   });
   afterAll(async () => {
-    await node?.close();
+    await postgis?.close();
     await t?.close();
   });
 
   it('decode to the same features, ids, properties and (within a pixel) shapes over each layer at z10–12', { timeout: 180_000 }, async () => {
+    const asked = buildApp({ db: t.db, config: { ...loadConfig({}), logLevel: 'warn', tileEncoder: 'postgis' }, logger: false });
+    if (kind === 'pglite') {
+      // PGlite's PostGIS is built without protobuf-c: asking for ST_AsMVT stops the start, saying so.
+      await expect(asked).rejects.toThrow(/TILE_ENCODER=postgis, but this database cannot encode vector tiles/);
+      return;
+    }
+    postgis = await asked;
     let compared = 0;
     let differentBytes = 0;
     for (const layer of COLLECTION_IDS) {
@@ -59,11 +65,11 @@ describe.each(TEST_DATABASES)('tiles encoded by PostGIS and by Node on %s', (kin
         for (let x = min.x; x <= max.x; x++) {
           for (let y = min.y; y <= max.y; y++) {
             const url = `/tiles/${layer}/${z}/${x}/${y}.mvt`;
-            const [served, byNode] = await Promise.all([t.app, node].map((app) => app.inject({ url, headers: { cookie } })));
-            expect(served.statusCode, url).toBe(byNode.statusCode);
-            if (!served.rawPayload.equals(byNode.rawPayload)) differentBytes++;
+            const [byNode, byPostgis] = await Promise.all([t.app, postgis].map((app) => app.inject({ url, headers: { cookie } })));
+            expect(byPostgis.statusCode, url).toBe(byNode.statusCode);
+            if (!byPostgis.rawPayload.equals(byNode.rawPayload)) differentBytes++;
             const expected = new Map(tileFeatures(byNode.rawPayload, layer).map((f) => [f.id, f]));
-            const actual = tileFeatures(served.rawPayload, layer);
+            const actual = tileFeatures(byPostgis.rawPayload, layer);
             expect(actual.map((f) => f.id).sort(), url).toEqual([...expected.keys()].sort());
             for (const feature of actual) {
               const other = expected.get(feature.id)!;
@@ -76,8 +82,7 @@ describe.each(TEST_DATABASES)('tiles encoded by PostGIS and by Node on %s', (kin
       }
     }
     expect(compared).toBeGreaterThan(300);
-    // PostgreSQL's tiles come from ST_AsMVT (other bytes for the same content); PGlite's from Node alike.
-    if (kind === 'postgres') expect(differentBytes).toBeGreaterThan(0);
-    else expect(differentBytes).toBe(0);
+    // Two encoders indeed: the same content in other bytes.
+    expect(differentBytes).toBeGreaterThan(0);
   });
 });

@@ -8,7 +8,7 @@ import { preferredCoding } from '../../plugins/app/tiles/content-coding.ts';
 import { MVT_TYPE } from '../../plugins/app/tiles/encode.ts';
 import { createLayerState } from '../../plugins/app/tiles/layer-state.ts';
 import { createTileCache } from '../../plugins/app/tiles/tile-cache.ts';
-import { isOlderTile, matchesEtag, tileEtag, tileKey } from '../../plugins/app/tiles/tile-key.ts';
+import { isOlderTile, matchesEtag, tileEtag, tileKey, type TileEncoder } from '../../plugins/app/tiles/tile-key.ts';
 import { parseTileCoord } from '../../plugins/app/tiles/tile-math.ts';
 import { chooseEncoder, makeTile } from '../../plugins/app/tiles/tile-source.ts';
 import { tileJson, TileJson } from './tilejson.ts';
@@ -23,15 +23,15 @@ function setCaching(reply: FastifyReply, { isPublic, allFieldsPublic }: Collecti
   reply.header('vary', 'Cookie, Authorization, Accept-Encoding');
 }
 
-/** Options of the tile routes: the tile cache's size, and which encoder to prefer. */
+/** Options of the tile routes: the tile cache's size, and what encodes tiles. */
 export interface TileRouteOptions {
   cacheBytes: number;
-  encoder: 'auto' | 'node';
+  encoder: TileEncoder;
 }
 
 /**
- * `GET /tiles/{id}.json` (TileJSON 3.0.0) and `GET /tiles/{id}/{z}/{x}/{y}.mvt`, encoded by
- * PostGIS where it can, else in Node (PGlite's PostGIS has no ST_AsMVT), and kept in a cache
+ * `GET /tiles/{id}.json` (TileJSON 3.0.0) and `GET /tiles/{id}/{z}/{x}/{y}.mvt`, encoded in
+ * Node (or by PostGIS's ST_AsMVT when asked, on PostgreSQL), and kept in a cache
  * keyed by layer, data revision, the caller's fields and address: an `ETag` from that key,
  * `If-None-Match` answered 304 without making the tile, gzip or brotli as the client accepts.
  * Same visibility rules as `/ogc`.

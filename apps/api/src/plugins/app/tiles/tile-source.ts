@@ -10,12 +10,15 @@ export interface TileSourceContext {
 }
 
 /**
- * The encoder to use: PostGIS's `ST_AsMVT` where the database has it (PostgreSQL: about twice
- * the tiles per second of the Node encoding on the demo county, see bench/README.md), else Node
- * (PGlite's PostGIS is built without protobuf-c); `node` asks for Node everywhere.
+ * The encoder asked for, once the database is known to have it: Node by default (on the demo
+ * county as many tiles per second as PostGIS's `ST_AsMVT` and less CPU per tile, bench/README.md),
+ * `postgis` only where PostGIS encodes tiles (PGlite's is built without protobuf-c).
  */
-export async function chooseEncoder(context: TileSourceContext, preference: 'auto' | 'node'): Promise<TileEncoder> {
-  return preference === 'auto' && (await context.repos.tiles.encodesMvt()) ? 'postgis' : 'node';
+export async function chooseEncoder(context: TileSourceContext, preference: TileEncoder): Promise<TileEncoder> {
+  if (preference === 'postgis' && !(await context.repos.tiles.encodesMvt())) {
+    throw new Error('TILE_ENCODER=postgis, but this database cannot encode vector tiles (PostGIS without protobuf-c, as PGlite): unset it');
+  }
+  return preference;
 }
 
 /**
