@@ -4,6 +4,7 @@ import type { StaffRole, UserAccount } from '@mpm/contracts';
 import { useAdminData, type AccountEdit } from '../../state/admin-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
+import { FormActions } from './FormActions.tsx';
 import { roleName, STAFF_ROLES } from './role-names.ts';
 
 /** An account's name and role, saved from the version the list showed (a 409 says who changed it since). */
@@ -45,14 +46,7 @@ export function EditUserForm({ account, onClose }: { account: UserAccount; onClo
         </select>
       </label>
       <ProblemNotice problem={action?.problem ?? null} />
-      <div className="admin-form-actions">
-        <button type="submit" className="primary-button" disabled={action?.status === 'pending'}>
-          {t('Save')}
-        </button>
-        <button type="button" className="secondary-button" onClick={onClose}>
-          {t('Cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('Save')} saving={action?.status === 'pending'} onCancel={onClose} />
     </form>
   );
 }

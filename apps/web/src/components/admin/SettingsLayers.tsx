@@ -6,6 +6,7 @@ import { domainLanguage } from '../../i18n/languages.ts';
 import { useSettingsData } from '../../state/admin-settings-store.ts';
 import { useServerData } from '../../state/server-store.ts';
 import { useSession } from '../../state/session-store.ts';
+import { FormActions } from './FormActions.tsx';
 import { SaveOutcome, useSaving } from './SaveOutcome.tsx';
 
 /** A listed layer the catalogue knows. */
@@ -91,14 +92,7 @@ function LayerForm({ layer, lang, title, onClose }: { layer: CatalogueLayer; lan
           </label>
         ))}
       </fieldset>
-      <div className="admin-form-actions">
-        <button type="submit" className="primary-button" disabled={saving}>
-          {t('Save')}
-        </button>
-        <button type="button" className="secondary-button" onClick={onClose}>
-          {t('Cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('Save')} saving={saving} onCancel={onClose} />
     </form>
   );
 }

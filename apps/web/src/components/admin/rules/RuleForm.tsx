@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_LEGAL_BASIS_CHARS, MAX_RULESET_NOTE_CHARS, MAX_TOLERANCE_M2, type RegisterRule, type RuleChange } from '@mpm/contracts';
-import { OUTCOMES, term, type Language, type Outcome } from '@mpm/domain';
+import { OUTCOMES, type Language, type Outcome } from '@mpm/domain';
 import { useRulesData } from '../../../state/admin-rules-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import { FormActions } from '../FormActions.tsx';
+import { TermOptions } from '../licences/licence-fields.tsx';
 
 /** The change the form's values make to the rule (only what differs), or why they cannot be sent. */
 type Draft = { outcome: Outcome; tolerance: string; zh: string; en: string };
@@ -67,11 +69,7 @@ export function RuleForm({ rule, lang, onClose }: { rule: RegisterRule; lang: La
       <label>
         <span>{t('Outcome')}</span>
         <select value={draft.outcome} onChange={(event) => edit({ outcome: event.target.value as Outcome })}>
-          {OUTCOMES.map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {term(outcome, lang)}
-            </option>
-          ))}
+          <TermOptions values={OUTCOMES} />
         </select>
       </label>
       {rule.toleranceM2 !== undefined && (
@@ -97,14 +95,7 @@ export function RuleForm({ rule, lang, onClose }: { rule: RegisterRule; lang: La
           {problem}
         </p>
       )}
-      <div className="admin-form-actions">
-        <button type="submit" className="primary-button" disabled={saving}>
-          {t('Save as a new version')}
-        </button>
-        <button type="button" className="secondary-button" onClick={onClose}>
-          {t('Cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('Save as a new version')} saving={saving} onCancel={onClose} />
     </form>
   );
 }
