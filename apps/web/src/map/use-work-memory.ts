@@ -18,18 +18,24 @@ export function useWorkMemory(): void {
     /** Whose layer choices are shown (their storage key), once the server has said. */
     let shownFor: string | null = null;
 
+    /** Who has landed in their work mode since signing in. */
+    let landedFor: number | null = null;
+
     const follow = (server: ServerData) => {
       if (server.status !== 'ready') return;
+      // A user who must first change their password lands once they have (nothing else is open to them).
+      if (!server.user) landedFor = null;
+      else if (!server.user.mustChangePassword && landedFor !== server.user.id) {
+        landedFor = server.user.id;
+        useSession.getState().setMode(landingMode(urlMode, server.user));
+        urlMode = undefined;
+      }
       const key = layerChoicesKey(server.user);
       if (key === shownFor) return;
       const first = shownFor === null;
       shownFor = key;
       const stored = readLayerChoices(localStorage, server.user);
       useSession.setState({ layerChoices: first ? { ...stored, ...openingView().layers } : stored });
-      if (server.user) {
-        useSession.getState().setMode(landingMode(urlMode, server.user));
-        urlMode = undefined;
-      }
     };
 
     const unsubscribe = [
