@@ -25,6 +25,40 @@ export interface LoadRun {
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round = (n: number) => Number(n.toFixed(1));
 
+/**
+ * Calls `ask` (with a running count) from `connections` callers at once, each again as soon as its
+ * last call has answered, for `seconds`: answers per second, latencies, and the answers `ask`
+ * returns (HTTP statuses) counted.
+ */
+export async function saturate(connections: number, seconds: number, ask: (i: number) => Promise<number | void>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let next = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const sent = performance.now();
+        const status = await ask(next++);
+        latencies.push(performance.now() - sent);
+        if (status !== undefined) statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    seconds: round(elapsed),
+    perSecond: Math.round(sorted.length / elapsed),
+    p50: round(percentile(sorted, 50)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? NaN),
+    statuses,
+  };
+}
+
 /** Runs the load in this process (the child's side of {@link load}). */
 async function run({ origin, paths, headers, connections, seconds }: LoadRun): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
@@ -36,34 +70,9 @@ async function run({ origin, paths, headers, connections, seconds }: LoadRun): P
       });
       request.on('error', reject);
     });
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  let next = 0;
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
-        const path = paths[next++ % paths.length];
-        const sent = performance.now();
-        const status = await ask(path);
-        latencies.push(performance.now() - sent);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - start) / 1000;
+  const result = await saturate(connections, seconds, (i) => ask(paths[i % paths.length]));
   agent.destroy();
-  const sorted = latencies.sort((a, b) => a - b);
-  return {
-    requests: sorted.length,
-    seconds: round(elapsed),
-    perSecond: Math.round(sorted.length / elapsed),
-    p50: round(percentile(sorted, 50)),
-    p99: round(percentile(sorted, 99)),
-    max: round(sorted.at(-1) ?? NaN),
-    statuses,
-  };
+  return result;
 }
 
 /**

@@ -7,7 +7,7 @@ import { buildApp, createRepositories, loadConfig, makeTile, openDatabase, prepa
 import { createRandom } from '@mpm/demo';
 import { COLLECTION_IDS, getLayer, type CollectionId } from '@mpm/domain';
 import { databaseCpuMs } from './cpu-time.ts';
-import { load, type LoadResult } from './http-load.ts';
+import { load, saturate, type LoadResult } from './http-load.ts';
 
 /**
  * Vector tiles under load (issue #13): every layer's tiles over the demo county at z10–13, asked
@@ -57,40 +57,18 @@ function tilesOver([west, south, east, north]: number[], layers: readonly Collec
 }
 
 const urlOf = ({ layer, z, x, y }: Tile) => `/tiles/${layer}/${z}/${x}/${y}.mvt`;
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const loadAverage = () => os.loadavg().map((l) => round(l, 2));
 const publicFields = (layer: CollectionId) => getLayer(layer).fields.filter((field) => !field.staffOnly);
 
 /** The tiles made without the app, {@link CONNECTIONS} at a time, for `seconds`. */
-async function direct(db: Database, encoder: 'postgis' | 'node', tiles: Tile[], seconds = SECONDS): Promise<LoadResult> {
+function direct(db: Database, encoder: 'postgis' | 'node', tiles: Tile[], seconds = SECONDS): Promise<LoadResult> {
   const context = { repos: createRepositories(db.knex) };
-  const latencies: number[] = [];
-  let next = 0;
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < end) {
-        const tile = tiles[next++ % tiles.length];
-        const sent = performance.now();
-        await makeTile(context, encoder, tile.layer, publicFields(tile.layer), tile);
-        latencies.push(performance.now() - sent);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - start) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
-  return {
-    requests: sorted.length,
-    seconds: round(elapsed),
-    perSecond: Math.round(sorted.length / elapsed),
-    p50: round(percentile(sorted, 50)),
-    p99: round(percentile(sorted, 99)),
-    max: round(sorted.at(-1) ?? NaN),
-    statuses: {},
-  };
+  return saturate(CONNECTIONS, seconds, async (i) => {
+    const tile = tiles[i % tiles.length];
+    await makeTile(context, encoder, tile.layer, publicFields(tile.layer), tile);
+  });
 }
 
 type App = Awaited<ReturnType<typeof buildApp>>;
