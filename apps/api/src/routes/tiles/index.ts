@@ -30,11 +30,10 @@ export interface TileRouteOptions {
 }
 
 /**
- * `GET /tiles/{id}.json` (TileJSON 3.0.0) and `GET /tiles/{id}/{z}/{x}/{y}.mvt`, encoded in
- * Node (or by PostGIS's ST_AsMVT when asked, on PostgreSQL), and kept in a cache
- * keyed by layer, data revision, the caller's fields and address: an `ETag` from that key,
- * `If-None-Match` answered 304 without making the tile, gzip or brotli as the client accepts.
- * Same visibility rules as `/ogc`.
+ * `GET /tiles/{id}.json` (TileJSON 3.0.0) and `GET /tiles/{id}/{z}/{x}/{y}.mvt`, encoded in Node
+ * (or by PostGIS's ST_AsMVT when asked, on PostgreSQL) and kept in a cache keyed by layer, data
+ * revision, the caller's fields and address: an `ETag` from that key, `If-None-Match` answered 304
+ * without making the tile, gzip or brotli as the client accepts. Same visibility rules as `/ogc`.
  */
 const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) => {
   const encoder = await chooseEncoder(app, options.encoder);
