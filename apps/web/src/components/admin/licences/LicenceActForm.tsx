@@ -122,7 +122,7 @@ export function LicenceActForm() {
       <ProblemNotice problem={mine?.problem ?? null} />
       <div className="admin-form-actions">
         <button type="submit" className="primary-button" disabled={!act || mine?.status === 'pending'}>
-          {t('Record')}
+          {t('Record the act')}
         </button>
       </div>
     </form>

@@ -66,8 +66,8 @@ export function LicenceCard() {
           <dd>{right.version}</dd>
         </div>
       </dl>
-      <h4>{t('History')}</h4>
-      <ol className="licence-events" aria-label={t('History')}>
+      <h4>{t('Licence history')}</h4>
+      <ol className="licence-events" aria-label={t('Licence history')}>
         {[...right.events].reverse().map((event) => (
           <li key={event.id}>
             <strong>{term(LICENCE_EVENT_TERMS[event.kind], lang)}</strong> {event.effectiveOn}

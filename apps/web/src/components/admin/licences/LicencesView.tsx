@@ -47,7 +47,7 @@ export function LicencesView() {
           <input name="licence-q" type="search" {...field('q')} />
         </label>
         <label>
-          {t('Kind of right')}
+          {t('Type of right')}
           <select name="licence-collection" {...field('collection')}>
             <option value="">{t('All')}</option>
             <TermOptions values={RIGHT_COLLECTIONS} />

@@ -101,7 +101,7 @@ export function RegisterLicenceForm() {
       {open && (
         <form className="admin-form" onSubmit={submit} aria-label={t('Register a right')}>
           <label>
-            {t('From')}
+            {t('Registered from')}
             <select name="register-source" {...field('source')}>
               <option value="proposal">{t('An approved proposal')}</option>
               <option value="cornerList">{t('A corner list')}</option>
@@ -122,7 +122,7 @@ export function RegisterLicenceForm() {
           ) : (
             <>
               <label>
-                {t('Kind of right')}
+                {t('Type of right')}
                 <select name="register-collection" {...field('collection')}>
                   <TermOptions values={RIGHT_COLLECTIONS} />
                 </select>
