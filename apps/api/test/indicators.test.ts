@@ -81,7 +81,7 @@ describe.each(TEST_DATABASES)('plan indicators on %s', (kind) => {
       [{ maxMines: -1 }, 'maxMines'],
       [{ maxMines: 2.5 }, 'maxMines'],
       [{ maxMinesByMineral: { unobtainium: 1 } }, 'maxMinesByMineral'],
-      [{ legalBasis: { zh: '无', en: 'none' } }, 'additional'],
+      [{ legalBasis: { zh: '无', en: 'none' } }, 'legalBasis is not supported'],
       [{}, 'fewer than 1'],
     ] as const) {
       const response = await call('PUT', '/api/settings/indicators', 'admin', body);
