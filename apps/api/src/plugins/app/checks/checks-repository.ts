@@ -131,6 +131,16 @@ export function createChecksRepository(knex: Knex) {
         .orderBy('id');
     },
 
+    /** Whether the boundary shares area with the county. */
+    async inCounty(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): Promise<boolean> {
+      const result = await knex.raw(
+        `SELECT 1 FROM admin_areas WHERE level = 'county'
+            AND ST_Relate(geom, ST_SetSRID(ST_GeomFromGeoJSON(?), 4490), 'T********') LIMIT 1`,
+        [JSON.stringify(geometry)],
+      );
+      return result.rows.length > 0;
+    },
+
     /** The county's extent, or null before any county is loaded. */
     async countyExtent(): Promise<BBox | null> {
       const result = await knex.raw(

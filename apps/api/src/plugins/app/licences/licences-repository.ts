@@ -133,16 +133,6 @@ export function createLicencesRepository(knex: Knex) {
       return result.rows.length > 0;
     },
 
-    /** Whether the boundary shares area with the county. */
-    async inCounty(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): Promise<boolean> {
-      const result = await knex.raw(
-        `SELECT 1 FROM admin_areas WHERE level = 'county'
-            AND ST_Relate(geom, ST_SetSRID(ST_GeomFromGeoJSON(?), 4490), 'T********') LIMIT 1`,
-        [JSON.stringify(geometry)],
-      );
-      return result.rows.length > 0;
-    },
-
     /** Tells the history trigger, for the rest of `trx`, what the coming change of a right is. */
     async describeChange(context: EventContext, trx: Knex): Promise<void> {
       await trx.raw(`SELECT set_config('mpm.licence_event', ?, true)`, [JSON.stringify(context)]);

@@ -12,7 +12,7 @@ import {
 } from '@mpm/domain';
 import { auditedWrite } from '../audit/audited-write.ts';
 import type { User } from '../auth/users-repository.ts';
-import { cornerListBlock, validatedBlock } from '../checks/run-check.ts';
+import { registerBoundary } from '../checks/register-boundary.ts';
 import { markLicensed } from '../proposals/proposal-steps.ts';
 import { proposalNotFound } from '../proposals/proposals-writes.ts';
 import type { Repositories } from '../repositories.plugin.ts';
@@ -57,20 +57,8 @@ function effectiveDay(given: string | undefined, today: string, latest?: string)
   return day;
 }
 
-/**
- * A boundary drawn or pasted, validated as the planner's check validates a block, and in the
- * county; undefined when the body gives none. Read before the write's transaction opens (the
- * embedded database has one connection).
- */
-async function givenBoundary(context: LicencesContext, body: Pick<RegisterLicenceBody, 'geometry' | 'cornerList'>) {
-  if (body.geometry === undefined && body.cornerList === undefined) return undefined;
-  if (body.geometry !== undefined && body.cornerList !== undefined) throw P.boundaryNeeded();
-  const cornerList = body.cornerList ? cornerListBlock(body.cornerList) : undefined;
-  const countyBbox = await context.repos.checks.countyExtent();
-  const block = await validatedBlock(context.repos.checks, cornerList ? cornerList.geometry : body.geometry, countyBbox, !!cornerList);
-  if (!(await context.repos.licences.inCounty(block.geometry))) throw P.outsideCounty();
-  return block.geometry;
-}
+/** A boundary drawn or pasted, as every register takes it (see {@link registerBoundary}). */
+const givenBoundary = (context: LicencesContext, body: Pick<RegisterLicenceBody, 'geometry' | 'cornerList'>) => registerBoundary(context.repos.checks, body, P);
 
 const detailIn = async (context: LicencesContext, trx: Knex, collection: RightCollection, id: number) =>
   (await licenceDetail({ ...context, knex: trx }, collection, id))!;

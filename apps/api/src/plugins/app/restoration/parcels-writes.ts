@@ -4,7 +4,7 @@ import { GLOSSARY, PARCEL_SPLIT_MAX_PARTS, type TermKey } from '@mpm/domain';
 import { badRequest } from '../../../http/errors.ts';
 import { auditedWrite, versionConflict } from '../audit/audited-write.ts';
 import type { User } from '../auth/users-repository.ts';
-import { cornerListBlock, validatedBlock } from '../checks/run-check.ts';
+import { registerBoundary } from '../checks/register-boundary.ts';
 import { validateNearCounty } from '../checks/near-county.validation.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { validateCuttingLine } from './cutting-line.validation.ts';
@@ -16,7 +16,7 @@ import { PARCEL_COLUMNS, type StoredParcel } from './parcels-repository.ts';
 /** What a parcel register write needs from the app. */
 export interface ParcelsContext {
   knex: Knex;
-  repos: Pick<Repositories, 'parcels' | 'restoration' | 'checks' | 'licences' | 'audit'>;
+  repos: Pick<Repositories, 'parcels' | 'restoration' | 'checks' | 'audit'>;
 }
 
 /** The smallest part a split may leave, in m² (anything smaller is a line run along an edge, not a parcel). */
@@ -33,21 +33,8 @@ type Attributes = Partial<Pick<AddParcelBody, 'code' | 'name' | 'mineCategory' |
 
 const label = (key: TermKey) => GLOSSARY[key];
 
-/**
- * A boundary drawn or pasted, validated as the planner's check validates a block, and in the
- * county; undefined when the body gives none. Read before the write's transaction opens (the
- * embedded database has one connection).
- */
-async function givenBoundary(context: ParcelsContext, body: Pick<AddParcelBody, 'geometry' | 'cornerList'>) {
-  if (body.geometry === undefined && body.cornerList === undefined) return undefined;
-  if (body.geometry !== undefined && body.cornerList !== undefined) throw P.boundaryNeeded();
-  const cornerList = body.cornerList ? cornerListBlock(body.cornerList) : undefined;
-  const countyBbox = await context.repos.checks.countyExtent();
-  const block = await validatedBlock(context.repos.checks, cornerList ? cornerList.geometry : body.geometry, countyBbox, !!cornerList);
-  // The licence register's test of "in the county" (shares area with it), the same for every register.
-  if (!(await context.repos.licences.inCounty(block.geometry))) throw P.outsideCounty();
-  return block.geometry;
-}
+/** A boundary drawn or pasted, as every register takes it (see {@link registerBoundary}). */
+const givenBoundary = (context: ParcelsContext, body: Pick<AddParcelBody, 'geometry' | 'cornerList'>) => registerBoundary(context.repos.checks, body, P);
 
 /** The attributes given, as columns, texts trimmed, each checked: not blank, a township and right that exist, a year in the plan. */
 async function checkedColumns(context: ParcelsContext, trx: Knex, given: Attributes): Promise<Record<string, unknown>> {
