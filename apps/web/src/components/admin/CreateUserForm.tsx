@@ -5,6 +5,7 @@ import { useAdminData } from '../../state/admin-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { roleName, STAFF_ROLES } from './role-names.ts';
+import { draftFields } from './draft-fields.ts';
 
 const EMPTY = { username: '', displayName: '', role: 'inspector' as StaffRole, password: '' };
 
@@ -26,10 +27,7 @@ export function CreateUserForm() {
     }
   }
 
-  const field = (name: keyof typeof EMPTY) => ({
-    value: fields[name],
-    onChange: (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value }),
-  });
+  const field = draftFields(fields, setFields);
 
   return (
     <section className="plan-section admin-create">

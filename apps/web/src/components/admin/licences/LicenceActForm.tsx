@@ -7,6 +7,7 @@ import { useLicencesData } from '../../../state/licences-store.ts';
 import { useSession } from '../../../state/session-store.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft, TermOptions } from './licence-fields.tsx';
+import { draftFields } from '../draft-fields.ts';
 
 const EMPTY = { validFrom: '', validTo: '', holder: '', mineName: '', capacity: '', scaleClass: '', cornerList: '' };
 
@@ -54,10 +55,7 @@ export function LicenceActForm() {
       setDocument(EMPTY_DOCUMENT);
     }
   };
-  const field = (name: keyof typeof EMPTY) => ({
-    value: draft[name],
-    onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value }),
-  });
+  const field = draftFields(draft, setDraft);
 
   return (
     <form className="admin-form licence-act" onSubmit={submit} aria-label={t('Record an act')}>

@@ -10,6 +10,7 @@ import { LicenceCard } from './LicenceCard.tsx';
 import { RegisterLicenceForm } from './RegisterLicenceForm.tsx';
 import { TermOptions } from './licence-fields.tsx';
 import './licences.css';
+import { draftFields } from '../draft-fields.ts';
 
 /**
  * 矿业权台账: the register searched by licence number, holder or mine name, filtered by register
@@ -32,10 +33,7 @@ export function LicencesView() {
     event.preventDefault();
     void search(draft, language);
   };
-  const field = <K extends keyof LicenceFilters>(name: K) => ({
-    value: draft[name],
-    onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value }),
-  });
+  const field = draftFields(draft, setDraft);
   const rows = list.data?.licences ?? [];
 
   return (

@@ -8,6 +8,7 @@ import { useLicencesData } from '../../../state/licences-store.ts';
 import { useSession } from '../../../state/session-store.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft, TermOptions } from './licence-fields.tsx';
+import { draftFields } from '../draft-fields.ts';
 
 const EMPTY = {
   source: 'proposal' as 'proposal' | 'cornerList',
@@ -82,10 +83,7 @@ export function RegisterLicenceForm() {
       setOpen(false);
     }
   };
-  const field = (name: keyof Draft) => ({
-    value: draft[name],
-    onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value }),
-  });
+  const field = draftFields(draft, setDraft);
   const mining = draft.source === 'proposal' || draft.collection === 'mining_rights';
 
   return (

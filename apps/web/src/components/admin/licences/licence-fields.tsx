@@ -3,6 +3,7 @@ import type { CornerListInput } from '@mpm/contracts';
 import { term, type TermKey } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useSession } from '../../../state/session-store.ts';
+import { draftFields } from '../draft-fields.ts';
 
 /** The document an act rests on, as typed: its number (文号), effective day (empty: today) and a note. */
 export interface DocumentDraft {
@@ -29,10 +30,7 @@ export const cornerListOf = (text: string): CornerListInput | undefined => (text
 export function DocumentFields({ draft, onChange }: { draft: DocumentDraft; onChange(draft: DocumentDraft): void }) {
   const { t } = useTranslation();
   const lang = domainLanguage(useSession((s) => s.language));
-  const field = (name: keyof DocumentDraft) => ({
-    value: draft[name],
-    onChange: (event: { target: { value: string } }) => onChange({ ...draft, [name]: event.target.value }),
-  });
+  const field = draftFields(draft, onChange);
   return (
     <>
       <label>

@@ -8,6 +8,7 @@ import { useSession } from '../../../state/session-store.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { TermOptions } from '../licences/licence-fields.tsx';
 import { boundaryOf } from './parcel-input.ts';
+import { draftFields } from '../draft-fields.ts';
 
 const EMPTY = { code: '', name: '', mineCategory: '', plannedYear: '', townshipCode: '', method: '', boundary: '', note: '' };
 type Draft = typeof EMPTY;
@@ -47,10 +48,7 @@ function attributesOf(draft: Draft, editing: ParcelDetail | null): Partial<AddPa
 function ParcelFields({ draft, onChange, editing }: { draft: Draft; onChange(draft: Draft): void; editing: boolean }) {
   const { t } = useTranslation();
   const lang = domainLanguage(useSession((s) => s.language));
-  const field = (name: keyof Draft) => ({
-    value: draft[name],
-    onChange: (event: { target: { value: string } }) => onChange({ ...draft, [name]: event.target.value }),
-  });
+  const field = draftFields(draft, onChange);
   return (
     <>
       <label>
