@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { CollectionId } from '@mpm/domain';
 import { useServerData, type ServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { landingMode, layerChoicesKey, readLayerChoices, writeLayerChoices } from '../state/work-memory.ts';
@@ -7,7 +8,7 @@ import { openingView } from './use-url-view.ts';
 /**
  * What the page remembers of a user's way of working: their layer choices (per user in local
  * storage, visitors apart), restored when the server says who is signed in and at each sign-in or
- * sign-out, the URL's own layers winning when the page opens; and the mode a user lands in after
+ * sign-out, the URL's own layers winning when the page opens and at the first sign-in; and the mode a user lands in after
  * signing in (their work mode, unless the URL named one when the page opened). Runs after
  * `MapView` has read the URL. For `App` only.
  */
@@ -17,6 +18,11 @@ export function useWorkMemory(): void {
     let urlMode = openingView().mode;
     /** Whose layer choices are shown (their storage key), once the server has said. */
     let shownFor: string | null = null;
+    /**
+     * The layers the opening URL named: they win over the stored choices when the page opens and
+     * still at the sign-in that follows (a shared link, then signing in to work on it).
+     */
+    let urlLayers: Partial<Record<CollectionId, boolean>> | undefined = openingView().layers;
 
     /** Who has landed in their work mode since signing in. */
     let landedFor: number | null = null;
@@ -32,10 +38,9 @@ export function useWorkMemory(): void {
       }
       const key = layerChoicesKey(server.user);
       if (key === shownFor) return;
-      const first = shownFor === null;
       shownFor = key;
-      const stored = readLayerChoices(localStorage, server.user);
-      useSession.setState({ layerChoices: first ? { ...stored, ...openingView().layers } : stored });
+      useSession.setState({ layerChoices: { ...readLayerChoices(localStorage, server.user), ...urlLayers } });
+      if (server.user) urlLayers = undefined;
     };
 
     const unsubscribe = [
