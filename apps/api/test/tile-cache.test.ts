@@ -146,6 +146,12 @@ describe.each(TEST_DATABASES)('cached vector tiles on %s', (kind) => {
       tileUrlAt('townships', parcel.geometry, 12),
       tileUrlAt('mining_rights', (await features('mining_rights'))[0].geometry, 12),
     ];
+    // Clients keep public tiles for a minute: the TileJSON's tile URL names the data revision, so a
+    // map that asks for the TileJSON again after a write fetches tiles anew rather than from its cache.
+    const template = async (id: string) => (await t.app.inject({ method: 'GET', url: `/tiles/${id}.json` })).json().tiles[0] as string;
+    const templates = async () => Promise.all(['restoration_parcels', 'townships'].map(template));
+    const [parcelTemplate, townshipTemplate] = await templates();
+    expect(parcelTemplate).toMatch(/\/tiles\/restoration_parcels\/\{z\}\/\{x\}\/\{y\}\.mvt\?v=\d+$/);
     const before = { parcel: await etagOf(parcelUrl), others: await Promise.all(others.map((url) => etagOf(url))) };
     expect((await propertiesIn(parcelUrl, 'restoration_parcels', parcel.id))?.restorationStatus).toBe('planned');
 
@@ -159,6 +165,9 @@ describe.each(TEST_DATABASES)('cached vector tiles on %s', (kind) => {
     expect(await etagOf(parcelUrl)).not.toBe(before.parcel);
     expect((await propertiesIn(parcelUrl, 'restoration_parcels', parcel.id))?.restorationStatus).toBe('underWay');
     expect(await Promise.all(others.map((url) => etagOf(url)))).toEqual(before.others);
+    const [parcelTemplateAfter, townshipTemplateAfter] = await templates();
+    expect(parcelTemplateAfter).not.toBe(parcelTemplate);
+    expect(townshipTemplateAfter).toBe(townshipTemplate);
 
     // A change of what the public may see is a write too: hiding a field.
     const [right] = await features('mining_rights');

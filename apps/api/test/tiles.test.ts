@@ -39,7 +39,7 @@ describe.each(TEST_DATABASES)('vector tiles on %s', (kind) => {
     const tilejson = response.json();
     expect(tilejson).toMatchObject({
       tilejson: '3.0.0',
-      tiles: ['http://maps.example.cn:8080/tiles/concentrated_zones/{z}/{x}/{y}.mvt'],
+      tiles: [expect.stringMatching(/^http:\/\/maps\.example\.cn:8080\/tiles\/concentrated_zones\/\{z\}\/\{x\}\/\{y\}\.mvt\?v=\d+$/)],
       minzoom: 0,
       maxzoom: 16,
       vector_layers: [{ id: 'concentrated_zones', minzoom: 0, maxzoom: 16 }],

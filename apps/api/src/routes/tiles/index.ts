@@ -47,9 +47,11 @@ const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) 
     async (request, reply) => {
       const access = await visibleCollection(app, request, request.params.id);
       const staff = isStaffRequest(request);
-      const extents = await app.repos.layers.extents();
+      const [extents, state] = await Promise.all([app.repos.layers.extents(), layers.get()]);
       setCaching(reply, access, staff);
-      const url = absolute(request, `/tiles/${access.id}/{z}/{x}/{y}.mvt`);
+      // The data revision in the tiles' URL: a client asking again after a write does not take
+      // the tiles it keeps for a minute (`max-age`) for current. The tile route itself ignores it.
+      const url = absolute(request, `/tiles/${access.id}/{z}/{x}/{y}.mvt?v=${state.revisions[access.id]}`);
       return tileJson(access.id, url, extents[access.id], access.fields);
     },
   );
