@@ -115,8 +115,9 @@ export const Ruleset = Type.Object(
         sandGravelClayMinerals: Type.Array(Mineral),
         maxSandGravelClayMines: Count,
         minLargeMediumRatio: Type.Number({ minimum: 0, maximum: 100 }),
-        maxExtraction10kt: Type.Number({ minimum: 0 }),
-        maxExtraction10ktByMineral: MineralCounts,
+        /** 开采总量 the plan expects to reach (万吨 a year): an expected indicator, never a cap on a new mine. */
+        expectedExtraction10kt: Type.Number({ minimum: 0 }),
+        expectedExtraction10ktByMineral: MineralCounts,
         /** The outcome of a block that would break a cap (`restricted` when absent). */
         outcome: Type.Optional(Outcome),
         legalBasis: Bilingual,
@@ -206,10 +207,15 @@ export const Indicator = Type.Object({
   id: Type.String(),
   title: Bilingual,
   kind: Type.Enum(['max', 'min']),
+  /** 约束性 (binding) or 预期性 (expected: a total to reach, never a finding). */
+  nature: Type.Enum(['binding', 'expected']),
   value: Type.Number(),
   target: Type.Number(),
   unit: Type.Enum(['count', 'percent', '10kt']),
   state: Type.Enum(['met', 'atRisk', 'missed']),
+  /** For extraction: actual output of `outputYear`, or the mines' design capacity while no output is given. */
+  basis: Type.Optional(Type.Enum(['actualOutput', 'designCapacity'])),
+  outputYear: Type.Optional(Type.Integer()),
 });
 export type Indicator = Static<typeof Indicator>;
 

@@ -144,6 +144,11 @@ export const GLOSSARY = {
   met: { zh: '满足', en: 'Met' },
   atRisk: { zh: '临界', en: 'At risk' },
   missed: { zh: '未满足', en: 'Missed' },
+  // What kind of plan indicator, and what an extraction figure is (actual output or capacity).
+  binding: { zh: '约束性', en: 'Binding' },
+  expected: { zh: '预期性', en: 'Expected' },
+  designCapacity: { zh: '按设计生产能力', en: 'by design capacity' },
+  actualOutput: { zh: '实际产量', en: 'actual output' },
 
   // Inspection: kinds of right status in the licence register, patch classes, the ledger.
   valid: { zh: '有效', en: 'Valid' },

@@ -26,10 +26,11 @@ export interface EvaluateInput {
  * engines (Turf in the browser, PostGIS on the server) feed it the same measurements.
  */
 export function evaluate({ ruleset, buffers, proposal, measurements, mines, periodEnded = false }: EvaluateInput): Verdict {
-  const before = computeIndicators(ruleset.indicators, mines, periodEnded);
-  const after = computeIndicators(ruleset.indicators, minesAfter(mines, proposal), periodEnded);
+  const before = computeIndicators(ruleset.indicators, mines, { periodEnded });
+  const after = computeIndicators(ruleset.indicators, minesAfter(mines, proposal), { periodEnded });
+  // Only a binding cap limits a new mine; an expected total (开采总量 840) is there to be reached.
   const capFindings: Finding[] = after
-    .filter((indicator, i) => indicator.kind === 'max' && indicator.state === 'missed' && before[i].state !== 'missed')
+    .filter((indicator, i) => indicator.kind === 'max' && indicator.nature === 'binding' && indicator.state === 'missed' && before[i].state !== 'missed')
     .map((indicator) => ({
       ruleId: `indicator.${indicator.id}`,
       outcome: ruleset.indicators.outcome ?? 'restricted',

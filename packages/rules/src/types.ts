@@ -73,7 +73,7 @@ export interface MinimumScale {
   legalBasis: Bilingual;
 }
 
-/** The plan's binding indicators (约束性指标) to the end of the plan period. */
+/** The plan's indicators to the end of the plan period: the binding caps and minimums (约束性) and the expected extraction (预期性). */
 export interface PlanIndicatorTargets {
   maxMines: number;
   maxMinesByMineral: Partial<Record<Mineral, number>>;
@@ -81,8 +81,12 @@ export interface PlanIndicatorTargets {
   sandGravelClayMinerals: Mineral[];
   maxSandGravelClayMines: number;
   minLargeMediumRatio: number;
-  maxExtraction10kt: number;
-  maxExtraction10ktByMineral: Partial<Record<Mineral, number>>;
+  /**
+   * 开采总量 the plan expects to reach (达到, 万吨 a year): an expected indicator judged on actual
+   * output, never a cap on a new mine (see `computeIndicators`).
+   */
+  expectedExtraction10kt: number;
+  expectedExtraction10ktByMineral: Partial<Record<Mineral, number>>;
   /** The outcome of a block that would break a cap; `restricted` when absent. */
   outcome?: Outcome;
   legalBasis: Bilingual;

@@ -116,6 +116,15 @@ describe('evaluate', () => {
     expect(findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['indicator.mineCount.brickClay', 'indicator.sandGravelClayMineCount']));
   });
 
+  it('never limits a new coal mine by the plan’s 840 万吨: it is a total to reach (达到), not a cap', () => {
+    const bigCoal: Proposal = { mineral: 'coal', capacity10ktPerYear: 800, rightKind: 'new', scaleClass: 'large' };
+    const { findings, indicators } = evaluate({ ruleset, buffers, proposal: bigCoal, measurements: { blockAreaM2: 1, features: [] }, mines: baseYearMines });
+    expect(findings.filter((f) => f.ruleId.startsWith('indicator.extraction'))).toEqual([]);
+    const coal = indicators.after.find((i) => i.id === 'extraction.coal');
+    expect(coal).toMatchObject({ kind: 'min', nature: 'expected', value: 920, target: 800, state: 'met', basis: 'designCapacity' });
+    expect(indicators.before.find((i) => i.id === 'extraction')).toMatchObject({ value: 142, target: 840, state: 'atRisk' });
+  });
+
   it('sorts findings worst first', () => {
     const { findings } = run(clayMine, [inZone(), feature({ collection: 'rivers', distanceM: 10 }), feature({ collection: 'eco_redline', overlapAreaM2: 500 })]);
     expect(findings[0].outcome).toBe('forbidden');

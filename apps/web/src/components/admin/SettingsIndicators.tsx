@@ -8,19 +8,19 @@ import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { SaveOutcome, useSaving } from './SaveOutcome.tsx';
 
-type Scalar = 'maxMines' | 'maxSandGravelClayMines' | 'minLargeMediumRatio' | 'maxExtraction10kt';
-type ByMineral = 'maxMinesByMineral' | 'maxExtraction10ktByMineral';
+type Scalar = 'maxMines' | 'maxSandGravelClayMines' | 'minLargeMediumRatio' | 'expectedExtraction10kt';
+type ByMineral = 'maxMinesByMineral' | 'expectedExtraction10ktByMineral';
 
 /** Each number target: its label (a translation key), whether it counts mines (whole numbers), its largest value. */
 const SCALARS: readonly { key: Scalar; label: string; whole: boolean; max?: number }[] = [
   { key: 'maxMines', label: 'Most mines, all minerals', whole: true },
   { key: 'maxSandGravelClayMines', label: 'Most sand, gravel and clay mines', whole: true },
   { key: 'minLargeMediumRatio', label: 'Least share of large and medium mines (%)', whole: false, max: 100 },
-  { key: 'maxExtraction10kt', label: 'Most extraction (10 kt a year)', whole: false },
+  { key: 'expectedExtraction10kt', label: 'Extraction to reach (10 kt a year)', whole: false },
 ];
 const BY_MINERAL: readonly { key: ByMineral; label: string; whole: boolean }[] = [
   { key: 'maxMinesByMineral', label: 'Most mines by mineral', whole: true },
-  { key: 'maxExtraction10ktByMineral', label: 'Most extraction by mineral (10 kt a year)', whole: false },
+  { key: 'expectedExtraction10ktByMineral', label: 'Extraction to reach by mineral (10 kt a year)', whole: false },
 ];
 
 type Rows = { mineral: Mineral; text: string }[];

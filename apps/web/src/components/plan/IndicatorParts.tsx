@@ -3,13 +3,21 @@ import { MINERALS, term, type Language, type Mineral } from '@mpm/domain';
 
 const STATE_SYMBOLS: Record<Indicator['state'], string> = { met: '✓', atRisk: '!', missed: '✗' };
 
-/** `mineCount.brickClay` → the indicator's title with the mineral: 矿山数量（砖瓦用粘土）. */
-export function indicatorTitle(indicator: Pick<Indicator, 'id' | 'title'>, lang: Language): string {
+/**
+ * `mineCount.brickClay` → the indicator's title with the mineral: 矿山数量（砖瓦用粘土）; an
+ * expected total says so and what its figure is: 开采总量（煤炭，预期性，按设计生产能力）.
+ */
+export function indicatorTitle(indicator: Pick<Indicator, 'id' | 'title' | 'nature' | 'basis' | 'outputYear'>, lang: Language): string {
   const title = indicator.title[lang];
   const mineral = indicator.id.split('.')[1];
-  if (!mineral || !MINERALS.includes(mineral as Mineral)) return title;
-  const name = term(mineral as Mineral, lang);
-  return lang === 'zh' ? `${title}（${name}）` : `${title} (${name})`;
+  const notes = [
+    ...(mineral && MINERALS.includes(mineral as Mineral) ? [term(mineral as Mineral, lang)] : []),
+    ...(indicator.nature === 'expected' ? [term('expected', lang)] : []),
+    ...(indicator.basis === 'designCapacity' ? [term('designCapacity', lang)] : []),
+    ...(indicator.basis === 'actualOutput' ? [lang === 'zh' ? `${indicator.outputYear}年${term('actualOutput', lang)}` : `${term('actualOutput', lang)} ${indicator.outputYear}`] : []),
+  ];
+  if (notes.length === 0) return title;
+  return lang === 'zh' ? `${title}（${notes.join('，')}）` : `${title} (${notes.join(', ')})`;
 }
 
 /** A figure of the indicator, already written as `number`, with the indicator's unit: `45%`, `12 万吨/年`, `3 个`. */

@@ -104,7 +104,13 @@ const UNIT: Record<Indicator['unit'], Record<Language, string>> = {
 function indicatorTitle(indicator: Indicator, lang: Language): string {
   const mineral = indicator.id.split('.')[1] as Mineral | undefined;
   const title = indicator.title[lang];
-  return mineral ? `${title}${paren(term(mineral, lang), lang)}` : title;
+  // An expected total (开采总量 达到) says so and whether its figure is capacity or output.
+  const notes = [
+    ...(mineral ? [term(mineral, lang)] : []),
+    ...(indicator.nature === 'expected' ? [term('expected', lang)] : []),
+    ...(indicator.basis ? [term(indicator.basis, lang)] : []),
+  ];
+  return notes.length ? `${title}${paren(notes.join(lang === 'zh' ? '，' : ', '), lang)}` : title;
 }
 
 /** The plan's binding indicators: value, target and state. */

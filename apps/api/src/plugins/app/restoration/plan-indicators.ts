@@ -22,6 +22,6 @@ export async function planIndicators(
     asOf: chinaToday(now),
     rulesetId: ruleset.id,
     periodEnded,
-    indicators: computeIndicators(effectiveIndicators(ruleset.indicators, stored), mines, periodEnded),
+    indicators: computeIndicators(effectiveIndicators(ruleset.indicators, stored), mines, { periodEnded }),
   };
 }
