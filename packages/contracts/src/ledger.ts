@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LEDGER_SOURCES, LEDGER_STATUSES, VIOLATION_TYPES } from '@mpm/domain';
+import { HANDOVER_DEPARTMENTS, HANDOVER_STATUSES, LEDGER_SOURCES, LEDGER_STATUSES, VIOLATION_TYPES } from '@mpm/domain';
 import { SiteGeometry } from './inspection.ts';
 
 const strict = { additionalProperties: false } as const;
@@ -21,6 +21,10 @@ export const CreateLedgerEntryBody = Type.Object(
     patchId: Type.Optional(EntryId),
     violationType: Type.Optional(ViolationType),
     responsibleUnit: Type.Optional(Type.String({ maxLength: 200 })),
+    /** 责任人员: who answers for the rectification (seed 002 四（二）). */
+    responsiblePerson: Type.Optional(Type.String({ maxLength: 200 })),
+    /** 整改措施 (seed 002 四（二）). */
+    rectificationMeasures: Type.Optional(Type.String({ maxLength: 4000 })),
     deadline: Type.Optional(IsoDate),
     note: Type.Optional(Type.String({ maxLength: 4000 })),
     /** The site card JSON this entry was made from, kept verbatim. */
@@ -37,6 +41,8 @@ export const UpdateLedgerEntryBody = Type.Object(
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     violationType: Type.Optional(Type.Union([ViolationType, Type.Null()])),
     responsibleUnit: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    responsiblePerson: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    rectificationMeasures: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
     deadline: Type.Optional(Type.Union([IsoDate, Type.Null()])),
   },
   { additionalProperties: false, minProperties: 2 },
@@ -56,6 +62,55 @@ export type LedgerNoteBody = Static<typeof LedgerNoteBody>;
 
 export const LedgerParams = Type.Object({ id: EntryId }, strict);
 export type LedgerParams = Static<typeof LedgerParams>;
+
+export const HandoverDepartment = Type.Enum(HANDOVER_DEPARTMENTS);
+export const HandoverStatus = Type.Enum(HANDOVER_STATUSES);
+
+/**
+ * `POST /api/ledger/:id/handovers` (inspector, admin): hands the case over (移交) to one of
+ * {@link HANDOVER_DEPARTMENTS}. The department is checked by the write, not the schema, so a
+ * department not on the list is refused by name (`handoverDepartmentNotListed`).
+ */
+export const HandoverBody = Type.Object(
+  {
+    baseRevision: EntryId,
+    department: Type.String({ maxLength: 100 }),
+    /** The receiving body by name (新宾县公安局). */
+    receivingDepartment: Type.String({ minLength: 1, maxLength: 200 }),
+    handedOverOn: IsoDate,
+    note: Type.Optional(Type.String({ maxLength: 4000 })),
+  },
+  strict,
+);
+export type HandoverBody = Static<typeof HandoverBody>;
+
+/** `POST /api/ledger/:id/handovers/:handoverId/result`: the receiving department's case number and result (已办结). */
+export const HandoverResultBody = Type.Object(
+  {
+    baseRevision: EntryId,
+    caseNumber: Type.String({ minLength: 1, maxLength: 100 }),
+    result: Type.String({ minLength: 1, maxLength: 4000 }),
+    concludedOn: IsoDate,
+  },
+  strict,
+);
+export type HandoverResultBody = Static<typeof HandoverResultBody>;
+
+export const HandoverParams = Type.Object({ id: EntryId, handoverId: EntryId }, strict);
+export type HandoverParams = Static<typeof HandoverParams>;
+
+/** One hand-over of an entry's case. */
+export const HandoverView = Type.Object({
+  id: Type.Integer(),
+  department: HandoverDepartment,
+  receivingDepartment: Type.String(),
+  handedOverOn: IsoDate,
+  status: HandoverStatus,
+  caseNumber: Type.Union([Type.String(), Type.Null()]),
+  result: Type.Union([Type.String(), Type.Null()]),
+  concludedOn: Type.Union([IsoDate, Type.Null()]),
+});
+export type HandoverView = Static<typeof HandoverView>;
 
 /** `GET /api/photos/:id`. */
 export const PhotoParams = Type.Object({ id: EntryId }, strict);
@@ -95,7 +150,7 @@ export type LedgerExportQuery = Static<typeof LedgerExportQuery>;
 
 /** One event in an entry's history: created, a status step, a note, a photo, an edit. Never erased. */
 export const LedgerEvent = Type.Object({
-  kind: Type.Enum(['created', 'transition', 'note', 'photo', 'edit']),
+  kind: Type.Enum(['created', 'transition', 'note', 'photo', 'edit', 'handover', 'handoverResult']),
   from: Type.Union([LedgerStatus, Type.Null()]),
   to: Type.Union([LedgerStatus, Type.Null()]),
   note: Type.Union([Type.String(), Type.Null()]),
@@ -128,6 +183,7 @@ export const LedgerEntrySummary = Type.Object({
   townshipCode: Type.Union([Type.String(), Type.Null()]),
   townshipName: Type.Union([Type.String(), Type.Null()]),
   responsibleUnit: Type.Union([Type.String(), Type.Null()]),
+  responsiblePerson: Type.Union([Type.String(), Type.Null()]),
   deadline: Type.Union([IsoDate, Type.Null()]),
   overdue: Type.Boolean(),
   centre: Type.Tuple([Type.Number(), Type.Number()]),
@@ -158,6 +214,10 @@ export const LedgerEntryView = Type.Object({
   /** A tip-off reporter's contact as given (staff only); null when none was given. */
   reporterContact: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   siteCard: Type.Unknown(),
+  rectificationMeasures: Type.Union([Type.String(), Type.Null()]),
+  /** The seed passage the violation type comes from (`VIOLATION_BASIS`); null without a type. */
+  violationBasis: Type.Union([Type.String(), Type.Null()]),
+  handovers: Type.Array(HandoverView),
   history: Type.Array(LedgerEvent),
   photos: Type.Array(PhotoView),
 });

@@ -13,3 +13,4 @@ export * from './source-fields.ts';
 export * from './proposal-workflow.ts';
 export * from './licence-events.ts';
 export * from './parcel-events.ts';
+export * from './campaigns.ts';

@@ -16,6 +16,7 @@ import * as layerDataRevisions from './migrations/014-layer-data-revisions.ts';
 import * as rulesetVersions from './migrations/015-ruleset-versions.ts';
 import * as parcelEvents from './migrations/016-parcel-events.ts';
 import * as layerSettingsRevisions from './migrations/017-layer-settings-revisions.ts';
+import * as campaignLedger from './migrations/021-campaign-ledger.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-ruleset-versions': rulesetVersions,
   '016-parcel-events': parcelEvents,
   '017-layer-settings-revisions': layerSettingsRevisions,
+  '021-campaign-ledger': campaignLedger,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,5 +1,7 @@
 import type {
   CreateLedgerEntryBody,
+  HandoverBody,
+  HandoverResultBody,
   InspectionSettingsBody,
   InspectionSettingsResponse,
   LedgerEntryView,
@@ -50,6 +52,10 @@ export const inspectApi = {
     request<LedgerEntryView>(`/api/ledger/${id}`, lang, { method: 'PATCH', body }),
   transition: (id: number, body: LedgerTransitionBody, lang: UiLanguage) =>
     request<LedgerEntryView>(`/api/ledger/${id}/transitions`, lang, { method: 'POST', body }),
+  handOver: (id: number, body: HandoverBody, lang: UiLanguage) =>
+    request<LedgerEntryView>(`/api/ledger/${id}/handovers`, lang, { method: 'POST', body }),
+  concludeHandover: (id: number, handoverId: number, body: HandoverResultBody, lang: UiLanguage) =>
+    request<LedgerEntryView>(`/api/ledger/${id}/handovers/${handoverId}/result`, lang, { method: 'POST', body }),
   addNote: (id: number, note: string, lang: UiLanguage) =>
     request<LedgerEntryView>(`/api/ledger/${id}/notes`, lang, { method: 'POST', body: { note } }),
   addPhoto: (id: number, photo: File, lang: UiLanguage) => {

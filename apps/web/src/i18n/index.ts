@@ -4,6 +4,8 @@ import adminEn from './admin.en.json';
 import adminZhCN from './admin.zh-CN.json';
 import rulesEn from './rules.en.json';
 import rulesZhCN from './rules.zh-CN.json';
+import campaignsEn from './campaigns.en.json';
+import campaignsZhCN from './campaigns.zh-CN.json';
 import dataEn from './data.en.json';
 import dataZhCN from './data.zh-CN.json';
 import en from './en.json';
@@ -32,8 +34,8 @@ export function initI18n(lng: UiLanguage) {
   return i18next.use(initReactI18next).init({
     // One file per mode beside the common one, merged: keys are English text, so they cannot clash.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...rulesZhCN, ...proposalsZhCN, ...mapToolsZhCN, ...licencesZhCN, ...parcelsZhCN } },
-      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...rulesEn, ...proposalsEn, ...mapToolsEn, ...licencesEn, ...parcelsEn } },
+      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...rulesZhCN, ...proposalsZhCN, ...mapToolsZhCN, ...licencesZhCN, ...parcelsZhCN, ...campaignsZhCN } },
+      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...rulesEn, ...proposalsEn, ...mapToolsEn, ...licencesEn, ...parcelsEn, ...campaignsEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,

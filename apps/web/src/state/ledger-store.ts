@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CreateLedgerEntryBody, LedgerEntryView, LedgerListResponse, UpdateLedgerEntryBody } from '@mpm/contracts';
+import type { CreateLedgerEntryBody, HandoverBody, HandoverResultBody, LedgerEntryView, LedgerListResponse, UpdateLedgerEntryBody } from '@mpm/contracts';
 import type { LedgerStatus } from '@mpm/domain';
 import { api, ApiError } from '../api/client.ts';
 import { inspectApi } from '../api/inspect.ts';
@@ -40,6 +40,8 @@ export interface LedgerData {
   update(patch: Omit<UpdateLedgerEntryBody, 'baseRevision'>, lang: UiLanguage): Promise<boolean>;
   transition(to: LedgerStatus, note: string, lang: UiLanguage): Promise<boolean>;
   addNote(note: string, lang: UiLanguage): Promise<boolean>;
+  handOver(body: Omit<HandoverBody, 'baseRevision'>, lang: UiLanguage): Promise<boolean>;
+  concludeHandover(handoverId: number, body: Omit<HandoverResultBody, 'baseRevision'>, lang: UiLanguage): Promise<boolean>;
   addPhoto(photo: File, lang: UiLanguage): Promise<boolean>;
   loadTownships(lang: UiLanguage): Promise<void>;
   reset(): void;
@@ -61,7 +63,8 @@ export const useLedger = create<LedgerData>()((set, get) => {
       const view = await write(entry.data);
       set((s) => (s.entry?.id === entry.id ? { entry: { ...s.entry, ...shown(view) } } : {}));
     } catch (err) {
-      const stale = err instanceof ApiError && err.status === 409;
+      // Only a stale revision asks for a reload; other 409s (a final entry, an open hand-over) say what is wrong.
+      const stale = err instanceof ApiError && err.code === 'versionConflict';
       set((s) => (s.entry?.id === entry.id ? { entry: { ...s.entry, busy: false, actionProblem: { ...toProblem(err), stale } } } : {}));
       return false;
     }
@@ -109,6 +112,11 @@ export const useLedger = create<LedgerData>()((set, get) => {
       ),
 
     addNote: (note, lang) => act(lang, (view) => inspectApi.addNote(view.id, note.trim(), lang)),
+
+    handOver: (body, lang) => act(lang, (view) => inspectApi.handOver(view.id, { ...body, baseRevision: view.revision }, lang)),
+
+    concludeHandover: (handoverId, body, lang) =>
+      act(lang, (view) => inspectApi.concludeHandover(view.id, handoverId, { ...body, baseRevision: view.revision }, lang)),
 
     addPhoto: (photo, lang) => act(lang, (view) => inspectApi.addPhoto(view.id, photo, lang)),
 

@@ -1,4 +1,4 @@
-import { GLOSSARY, LEDGER_TRANSITIONS, term, type LedgerStatus, type Role } from '@mpm/domain';
+import { GLOSSARY, HANDOVER_DEPARTMENTS, LEDGER_TRANSITIONS, term, type HandoverDepartment, type LedgerStatus, type Role } from '@mpm/domain';
 import { UserError, badRequest, notFound } from '../../../http/errors.ts';
 
 const zh = (status: LedgerStatus) => `“${term(status, 'zh')}”`;
@@ -65,5 +65,53 @@ export const LEDGER_PROBLEMS = {
     badRequest('patchSourceMismatch', {
       zh: '给出 patchId 时来源（source）必须是 patch（卫片图斑）；来源为 patch 时必须给出 patchId。',
       en: 'With a patchId the source must be "patch" (satellite patch), and a "patch" source needs a patchId.',
+    }),
+
+  handoverDepartmentNotListed: (department: string) =>
+    badRequest('handoverDepartmentNotListed', {
+      zh: `移交部门（department）“${department}”不在可移交部门之列，只能移交${HANDOVER_DEPARTMENTS.map((d) => term(d, 'zh')).join('、')}（${HANDOVER_DEPARTMENTS.join('、')}）。`,
+      en: `The hand-over department (department) "${department}" is not on the list; a case can only be handed over to ${HANDOVER_DEPARTMENTS.map((d) => term(d, 'en')).join(', ')} (${HANDOVER_DEPARTMENTS.join(', ')}).`,
+    }),
+
+  blankReceivingDepartment: () =>
+    badRequest('blankReceivingDepartment', {
+      zh: '接收部门名称（receivingDepartment）不能为空白。',
+      en: 'The receiving department (receivingDepartment) must not be blank.',
+    }),
+
+  dateInFuture: (field: string, date: string, today: string) =>
+    badRequest('dateInFuture', {
+      zh: `日期 ${field} = ${date} 晚于今天（${today}），不能登记尚未发生的事。`,
+      en: `The date ${field} = ${date} is after today (${today}); what has not happened cannot be recorded.`,
+    }),
+
+  handoverNotFound: (entryId: number, handoverId: number) =>
+    notFound('handoverNotFound', {
+      zh: `台账记录 ${entryId} 没有编号为 ${handoverId} 的移交。`,
+      en: `Ledger entry ${entryId} has no hand-over ${handoverId}.`,
+    }),
+
+  handoverConcluded: (handoverId: number, caseNumber: string | null) =>
+    new UserError(409, 'handoverConcluded', {
+      zh: `移交 ${handoverId} 已办结（接收案号 ${caseNumber}），结果不能再改。`,
+      en: `Hand-over ${handoverId} is already concluded (case number ${caseNumber}); its result cannot change.`,
+    }),
+
+  concludedBeforeHandover: (concludedOn: string, handedOverOn: string) =>
+    badRequest('concludedBeforeHandover', {
+      zh: `办结日期（concludedOn）${concludedOn} 早于移交日期 ${handedOverOn}。`,
+      en: `The conclusion date (concludedOn) ${concludedOn} is before the hand-over date ${handedOverOn}.`,
+    }),
+
+  blankHandoverResult: (field: 'caseNumber' | 'result') =>
+    badRequest('blankHandoverResult', {
+      zh: `${field === 'caseNumber' ? '接收案号（caseNumber）' : '办理结果（result）'}不能为空白。`,
+      en: `The ${field === 'caseNumber' ? 'receiving case number (caseNumber)' : 'result (result)'} must not be blank.`,
+    }),
+
+  handoverOpen: (id: number, departments: HandoverDepartment[]) =>
+    new UserError(409, 'handoverOpen', {
+      zh: `台账记录 ${id} 移交${departments.map((d) => term(d, 'zh')).join('、')}的案件尚未办结，先登记接收部门的案号和办理结果，才能销号。`,
+      en: `Ledger entry ${id} has a hand-over to ${departments.map((d) => term(d, 'en').toLowerCase()).join(', ')} not yet concluded; record the receiving department's case number and result before closing it.`,
     }),
 };

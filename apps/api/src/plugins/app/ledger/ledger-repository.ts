@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { FINAL_LEDGER_STATUSES, type LedgerSource, type LedgerStatus, type ViolationType } from '@mpm/domain';
-import type { LedgerEvent } from '@mpm/contracts';
+import { FINAL_LEDGER_STATUSES, type HandoverDepartment, type LedgerSource, type LedgerStatus, type ViolationType } from '@mpm/domain';
+import type { HandoverView, LedgerEvent } from '@mpm/contracts';
 import { createPhotosRepository } from '../photos/photos-repository.ts';
 
 /** The filters of the list and the exports. */
@@ -22,6 +22,7 @@ export interface EntryRow {
   townshipCode: string | null;
   townshipName: string | null;
   responsibleUnit: string | null;
+  responsiblePerson: string | null;
   deadline: string | null;
   overdue: boolean;
   lon: number;
@@ -38,6 +39,7 @@ export interface EntryDetailRow extends EntryRow {
   receiptHint: string | null;
   reporterContact: string | null;
   siteCard: unknown;
+  rectificationMeasures: string | null;
 }
 
 /** A new entry as written; the township is derived here from the geometry. */
@@ -48,6 +50,8 @@ export interface NewEntry {
   patchId: number | null;
   violationType: ViolationType | null;
   responsibleUnit: string | null;
+  responsiblePerson: string | null;
+  rectificationMeasures: string | null;
   deadline: string | null;
   siteCard: unknown;
   receiptHash: string | null;
@@ -75,6 +79,8 @@ export interface LockedEntry {
   revision: number;
   violationType: ViolationType | null;
   responsibleUnit: string | null;
+  responsiblePerson: string | null;
+  rectificationMeasures: string | null;
   deadline: string | null;
   /** Who made the current revision (display name; null for a tip-off's reporter) and when. */
   revisedBy: string | null;
@@ -86,8 +92,22 @@ export interface EntryDetails {
   title?: string;
   violation_type?: ViolationType | null;
   responsible_unit?: string | null;
+  responsible_person?: string | null;
+  rectification_measures?: string | null;
   deadline?: string | null;
 }
+
+/** A new hand-over as written. */
+export interface NewHandover {
+  entryId: number;
+  department: HandoverDepartment;
+  receivingDepartment: string;
+  handedOverOn: string;
+  createdBy: number;
+}
+
+/** The events that make a new revision of an entry; notes and photos leave it as it was. */
+const REVISING_EVENTS = `('created', 'transition', 'edit', 'handover', 'handoverResult')`;
 
 const FINAL = FINAL_LEDGER_STATUSES.map((s) => `'${s}'`).join(', ');
 /** Overdue: a deadline before today (bound as the one parameter) and a status that is not final. */
@@ -110,6 +130,7 @@ export function createLedgerRepository(knex: Knex) {
     'e.township_code AS townshipCode',
     'a.name AS townshipName',
     'e.responsible_unit AS responsibleUnit',
+    'e.responsible_person AS responsiblePerson',
     db.raw(`to_char(e.deadline, 'YYYY-MM-DD') AS deadline`),
     db.raw(`${OVERDUE} AS overdue`, [today]),
     db.raw('ST_X(ST_PointOnSurface(e.geom))::float8 AS lon'),
@@ -144,6 +165,8 @@ export function createLedgerRepository(knex: Knex) {
           patch_id: entry.patchId,
           violation_type: entry.violationType,
           responsible_unit: entry.responsibleUnit,
+          responsible_person: entry.responsiblePerson,
+          rectification_measures: entry.rectificationMeasures,
           deadline: entry.deadline,
           site_card: entry.siteCard === undefined ? null : JSON.stringify(entry.siteCard),
           receipt_hash: entry.receiptHash,
@@ -181,16 +204,17 @@ export function createLedgerRepository(knex: Knex) {
           'revision',
           'violation_type AS violationType',
           'responsible_unit AS responsibleUnit',
+          'responsible_person AS responsiblePerson',
+          'rectification_measures AS rectificationMeasures',
           trx.raw(`to_char(deadline, 'YYYY-MM-DD') AS deadline`),
-          // Only these events make a new revision; notes and photos leave it as it was.
           trx.raw(
             `(SELECT u.display_name FROM ledger_events ev LEFT JOIN users u ON u.id = ev.user_id
-               WHERE ev.entry_id = ledger_entries.id AND ev.kind IN ('created', 'transition', 'edit')
+               WHERE ev.entry_id = ledger_entries.id AND ev.kind IN ${REVISING_EVENTS}
                ORDER BY ev.id DESC LIMIT 1) AS "revisedBy"`,
           ),
           trx.raw(
             `(SELECT ev.at FROM ledger_events ev
-               WHERE ev.entry_id = ledger_entries.id AND ev.kind IN ('created', 'transition', 'edit')
+               WHERE ev.entry_id = ledger_entries.id AND ev.kind IN ${REVISING_EVENTS}
                ORDER BY ev.id DESC LIMIT 1) AS "revisedAt"`,
           ),
         );
@@ -201,6 +225,44 @@ export function createLedgerRepository(knex: Knex) {
       await trx('ledger_entries')
         .where({ id })
         .update({ ...changes, updated_at: trx.fn.now(), ...(newRevision && { revision: trx.raw('revision + 1') }) });
+    },
+
+    /** Adds a hand-over (已移交); returns its id. */
+    async insertHandover(handover: NewHandover, trx: Knex): Promise<number> {
+      const [row] = await trx('ledger_handovers')
+        .insert({
+          entry_id: handover.entryId,
+          department: handover.department,
+          receiving_department: handover.receivingDepartment,
+          handed_over_on: handover.handedOverOn,
+          created_by: handover.createdBy,
+        })
+        .returning('id');
+      return Number((row as { id: number }).id);
+    },
+
+    /** Records a hand-over's result (已办结). */
+    async concludeHandover(id: number, result: { caseNumber: string; result: string; concludedOn: string }, trx: Knex): Promise<void> {
+      await trx('ledger_handovers')
+        .where({ id })
+        .update({ status: 'concluded', case_number: result.caseNumber, result: result.result, concluded_on: result.concludedOn });
+    },
+
+    /** An entry's hand-overs, oldest first. */
+    async handovers(entryId: number, db: Knex = knex): Promise<HandoverView[]> {
+      return db('ledger_handovers')
+        .where({ entry_id: entryId })
+        .orderBy('id')
+        .select(
+          'id',
+          'department',
+          'receiving_department AS receivingDepartment',
+          db.raw(`to_char(handed_over_on, 'YYYY-MM-DD') AS "handedOverOn"`),
+          'status',
+          'case_number AS caseNumber',
+          'result',
+          db.raw(`to_char(concluded_on, 'YYYY-MM-DD') AS "concludedOn"`),
+        );
     },
 
     /** Whether a change patch exists, and the entry already made from it (if any). */
@@ -221,6 +283,7 @@ export function createLedgerRepository(knex: Knex) {
           'e.receipt_hint AS receiptHint',
           'e.reporter_contact AS reporterContact',
           'e.site_card AS siteCard',
+          'e.rectification_measures AS rectificationMeasures',
         );
       return row ? { ...row, geometry: JSON.parse(row.geometry) } : undefined;
     },

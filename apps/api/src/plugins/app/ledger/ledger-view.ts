@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { VIOLATION_BASIS } from '@mpm/domain';
 import type { LedgerEntrySummary, LedgerEntryView, PhotoView } from '@mpm/contracts';
 import type { PhotoRow } from '../photos/photos-repository.ts';
 import type { EntryRow, LedgerRepository } from './ledger-repository.ts';
@@ -16,6 +17,7 @@ export const summaryView = (row: EntryRow): LedgerEntrySummary => ({
   townshipCode: row.townshipCode,
   townshipName: row.townshipName,
   responsibleUnit: row.responsibleUnit,
+  responsiblePerson: row.responsiblePerson,
   deadline: row.deadline,
   overdue: row.overdue,
   centre: [row.lon, row.lat],
@@ -40,7 +42,7 @@ export const photoView = (row: PhotoRow): PhotoView => ({
 export async function entryView(ledger: LedgerRepository, id: number, today: string, db?: Knex): Promise<LedgerEntryView | undefined> {
   const row = await ledger.entry(id, today, db);
   if (!row) return undefined;
-  const [history, photos] = [await ledger.history(id, db), await ledger.photos.forEntry(id, db)];
+  const [history, photos, handovers] = [await ledger.history(id, db), await ledger.photos.forEntry(id, db), await ledger.handovers(id, db)];
   return {
     ...summaryView(row),
     geometry: row.geometry,
@@ -48,6 +50,9 @@ export async function entryView(ledger: LedgerRepository, id: number, today: str
     tipOffReceipt: row.receiptHint === null ? null : `${row.receiptHint}…`,
     reporterContact: row.reporterContact,
     siteCard: row.siteCard,
+    rectificationMeasures: row.rectificationMeasures,
+    violationBasis: row.violationType === null ? null : VIOLATION_BASIS[row.violationType],
+    handovers,
     history: history.map((event) => ({ ...event, at: iso(event.at) })),
     photos: photos.map(photoView),
   };

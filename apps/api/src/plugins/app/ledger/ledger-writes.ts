@@ -1,7 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Knex } from 'knex';
-import type { CreateLedgerEntryBody, LedgerEntryView, LedgerNoteBody, LedgerTransitionBody, UpdateLedgerEntryBody } from '@mpm/contracts';
-import { FINAL_LEDGER_STATUSES, ledgerTransition, type LedgerStatus } from '@mpm/domain';
+import type {
+  CreateLedgerEntryBody,
+  HandoverBody,
+  HandoverResultBody,
+  LedgerEntryView,
+  LedgerNoteBody,
+  LedgerTransitionBody,
+  UpdateLedgerEntryBody,
+} from '@mpm/contracts';
+import { FINAL_LEDGER_STATUSES, isHandoverDepartment, ledgerTransition, type LedgerStatus } from '@mpm/domain';
 import { auditedWrite, type ExpectedVersion } from '../audit/audited-write.ts';
 import type { User } from '../auth/users-repository.ts';
 import type { CheckedPhoto } from '../photos/photo-upload.ts';
@@ -105,12 +113,55 @@ function entryWrite(
 }
 
 /**
- * `POST /api/ledger`: checks the site and the patch, then writes the entry (township derived
- * from the geometry), its `created` event and the audit entry in one transaction.
+ * Writes a lead's entry inside `trx` (an audited write's transaction): the patch it came from
+ * checked, the entry (township derived from the geometry, status 待核查) and its `created` event.
+ * The fields are the lead's as {@link CreateLedgerEntryBody} takes them, the site already checked
+ * ({@link checkedSite}); other features that turn their results into leads (the sweep of existing
+ * mines) call this or {@link createEntry}, so a lead is made one way.
+ */
+export async function insertLead(
+  ledger: LedgerRepository,
+  lead: CreateLedgerEntryBody & { geometry: LedgerEntryView['geometry'] },
+  userId: number,
+  trx: Knex,
+): Promise<number> {
+  const title = text(lead.title);
+  if (!title) throw P.blankTitle();
+  if ((lead.patchId !== undefined) !== (lead.source === 'patch')) throw P.patchSourceMismatch();
+  if (lead.patchId !== undefined) {
+    const patch = await ledger.patch(lead.patchId, trx);
+    if (!patch.exists) throw P.patchNotFound(lead.patchId);
+    if (patch.entryId !== null) throw P.patchHasEntry(lead.patchId, patch.entryId);
+  }
+  const { id } = await ledger.insertEntry(
+    {
+      title,
+      source: lead.source,
+      geometry: lead.geometry,
+      patchId: lead.patchId ?? null,
+      violationType: lead.violationType ?? null,
+      responsibleUnit: text(lead.responsibleUnit),
+      responsiblePerson: text(lead.responsiblePerson),
+      rectificationMeasures: text(lead.rectificationMeasures),
+      deadline: lead.deadline ?? null,
+      siteCard: lead.siteCard,
+      receiptHash: null,
+      receiptHint: null,
+      reporterContact: null,
+      createdBy: userId,
+    },
+    trx,
+  );
+  await ledger.insertEvent({ entryId: id, kind: 'created', to: 'pending', note: text(lead.note), userId }, trx);
+  return id;
+}
+
+/**
+ * `POST /api/ledger`, and any feature's lead: checks the site, then writes the entry
+ * ({@link insertLead}) and the audit entry in one transaction.
  */
 export async function createEntry(context: LedgerContext, body: CreateLedgerEntryBody, user: User): Promise<LedgerEntryView> {
-  const title = text(body.title);
-  if (!title) throw P.blankTitle();
+  if (!text(body.title)) throw P.blankTitle();
   if ((body.patchId !== undefined) !== (body.source === 'patch')) throw P.patchSourceMismatch();
   const geometry = await checkedSite(context.repos, body.geometry);
   const { ledger } = context.repos;
@@ -119,32 +170,7 @@ export async function createEntry(context: LedgerContext, body: CreateLedgerEntr
     action: 'create',
     entity: 'ledger_entry',
     entityId: (view: LedgerEntryView) => view.id,
-    write: async (trx) => {
-      if (body.patchId !== undefined) {
-        const patch = await ledger.patch(body.patchId, trx);
-        if (!patch.exists) throw P.patchNotFound(body.patchId);
-        if (patch.entryId !== null) throw P.patchHasEntry(body.patchId, patch.entryId);
-      }
-      const { id } = await ledger.insertEntry(
-        {
-          title,
-          source: body.source,
-          geometry,
-          patchId: body.patchId ?? null,
-          violationType: body.violationType ?? null,
-          responsibleUnit: text(body.responsibleUnit),
-          deadline: body.deadline ?? null,
-          siteCard: body.siteCard,
-          receiptHash: null,
-          receiptHint: null,
-          reporterContact: null,
-          createdBy: user.id,
-        },
-        trx,
-      );
-      await ledger.insertEvent({ entryId: id, kind: 'created', to: 'pending', note: text(body.note), userId: user.id }, trx);
-      return viewIn(context, id, trx);
-    },
+    write: async (trx) => viewIn(context, await insertLead(ledger, { ...body, geometry }, user.id, trx), trx),
     after: async (view, trx) => auditRow(await locked(context, view.id, trx)),
     detail: () => ({ source: body.source, patchId: body.patchId ?? null }),
   });
@@ -176,6 +202,9 @@ export function updateEntry(context: LedgerContext, id: number, body: UpdateLedg
     }
     if (body.violationType !== undefined) wanted.violationType = [entry.violationType, body.violationType];
     if (body.responsibleUnit !== undefined) wanted.responsibleUnit = [entry.responsibleUnit, text(body.responsibleUnit)];
+    if (body.responsiblePerson !== undefined) wanted.responsiblePerson = [entry.responsiblePerson, text(body.responsiblePerson)];
+    if (body.rectificationMeasures !== undefined)
+      wanted.rectificationMeasures = [entry.rectificationMeasures, text(body.rectificationMeasures)];
     if (body.deadline !== undefined) wanted.deadline = [entry.deadline, body.deadline];
     const changed = Object.fromEntries(Object.entries(wanted).filter(([, [before, after]]) => before !== after));
     if (Object.keys(changed).length === 0) return;
@@ -185,6 +214,8 @@ export function updateEntry(context: LedgerContext, id: number, body: UpdateLedg
     if ('title' in changed) columns.title = after('title')!;
     if ('violationType' in changed) columns.violation_type = after('violationType') as EntryDetails['violation_type'];
     if ('responsibleUnit' in changed) columns.responsible_unit = after('responsibleUnit');
+    if ('responsiblePerson' in changed) columns.responsible_person = after('responsiblePerson');
+    if ('rectificationMeasures' in changed) columns.rectification_measures = after('rectificationMeasures');
     if ('deadline' in changed) columns.deadline = after('deadline');
     await ledger.update(id, columns, true, trx);
     await ledger.insertEvent({ entryId: id, kind: 'edit', detail: changed, userId: user.id }, trx);
@@ -204,9 +235,85 @@ export function transitionEntry(context: LedgerContext, id: number, body: Ledger
     if (!step.roles.includes(user.role)) throw P.roleMayNot(entry.status, body.to, step.roles);
     const note = text(body.note);
     if (!note && step.needsNote) throw P.noteRequired(entry.status, body.to);
+    if (body.to === 'closed') {
+      const open = (await ledger.handovers(id, trx)).filter((h) => h.status !== 'concluded');
+      if (open.length > 0) throw P.handoverOpen(id, open.map((h) => h.department));
+    }
     await ledger.update(id, { status: body.to }, true, trx);
     await ledger.insertEvent({ entryId: id, kind: 'transition', from: entry.status, to: body.to, note, userId: user.id }, trx);
   });
+}
+
+/**
+ * `POST /api/ledger/:id/handovers`: hands the case over (移交, seed 003 二（二）4) to a listed
+ * department, from the current revision, while the entry is open; recorded in its history.
+ */
+export function handOver(context: LedgerContext, id: number, body: HandoverBody, user: User): Promise<LedgerEntryView> {
+  if (!isHandoverDepartment(body.department)) throw P.handoverDepartmentNotListed(body.department);
+  const department = body.department;
+  const receivingDepartment = text(body.receivingDepartment);
+  if (!receivingDepartment) throw P.blankReceivingDepartment();
+  const today = chinaToday(context.now);
+  if (body.handedOverOn > today) throw P.dateInFuture('handedOverOn', body.handedOverOn, today);
+  const { ledger } = context.repos;
+  let handoverId: number | undefined;
+  return entryWrite(
+    context,
+    id,
+    user,
+    'handover',
+    body.baseRevision,
+    async (trx, entry) => {
+      if (isFinal(entry.status)) throw P.final(id, entry.status);
+      handoverId = await ledger.insertHandover({ entryId: id, department, receivingDepartment, handedOverOn: body.handedOverOn, createdBy: user.id }, trx);
+      await ledger.update(id, {}, true, trx);
+      await ledger.insertEvent(
+        { entryId: id, kind: 'handover', note: text(body.note), detail: { handoverId, department, receivingDepartment }, userId: user.id },
+        trx,
+      );
+    },
+    () => ({ handoverId, department, receivingDepartment, handedOverOn: body.handedOverOn }),
+  );
+}
+
+/**
+ * `POST /api/ledger/:id/handovers/:handoverId/result`: the receiving department's case number
+ * and result (已办结), once; the entry may then be closed (销号).
+ */
+export function concludeHandover(
+  context: LedgerContext,
+  id: number,
+  handoverId: number,
+  body: HandoverResultBody,
+  user: User,
+): Promise<LedgerEntryView> {
+  const caseNumber = text(body.caseNumber);
+  if (!caseNumber) throw P.blankHandoverResult('caseNumber');
+  const result = text(body.result);
+  if (!result) throw P.blankHandoverResult('result');
+  const today = chinaToday(context.now);
+  if (body.concludedOn > today) throw P.dateInFuture('concludedOn', body.concludedOn, today);
+  const { ledger } = context.repos;
+  return entryWrite(
+    context,
+    id,
+    user,
+    'handoverResult',
+    body.baseRevision,
+    async (trx) => {
+      const handover = (await ledger.handovers(id, trx)).find((h) => h.id === handoverId);
+      if (!handover) throw P.handoverNotFound(id, handoverId);
+      if (handover.status === 'concluded') throw P.handoverConcluded(handoverId, handover.caseNumber);
+      if (body.concludedOn < handover.handedOverOn) throw P.concludedBeforeHandover(body.concludedOn, handover.handedOverOn);
+      await ledger.concludeHandover(handoverId, { caseNumber, result, concludedOn: body.concludedOn }, trx);
+      await ledger.update(id, {}, true, trx);
+      await ledger.insertEvent(
+        { entryId: id, kind: 'handoverResult', note: result, detail: { handoverId, caseNumber }, userId: user.id },
+        trx,
+      );
+    },
+    () => ({ handoverId, caseNumber, concludedOn: body.concludedOn }),
+  );
 }
 
 /** `POST /api/ledger/:id/notes`: adds a note to the history (open or closed entries alike). */

@@ -125,6 +125,8 @@ export async function createTipOff(
             patchId: null,
             violationType: null,
             responsibleUnit: null,
+            responsiblePerson: null,
+            rectificationMeasures: null,
             deadline: null,
             siteCard: undefined,
             receiptHash: receiptHash(receiptCode),

@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import {
   CreateLedgerEntryBody,
+  HandoverBody,
+  HandoverParams,
+  HandoverResultBody,
   LedgerEntryView,
   LedgerListResponse,
   LedgerNoteBody,
@@ -14,7 +17,15 @@ import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { LEDGER_PROBLEMS } from '../../../plugins/app/ledger/ledger-reasons.ts';
 import { entryView, summaryView } from '../../../plugins/app/ledger/ledger-view.ts';
 import { chinaToday } from '../../../plugins/app/reports/china-time.ts';
-import { addNote, createEntry, transitionEntry, updateEntry, type LedgerContext } from '../../../plugins/app/ledger/ledger-writes.ts';
+import {
+  addNote,
+  concludeHandover,
+  createEntry,
+  handOver,
+  transitionEntry,
+  updateEntry,
+  type LedgerContext,
+} from '../../../plugins/app/ledger/ledger-writes.ts';
 import { createPhotoStore } from '../../../plugins/app/photos/photo-store.ts';
 import exportRoutes from './export.ts';
 import photoRoutes from './photos.ts';
@@ -81,6 +92,19 @@ const ledger: FastifyPluginAsyncTypebox<PhotoOptions> = async (app, { photosDir,
     '/api/ledger/:id/transitions',
     { ...writers, schema: { params: LedgerParams, body: LedgerTransitionBody, response: { 200: LedgerEntryView } } },
     async (request) => transitionEntry(context(), request.params.id, request.body, request.user!),
+  );
+
+  app.post(
+    '/api/ledger/:id/handovers',
+    { ...writers, schema: { params: LedgerParams, body: HandoverBody, response: { 201: LedgerEntryView } } },
+    async (request, reply) => reply.status(201).send(await handOver(context(), request.params.id, request.body, request.user!)),
+  );
+
+  app.post(
+    '/api/ledger/:id/handovers/:handoverId/result',
+    { ...writers, schema: { params: HandoverParams, body: HandoverResultBody, response: { 200: LedgerEntryView } } },
+    async (request) =>
+      concludeHandover(context(), request.params.id, request.params.handoverId, request.body, request.user!),
   );
 
   app.post(

@@ -11,6 +11,8 @@ interface Draft {
   title: string;
   violationType: ViolationType | '';
   responsibleUnit: string;
+  responsiblePerson: string;
+  rectificationMeasures: string;
   deadline: string;
 }
 
@@ -18,6 +20,8 @@ const draftOf = (view: LedgerEntryView): Draft => ({
   title: view.title,
   violationType: view.violationType ?? '',
   responsibleUnit: view.responsibleUnit ?? '',
+  responsiblePerson: view.responsiblePerson ?? '',
+  rectificationMeasures: view.rectificationMeasures ?? '',
   deadline: view.deadline ?? '',
 });
 
@@ -28,11 +32,15 @@ function changes(view: LedgerEntryView, draft: Draft): Omit<UpdateLedgerEntryBod
   if (draft.title.trim() !== view.title) patch.title = draft.title.trim();
   if ((draft.violationType || null) !== view.violationType) patch.violationType = draft.violationType || null;
   if ((unit || null) !== view.responsibleUnit) patch.responsibleUnit = unit || null;
+  const person = draft.responsiblePerson.trim();
+  if ((person || null) !== view.responsiblePerson) patch.responsiblePerson = person || null;
+  const measures = draft.rectificationMeasures.trim();
+  if ((measures || null) !== view.rectificationMeasures) patch.rectificationMeasures = measures || null;
   if ((draft.deadline || null) !== view.deadline) patch.deadline = draft.deadline || null;
   return patch;
 }
 
-/** Edits the title, violation type, responsible unit and deadline; sent with the revision it was read at. */
+/** Edits the title, violation type, responsible unit and person, rectification measures and deadline; sent with the revision it was read at. */
 export function EntryEditForm({ view, busy }: { view: LedgerEntryView; busy: boolean }) {
   const { t } = useTranslation();
   const id = useId();
@@ -67,6 +75,10 @@ export function EntryEditForm({ view, busy }: { view: LedgerEntryView; busy: boo
         </select>
         <label htmlFor={`${id}-unit`}>{term('responsibleUnit', lang)}</label>
         <input id={`${id}-unit`} value={draft.responsibleUnit} maxLength={200} onChange={(e) => set('responsibleUnit', e.target.value)} />
+        <label htmlFor={`${id}-person`}>{term('responsiblePerson', lang)}</label>
+        <input id={`${id}-person`} value={draft.responsiblePerson} maxLength={200} onChange={(e) => set('responsiblePerson', e.target.value)} />
+        <label htmlFor={`${id}-measures`}>{term('rectificationMeasures', lang)}</label>
+        <textarea id={`${id}-measures`} rows={2} value={draft.rectificationMeasures} maxLength={4000} onChange={(e) => set('rectificationMeasures', e.target.value)} />
         <label htmlFor={`${id}-deadline`}>{term('deadline', lang)}</label>
         <input id={`${id}-deadline`} type="date" value={draft.deadline} onChange={(e) => set('deadline', e.target.value)} />
         <button type="submit" className="primary-button" disabled={!changed || draft.title.trim() === ''}>

@@ -8,6 +8,7 @@ import { useSession } from '../../../state/session-store.ts';
 import { ProblemNotice, problemText } from '../../ProblemNotice.tsx';
 import { LedgerStatusBadge, sourceTerm } from '../terms.tsx';
 import { EntryEditForm } from './EntryEditForm.tsx';
+import { EntryHandovers } from './EntryHandovers.tsx';
 import { EntryNotes, EntryPhotos } from './EntryNotesPhotos.tsx';
 import { EntryWorkflow } from './EntryWorkflow.tsx';
 
@@ -61,7 +62,13 @@ export function LedgerEntryDetail() {
             {t('Show on the map')}
           </button>
           <EntryWorkflow view={view} busy={entry.busy} />
+          {view.violationBasis && (
+            <p className="plan-note violation-basis">
+              {t('Legal basis of the type')}: {view.violationBasis}
+            </p>
+          )}
           <EntryEditForm key={`${view.id}/${view.revision}`} view={view} busy={entry.busy} />
+          <EntryHandovers view={view} busy={entry.busy} />
           <EntryNotes busy={entry.busy} />
           <EntryPhotos view={view} busy={entry.busy} />
           <EntryHistory view={view} lang={lang} />
@@ -86,6 +93,10 @@ function EntryHistory({ view, lang }: { view: LedgerEntryView; lang: Language })
         return t('Photo added');
       case 'edit':
         return t('Details changed');
+      case 'handover':
+        return term('handover', lang);
+      case 'handoverResult':
+        return `${term('handover', lang)} · ${term('concluded', lang)}`;
     }
   };
   return (
