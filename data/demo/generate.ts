@@ -6,6 +6,7 @@ import { assertApart, assertWithin } from './checks.ts';
 import type { Context } from './context.ts';
 import { createLocalFrame } from './frame.ts';
 import { containsPosition, outsideM2 } from './geometry.ts';
+import { buildLandClasses } from './land-classes.ts';
 import { buildLines } from './lines.ts';
 import { serializeCollection, writeText } from './output.ts';
 import { buildChangePatches, type PatchClass } from './patches.ts';
@@ -18,6 +19,8 @@ import type { AreaGeometry, Feature, Polygon } from './types.ts';
 
 /** Seed of the random stream: change it and every synthetic shape changes. */
 const SEED = 621025;
+/** Seed of the land classes' own stream (issue #15), so that adding them moved nothing else. */
+const LAND_CLASS_SEED = 621026;
 
 /** Centre of the demo county (about where Zhengning county lies), lon/lat. */
 const ORIGIN: [number, number] = [108.45, 35.47];
@@ -56,6 +59,7 @@ export function buildDataset(): DemoDataset {
   const restorationParcels = buildRestorationParcels(context, rights.miningRights);
   const { changePatches, expectedClasses } = buildChangePatches(context, { ...rights, ...protection });
   const lines = buildLines(context);
+  const land = buildLandClasses({ ...context, random: createRandom(LAND_CLASS_SEED) });
   const layers: Record<CollectionId, Feature[]> = {
     county: [county],
     townships,
@@ -65,6 +69,10 @@ export function buildDataset(): DemoDataset {
     mining_zoning: plan.miningZoning,
     eco_redline: protection.ecoRedline,
     farmland: protection.farmland,
+    urban_development_boundary: land.urban,
+    forest_land: land.forest,
+    grassland: land.grassland,
+    wetland: land.wetland,
     nature_reserves: protection.natureReserves,
     water_sources: protection.waterSources,
     scenic_areas: protection.scenicAreas,
@@ -79,6 +87,23 @@ export function buildDataset(): DemoDataset {
   };
   assertInsideCounty(county.geometry, layers);
   assertPlausible(plan, protection, rights, restorationParcels, changePatches);
+  // The land classes sit apart from every other area the demo's checks, patches and parcels rely
+  // on, so that each finding the tests pin about them comes from them alone.
+  const landClasses = [...land.urban, ...land.forest, ...land.grassland, ...land.wetland];
+  assertApart(landClasses, [
+    ...plan.concentratedZones,
+    ...plan.miningBlocks,
+    ...plan.explorationBlocks,
+    ...rights.miningRights,
+    ...rights.explorationRights,
+    ...restorationParcels,
+    ...changePatches,
+    ...protection.farmland,
+    ...protection.ecoRedline,
+    ...protection.natureReserves,
+    ...protection.waterSources,
+    ...protection.scenicAreas,
+  ], 100);
   return { layers, expectedPatchClasses: expectedClasses };
 }
 

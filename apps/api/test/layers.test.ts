@@ -3,7 +3,7 @@ import { COLLECTION_IDS } from '@mpm/domain';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
 
-const STAFF_ONLY_BY_DEFAULT = ['eco_redline', 'farmland', 'water_sources', 'residential_areas', 'change_patches'];
+const STAFF_ONLY_BY_DEFAULT = ['eco_redline', 'farmland', 'forest_land', 'grassland', 'wetland', 'water_sources', 'residential_areas', 'change_patches'];
 
 describe.each(TEST_DATABASES)('layer catalogue on %s', (kind) => {
   let t: TestApp;

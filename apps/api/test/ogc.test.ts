@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_ADMIN_PASSWORD, TEST_DATABASES } from './helpers/databases.ts';
 
 /** Layers the county keeps from the public by default. */
-const STAFF_ONLY_LAYERS = ['eco_redline', 'farmland', 'water_sources', 'residential_areas', 'change_patches'];
+const STAFF_ONLY_LAYERS = ['eco_redline', 'farmland', 'forest_land', 'grassland', 'wetland', 'water_sources', 'residential_areas', 'change_patches'];
 /** A zone of the demo county (the demo data may add a suffix such as （示范）). */
 const ZONE_NAME = '正宁县榆林子镇党家村砂石土集中开采区';
 const BASIC = `Basic ${Buffer.from(`admin:${TEST_ADMIN_PASSWORD}`).toString('base64')}`;

@@ -10,6 +10,10 @@ export const COLLECTION_IDS = [
   'mining_zoning',
   'eco_redline',
   'farmland',
+  'urban_development_boundary',
+  'forest_land',
+  'grassland',
+  'wetland',
   'nature_reserves',
   'water_sources',
   'scenic_areas',
@@ -94,6 +98,11 @@ const rightStatus: FieldDef = { key: 'rightStatus', type: 'enum', values: ['acti
 const holder: FieldDef = { key: 'holder', type: 'text' };
 const validFrom: FieldDef = { key: 'validFrom', type: 'date' };
 const validTo: FieldDef = { key: 'validTo', type: 'date' };
+const protectionLevel: FieldDef = {
+  key: 'protectionLevel',
+  type: 'enum',
+  values: ['nationalLevel', 'provincialLevel', 'municipalLevel', 'countyLevel'],
+};
 const protectedArea = (id: CollectionId, color: string, publicByDefault: boolean): LayerDef => ({
   id,
   group: 'protection',
@@ -101,15 +110,17 @@ const protectedArea = (id: CollectionId, color: string, publicByDefault: boolean
   publicByDefault,
   color,
   visibleByDefault: true,
-  fields: [
-    name,
-    {
-      key: 'protectionLevel',
-      type: 'enum',
-      values: ['nationalLevel', 'provincialLevel', 'municipalLevel', 'countyLevel'],
-    },
-    areaKm2,
-  ],
+  fields: [name, protectionLevel, areaKm2],
+});
+/** A land class of the land survey (林地, 草地, 湿地): staff-only and off until asked for, like farmland. */
+const landClass = (id: CollectionId, color: string, extra: readonly FieldDef[]): LayerDef => ({
+  id,
+  group: 'protection',
+  geometry: 'polygon',
+  publicByDefault: false,
+  color,
+  visibleByDefault: false,
+  fields: [name, ...extra, areaMu],
 });
 
 /** Every layer of the county map, in drawing order (bottom first). */
@@ -132,6 +143,11 @@ export const LAYERS: readonly LayerDef[] = [
     visibleByDefault: true,
     fields: [name, { key: 'adminCode', type: 'text' }, areaKm2],
   },
+  // Land classes (林地、草地、湿地, seed 002 "非法占用耕地、林地、草地、湿地和自然保护地"): drawn under
+  // farmland and the protected areas, which matter more where they meet.
+  landClass('forest_land', '#4d9221', []),
+  landClass('grassland', '#b8e186', []),
+  landClass('wetland', '#41b6c4', [protectionLevel]),
   {
     id: 'farmland',
     group: 'protection',
@@ -149,6 +165,16 @@ export const LAYERS: readonly LayerDef[] = [
     color: '#d7191c',
     visibleByDefault: true,
     fields: [name, { key: 'controlNote', type: 'text' }, areaKm2],
+  },
+  {
+    // 三区三线's urban development boundary (城镇开发边界), seed 002 "不符合'三区三线'管控要求".
+    id: 'urban_development_boundary',
+    group: 'protection',
+    geometry: 'polygon',
+    publicByDefault: true,
+    color: '#c51b7d',
+    visibleByDefault: false,
+    fields: [name, areaKm2],
   },
   protectedArea('nature_reserves', '#1a9641', true),
   protectedArea('water_sources', '#2b83ba', false),

@@ -46,4 +46,18 @@ describe('the demo ruleset’s legal bases', () => {
       expect(rule.legalBasis.zh, rule.id).toMatch(/《新宾满族自治县开展(矿业结构优化|非煤矿山地质环境恢复治理)专项行动工作方案》一、工作目标/);
     }
   });
+
+  it('say so, in both languages, where the demo borrows the Changjiang campaign text (seed 002) for 三区三线 and the land classes', () => {
+    const borrowed = rules.filter((r) => r.legalBasis.zh.includes('昌江'));
+    expect(borrowed.map((r) => r.id)).toEqual(['urbanDevelopmentBoundary', 'forestLand', 'grassland', 'wetland']);
+    for (const rule of borrowed) {
+      expect(rule.legalBasis.zh, rule.id).toMatch(/^示范借用：《正宁县矿产资源总体规划（2021-2025年）》没有/);
+      expect(rule.legalBasis.en, rule.id).toMatch(/^Borrowed by the demo: the Zhengning County Mineral Resources Master Plan \(2021–2025\) has no/);
+      expect(rule.legalBasis.zh, rule.id).toMatch(/《昌江区深入整治规范矿产资源保护开发利用专项行动实施方案》三（[一二]）/);
+    }
+    for (const id of ['forestLand', 'grassland', 'wetland']) {
+      expect(borrowed.find((r) => r.id === id)!.legalBasis.zh, id).toContain('非法占用耕地、林地、草地、湿地和自然保护地');
+    }
+    expect(borrowed[0].legalBasis.zh).toContain('三区三线');
+  });
 });

@@ -17,6 +17,7 @@ import * as rulesetVersions from './migrations/015-ruleset-versions.ts';
 import * as parcelEvents from './migrations/016-parcel-events.ts';
 import * as layerSettingsRevisions from './migrations/017-layer-settings-revisions.ts';
 import * as campaignLedger from './migrations/021-campaign-ledger.ts';
+import * as landClassLayers from './migrations/022-land-class-layers.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '016-parcel-events': parcelEvents,
   '017-layer-settings-revisions': layerSettingsRevisions,
   '021-campaign-ledger': campaignLedger,
+  '022-land-class-layers': landClassLayers,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -49,7 +49,11 @@ interface LabelRule {
  * wide zones, whose names also show further out.
  */
 const LABEL_ORDER: readonly CollectionId[] = [
+  'forest_land',
+  'grassland',
+  'wetland',
   'farmland',
+  'urban_development_boundary',
   'residential_areas',
   'water_sources',
   'scenic_areas',
@@ -74,7 +78,11 @@ const get = (key: string): ExpressionSpecification => ['get', key];
 
 /** Area labels, at a point each. */
 const AREA_RULES: Partial<Record<CollectionId, LabelRule>> = {
+  forest_land: { minzoom: 12, size: 11, color: '#276419' },
+  grassland: { minzoom: 12, size: 11, color: '#4d7a1f' },
+  wetland: { minzoom: 12, size: 11, color: '#1d6f7a' },
   farmland: { minzoom: 12, size: 11, color: '#7a6500' },
+  urban_development_boundary: { minzoom: 11, size: 11, color: '#8e0152' },
   residential_areas: { minzoom: 11, size: 11, color: '#a63603' },
   water_sources: { minzoom: 11, size: 11, color: '#08519c' },
   scenic_areas: { minzoom: 11, size: 11, color: '#31662a' },

@@ -73,6 +73,12 @@ const OVERRIDES: Partial<Record<CollectionId, (def: LayerDef) => LayerStyle>> = 
   county: (def) => polygon(def, { fillOpacity: 0.03, outlineWidth: 2.5 }),
   townships: (def) => polygon(def, { fillOpacity: 0.02, outlineWidth: 1, outlineDash: [3, 2] }),
   farmland: (def) => polygon(def, { fillOpacity: 0.35, outlineWidth: 0.8 }),
+  // Land classes under everything: a light fill, so the protected areas over them stay readable.
+  forest_land: (def) => polygon(def, { fillOpacity: 0.3, outlineWidth: 0.6 }),
+  grassland: (def) => polygon(def, { fillOpacity: 0.35, outlineWidth: 0.6 }),
+  wetland: (def) => polygon(def, { fillOpacity: 0.35, outlineWidth: 0.8, outlineDash: [1, 1] }),
+  // A control line, not an area to fill: a dashed outline, like the red line's weight.
+  urban_development_boundary: (def) => polygon(def, { fillOpacity: 0.05, outlineWidth: 2, outlineDash: [4, 2] }),
   eco_redline: (def) => polygon(def, { fillOpacity: 0.12, outlineWidth: 2.5 }),
   mining_zoning: (def) => ({
     ...polygon(def, { fill: ZONING_CLASS_COLORS, fillOpacity: 0.15, outlineDash: [4, 2] }),
