@@ -30,6 +30,8 @@ interface MiningRightSpec {
   greenMine: boolean;
   /** Restoration-fund balance in 万元; null when the mine has no account. The four sum to 12.28. */
   restorationFund10kYuan: number | null;
+  /** Whether the fund is provisioned as its rules require (002 未按制度计提); null without an account. */
+  restorationFundProvisioned: boolean | null;
   elevationM: [top: number, bottom: number];
 }
 
@@ -47,6 +49,7 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     validTo: '2039-12-19',
     greenMine: true,
     restorationFund10kYuan: 6.5,
+    restorationFundProvisioned: true,
     elevationM: [1280, 560],
   },
   {
@@ -61,6 +64,7 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     validTo: '2028-06-30',
     greenMine: false,
     restorationFund10kYuan: 2.1,
+    restorationFundProvisioned: true,
     elevationM: [1335, 1290],
   },
   {
@@ -75,6 +79,7 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     validTo: '2029-04-14',
     greenMine: false,
     restorationFund10kYuan: 1.95,
+    restorationFundProvisioned: false,
     elevationM: [1210, 1170],
   },
   {
@@ -89,6 +94,7 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     validTo: '2028-10-09',
     greenMine: false,
     restorationFund10kYuan: null,
+    restorationFundProvisioned: null,
     elevationM: [1290, 1250],
   },
   {
@@ -103,6 +109,7 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     validTo: '2024-06-30',
     greenMine: false,
     restorationFund10kYuan: 1.73,
+    restorationFundProvisioned: true,
     elevationM: [1350, 1300],
   },
 ];
@@ -149,6 +156,7 @@ function buildMiningRights(context: Context): Feature<AreaGeometry>[] {
         rightStatus: 'active',
         greenMine: spec.greenMine,
         restorationFund10kYuan: spec.restorationFund10kYuan,
+        restorationFundProvisioned: spec.restorationFundProvisioned,
         elevationTopM: spec.elevationM[0],
         elevationBottomM: spec.elevationM[1],
       },

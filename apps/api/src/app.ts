@@ -40,13 +40,15 @@ import tileRoutes from './routes/tiles/index.ts';
 import searchRoutes from './routes/api/search/index.ts';
 import inboxRoutes from './routes/api/inbox/index.ts';
 import licenceRoutes from './routes/api/licences/index.ts';
+import sweepRoutes from './routes/api/sweep/index.ts';
+import sweepSchedule from './plugins/app/sweep/sweep-schedule.ts';
 
 export interface BuildOptions {
   db: Pick<Database, 'knex' | 'kind'>;
   /** The settings the app uses, as `loadConfig` reads them (its defaults are the only ones). */
   config: Pick<
     AppConfig,
-    'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes' | 'importMaxBytes' | 'tileCacheBytes' | 'tileEncoder'
+    'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes' | 'importMaxBytes' | 'tileCacheBytes' | 'tileEncoder' | 'sweepCheckMinutes'
   >;
   logger?: boolean;
   /** Where the log lines go (stdout when unset); tests read them. */
@@ -124,6 +126,8 @@ export async function buildApp({ db, config, logger = true, logStream }: BuildOp
   await app.register(searchRoutes);
   await app.register(inboxRoutes);
   await app.register(licenceRoutes);
+  await app.register(sweepRoutes);
+  await app.register(sweepSchedule, { checkMinutes: config.sweepCheckMinutes });
 
   if (fs.existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

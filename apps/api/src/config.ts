@@ -34,6 +34,8 @@ export interface AppConfig {
   tileCacheBytes: number;
   /** What encodes vector tiles: Node (`@maplibre/vt-pbf`), or PostgreSQL's PostGIS (`ST_AsMVT`). */
   tileEncoder: 'node' | 'postgis';
+  /** How often the API process looks whether the scheduled sweep of existing mines is due, in minutes (0: never). */
+  sweepCheckMinutes: number;
 }
 
 /** The default of each setting that has one (the README's table lists them). */
@@ -49,6 +51,7 @@ export const CONFIG_DEFAULTS = {
   importMaxMb: 200,
   tileCacheMb: 64,
   tileEncoder: 'node',
+  sweepCheckMinutes: 60,
 } as const;
 
 /** Raised at boot for a bad environment variable, naming it. */
@@ -109,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     importMaxBytes: integer(env, 'IMPORT_MAX_MB', CONFIG_DEFAULTS.importMaxMb, 1, 2048) * 1024 * 1024,
     tileCacheBytes: integer(env, 'TILE_CACHE_MB', CONFIG_DEFAULTS.tileCacheMb, 0, 65536) * 1024 * 1024,
     tileEncoder: oneOf(env, 'TILE_ENCODER', ['node', 'postgis'] as const, CONFIG_DEFAULTS.tileEncoder),
+    sweepCheckMinutes: integer(env, 'SWEEP_CHECK_MINUTES', CONFIG_DEFAULTS.sweepCheckMinutes, 0, 24 * 60),
   };
 }

@@ -14,3 +14,4 @@ export * from './ruleset.ts';
 export * from './licences.ts';
 export * from './parcels.ts';
 export * from './map-print.ts';
+export * from './sweep.ts';

@@ -100,6 +100,7 @@ const RightFields = {
   capacity10ktPerYear: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100_000 })),
   greenMine: Type.Optional(Type.Boolean()),
   restorationFund10kYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 10_000_000 })),
+  restorationFundProvisioned: Type.Optional(Type.Boolean()),
 };
 
 /**

@@ -317,6 +317,30 @@ export const GLOSSARY = {
   miningRightId: { zh: '关联采矿权', en: 'Linked mining right' },
   parentParcels: { zh: '来源图斑', en: 'Parent parcels' },
   childParcels: { zh: '去向图斑', en: 'Successor parcels' },
+
+  // The sweep of existing mines and its registers (issue #15).
+  sanctionList: { zh: '矿业权人异常名录/严重违法失信名单', en: 'Sanction list' },
+  greenMineDirectory: { zh: '绿色矿山名录', en: 'Green-mine directory' },
+  restorationFundProvisioned: { zh: '基金按制度计提', en: 'Fund provisioned as required' },
+  sanctionReason: { zh: '列入原因', en: 'Reason for listing' },
+  listedOn: { zh: '列入日期', en: 'Listed on' },
+  delistedOn: { zh: '移出日期', en: 'Delisted on' },
+  delistingReason: { zh: '移出原因', en: 'Reason for delisting' },
+  greenMineLevel: { zh: '绿色矿山级别', en: 'Green-mine level' },
+  sweep: { zh: '存量矿山排查', en: 'Sweep of existing mines' },
+  sweepManual: { zh: '手动排查', en: 'Run by hand' },
+  sweepScheduled: { zh: '定期排查', en: 'Scheduled' },
+  belowMinimumScale: { zh: '未达最低开采规模', en: 'Below the minimum mining scale' },
+  inEcoRedline: { zh: '位于生态保护红线内', en: 'Inside the ecological red line' },
+  onPermanentFarmland: { zh: '占用永久基本农田', en: 'On permanent basic farmland' },
+  inProhibitedArea: { zh: '位于禁止开采区内', en: 'Inside a prohibited mining area' },
+  inFourAreas: { zh: '位于“四区”内', en: 'Inside the four areas' },
+  noFundAccount: { zh: '未设立基金账户', en: 'No restoration-fund account' },
+  fundNotProvisioned: { zh: '未按制度计提基金', en: 'Fund not provisioned as required' },
+  greenMineRequired: { zh: '未达省级绿色矿山要求', en: 'Not a provincial green mine where required' },
+  licenceExpiredProblem: { zh: '许可证已过期', en: 'Licence expired' },
+  licenceExpiringProblem: { zh: '许可证即将到期', en: 'Licence about to expire' },
+  holderSanctioned: { zh: '矿业权人列入异常名录', en: 'Holder on the sanction list' },
 } as const;
 
 export type TermKey = keyof typeof GLOSSARY;

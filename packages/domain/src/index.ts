@@ -14,3 +14,4 @@ export * from './proposal-workflow.ts';
 export * from './licence-events.ts';
 export * from './parcel-events.ts';
 export * from './campaigns.ts';
+export * from './sweep.ts';

@@ -297,6 +297,7 @@ export const LAYERS: readonly LayerDef[] = [
       rightStatus,
       { key: 'greenMine', type: 'boolean' },
       { key: 'restorationFund10kYuan', type: 'number', unit: 'unit10kYuan', staffOnly: true },
+      { key: 'restorationFundProvisioned', type: 'boolean', staffOnly: true },
       areaKm2,
     ],
   },

@@ -34,7 +34,7 @@ describe('layer catalogue', () => {
 
   it('keeps holders’ contact data and fund balances staff-only', () => {
     const staffOnly = getLayer('mining_rights').fields.filter((f) => f.staffOnly).map((f) => f.key);
-    expect(staffOnly).toEqual(['holderContact', 'restorationFund10kYuan']);
+    expect(staffOnly).toEqual(['holderContact', 'restorationFund10kYuan', 'restorationFundProvisioned']);
   });
 
   it('recognises collection ids and nothing else', () => {

@@ -9,3 +9,4 @@ export * from './evaluate.ts';
 export * from './plan-period.ts';
 export * from './engine.ts';
 export * from './turf/index.ts';
+export * from './sweep.ts';

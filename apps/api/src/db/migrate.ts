@@ -16,6 +16,7 @@ import * as layerDataRevisions from './migrations/014-layer-data-revisions.ts';
 import * as rulesetVersions from './migrations/015-ruleset-versions.ts';
 import * as parcelEvents from './migrations/016-parcel-events.ts';
 import * as layerSettingsRevisions from './migrations/017-layer-settings-revisions.ts';
+import * as sweep from './migrations/019-sweep.ts';
 import * as campaignLedger from './migrations/021-campaign-ledger.ts';
 import * as landClassLayers from './migrations/022-land-class-layers.ts';
 
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-ruleset-versions': rulesetVersions,
   '016-parcel-events': parcelEvents,
   '017-layer-settings-revisions': layerSettingsRevisions,
+  '019-sweep': sweep,
   '021-campaign-ledger': campaignLedger,
   '022-land-class-layers': landClassLayers,
 };

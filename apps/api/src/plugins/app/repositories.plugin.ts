@@ -15,6 +15,8 @@ import { createTilesRepository, type TilesRepository } from './tiles/tiles-repos
 import { createRulesetsRepository, type RulesetsRepository } from './rulesets/rulesets-repository.ts';
 import { createLicencesRepository, type LicencesRepository } from './licences/licences-repository.ts';
 import { createParcelsRepository, type ParcelsRepository } from './restoration/parcels-repository.ts';
+import { createSweepRegistersRepository, type SweepRegistersRepository } from './sweep/sweep-registers-repository.ts';
+import { createSweepRepository, type SweepRepository } from './sweep/sweep-repository.ts';
 
 export interface Repositories {
   layers: LayersRepository;
@@ -32,6 +34,8 @@ export interface Repositories {
   rulesets: RulesetsRepository;
   licences: LicencesRepository;
   parcels: ParcelsRepository;
+  sweepRegisters: SweepRegistersRepository;
+  sweep: SweepRepository;
 }
 
 export const createRepositories = (knex: Knex): Repositories => ({
@@ -50,6 +54,8 @@ export const createRepositories = (knex: Knex): Repositories => ({
   rulesets: createRulesetsRepository(knex),
   licences: createLicencesRepository(knex),
   parcels: createParcelsRepository(knex),
+  sweepRegisters: createSweepRegistersRepository(knex),
+  sweep: createSweepRepository(knex),
 });
 
 declare module 'fastify' {

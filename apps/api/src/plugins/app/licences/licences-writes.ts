@@ -20,16 +20,27 @@ import { chinaToday } from '../reports/china-time.ts';
 import { LICENCE_PROBLEMS as P, rightLabel } from './licence-problems.ts';
 import { licenceDetail } from './licence-detail.ts';
 import type { LockedRight } from './licences-repository.ts';
+import { SWEEP_PROBLEMS_HTTP } from '../sweep/sweep-reasons.ts';
+
+/**
+ * Seed 004 (五（四）1): a holder on the sanction list is granted no new right, renewal or change;
+ * refused with a 409 `holderSanctioned` naming the listing and citing the plan.
+ */
+async function refuseSanctioned(context: LicencesContext, holder: unknown, day: string, trx: Knex): Promise<void> {
+  if (typeof holder !== 'string' || holder.trim() === '') return;
+  const [listing] = await context.repos.sweepRegisters.sanctions.inForce(holder, day, trx);
+  if (listing) throw SWEEP_PROBLEMS_HTTP.holderSanctioned(holder.trim(), listing);
+}
 
 /** What a licence register write needs from the app. */
 export interface LicencesContext {
   knex: Knex;
-  repos: Pick<Repositories, 'licences' | 'checks' | 'proposals' | 'audit' | 'inspection'>;
+  repos: Pick<Repositories, 'licences' | 'checks' | 'proposals' | 'audit' | 'inspection' | 'sweepRegisters'>;
   now: Date;
 }
 
 /** The fields of a right a body may set (a new right's, a 变更's). */
-const FIELD_KEYS = ['mineName', 'holder', 'holderContact', 'mineral', 'miningMethod', 'scaleClass', 'capacity10ktPerYear', 'greenMine', 'restorationFund10kYuan'] as const;
+const FIELD_KEYS = ['mineName', 'holder', 'holderContact', 'mineral', 'miningMethod', 'scaleClass', 'capacity10ktPerYear', 'greenMine', 'restorationFund10kYuan', 'restorationFundProvisioned'] as const;
 
 /** Fields a new right must have, per register. */
 const REQUIRED: Record<RightCollection, readonly string[]> = {
@@ -110,6 +121,7 @@ export async function registerLicence(context: LicencesContext, body: RegisterLi
         if (!CHANGEABLE_RIGHT_FIELDS[body.collection].includes(key)) throw P.fieldNotForAct('registered', fieldLabel(key));
       }
       if (await licences.licenceNoTaken(licenceNo, trx)) throw P.licenceNoTaken(licenceNo);
+      await refuseSanctioned(context, fields.holder, today, trx);
       const effectiveOn = effectiveDay(body.effectiveOn, today < body.validFrom ? today : body.validFrom);
       await licences.describeChange(
         { kind: 'registered', effectiveOn, documentNo: body.documentNo.trim(), note: body.note?.trim() || null, recordedBy: user.id },
@@ -189,6 +201,10 @@ export async function recordLicenceAct(context: LicencesContext, collection: Rig
       if (refusal === 'status') throw P.actNotAllowed(body.act, rightLabel(collection, String(right.properties.licenceNo)), right.properties.rightStatus as RightStatus);
       const effectiveOn = effectiveDay(body.effectiveOn, today, right.latestEffectiveOn);
       const { properties, geometry } = actChanges(body, boundary, right);
+      if (body.act === 'renewed' || body.act === 'changed') {
+        await refuseSanctioned(context, right.properties.holder, today, trx);
+        if (properties.holder !== undefined) await refuseSanctioned(context, properties.holder, today, trx);
+      }
       await licences.describeChange(
         { kind: body.act, effectiveOn, documentNo: body.documentNo.trim(), note: body.note?.trim() || null, recordedBy: user.id },
         trx,

@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
-import type { CountyProfile, BufferSettings, BufferSettingsPatch, IndicatorTargetsPatch, InspectionSettings } from '@mpm/contracts';
+import type { CountyProfile, BufferSettings, BufferSettingsPatch, IndicatorTargetsPatch, InspectionSettings, SweepSettings } from '@mpm/contracts';
 import type { PlanIndicatorTargets } from '@mpm/rules';
 import { auditedWrite, type WriteSpec } from '../audit/audited-write.ts';
 import type { Bilingual } from '../../../http/errors.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { INSPECTION_SETTINGS_KEY } from '../inspection/inspection-settings-repository.ts';
+import { SWEEP_SETTINGS_KEY } from '../sweep/sweep-repository.ts';
 import { checkedCountyProfile, countyProfile } from './county-profile.ts';
 import { expectedSetting } from './setting-version.ts';
 import { BUFFERS_KEY, COUNTY_KEY, INDICATORS_KEY, effectiveBuffers, effectiveIndicators, type StoredVersion } from './settings-repository.ts';
@@ -12,7 +13,7 @@ import { BUFFERS_KEY, COUNTY_KEY, INDICATORS_KEY, effectiveBuffers, effectiveInd
 /** What a settings write needs from the app. */
 export interface SettingsContext {
   knex: Knex;
-  repos: Pick<Repositories, 'settings' | 'inspection' | 'audit'>;
+  repos: Pick<Repositories, 'settings' | 'inspection' | 'audit' | 'sweep'>;
 }
 
 /** A county setting as a write reads and answers it: its value, and its version with who saved it and when. */
@@ -69,6 +70,7 @@ export const SETTING_LABELS = {
   buffers: { zh: '缓冲距离设置', en: 'The buffer width setting' },
   indicators: { zh: '规划指标目标设置', en: 'The plan indicator target setting' },
   inspection: { zh: '巡查设置', en: 'The inspection setting' },
+  sweep: { zh: '存量矿山排查周期设置', en: 'The sweep schedule setting' },
   county: { zh: '县情设置', en: 'The county profile' },
 } as const satisfies Record<string, Bilingual>;
 
@@ -151,5 +153,18 @@ export function setCountyProfile(
       const profile = checkedCountyProfile(value, (await settings.countyBoundary(trx))?.centre);
       await settings.setCountyProfile(profile, userId, trx);
     },
+  );
+}
+
+/** `PUT /api/sweep/settings`: how often the sweep of existing mines runs by itself. */
+export function setSweepSettings(context: SettingsContext, value: SweepSettings, userId: number, base?: number): Promise<Versioned<SweepSettings>> {
+  const { sweep } = context.repos;
+  return settingWrite(
+    context,
+    SWEEP_SETTINGS_KEY,
+    userId,
+    { base, label: SETTING_LABELS.sweep },
+    (trx) => sweep.settings.get(trx),
+    (trx) => sweep.settings.set(value, userId, trx),
   );
 }
