@@ -20,6 +20,7 @@ import authRoutes from './routes/api/auth/index.ts';
 import userRoutes from './routes/api/users/index.ts';
 import layerRoutes from './routes/api/layers/index.ts';
 import layerExportRoutes from './routes/api/layers/export.ts';
+import layerFeatureRoutes from './routes/api/layers/features.ts';
 import cornerListRoutes from './routes/api/corner-list.ts';
 import importRoutes from './routes/api/imports/index.ts';
 import auditRoutes from './routes/api/audit/index.ts';
@@ -105,6 +106,7 @@ export async function buildApp({ db, config, logger = true, logStream }: BuildOp
   await app.register(userRoutes);
   await app.register(layerRoutes, { tiandituKey: config.tiandituKey });
   await app.register(layerExportRoutes);
+  await app.register(layerFeatureRoutes);
   await app.register(cornerListRoutes);
   await app.register(importRoutes, { importMaxBytes: config.importMaxBytes });
   await app.register(settingsRoutes);

@@ -56,7 +56,7 @@ describe.each(TEST_DATABASES)('user administration (用户管理) on %s', (kind)
     expect(await bad({ ...good, role: 'superuser' }, EN)).toMatchObject({
       statusCode: 400,
       code: 'unknownRole',
-      message: 'There is no role "superuser"; the roles are inspector (Inspector), planner (Planner), reviewer (Reviewer), admin (Administrator).',
+      message: 'There is no role "superuser"; the roles are inspector (Inspector), planner (Planner), reviewer (Reviewer), dataManager (Data manager), admin (Administrator).',
     });
     expect((await bad({ ...good, role: 'auditor' })).message).toMatch(/^没有“auditor”这一角色；可选角色：inspector（执法巡查人员）/);
     expect(await bad({ ...good, username: 'a b' })).toMatchObject({ statusCode: 400, code: 'badUsername' });

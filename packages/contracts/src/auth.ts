@@ -4,8 +4,14 @@ import { Type, type Static } from 'typebox';
 export const PASSWORD_MIN_LENGTH = 10;
 
 /** The roles an account may have (`public` is the visitor who has none). */
-export const STAFF_ROLE_IDS = ['inspector', 'planner', 'reviewer', 'admin'] as const;
-export const StaffRole = Type.Union([Type.Literal('inspector'), Type.Literal('planner'), Type.Literal('reviewer'), Type.Literal('admin')]);
+export const STAFF_ROLE_IDS = ['inspector', 'planner', 'reviewer', 'dataManager', 'admin'] as const;
+export const StaffRole = Type.Union([
+  Type.Literal('inspector'),
+  Type.Literal('planner'),
+  Type.Literal('reviewer'),
+  Type.Literal('dataManager'),
+  Type.Literal('admin'),
+]);
 export type StaffRole = Static<typeof StaffRole>;
 
 export const LoginBody = Type.Object(

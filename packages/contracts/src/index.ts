@@ -15,3 +15,4 @@ export * from './licences.ts';
 export * from './parcels.ts';
 export * from './map-print.ts';
 export * from './sweep.ts';
+export * from './layer-edits.ts';

@@ -133,7 +133,7 @@ export type ImportPreview = Static<typeof ImportPreview>;
 /** One revision of a layer: an import or a restore, by whom and when, with what it changed. */
 export const LayerRevision = Type.Object({
   revision: Type.Integer(),
-  kind: Type.Enum(['import', 'restore']),
+  kind: Type.Enum(['import', 'restore', 'edit']),
   by: Type.Union([Type.String(), Type.Null()]),
   at: Type.String(),
   fileName: Type.Union([Type.String(), Type.Null()]),
@@ -144,6 +144,19 @@ export const LayerRevision = Type.Object({
   added: Type.Integer(),
   changed: Type.Integer(),
   removed: Type.Integer(),
+  /** For an edit in the web (`kind` edit): the feature, what was done to it, and its name. */
+  edit: Type.Optional(
+    Type.Union([
+      Type.Object({
+        featureId: Type.Integer(),
+        action: Type.Enum(['add', 'change', 'delete']),
+        /** What a change changed: its attributes, its boundary, or both. */
+        parts: Type.Array(Type.Enum(['attributes', 'geometry'])),
+        name: Type.Union([Type.String(), Type.Null()]),
+      }),
+      Type.Null(),
+    ]),
+  ),
 });
 export type LayerRevision = Static<typeof LayerRevision>;
 

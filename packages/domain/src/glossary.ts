@@ -268,6 +268,7 @@ export const GLOSSARY = {
   inspector: { zh: '执法巡查人员', en: 'Inspector' },
   planner: { zh: '规划人员', en: 'Planner' },
   reviewer: { zh: '审核员', en: 'Reviewer' },
+  dataManager: { zh: '数据管理员', en: 'Data manager' },
   adminRole: { zh: '管理员', en: 'Administrator' },
 
   // Proposal workflow (方案审批): statuses and the steps between them.

@@ -15,3 +15,4 @@ export * from './licence-events.ts';
 export * from './parcel-events.ts';
 export * from './campaigns.ts';
 export * from './sweep.ts';
+export * from './feature-attributes.ts';

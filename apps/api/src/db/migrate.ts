@@ -19,6 +19,7 @@ import * as layerSettingsRevisions from './migrations/017-layer-settings-revisio
 import * as sweep from './migrations/019-sweep.ts';
 import * as campaignLedger from './migrations/021-campaign-ledger.ts';
 import * as landClassLayers from './migrations/022-land-class-layers.ts';
+import * as layerEdits from './migrations/023-layer-edits.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '019-sweep': sweep,
   '021-campaign-ledger': campaignLedger,
   '022-land-class-layers': landClassLayers,
+  '023-layer-edits': layerEdits,
 };
 
 const source: Knex.MigrationSource<string> = {

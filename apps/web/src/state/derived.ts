@@ -1,5 +1,5 @@
 import type { LayerSummary, UserView } from '@mpm/contracts';
-import { LAYER_GROUPS, LAYERS, type CollectionId, type LayerDef, type LayerGroup } from '@mpm/domain';
+import { LAYER_GROUPS, LAYERS, canEditLayers, type CollectionId, type LayerDef, type LayerGroup } from '@mpm/domain';
 import type { AppMode } from './session-store.ts';
 
 /** Catalogue entries of the layers the server lists for this caller, in drawing order (bottom first). */
@@ -31,8 +31,8 @@ export const canPlan = (user: UserView | null): boolean => user?.role === 'plann
 /** Inspect mode is for inspectors and admins. */
 export const canInspect = (user: UserView | null): boolean => user?.role === 'inspector' || user?.role === 'admin';
 
-/** Data mode (import, revisions, export of layers) is for admins (the server checks too: `POST /api/imports`). */
-export const canManageData = (user: UserView | null): boolean => user?.role === 'admin';
+/** Data mode (import, edit, revisions, export of layers) is for data managers and admins (the server checks too: `POST /api/imports`). */
+export const canManageData = (user: UserView | null): boolean => user !== null && canEditLayers(user.role);
 
 /** 管理 mode (users and the other registers) is for admins (the server checks every call too). */
 export const canAdminister = (user: UserView | null): boolean => user?.role === 'admin';

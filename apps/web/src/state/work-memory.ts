@@ -2,11 +2,12 @@ import type { UserView } from '@mpm/contracts';
 import { isCollectionId, type CollectionId } from '@mpm/domain';
 import type { AppMode } from './session-store.ts';
 
-/** Where each role works: planners and reviewers (who decide proposals) plan, inspectors inspect, admins administer. */
+/** Where each role works: planners and reviewers (who decide proposals) plan, inspectors inspect, data managers keep the layers, admins administer. */
 const HOME_MODES: Record<UserView['role'], AppMode> = {
   planner: 'plan',
   reviewer: 'plan',
   inspector: 'inspect',
+  dataManager: 'data',
   admin: 'admin',
 };
 

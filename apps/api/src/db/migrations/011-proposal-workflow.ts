@@ -1,24 +1,9 @@
 import type { Knex } from 'knex';
 import { dropAppendOnly, makeAppendOnly } from './append-only.ts';
+import { allowRoles } from './role-check.ts';
 
 const STATUSES = ['draft', 'submitted', 'returned', 'withdrawn', 'approved', 'licensed', 'deleted'];
 const STEPS = ['submit', 'withdraw', 'approve', 'return', 'delete', 'license'];
-
-/** Replaces the check on `users.role` (named by PostgreSQL when 002 made it inline) with one allowing `roles`. */
-async function allowRoles(knex: Knex, roles: string[]): Promise<void> {
-  await knex.raw(`
-    DO $$
-    DECLARE c text;
-    BEGIN
-      FOR c IN SELECT conname FROM pg_constraint
-               WHERE conrelid = 'users'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%role%'
-      LOOP
-        EXECUTE format('ALTER TABLE users DROP CONSTRAINT %I', c);
-      END LOOP;
-    END $$`);
-  // DDL takes no bound parameters; the roles are this file's constants.
-  await knex.raw(`ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN (${roles.map((r) => `'${r}'`).join(', ')}))`);
-}
 
 /**
  * The proposal workflow (issue #11): the reviewer role (审核员); each proposal's status, a

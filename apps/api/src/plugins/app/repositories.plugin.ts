@@ -17,6 +17,7 @@ import { createLicencesRepository, type LicencesRepository } from './licences/li
 import { createParcelsRepository, type ParcelsRepository } from './restoration/parcels-repository.ts';
 import { createSweepRegistersRepository, type SweepRegistersRepository } from './sweep/sweep-registers-repository.ts';
 import { createSweepRepository, type SweepRepository } from './sweep/sweep-repository.ts';
+import { createLayerEditsRepository, type LayerEditsRepository } from './layer-edits/layer-edits-repository.ts';
 
 export interface Repositories {
   layers: LayersRepository;
@@ -36,6 +37,7 @@ export interface Repositories {
   parcels: ParcelsRepository;
   sweepRegisters: SweepRegistersRepository;
   sweep: SweepRepository;
+  layerEdits: LayerEditsRepository;
 }
 
 export const createRepositories = (knex: Knex): Repositories => ({
@@ -56,6 +58,7 @@ export const createRepositories = (knex: Knex): Repositories => ({
   parcels: createParcelsRepository(knex),
   sweepRegisters: createSweepRegistersRepository(knex),
   sweep: createSweepRepository(knex),
+  layerEdits: createLayerEditsRepository(knex),
 });
 
 declare module 'fastify' {

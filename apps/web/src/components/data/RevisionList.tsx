@@ -7,9 +7,10 @@ import { useSession } from '../../state/session-store.ts';
 import { useTransferData } from '../../state/transfer-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { chinaTime } from './china-time.ts';
+import { editText } from './edit-text.ts';
 
 /**
- * The chosen layer's revisions (each import and restore: who, when in China time, which file,
+ * The chosen layer's revisions (each import, restore and edit in the web: who, when in China time, which file,
  * what it changed), newest first, each with a restore of the layer as it stood before it.
  */
 export function RevisionList({ lang }: { lang: Language }) {
@@ -31,8 +32,11 @@ export function RevisionList({ lang }: { lang: Language }) {
   const newestFirst = [...list].sort((a, b) => b.revision - a.revision);
   const restoring = written.status === 'loading' && written.key?.startsWith('restore:');
   const restored = written.status === 'ready' && written.key?.startsWith(`restore:${layer}:`) ? written.data : null;
-  const kindText = (r: LayerRevision) =>
-    r.kind === 'import' ? t('Imported from a file') : t('Restore to before revision {{revision}}', { revision: r.restoredRevision });
+  const kindText = (r: LayerRevision) => {
+    if (r.kind === 'import') return t('Imported from a file');
+    if (r.kind === 'restore') return t('Restore to before revision {{revision}}', { revision: r.restoredRevision });
+    return r.edit ? editText(r.edit, t) : '';
+  };
 
   return (
     <section className="plan-section revision-list" aria-labelledby="revisions-title">

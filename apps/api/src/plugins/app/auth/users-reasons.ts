@@ -1,14 +1,9 @@
 import { PASSWORD_MIN_LENGTH, STAFF_ROLE_IDS, type StaffRole } from '@mpm/contracts';
-import { GLOSSARY } from '@mpm/domain';
+import { GLOSSARY, ROLE_TERMS } from '@mpm/domain';
 import { UserError, badRequest, notFound } from '../../../http/errors.ts';
 
 /** The name of each role, in both languages. */
-export const ROLE_NAMES: Record<StaffRole, { zh: string; en: string }> = {
-  inspector: GLOSSARY.inspector,
-  planner: GLOSSARY.planner,
-  reviewer: GLOSSARY.reviewer,
-  admin: GLOSSARY.adminRole,
-};
+export const ROLE_NAMES = Object.fromEntries(STAFF_ROLE_IDS.map((role) => [role, GLOSSARY[ROLE_TERMS[role]]])) as Record<StaffRole, { zh: string; en: string }>;
 
 /** Longest display name, in characters. */
 export const DISPLAY_NAME_MAX = 64;

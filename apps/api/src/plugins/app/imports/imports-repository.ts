@@ -32,8 +32,10 @@ export interface GeometryCheck {
 export interface NewRevision {
   layer: CollectionId;
   revision: number;
-  kind: 'import' | 'restore';
+  kind: 'import' | 'restore' | 'edit';
   userId: number;
+  /** An edit's feature and what was done to it (see `LayerRevision.edit`). */
+  edit?: NonNullable<LayerRevision['edit']>;
   fileName?: string;
   fileSizeBytes?: number;
   fileSha256?: string;
@@ -108,9 +110,9 @@ export function createImportsRepository(knex: Knex) {
      * The fields a new feature of the collection must have: its table's NOT NULL columns without a
      * default (the migrations say which, once), as field keys.
      */
-    async requiredFields(collection: CollectionId): Promise<TermKey[]> {
+    async requiredFields(collection: CollectionId, db: Knex = knex): Promise<TermKey[]> {
       const layer = LAYER_TABLES[collection];
-      const found = await knex('information_schema.columns')
+      const found = await db('information_schema.columns')
         .where({ table_name: layer.table, is_nullable: 'NO' })
         .whereNull('column_default')
         .pluck('column_name');
@@ -219,6 +221,8 @@ export function createImportsRepository(knex: Knex) {
         changed: revision.counts.changed,
         removed: revision.counts.removed,
         before_features: JSON.stringify(revision.beforeFeatures),
+        feature_id: revision.edit?.featureId ?? null,
+        edit: revision.edit ? JSON.stringify(revision.edit) : null,
       });
     },
 
@@ -241,9 +245,11 @@ export function createImportsRepository(knex: Knex) {
           'r.added',
           'r.changed',
           'r.removed',
+          'r.edit',
         );
       return found.map((row: LayerRevision & { at: Date; fileSizeBytes: string | null }) => ({
         ...row,
+        edit: json(row.edit) ?? null,
         at: new Date(row.at).toISOString(),
         fileSizeBytes: row.fileSizeBytes === null ? null : Number(row.fileSizeBytes),
       }));

@@ -28,7 +28,7 @@ const featureInUse = (layer: CollectionId) =>
   });
 
 /** The fields a layer stores (what an import writes and a revision keeps). */
-const storedFields = (layer: CollectionId) =>
+export const storedFields = (layer: CollectionId) =>
   getLayer(layer).fields.filter((f) => !f.computed && !LAYER_TABLES[layer].expressions?.[f.key]);
 
 /**

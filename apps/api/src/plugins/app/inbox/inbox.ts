@@ -8,14 +8,14 @@ import type { InboxGroupRows, InboxRepository } from './inbox-repository.ts';
 const worksLedger = (role: Role) => LEDGER_TRANSITIONS.some((step) => step.roles.includes(role));
 
 /**
- * The kinds a role deals with, in {@link INBOX_KINDS} order: every staff member the licences
- * expiring; who takes ledger steps the overdue entries and new tip-offs; who may approve a
+ * The kinds a role deals with, in {@link INBOX_KINDS} order: every staff member who reads the
+ * licence register the licences expiring (not a data manager, whose work is the layers); who takes ledger steps the overdue entries and new tip-offs; who may approve a
  * proposal (审核员, 管理员) the proposals waiting.
  */
 export function inboxKindsFor(role: Role): InboxKind[] {
   if (!isStaff(role)) return [];
   const wanted: Record<InboxKind, boolean> = {
-    expiringLicence: true,
+    expiringLicence: role !== 'dataManager',
     overdueLedger: worksLedger(role),
     newTipOff: worksLedger(role),
     proposalWaiting: proposalStepRule('approve').roles.includes(role),

@@ -1,15 +1,9 @@
-import { GLOSSARY, HANDOVER_DEPARTMENTS, LEDGER_TRANSITIONS, term, type HandoverDepartment, type LedgerStatus, type Role } from '@mpm/domain';
+import { GLOSSARY, HANDOVER_DEPARTMENTS, LEDGER_TRANSITIONS, ROLE_TERMS, term, type HandoverDepartment, type LedgerStatus, type Role } from '@mpm/domain';
 import { UserError, badRequest, notFound } from '../../../http/errors.ts';
 
 const zh = (status: LedgerStatus) => `“${term(status, 'zh')}”`;
 const en = (status: LedgerStatus) => `"${term(status, 'en')}"`;
 
-const ROLE_TERMS: Record<Exclude<Role, 'public'>, { zh: string; en: string }> = {
-  inspector: GLOSSARY.inspector,
-  planner: GLOSSARY.planner,
-  reviewer: GLOSSARY.reviewer,
-  admin: GLOSSARY.adminRole,
-};
 
 /** Every refusal of a ledger write, with its status, code and message in both languages. */
 export const LEDGER_PROBLEMS = {
@@ -35,7 +29,7 @@ export const LEDGER_PROBLEMS = {
   },
 
   roleMayNot: (from: LedgerStatus, to: LedgerStatus, roles: readonly Role[]) => {
-    const allowed = roles.filter((r): r is Exclude<Role, 'public'> => r !== 'public').map((r) => ROLE_TERMS[r]);
+    const allowed = roles.filter((r): r is Exclude<Role, 'public'> => r !== 'public').map((r) => GLOSSARY[ROLE_TERMS[r]]);
     return new UserError(403, 'transitionForbidden', {
       zh: `从${zh(from)}变为${zh(to)}只能由${allowed.map((r) => r.zh).join('或')}办理，当前账号的角色无权办理。`,
       en: `Only ${allowed.map((r) => r.en.toLowerCase()).join(' or ')} accounts may move an entry from ${en(from)} to ${en(to)}; your role may not.`,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
-import { getLayer, isCollectionId, type CollectionId } from '@mpm/domain';
+import { LAYER_EDITOR_ROLES, getLayer, isCollectionId, type CollectionId } from '@mpm/domain';
 import { IMPORT_MODES, ImportPreview, LayerRevision, LayerRevisionsResponse, SHAPEFILE_ENCODINGS, type ImportMode } from '@mpm/contracts';
 import { UserError, badRequest, requestLanguage } from '../../../http/errors.ts';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
@@ -63,7 +63,7 @@ function parsedMapping(raw: string | undefined): Record<string, string | null> {
 }
 
 /**
- * Imports of the bureau's own files (数据导入), admins only: `POST /api/imports` reads the file
+ * Imports of the bureau's own files (数据导入), for data managers and admins: `POST /api/imports` reads the file
  * (multipart: the file or a shapefile's parts, `layer`, optional `mode`, `encoding`,
  * `sourceCrs`, `sourceLayer`, `mapping`; for a point table `featureColumn`; for lon/lat
  * `sourceDatum` wgs84 | gcj02; for Xi'an 1980 or Beijing 1954 the seven `datumParameters` and
@@ -92,13 +92,14 @@ async function readingSource<T>(names: string[], read: () => Promise<T>): Promis
 
 const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (app, { importMaxBytes }) => {
   await app.register(multipart);
-  const admin = { preValidation: requireRole('admin') };
+  // Data managers (数据管理员) and admins: the roles that keep the county's layers.
+  const editors = { preValidation: requireRole(...LAYER_EDITOR_ROLES) };
   const layerOf = (id: string): CollectionId => {
     if (!isCollectionId(id)) throw unknownLayer(id);
     return id;
   };
 
-  app.post('/api/imports', { ...admin, schema: { response: { 201: ImportPreview } } }, async (request, reply) => {
+  app.post('/api/imports', { ...editors, schema: { response: { 201: ImportPreview } } }, async (request, reply) => {
     // The files are streamed to disk as they arrive, the cap enforced meanwhile.
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mpm-import-'));
     try {
@@ -149,7 +150,7 @@ const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (ap
 
   app.get(
     '/api/imports/:id/features',
-    { ...admin, schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } },
+    { ...editors, schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } },
     async (request, reply) => {
       const stored = await app.repos.imports.storedImport(request.params.id);
       if (!stored) throw importNotFound(request.params.id);
@@ -168,20 +169,20 @@ const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (ap
 
   app.post(
     '/api/imports/:id/commit',
-    { ...admin, schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: LayerRevision } } },
+    { ...editors, schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: LayerRevision } } },
     async (request) => commitImport(app, request.params.id, request.user!),
   );
 
   app.get(
     '/api/layers/:id/revisions',
-    { ...admin, schema: { params: Type.Object({ id: Type.String() }), response: { 200: LayerRevisionsResponse } } },
+    { ...editors, schema: { params: Type.Object({ id: Type.String() }), response: { 200: LayerRevisionsResponse } } },
     async (request) => ({ revisions: await app.repos.imports.revisions(layerOf(request.params.id)) }),
   );
 
   app.post(
     '/api/layers/:id/revisions/:rev/restore',
     {
-      ...admin,
+      ...editors,
       schema: { params: Type.Object({ id: Type.String(), rev: Type.Integer({ minimum: 1 }) }), response: { 200: LayerRevision } },
     },
     async (request) => restoreRevision(app, layerOf(request.params.id), request.params.rev, request.user!),

@@ -7,13 +7,14 @@ import { createInboxRepository } from '../../../plugins/app/inbox/inbox-reposito
 /**
  * `GET /api/inbox` (待办, staff): what waits for this user, by their role — licences expiring
  * within the inspection window, overdue ledger entries and new tip-offs (巡查员, 管理员),
- * proposals waiting for a decision (审核员, 管理员) — each kind with its count and first items.
+ * proposals waiting for a decision (审核员, 管理员); a data manager's is empty — each kind with
+ * its count and first items.
  */
 const inboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const repo = createInboxRepository(app.repos);
   app.get(
     '/api/inbox',
-    { preValidation: requireRole('inspector', 'planner', 'reviewer', 'admin'), schema: { response: { 200: InboxResponse } } },
+    { preValidation: requireRole('inspector', 'planner', 'reviewer', 'dataManager', 'admin'), schema: { response: { 200: InboxResponse } } },
     async (request, reply) => {
       reply.header('cache-control', 'private, no-store');
       return inboxFor(repo, request.user!);
