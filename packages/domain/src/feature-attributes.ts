@@ -5,8 +5,8 @@ import { invalid, valid, type Validation } from './validation.ts';
 
 /**
  * The layers whose features are edited in the web (数据 mode's 编辑要素): the zoning, the red line,
- * farmland, the 四区 (nature reserves, water sources, scenic areas, residential areas), the
- * planning blocks and the concentrated zones. Rights and restoration parcels have registers of
+ * farmland, the 四区 (nature reserves, water sources, scenic areas, residential areas), the urban
+ * development boundary, forest, grass and wet land, the planning blocks and the concentrated zones. Rights and restoration parcels have registers of
  * their own; the county, townships, lines and change patches come from files.
  */
 export const EDITABLE_LAYERS = [
@@ -17,6 +17,10 @@ export const EDITABLE_LAYERS = [
   'water_sources',
   'scenic_areas',
   'residential_areas',
+  'urban_development_boundary',
+  'forest_land',
+  'grassland',
+  'wetland',
   'mining_blocks',
   'exploration_blocks',
   'concentrated_zones',
