@@ -107,6 +107,8 @@ export const Ruleset = Type.Object(
       ),
     ),
     concentratedZoneScale: Type.Object({ outcome: Type.Optional(Outcome), legalBasis: Bilingual }, strict),
+    concentratedZoneRights: Type.Object({ outcome: Type.Optional(Outcome), legalBasis: Bilingual }, strict),
+    concentratedZoneExtraction: Type.Object({ outcome: Type.Optional(Outcome), legalBasis: Bilingual }, strict),
     oneHolderPerBlock: Type.Object({ outcome: Outcome, legalBasis: Bilingual }, strict),
     indicators: Type.Object(
       {

@@ -1,6 +1,6 @@
 import { sortFindings, type Finding } from './findings.ts';
 import { computeIndicators, minesAfter, type Indicator } from './indicators.ts';
-import { oneHolderFindings, scaleFindings } from './plan-rules.ts';
+import { concentratedZonePlanFindings, oneHolderFindings, scaleFindings } from './plan-rules.ts';
 import { zoneRuleFindings } from './zone-rules.ts';
 import type { BufferSettings, Measurements, MineRecord, Proposal, Ruleset } from './types.ts';
 
@@ -44,6 +44,7 @@ export function evaluate({ ruleset, buffers, proposal, measurements, mines, peri
   const findings = [
     ...zoneRuleFindings(ruleset, buffers, proposal, measurements),
     ...scaleFindings(ruleset, proposal, measurements),
+    ...concentratedZonePlanFindings(ruleset, proposal, measurements),
     ...oneHolderFindings(ruleset, proposal, measurements),
     ...capFindings,
   ];

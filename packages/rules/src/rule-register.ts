@@ -11,7 +11,8 @@ import { ruleToleranceM2 } from './zone-rules.ts';
 export interface RuleSetting {
   /**
    * The rule's key: a zone rule's id (`ecoRedline`), `minimumScale.<mineral>`,
-   * `concentratedZoneScale`, `oneHolderPerBlock`, or `indicators` (the plan's caps).
+   * `concentratedZoneScale`, `concentratedZoneRights`, `concentratedZoneExtraction`,
+   * `oneHolderPerBlock`, or `indicators` (the plan's caps).
    */
   id: string;
   outcome: Outcome;
@@ -66,7 +67,7 @@ export function registerRules(ruleset: Ruleset): RegisterRule[] {
       legalBasis: scale.legalBasis,
     }),
   );
-  const { concentratedZoneScale, oneHolderPerBlock, indicators } = ruleset;
+  const { concentratedZoneScale, concentratedZoneRights, concentratedZoneExtraction, oneHolderPerBlock, indicators } = ruleset;
   return [
     ...zone,
     ...scales,
@@ -75,6 +76,18 @@ export function registerRules(ruleset: Ruleset): RegisterRule[] {
       title: PLAN_RULE_TITLES.concentratedZoneScale,
       outcome: concentratedZoneScale.outcome ?? 'forbidden',
       legalBasis: concentratedZoneScale.legalBasis,
+    },
+    {
+      id: 'concentratedZoneRights',
+      title: PLAN_RULE_TITLES.concentratedZoneRights,
+      outcome: concentratedZoneRights.outcome ?? 'restricted',
+      legalBasis: concentratedZoneRights.legalBasis,
+    },
+    {
+      id: 'concentratedZoneExtraction',
+      title: PLAN_RULE_TITLES.concentratedZoneExtraction,
+      outcome: concentratedZoneExtraction.outcome ?? 'restricted',
+      legalBasis: concentratedZoneExtraction.legalBasis,
     },
     { id: 'oneHolderPerBlock', title: PLAN_RULE_TITLES.oneHolderPerBlock, ...oneHolderPerBlock },
     { id: 'indicators', title: PLAN_RULE_TITLES.indicators, outcome: indicators.outcome ?? 'restricted', legalBasis: indicators.legalBasis },
@@ -104,6 +117,8 @@ export function withRuleSettings<R extends Ruleset>(ruleset: R, settings: readon
     }),
     minimumScales: ruleset.minimumScales.map((scale) => ({ ...scale, ...plain(minimumScaleRuleId(scale.mineral)) })),
     concentratedZoneScale: { ...ruleset.concentratedZoneScale, ...plain('concentratedZoneScale') },
+    concentratedZoneRights: { ...ruleset.concentratedZoneRights, ...plain('concentratedZoneRights') },
+    concentratedZoneExtraction: { ...ruleset.concentratedZoneExtraction, ...plain('concentratedZoneExtraction') },
     oneHolderPerBlock: { ...ruleset.oneHolderPerBlock, ...plain('oneHolderPerBlock') },
     indicators: { ...ruleset.indicators, ...plain('indicators') },
   };

@@ -102,6 +102,10 @@ export interface Ruleset {
   minimumScales: MinimumScale[];
   /** Concentrated zones carry their own minimum scale (`minScale10ktPerYear`); `forbidden` below it when no outcome is given. */
   concentratedZoneScale: { outcome?: Outcome; legalBasis: Bilingual };
+  /** A zone's planned rights (`existingRights` + `plannedRights`, 拟设矿权): a new right beyond them; `restricted` when no outcome is given. */
+  concentratedZoneRights: { outcome?: Outcome; legalBasis: Bilingual };
+  /** A zone's total (`extractionCap10kt`, 开采总量): rights' summed capacity above it; `restricted` when no outcome is given. */
+  concentratedZoneExtraction: { outcome?: Outcome; legalBasis: Bilingual };
   /** One right holder per mining planning block. */
   oneHolderPerBlock: { outcome: Outcome; legalBasis: Bilingual };
   indicators: PlanIndicatorTargets;
@@ -125,6 +129,17 @@ export interface FeatureMeasurement {
    * block (not the proposed one).
    */
   rightHolders?: string[];
+  /**
+   * For concentrated zones: the existing mining rights inside the zone (not revoked, overlap at
+   * least the sliver tolerance), for its planned rights (拟设矿权) and its total (开采总量).
+   */
+  rightsInside?: ZoneRight[];
+}
+
+/** A mining right inside a concentrated zone: its licence number and capacity (万吨/年). */
+export interface ZoneRight {
+  licenceNo: string;
+  capacity10ktPerYear: number;
 }
 
 /** What a geometry engine reports about one block. */

@@ -94,6 +94,27 @@ describe('evaluate', () => {
     expect(byRule(run({ ...clayMine, capacity10ktPerYear: 13 }, [inZone()]).findings, 'concentratedZoneScale')).toHaveLength(0);
   });
 
+  it('holds a concentrated zone to its planned rights (拟设矿权 1) and its total (开采总量 13)', () => {
+    const zone = (rightsInside: { licenceNo: string; capacity10ktPerYear: number }[]) =>
+      feature({
+        collection: 'concentrated_zones',
+        overlapAreaM2: 100_000,
+        properties: { name: '党家村集中开采区', mainMineral: 'brickClay', minScale10ktPerYear: 13, existingRights: 0, plannedRights: 1, extractionCap10kt: 13 },
+        rightsInside,
+      });
+    const zoneRules = (proposal: Proposal, rights: { licenceNo: string; capacity10ktPerYear: number }[]) =>
+      run(proposal, [zone(rights)]).findings.filter((f) => f.ruleId.startsWith('concentratedZone') && f.ruleId !== 'concentratedZoneScale').map((f) => f.ruleId);
+    expect(zoneRules({ ...clayMine, capacity10ktPerYear: 13 }, [])).toEqual([]);
+    expect(zoneRules({ ...clayMine, capacity10ktPerYear: 20 }, [])).toEqual(['concentratedZoneExtraction']);
+    const taken = [{ licenceNo: 'C1', capacity10ktPerYear: 13 }];
+    expect(zoneRules({ ...clayMine, capacity10ktPerYear: 13 }, taken)).toEqual(['concentratedZoneExtraction', 'concentratedZoneRights']);
+    expect(zoneRules({ ...clayMine, rightKind: 'extension', licenceNo: 'C1', capacity10ktPerYear: 13 }, taken)).toEqual([]);
+    expect(zoneRules({ ...clayMine, rightKind: 'expansion', licenceNo: 'C1', capacity10ktPerYear: 14 }, taken)).toEqual(['concentratedZoneExtraction']);
+    const [rights] = run({ ...clayMine, capacity10ktPerYear: 13 }, [zone(taken)]).findings.filter((f) => f.ruleId === 'concentratedZoneRights');
+    expect(rights).toMatchObject({ outcome: 'restricted', featureName: '党家村集中开采区' });
+    expect(rights.legalBasis.zh).toContain('专栏二');
+  });
+
   it('allows one right holder per mining planning block', () => {
     const block = feature({ collection: 'mining_blocks', overlapAreaM2: 100_000, properties: { code: 'KC-01', mineral: 'brickClay' }, rightHolders: ['甲公司'] });
     expect(byRule(run({ ...clayMine, holder: '乙公司' }, [block]).findings, 'oneHolderPerBlock')).toHaveLength(1);

@@ -17,6 +17,8 @@ describe('the rule register', () => {
       ...ruleset.zoneRules.map((r) => r.id),
       'minimumScale.brickClay',
       'concentratedZoneScale',
+      'concentratedZoneRights',
+      'concentratedZoneExtraction',
       'oneHolderPerBlock',
       'indicators',
     ]);

@@ -24,6 +24,8 @@ describe('the demo ruleset’s legal bases', () => {
       'planZoning',
       'minimumScale.brickClay',
       'concentratedZoneScale',
+      'concentratedZoneRights',
+      'concentratedZoneExtraction',
       'oneHolderPerBlock',
       'indicators',
     ]);

@@ -2,6 +2,7 @@ import { distanceToBlockM } from './distance.ts';
 import { MEASUREMENT_ERROR_MESSAGES, TURF_FAILED } from './reasons.ts';
 import { intersectsBlock } from './relate.ts';
 import type { CollectionCandidates, PreparedBlock } from './scan.ts';
+import type { FeatureExtras } from './types.ts';
 import type { FeatureFlag, MeasurementError } from './types.ts';
 
 /**
@@ -11,7 +12,7 @@ import type { FeatureFlag, MeasurementError } from './types.ts';
 export function flagCandidates(
   block: PreparedBlock,
   found: readonly CollectionCandidates[],
-  holders: (collection: string, featureId: number) => string[] | undefined,
+  extras: (collection: string, featureId: number) => FeatureExtras,
   errors: MeasurementError[],
 ): FeatureFlag[] {
   const flags: FeatureFlag[] = [];
@@ -25,8 +26,7 @@ export function flagCandidates(
       }
       const distanceM = relation.value ? 0 : withinM > 0 ? distanceToBlockM(block.outline, item.feature.geometry) : Infinity;
       if (distanceM > withinM) continue;
-      const rightHolders = holders(collection, featureId);
-      flags.push({ collection, featureId, properties, intersects: relation.value, distanceM, ...(rightHolders && { rightHolders }) });
+      flags.push({ collection, featureId, properties, intersects: relation.value, distanceM, ...extras(collection, featureId) });
     }
   }
   return flags;

@@ -6,6 +6,7 @@ import type { AreaGeometry, IndexedFeature } from './layer-index.ts';
 import { MEASUREMENT_ERROR_MESSAGES, TURF_FAILED } from './reasons.ts';
 import { areaShapeOf, intersectsBlock, overlapWithBlock, type Attempt } from './relate.ts';
 import type { CollectionCandidates, PreparedBlock } from './scan.ts';
+import type { FeatureExtras } from './types.ts';
 import type { MeasurementError } from './types.ts';
 
 interface Measured {
@@ -43,7 +44,7 @@ function measureOne(block: PreparedBlock, item: IndexedFeature, withinM: number,
 export function measureCandidates(
   block: PreparedBlock,
   found: readonly CollectionCandidates[],
-  holders: (collection: string, featureId: number) => string[] | undefined,
+  extras: (collection: string, featureId: number) => FeatureExtras,
   clip: Clip,
   errors: MeasurementError[],
 ): { features: FeatureMeasurement[]; overlaps: OverlapPart[] } {
@@ -59,8 +60,7 @@ export function measureCandidates(
       }
       const { overlapAreaM2, distanceM, part } = measured.value;
       if (distanceM > withinM) continue;
-      const rightHolders = holders(collection, featureId);
-      features.push({ collection, featureId, properties, overlapAreaM2, distanceM, ...(rightHolders && { rightHolders }) });
+      features.push({ collection, featureId, properties, overlapAreaM2, distanceM, ...extras(collection, featureId) });
       if (part) overlaps.push({ collection, featureId, geometry: part });
     }
   }

@@ -8,13 +8,16 @@ export const FEATURE_UNREADABLE = 'featureUnreadable';
 export const TURF_FAILED = 'turfFailed';
 /** Turf threw while finding the rights that overlap a mining planning block: its holders may be incomplete. */
 export const RIGHT_HOLDERS_INCOMPLETE = 'rightHoldersIncomplete';
+/** Turf threw while finding the rights inside a concentrated zone: its count and total may be short. */
+export const ZONE_RIGHTS_INCOMPLETE = 'zoneRightsIncomplete';
 
 /** Why part of a check could not be measured in the browser. */
 export type MeasurementErrorReason =
   | typeof LAYER_NOT_LOADED
   | typeof FEATURE_UNREADABLE
   | typeof TURF_FAILED
-  | typeof RIGHT_HOLDERS_INCOMPLETE;
+  | typeof RIGHT_HOLDERS_INCOMPLETE
+  | typeof ZONE_RIGHTS_INCOMPLETE;
 
 /** What each reason means for the planner, in both UI languages. */
 export const MEASUREMENT_ERROR_MESSAGES: Readonly<Record<MeasurementErrorReason, Bilingual>> = {
@@ -33,5 +36,9 @@ export const MEASUREMENT_ERROR_MESSAGES: Readonly<Record<MeasurementErrorReason,
   [RIGHT_HOLDERS_INCOMPLETE]: {
     zh: '浏览器端无法确定该开采规划区块内的全部矿业权人；以服务器审查结果为准。',
     en: 'The browser could not list every right holder of this mining planning block; the server check decides.',
+  },
+  [ZONE_RIGHTS_INCOMPLETE]: {
+    zh: '浏览器端无法确定该集中开采区内的全部采矿权（矿权数与开采总量）；以服务器审查结果为准。',
+    en: 'The browser could not list every mining right in this concentrated zone (its rights and total); the server check decides.',
   },
 };

@@ -6,10 +6,10 @@ import { createClipMemo } from './clip-memo.ts';
 import { indexLayer, type LayerIndex } from './layer-index.ts';
 import { measureCandidates } from './measure.ts';
 import { DEFAULT_TURF_ENGINE_OPTIONS, type TurfEngineOptions } from './options.ts';
-import { MEASUREMENT_ERROR_MESSAGES, RIGHT_HOLDERS_INCOMPLETE } from './reasons.ts';
-import { rightHoldersOf } from './right-holders.ts';
+import { MEASUREMENT_ERROR_MESSAGES, RIGHT_HOLDERS_INCOMPLETE, ZONE_RIGHTS_INCOMPLETE, type MeasurementErrorReason } from './reasons.ts';
+import { rightHoldersOf, zoneRightsOf } from './right-holders.ts';
 import { candidates, prepareBlock } from './scan.ts';
-import type { MeasurementError, TurfCheck, TurfEngine, TurfFlags, TurfLayer } from './types.ts';
+import type { FeatureExtras, MeasurementError, TurfCheck, TurfEngine, TurfFlags, TurfLayer } from './types.ts';
 
 /**
  * Makes the browser geometry engine over the loaded layers (EPSG:4490 lon/lat). Each layer is
@@ -31,24 +31,27 @@ export function createTurfEngine(layers: readonly TurfLayer[], options: Partial<
   const indexes = new Map<CollectionId, LayerIndex>();
   for (const [collection, features] of merged) indexes.set(collection, indexLayer({ collection, features }, settings.nodeSize));
   const holders = rightHoldersOf(indexes.get('mining_blocks'), indexes.get('mining_rights'), settings.holderOverlapToleranceM2);
+  const zoneRights = zoneRightsOf(indexes.get('concentrated_zones'), indexes.get('mining_rights'), settings.holderOverlapToleranceM2);
   const memo = createClipMemo();
-  const holdersOf = (collection: string, featureId: number) =>
-    collection === 'mining_blocks' ? [...(holders.byBlock.get(featureId) ?? [])] : undefined;
+  const extrasOf = (collection: string, featureId: number): FeatureExtras => {
+    if (collection === 'mining_blocks') return { rightHolders: [...(holders.byBlock.get(featureId) ?? [])] };
+    if (collection === 'concentrated_zones') return { rightsInside: (zoneRights.byZone.get(featureId) ?? []).map((r) => ({ ...r })) };
+    return {};
+  };
+  /** Per collection: the features whose holders or rights Turf could not find, and why. */
+  const incomplete: Partial<Record<CollectionId, { reason: MeasurementErrorReason; failed: Map<number, string> }>> = {
+    mining_blocks: { reason: RIGHT_HOLDERS_INCOMPLETE, failed: holders.failed },
+    concentrated_zones: { reason: ZONE_RIGHTS_INCOMPLETE, failed: zoneRights.failed },
+  };
 
-  /** Errors of mining planning blocks whose holders Turf could not find, for those in the answer. */
+  /** Errors of planning blocks and zones whose rights Turf could not find, for those in the answer. */
   const holderErrors = (found: readonly { collection: CollectionId; featureId: number; properties: Record<string, unknown> }[]) =>
-    found
-      .filter((f) => f.collection === 'mining_blocks' && holders.failed.has(f.featureId))
-      .map(
-        (f): MeasurementError => ({
-          reason: RIGHT_HOLDERS_INCOMPLETE,
-          collection: f.collection,
-          featureId: f.featureId,
-          properties: f.properties,
-          message: MEASUREMENT_ERROR_MESSAGES[RIGHT_HOLDERS_INCOMPLETE],
-          detail: holders.failed.get(f.featureId),
-        }),
-      );
+    found.flatMap((f): MeasurementError[] => {
+      const known = incomplete[f.collection];
+      if (!known?.failed.has(f.featureId)) return [];
+      const { reason, failed } = known;
+      return [{ reason, collection: f.collection, featureId: f.featureId, properties: f.properties, message: MEASUREMENT_ERROR_MESSAGES[reason], detail: failed.get(f.featureId) }];
+    });
 
   /** Errors in request order, then by feature id (whole-layer errors first). */
   const ordered = (errors: MeasurementError[], request: MeasurementRequest) => {
@@ -59,7 +62,7 @@ export function createTurfEngine(layers: readonly TurfLayer[], options: Partial<
   const measureWithOverlaps = (block: BlockGeometry, request: MeasurementRequest): TurfCheck => {
     const errors: MeasurementError[] = [];
     const prepared = prepareBlock(block);
-    const { features, overlaps } = measureCandidates(prepared, candidates(indexes, prepared, request, errors), holdersOf, memo.begin(block), errors);
+    const { features, overlaps } = measureCandidates(prepared, candidates(indexes, prepared, request, errors), extrasOf, memo.begin(block), errors);
     errors.push(...holderErrors(features));
     return { measurements: { blockAreaM2: prepared.areaM2(), features, errors: ordered(errors, request) }, overlaps };
   };
@@ -67,7 +70,7 @@ export function createTurfEngine(layers: readonly TurfLayer[], options: Partial<
   const classify = (block: BlockGeometry, request: MeasurementRequest): TurfFlags => {
     const errors: MeasurementError[] = [];
     const prepared = prepareBlock(block);
-    const features = flagCandidates(prepared, candidates(indexes, prepared, request, errors), holdersOf, errors);
+    const features = flagCandidates(prepared, candidates(indexes, prepared, request, errors), extrasOf, errors);
     errors.push(...holderErrors(features));
     return { blockAreaM2: prepared.areaM2(), features, errors: ordered(errors, request) };
   };

@@ -1,7 +1,7 @@
 import type { CollectionId } from '@mpm/domain';
 import type { BlockGeometry, GeometryEngine, OverlapPart } from '../engine.ts';
 import type { Bilingual } from '@mpm/domain';
-import type { MeasurementRequest, Measurements } from '../types.ts';
+import type { FeatureMeasurement, MeasurementRequest, Measurements, ZoneRight } from '../types.ts';
 import type { MeasurementErrorReason } from './reasons.ts';
 
 /** One loaded layer: a collection's features, EPSG:4490 lon/lat, as the API serves them. */
@@ -55,6 +55,8 @@ export interface FeatureFlag {
   distanceM: number;
   /** For mining planning blocks: holders of the existing rights inside it (as in {@link Measurements}). */
   rightHolders?: string[];
+  /** For concentrated zones: the rights inside it (as in {@link Measurements}). */
+  rightsInside?: ZoneRight[];
 }
 
 /** The fast path's answer: which features matter, without overlap areas. */
@@ -93,3 +95,6 @@ export interface TurfEngine extends GeometryEngine {
   /** Features left out of the index (no polygon or line geometry, or unreadable coordinates). */
   readonly skipped: readonly SkippedFeature[];
 }
+
+/** What the engine knows of a feature beyond its geometry: a planning block's holders, a zone's rights. */
+export type FeatureExtras = Pick<FeatureMeasurement, 'rightHolders' | 'rightsInside'>;

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { RIGHT_COLLECTIONS, getLayer, type CollectionId } from '@mpm/domain';
 import { growBox } from '@mpm/geo';
-import type { BlockGeometry, FeatureMeasurement, GeometryEngine, MeasurementRequest, Measurements, MineRecord } from '@mpm/rules';
+import type { BlockGeometry, FeatureMeasurement, GeometryEngine, MeasurementRequest, Measurements, MineRecord, ZoneRight } from '@mpm/rules';
 import { LAYER_TABLES, fieldExpression } from '../layers/layer-tables.ts';
 import type { BBox } from '../layers/layers-repository.ts';
 
@@ -62,6 +62,17 @@ function collectionQuery(
           [sliverToleranceM2],
         )
       : knex.raw('NULL::json');
+  // The rights inside a concentrated zone, for its planned rights and total (slivers aside, as above).
+  const rightsInside =
+    collection === 'concentrated_zones'
+      ? knex.raw(
+          `(SELECT coalesce(json_agg(json_build_object('licenceNo', r.licence_no, 'capacity10ktPerYear', coalesce(r.capacity_10kt_per_year, 0)::float8)
+                     ORDER BY r.licence_no COLLATE "C"), '[]'::json) FROM mining_rights r
+             WHERE r.geom && t.geom AND r.right_status <> 'revoked' AND ST_Intersects(r.geom, t.geom)
+               AND ST_Area(ST_Intersection(r.geom, t.geom)::geography) >= ?)`,
+          [sliverToleranceM2],
+        )
+      : knex.raw('NULL::json');
   // Touching features are 0 m away; for the others the one ellipsoidal distance (O(n·m) in the
   // vertices) is both the figure and the filter, rather than ST_DWithin and then ST_Distance
   // (`OFFSET 0` keeps the planner from copying the expression into the filter).
@@ -77,12 +88,13 @@ function collectionQuery(
               json_build_object(${properties.map(() => '?').join(', ')}) AS properties,
               (${overlap})::float8 AS "overlapAreaM2",
               (?)::float8 AS "distanceM",
-              ? AS "rightHolders"
+              ? AS "rightHolders",
+              ? AS "rightsInside"
          FROM ?? AS t, b
         WHERE ${[...fixed.map(() => '?'), 't.geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)', '?'].join(' AND ')}
        OFFSET 0
      ) c WHERE ?`,
-    [collection, ...properties, distance, holders, layer.table, ...fixed, ...envelope, touching, near],
+    [collection, ...properties, distance, holders, rightsInside, layer.table, ...fixed, ...envelope, touching, near],
   );
 }
 
@@ -110,8 +122,13 @@ export function createPostgisEngine(knex: Knex, sliverToleranceM2: number): Geom
                 (SELECT coalesce(json_agg(f ORDER BY f.collection, f."featureId"), '[]'::json) FROM found f) AS features`,
         [JSON.stringify(block), ...parts],
       );
-      const row = result.rows[0] as { blockAreaM2: number; features: (FeatureMeasurement & { rightHolders: string[] | null })[] };
-      const features = row.features.map(({ rightHolders, ...feature }) => (rightHolders ? { ...feature, rightHolders } : feature));
+      type Row = FeatureMeasurement & { rightHolders: string[] | null; rightsInside: ZoneRight[] | null };
+      const row = result.rows[0] as { blockAreaM2: number; features: Row[] };
+      const features = row.features.map(({ rightHolders, rightsInside, ...feature }) => ({
+        ...feature,
+        ...(rightHolders && { rightHolders }),
+        ...(rightsInside && { rightsInside }),
+      }));
       return { blockAreaM2: row.blockAreaM2, features };
     },
   };
