@@ -40,6 +40,7 @@ import ogcRoutes from './routes/ogc/index.ts';
 import tileRoutes from './routes/tiles/index.ts';
 import searchRoutes from './routes/api/search/index.ts';
 import inboxRoutes from './routes/api/inbox/index.ts';
+import campaignRoutes from './routes/api/campaigns/index.ts';
 import licenceRoutes from './routes/api/licences/index.ts';
 import sweepRoutes from './routes/api/sweep/index.ts';
 import sweepSchedule from './plugins/app/sweep/sweep-schedule.ts';
@@ -127,6 +128,7 @@ export async function buildApp({ db, config, logger = true, logStream }: BuildOp
   await app.register(tileRoutes, { cacheBytes: config.tileCacheBytes, encoder: config.tileEncoder });
   await app.register(searchRoutes);
   await app.register(inboxRoutes);
+  await app.register(campaignRoutes);
   await app.register(licenceRoutes);
   await app.register(sweepRoutes);
   await app.register(sweepSchedule, { checkMinutes: config.sweepCheckMinutes });

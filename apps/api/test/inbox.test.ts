@@ -79,12 +79,12 @@ describe.each(TEST_DATABASES)('staff inbox on %s', (kind) => {
     expect((await call('GET', '/api/inbox', 'anonymous')).statusCode).toBe(401);
   });
 
-  it('gives each role its kinds: licences to all staff, ledger to inspectors and admins, proposals to reviewers and admins', async () => {
+  it('gives each role its kinds: licences to all staff, ledger and campaigns to inspectors and admins, proposals to reviewers and admins', async () => {
     const kinds = async (who: Who) => (await inbox(who)).groups.map((g) => g.kind);
     expect(await kinds('planner1')).toEqual(['expiringLicence']);
-    expect(await kinds('inspector1')).toEqual(['expiringLicence', 'overdueLedger', 'newTipOff']);
+    expect(await kinds('inspector1')).toEqual(['expiringLicence', 'overdueLedger', 'newTipOff', 'overdueTask', 'reportLate', 'reportDue']);
     expect(await kinds('reviewer1')).toEqual(['expiringLicence', 'proposalWaiting']);
-    expect(await kinds('admin')).toEqual(['expiringLicence', 'overdueLedger', 'newTipOff', 'proposalWaiting']);
+    expect(await kinds('admin')).toEqual(['expiringLicence', 'overdueLedger', 'newTipOff', 'proposalWaiting', 'overdueTask', 'reportLate', 'reportDue']);
 
     const admin = await inbox('admin');
     expect(admin.today).toBe(chinaToday());

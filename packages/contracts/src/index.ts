@@ -16,3 +16,4 @@ export * from './parcels.ts';
 export * from './map-print.ts';
 export * from './sweep.ts';
 export * from './layer-edits.ts';
+export * from './campaigns.ts';

@@ -5,6 +5,7 @@ import { COLLECTION_IDS, type CollectionId } from '@mpm/domain';
 import type { Repositories } from '../plugins/app/repositories.plugin.ts';
 import type { FeatureInput } from '../plugins/app/layers/layers-repository.ts';
 import { legacyProgress } from '../plugins/app/restoration/legacy-progress.ts';
+import { XINBIN_CAMPAIGNS } from '../plugins/app/campaigns/xinbin-campaigns.ts';
 import { XINBIN_PERIOD, XINBIN_STATED_TOTALS, XINBIN_TARGETS } from '../plugins/app/restoration/xinbin-targets.ts';
 
 /** Load order: townships before the parcels that reference them, rights before patches. */
@@ -53,7 +54,8 @@ async function loadDemoProgress(trx: Knex.Transaction, repos: Repositories, parc
 
 /**
  * Loads the demo county; call it inside a transaction (`trx`) so that it is all or nothing.
- * With the restoration parcels come their progress records and the Xinbin targets (seed 001).
+ * With the restoration parcels come their progress records and the Xinbin targets (seed 001),
+ * and the Xinbin campaigns (seeds 000, 001, 003) with their tasks and reporting rhythm.
  * Returns the number of features loaded per collection.
  */
 export async function loadDemoCounty(trx: Knex.Transaction, repos: Repositories, dir: string) {
@@ -76,6 +78,8 @@ export async function loadDemoCounty(trx: Knex.Transaction, repos: Repositories,
     await repos.restoration.setPeriod(XINBIN_PERIOD, null, trx);
     await repos.restoration.replaceTargets(XINBIN_TARGETS, XINBIN_STATED_TOTALS, trx);
   }
-  await repos.audit.record({ userId: null, action: 'load_demo', entity: 'dataset', detail: { counts, restoration } }, trx);
+  // The demo county has no campaigns of its own: it borrows Xinbin's (seeds 000, 001, 003), and says so.
+  const campaignTasks = await repos.campaigns.insertCampaigns(XINBIN_CAMPAIGNS, trx);
+  await repos.audit.record({ userId: null, action: 'load_demo', entity: 'dataset', detail: { counts, restoration, campaignTasks } }, trx);
   return counts;
 }

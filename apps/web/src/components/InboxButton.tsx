@@ -1,6 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem, InboxKind } from '@mpm/contracts';
+import { reportKey } from '@mpm/domain';
+import { reportLabel } from './inspect/campaigns/report-label.ts';
+import { domainLanguage } from '../i18n/languages.ts';
 import { INBOX_REFRESH_MS, openInboxTarget, useInbox } from '../state/inbox-store.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
@@ -13,6 +16,9 @@ const KIND_TITLES: Record<InboxKind, string> = {
   overdueLedger: 'Ledger entries past their deadline',
   newTipOff: 'New tip-offs',
   proposalWaiting: 'Proposals waiting for a decision',
+  overdueTask: 'Campaign tasks past their deadline',
+  reportLate: 'Campaign reports late',
+  reportDue: 'Campaign reports due',
 };
 
 /**
@@ -79,11 +85,12 @@ export function InboxButton() {
                 </h3>
                 <ul>
                   {group.items.map((item) => (
-                    <li key={item.id}>
+                    <li key={`${item.id}/${item.report ? reportKey(item.report) : ''}`}>
                       <button type="button" className="inbox-item grouped-list-item" onClick={() => choose(item)}>
                         <span className="inbox-label">{item.label}</span>
                         <span className="inbox-detail">
                           {item.detail && <>{item.detail} · </>}
+                          {item.report && <>{reportLabel(item.report, domainLanguage(language))} · </>}
                           <time dateTime={item.date}>{item.date}</time>
                         </span>
                       </button>

@@ -45,8 +45,9 @@ export const useInbox = create<InboxData>()((set) => ({
 
 /**
  * Opens an inbox item's record with the actions that already exist: a ledger entry in inspect
- * mode's ledger tab; a proposal in plan mode (asking first when local edits would be lost); a
- * licence highlighted on inspect mode's register, or, for who may not inspect, the map flown to it.
+ * mode's ledger tab; a campaign's task or report on its campaigns tab; a proposal in plan mode
+ * (asking first when local edits would be lost); a licence highlighted on inspect mode's
+ * register, or, for who may not inspect, the map flown to it.
  */
 export function openInboxTarget(target: InboxTarget, label: string, lang: UiLanguage): void {
   const { setMode } = useSession.getState();
@@ -54,6 +55,9 @@ export function openInboxTarget(target: InboxTarget, label: string, lang: UiLang
     setMode('inspect');
     useInspectSession.getState().setTab('ledger');
     void useLedger.getState().openEntry(target.id, lang);
+  } else if (target.record === 'campaign') {
+    setMode('inspect');
+    useInspectSession.getState().setTab('campaigns');
   } else if (target.record === 'proposal') {
     setMode('plan');
     useProposalSession.getState().request({ kind: 'open', id: target.id, name: label }, 'bar', lang);

@@ -18,6 +18,7 @@ import { createParcelsRepository, type ParcelsRepository } from './restoration/p
 import { createSweepRegistersRepository, type SweepRegistersRepository } from './sweep/sweep-registers-repository.ts';
 import { createSweepRepository, type SweepRepository } from './sweep/sweep-repository.ts';
 import { createLayerEditsRepository, type LayerEditsRepository } from './layer-edits/layer-edits-repository.ts';
+import { createCampaignsRepository, type CampaignsRepository } from './campaigns/campaigns-repository.ts';
 
 export interface Repositories {
   layers: LayersRepository;
@@ -38,6 +39,7 @@ export interface Repositories {
   sweepRegisters: SweepRegistersRepository;
   sweep: SweepRepository;
   layerEdits: LayerEditsRepository;
+  campaigns: CampaignsRepository;
 }
 
 export const createRepositories = (knex: Knex): Repositories => ({
@@ -59,6 +61,7 @@ export const createRepositories = (knex: Knex): Repositories => ({
   sweepRegisters: createSweepRegistersRepository(knex),
   sweep: createSweepRepository(knex),
   layerEdits: createLayerEditsRepository(knex),
+  campaigns: createCampaignsRepository(knex),
 });
 
 declare module 'fastify' {

@@ -7,6 +7,7 @@ import { useInspectData } from '../../state/inspect-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { UnitSwitch } from '../plan/AreaFigures.tsx';
 import { TabList } from '../TabList.tsx';
+import { CampaignsView } from './campaigns/CampaignsView.tsx';
 import { LedgerView } from './ledger/LedgerView.tsx';
 import { PatchesView } from './patches/PatchesView.tsx';
 import { RightsRegister } from './rights/RightsRegister.tsx';
@@ -16,8 +17,8 @@ import '../../inspect-records.css';
 import '../../inspect.css';
 
 /**
- * Inspect mode's panel (巡查): site check, licence register, change patches and the problem
- * ledger, one tab each. Beside the map on a desktop; on a phone a bottom sheet that folds down
+ * Inspect mode's panel (巡查): site check, licence register, change patches, the problem
+ * ledger and the campaigns (专项行动), one tab each. Beside the map on a desktop; on a phone a bottom sheet that folds down
  * to its tab bar so the map above stays usable.
  */
 export function InspectPanel() {
@@ -39,6 +40,7 @@ export function InspectPanel() {
     rights: term('licenceRegister', lang),
     patches: t('Patches'),
     ledger: term('ledger', lang),
+    campaigns: term('campaign', lang),
   };
 
   return (
@@ -73,6 +75,7 @@ export function InspectPanel() {
         {tab === 'rights' && <RightsRegister />}
         {tab === 'patches' && <PatchesView />}
         {tab === 'ledger' && <LedgerView />}
+        {tab === 'campaigns' && <CampaignsView />}
       </div>
     </aside>
   );

@@ -1,4 +1,4 @@
-import { proposalStepRefusal, type ProposalActor } from '@mpm/domain';
+import { proposalStepRefusal, reportKey, reportingCalendar, taskOverdue, type ProposalActor, type ReportDue } from '@mpm/domain';
 import { INBOX_ITEM_LIMIT, type InboxItem } from '@mpm/contracts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { chinaToday } from '../reports/china-time.ts';
@@ -17,8 +17,52 @@ const WAITING_SCAN = 1000;
  * the licence register's `expiringSoon` state (`licenceStateSql`), the ledger's `overdue` filter,
  * a tip-off still 待核查 (`pending`), a proposal in `submitted`.
  */
-export function createInboxRepository(repos: Pick<Repositories, 'inspection' | 'ledger' | 'proposals'>) {
+export function createInboxRepository(repos: Pick<Repositories, 'inspection' | 'ledger' | 'proposals' | 'campaigns'>) {
+  /** Each campaign's reports late and due on `today` (the calendar's own rule), by due day. */
+  async function reports(today: string, which: 'late' | 'due'): Promise<InboxGroupRows> {
+    const [campaigns, sent] = [await repos.campaigns.campaigns(), await repos.campaigns.reports()];
+    const items = campaigns
+      .flatMap((c) => {
+        const submitted = new Set(sent.filter((r) => r.campaignId === c.id).map(reportKey));
+        return reportingCalendar(c.rule, today, submitted)[which].map((due: ReportDue) => ({ campaign: c, due }));
+      })
+      .sort((a, b) => a.due.dueOn.localeCompare(b.due.dueOn) || a.campaign.id - b.campaign.id);
+    return {
+      count: items.length,
+      items: items.slice(0, INBOX_ITEM_LIMIT).map(({ campaign, due }) => ({
+        id: campaign.id,
+        label: campaign.name,
+        date: due.dueOn,
+        report: { kind: due.kind, period: due.period },
+        target: { mode: 'inspect', record: 'campaign', id: campaign.id },
+      })),
+    };
+  }
+
   return {
+    /** Campaign tasks past their 完成时限 on `today` and not done, longest overdue first. */
+    async overdueTasks(today: string): Promise<InboxGroupRows> {
+      const [campaigns, phases, tasks] = [await repos.campaigns.campaigns(), await repos.campaigns.phases(), await repos.campaigns.tasks()];
+      const overdue = tasks.filter((task) => taskOverdue(task, today)).sort((a, b) => a.deadline!.localeCompare(b.deadline!) || a.id - b.id);
+      const campaignOf = (phaseId: number) => campaigns.find((c) => c.id === phases.find((p) => p.id === phaseId)?.campaignId)!;
+      return {
+        count: overdue.length,
+        items: overdue.slice(0, INBOX_ITEM_LIMIT).map((task) => ({
+          id: task.id,
+          label: task.title,
+          detail: `${campaignOf(task.phaseId).name} · ${task.responsibleUnits[0]}`,
+          date: task.deadline!,
+          target: { mode: 'inspect', record: 'campaign', id: campaignOf(task.phaseId).id },
+        })),
+      };
+    },
+
+    /** Campaign reports past their day and not sent, oldest first. */
+    lateReports: (today: string) => reports(today, 'late'),
+
+    /** Campaign reports due within the calendar's window, soonest first. */
+    dueReports: (today: string) => reports(today, 'due'),
+
     /** Licences whose state on `today` is 即将到期 (ending within the inspection settings' window), soonest first. */
     async expiringLicences(today: string): Promise<InboxGroupRows> {
       const { expiringWithinDays } = await repos.inspection.settings.get();

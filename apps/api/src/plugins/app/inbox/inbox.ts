@@ -9,8 +9,10 @@ const worksLedger = (role: Role) => LEDGER_TRANSITIONS.some((step) => step.roles
 
 /**
  * The kinds a role deals with, in {@link INBOX_KINDS} order: every staff member who reads the
- * licence register the licences expiring (not a data manager, whose work is the layers); who takes ledger steps the overdue entries and new tip-offs; who may approve a
- * proposal (审核员, 管理员) the proposals waiting.
+ * licence register the licences expiring (not a data manager, whose work is the layers); who
+ * takes ledger steps the overdue entries and new tip-offs, and the campaigns' overdue tasks and
+ * late and due reports (they update tasks and record reports); who may approve a proposal
+ * (审核员, 管理员) the proposals waiting.
  */
 export function inboxKindsFor(role: Role): InboxKind[] {
   if (!isStaff(role)) return [];
@@ -19,6 +21,9 @@ export function inboxKindsFor(role: Role): InboxKind[] {
     overdueLedger: worksLedger(role),
     newTipOff: worksLedger(role),
     proposalWaiting: proposalStepRule('approve').roles.includes(role),
+    overdueTask: worksLedger(role),
+    reportLate: worksLedger(role),
+    reportDue: worksLedger(role),
   };
   return INBOX_KINDS.filter((kind) => wanted[kind]);
 }
@@ -31,6 +36,9 @@ export async function inboxFor(repo: InboxRepository, user: User, now: Date = ne
     overdueLedger: () => repo.overdueEntries(today),
     newTipOff: () => repo.newTipOffs(today),
     proposalWaiting: () => repo.waitingProposals({ userId: user.id, role: user.role }),
+    overdueTask: () => repo.overdueTasks(today),
+    reportLate: () => repo.lateReports(today),
+    reportDue: () => repo.dueReports(today),
   };
   const groups = [];
   for (const kind of inboxKindsFor(user.role)) groups.push({ kind, ...(await read[kind]()) });
