@@ -87,6 +87,9 @@ describe.each(TEST_DATABASES)('restoration progress report on %s', (kind) => {
     expect(text).toContain('已验收');
     expect(text).toContain('累计完成');
     expect(text).toContain('约束性指标');
+    // The ledger as of the period's end: nothing had been entered by June 2022 in the demo county.
+    expect(flat).toContain('八、问题台账');
+    expect(flat).toContain('截至该日台账无记录。');
     expect(text).toMatch(/第 1 页，共 \d+ 页/);
   });
 

@@ -17,6 +17,8 @@ const ENTITY_LABELS: Record<string, string> = {
   ruleset: 'Ruleset',
   licence: 'Licence register',
   restoration_parcel: 'Parcel register',
+  campaign: 'Campaigns',
+  campaign_task: 'Campaign tasks',
 };
 
 /** What a write did (`action` of each entry), labelled the same way. */
@@ -43,6 +45,9 @@ const ACTION_LABELS: Record<string, string> = {
   split: 'split',
   merge: 'merged',
   retire: 'withdrew',
+  handover: 'handed over',
+  handoverResult: 'recorded the hand-over result of',
+  submitReport: 'recorded a report sent for',
 };
 
 /** A register's name in the UI language (an unknown one by its key), `t` being i18next's. */

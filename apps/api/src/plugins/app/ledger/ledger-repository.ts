@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { FINAL_LEDGER_STATUSES, type HandoverDepartment, type LedgerSource, type LedgerStatus, type ViolationType } from '@mpm/domain';
+import { addDays, FINAL_LEDGER_STATUSES, type HandoverDepartment, type LedgerSource, type LedgerStatus, type ViolationType } from '@mpm/domain';
 import type { HandoverView, LedgerEvent } from '@mpm/contracts';
 import { createPhotosRepository } from '../photos/photos-repository.ts';
 
@@ -104,6 +104,14 @@ export interface NewHandover {
   receivingDepartment: string;
   handedOverOn: string;
   createdBy: number;
+}
+
+/** Ledger counts for a periodic report: entries by status (as of the day), source and type; hand-overs by department. */
+export interface LedgerReportFigures {
+  /** One row per (status on the day, source, violation type): entries made by then, and those made in the period. */
+  entries: { status: LedgerStatus; source: LedgerSource; violationType: ViolationType | null; count: number; newInPeriod: number }[];
+  /** Per department: cases handed over by the day, those concluded by then, those handed over in the period. */
+  handovers: { department: HandoverDepartment; handedOver: number; concluded: number; inPeriod: number }[];
 }
 
 /** The events that make a new revision of an entry; notes and photos leave it as it was. */
@@ -263,6 +271,37 @@ export function createLedgerRepository(knex: Knex) {
           'result',
           db.raw(`to_char(concluded_on, 'YYYY-MM-DD') AS "concludedOn"`),
         );
+    },
+
+    /**
+     * The ledger as it stood at the end of `asOf` (China time), for a periodic report: each entry's
+     * status from its history as of then, and the hand-overs by then; `from` opens the period.
+     */
+    async reportFigures(from: string, asOf: string): Promise<LedgerReportFigures> {
+      const [start, end] = [`${from}T00:00:00+08:00`, `${addDays(asOf, 1)}T00:00:00+08:00`];
+      const entries = await knex.raw(
+        `WITH st AS (
+           SELECT e.source, e.violation_type, e.created_at,
+             (SELECT ev.to_status FROM ledger_events ev
+               WHERE ev.entry_id = e.id AND ev.kind IN ('created', 'transition') AND ev.at < ?::timestamptz
+               ORDER BY ev.id DESC LIMIT 1) AS status
+           FROM ledger_entries e WHERE e.created_at < ?::timestamptz)
+         SELECT status, source, violation_type AS "violationType", count(*)::int AS count,
+           (count(*) FILTER (WHERE created_at >= ?::timestamptz))::int AS "newInPeriod"
+         FROM st GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        [end, end, start],
+      );
+      const handovers = await knex('ledger_handovers')
+        .where('handed_over_on', '<=', asOf)
+        .groupBy('department')
+        .orderBy('department')
+        .select(
+          'department',
+          knex.raw('count(*)::int AS "handedOver"'),
+          knex.raw('(count(*) FILTER (WHERE concluded_on <= ?))::int AS concluded', [asOf]),
+          knex.raw('(count(*) FILTER (WHERE handed_over_on >= ?))::int AS "inPeriod"', [from]),
+        );
+      return { entries: entries.rows, handovers };
     },
 
     /** Whether a change patch exists, and the entry already made from it (if any). */

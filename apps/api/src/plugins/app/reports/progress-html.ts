@@ -6,6 +6,8 @@ import type { ProgressFigures } from './progress-figures.ts';
 import { periodName, type PeriodSpan } from './progress-period.ts';
 import { discrepancySection, headlineSection, indicatorSection, townshipSection, yearSection } from './progress-sections.ts';
 import { say } from './progress-terms.ts';
+import { ledgerSection } from './progress-ledger.ts';
+import type { LedgerReportFigures } from '../ledger/ledger-repository.ts';
 import { BASE_STYLE, REPORT_FONTS } from './report-html.ts';
 
 /** Everything one printed progress report shows. */
@@ -23,6 +25,8 @@ export interface ProgressReportContent {
   /** The parcels map drawn by `progressMapSvg`, or null without anything to draw. */
   mapSvg: string | null;
   indicators: IndicatorsResponse;
+  /** The problem ledger as of `asOf`. */
+  ledger: LedgerReportFigures;
 }
 
 const STYLE =
@@ -66,7 +70,8 @@ export function progressFooter(title: string, lang: Language): string {
 /**
  * The progress report as one self-contained HTML page (no script, no external resource):
  * title, period and dates, the headline figures, the year × category table, the chart, the
- * township table, the parcels map, the stated totals checked and the plan indicators. All
+ * township table, the parcels map, the stated totals checked, the plan indicators and the
+ * problem ledger (statuses, sources, types, hand-overs). All
  * text from data is escaped.
  */
 export function progressReportHtml(c: ProgressReportContent): string {
@@ -107,6 +112,7 @@ ${map}</div>
 ${discrepancySection(figures.discrepancies, lang)}
 <h2>${e(say('indicators', lang))}</h2>
 ${indicatorSection(c.indicators, lang)}
+${ledgerSection(c.ledger, c.asOf, lang)}
 <p class="closing">${e(say('closing', lang))}</p>
 </body></html>`;
 }

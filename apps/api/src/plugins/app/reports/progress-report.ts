@@ -60,13 +60,14 @@ export async function renderProgressReport(
   const end = await restorationSummary(repos, { asOf });
   checkPeriodDates(period, today, planYears(end, ruleset));
 
-  const [before, statesBefore, statesEnd, indicators, shapes, county] = await Promise.all([
+  const [before, statesBefore, statesEnd, indicators, shapes, county, ledger] = await Promise.all([
     restorationSummary(repos, { asOf: period.dayBefore }),
     repos.restoration.parcelStates(period.dayBefore),
     repos.restoration.parcelStates(asOf),
     planIndicators({ repos, ruleset }, now),
     repos.reports.restorationMap(),
     repos.reports.countyName(),
+    repos.ledger.reportFigures(period.from, asOf),
   ]);
   const figures = progressFigures(period.year, before, end, { before: statesBefore, end: statesEnd });
   const statuses = new Map(statesEnd.map((p) => [p.id, p.status]));
@@ -82,6 +83,7 @@ export async function renderProgressReport(
     chartSvg: progressChartSvg(figures.rows, lang),
     mapSvg: progressMapSvg(shapes, statuses, asOf, lang),
     indicators,
+    ledger,
   });
   const pdf = await context.printer.print(html, progressFooter(title, lang));
   return {
