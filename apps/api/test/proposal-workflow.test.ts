@@ -165,6 +165,27 @@ describe.each(TEST_DATABASES)('proposal workflow on %s', (kind) => {
     await refused(await call('DELETE', `/api/proposals/${id}`, 'planner1', { baseRevision: 2 }), 409, 'proposalStepNotAllowed');
   });
 
+  it('refuses to approve a block the check forbids (禁止), as the register and rules stand at the decision, writing nothing', async () => {
+    const redline = turf.pointOnFeature(demo('eco_redline').features[0]).geometry.coordinates;
+    const created = await call('POST', '/api/proposals', 'planner1', { name: '红线内方案', geometry: square(redline, 50), proposal: clay });
+    expect(created.json().worstOutcome).toBe('forbidden');
+    const { id } = created.json();
+    expect((await step('planner1', id, 'submit', 1)).statusCode).toBe(200);
+    const before = await counts();
+    for (const who of ['reviewer1', 'admin']) {
+      const refused = await step(who, id, 'approve', 2);
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.json().code).toBe('forbiddenProposalApproval');
+      expect(refused.json().message).toMatch(/^方案“红线内方案”第 1 版的核查结果为“禁止”（生态保护红线.*），不能同意；请退回。$/);
+    }
+    expect((await step('reviewer1', id, 'approve', 2, undefined, EN)).json().message).toMatch(
+      /^Version 1 of proposal "红线内方案" is forbidden by the check \(.*\): it cannot be approved; return it\.$/,
+    );
+    expect(await counts()).toEqual(before);
+    expect((await current(id)).status).toBe('submitted');
+    expect((await step('reviewer1', id, 'return', 2, '位于生态保护红线内')).statusCode).toBe(200);
+  });
+
   it('refuses a step based on a stale revision with 409 naming who changed it and when', async () => {
     const { id } = await create('planner1', '过期操作');
     expect((await step('planner1', id, 'submit', 1)).statusCode).toBe(200);

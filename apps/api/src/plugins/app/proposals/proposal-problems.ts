@@ -57,6 +57,16 @@ export const PROPOSAL_PROBLEMS = {
     }),
 
   /**
+   * 409: approving a version the check forbids (禁止) as the rules and the register stand at the
+   * decision; `titles` are the forbidding findings' titles.
+   */
+  forbiddenApproval: (name: string, version: number, titles: readonly Bilingual[]) =>
+    new UserError(409, 'forbiddenProposalApproval', {
+      zh: `方案“${name}”第 ${version} 版的核查结果为“${GLOSSARY.forbidden.zh}”（${titles.map((t) => t.zh).join('；')}），不能同意；请退回。`,
+      en: `Version ${version} of proposal "${name}" is ${GLOSSARY.forbidden.en.toLowerCase()} by the check (${titles.map((t) => t.en).join('; ')}): it cannot be approved; return it.`,
+    }),
+
+  /**
    * 409: the proposal changed (a save or a step) since the caller read it; names who, when and
    * where it stands now.
    */

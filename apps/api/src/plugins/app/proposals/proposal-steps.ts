@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { proposalStepRefusal, proposalStepRule, type ProposalStep } from '@mpm/domain';
 import { auditedWrite } from '../audit/audited-write.ts';
+import { runCheck, type CheckContext } from '../checks/run-check.ts';
 import type { User } from '../auth/users-repository.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { PROPOSAL_PROBLEMS } from './proposal-problems.ts';
@@ -13,6 +14,25 @@ export interface StepContext {
   repos: Pick<Repositories, 'proposals' | 'audit'>;
 }
 
+/** What approving needs besides: the check, run again at the decision. */
+export type ApprovalContext = StepContext & CheckContext & { repos: CheckContext['repos'] };
+
+/**
+ * The version `approve` would decide, checked again as the rules and the register stand now
+ * (a licence registered or a rule changed since it was saved): 409 naming the forbidding
+ * findings when the check forbids it. Runs before the step's transaction, as saves check first.
+ */
+async function checkBeforeApproval(context: ApprovalContext, id: number, user: User): Promise<number> {
+  const current = await context.repos.proposals.version(id);
+  if (!current) throw proposalNotFound(id);
+  // The cheap refusals first (the step's transaction asks them again of the locked row).
+  refuse('approve', current, user);
+  const { findings } = await runCheck(context, { geometry: current.geometry, proposal: current.proposal });
+  const forbidding = findings.filter((finding) => finding.outcome === 'forbidden');
+  if (forbidding.length > 0) throw PROPOSAL_PROBLEMS.forbiddenApproval(current.name, current.version, forbidding.map((f) => f.title));
+  return current.version;
+}
+
 /** A step as asked: the revision the caller saw, and a comment (required to return). */
 export interface StepRequest {
   baseRevision?: number;
@@ -21,8 +41,8 @@ export interface StepRequest {
   licenceNo?: string;
 }
 
-/** Throws the named refusal when `user` may not take `step` on the locked proposal now. */
-function refuse(step: ProposalStep, locked: LockedProposal, user: User): void {
+/** Throws the named refusal when `user` may not take `step` on the proposal now. */
+function refuse(step: ProposalStep, locked: Omit<LockedProposal, 'updatedBy' | 'updatedAt'>, user: User): void {
   const refusal = proposalStepRefusal(step, locked, { userId: user.id, role: user.role });
   if (refusal === 'role') throw PROPOSAL_PROBLEMS.roleMayNot(step);
   if (refusal === 'status') throw PROPOSAL_PROBLEMS.stepNotAllowed(step, locked.name, locked.status);
@@ -35,11 +55,18 @@ function refuse(step: ProposalStep, locked: LockedProposal, user: User): void {
  * locks the proposal (404 when there is none), refuses it with 409 `versionConflict` when the
  * proposal changed since `baseRevision` (naming who and when), then with the named refusal when
  * the caller's role, the status or ownership does not allow it, or when a return has no comment;
+ * approval first checks the version again (409 `forbiddenProposalApproval` when forbidden);
  * else moves the status on, adds the step to the history with who, when, the version and the
  * comment, and writes the audit entry. Deleting is soft (status `deleted`): the versions and the
  * audit log keep naming the proposal. Answers the proposal's current version as it now stands.
  */
-export async function takeProposalStep(context: StepContext, id: number, step: ProposalStep, request: StepRequest, user: User): Promise<VersionRow> {
+export async function takeProposalStep(context: ApprovalContext, id: number, step: ProposalStep, request: StepRequest, user: User): Promise<VersionRow> {
+  const checkedVersion = step === 'approve' ? await checkBeforeApproval(context, id, user) : undefined;
+  return takeStep(context, id, step, request, user, checkedVersion);
+}
+
+/** {@link takeProposalStep} once any check is done; `checkedVersion` must still be current. */
+function takeStep(context: StepContext, id: number, step: ProposalStep, request: StepRequest, user: User, checkedVersion?: number): Promise<VersionRow> {
   const { proposals } = context.repos;
   const rule = proposalStepRule(step);
   const comment = request.comment?.trim() || null;
@@ -53,8 +80,8 @@ export async function takeProposalStep(context: StepContext, id: number, step: P
       const locked = await proposals.lockForSave(id, trx);
       if (!locked) throw proposalNotFound(id);
       const base = request.baseRevision;
-      if (base !== undefined && base !== locked.revision) {
-        throw PROPOSAL_PROBLEMS.changed(locked.name, base, { ...locked, by: locked.updatedBy, at: locked.updatedAt });
+      if ((base !== undefined && base !== locked.revision) || (checkedVersion !== undefined && checkedVersion !== locked.currentVersion)) {
+        throw PROPOSAL_PROBLEMS.changed(locked.name, base ?? locked.revision, { ...locked, by: locked.updatedBy, at: locked.updatedAt });
       }
       return locked;
     },
@@ -83,5 +110,5 @@ export async function takeProposalStep(context: StepContext, id: number, step: P
  * `licenceNoRequired` for a blank number; 403 unless `user` is an admin.
  */
 export function markLicensed(context: StepContext, proposalId: number, licenceNo: string, user: User, baseRevision?: number): Promise<VersionRow> {
-  return takeProposalStep(context, proposalId, 'license', { licenceNo, baseRevision }, user);
+  return takeStep(context, proposalId, 'license', { licenceNo, baseRevision }, user);
 }

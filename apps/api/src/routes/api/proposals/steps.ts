@@ -24,7 +24,7 @@ const ROUTES: { path: string; step: ProposalStep; roles: ('planner' | 'reviewer'
 const proposalSteps: FastifyPluginAsyncTypebox = async (app) => {
   const config = { rateLimit: { max: 60, timeWindow: '1 minute' } };
   const schema = { params: ProposalParams, body: ProposalStepBody, response: { 200: ProposalVersionView } };
-  const context = () => ({ knex: app.knex, repos: app.repos });
+  const context = () => ({ knex: app.knex, repos: app.repos, ruleset: app.ruleset, now: new Date() });
 
   for (const { path, step, roles } of ROUTES) {
     app.post(`/api/proposals/:id/${path}`, { preValidation: requireRole(...roles), config, schema }, async (request) =>
