@@ -113,7 +113,7 @@ describe('矿业权台账 in 管理 mode, in a real browser', () => {
     const proposal = await api(planner, 'POST', '/api/proposals', {
       name: PROPOSAL,
       geometry: blockSquare(60),
-      proposal: { mineral: 'brickClay', capacity10ktPerYear: 8, rightKind: 'new', holder: '东沟建材有限公司' },
+      proposal: { mineral: 'brickClay', capacity10ktPerYear: 13, rightKind: 'new', holder: '东沟建材有限公司' },
     });
     const submitted = await api(planner, 'POST', `/api/proposals/${proposal.id}/submit`, { baseRevision: proposal.revision });
     await api(reviewer, 'POST', `/api/proposals/${proposal.id}/approve`, { baseRevision: submitted.revision });

@@ -120,7 +120,7 @@ describe('proposal review (送审 / 退回 / 同意) in plan mode, in a real bro
         ['submit', expect.stringContaining('王规划 送审（第 1 版）')],
         ['return', expect.stringContaining('赵审核 退回（第 1 版）拐点 3 距基本农田过近，请核减范围后再送审。')],
       ]);
-    await p.getByLabel('拟设生产能力').fill('12');
+    await p.getByLabel('拟设生产能力').fill('13');
     await p.getByLabel('本版备注').fill('按审核意见核减产能');
     await p.getByRole('button', { name: '保存为第 2 版' }).click();
     await p.getByText('已保存为第 2 版。').waitFor({ timeout: 30_000 });

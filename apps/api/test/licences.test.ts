@@ -7,6 +7,7 @@ import { chinaToday } from '../src/plugins/app/reports/china-time.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
 import { signInStaff, square } from './helpers/staff.ts';
+import { tileAt, tileFeatures } from './helpers/tiles.ts';
 
 const demo = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'demo', `${name}.geojson`), 'utf8')) as GeoJSON.FeatureCollection;
@@ -115,6 +116,35 @@ describe.each(TEST_DATABASES)('licence register on %s', (kind) => {
     expect([detail.before.validTo, detail.after.validTo]).toEqual(['2025-03-01', '2030-03-01']);
   });
 
+  it('draws a right layer as it stood on a past day: TileJSON and tiles take asOf', async () => {
+    const created = await register(newMine('C6210002020037110000019', { validTo: '2030-03-01' }));
+    const moved = await act('mining_rights', created.id, {
+      act: 'changed', baseVersion: 1, holder: '后来的建材有限公司', documentNo: '宁自然资矿字〔2025〕19号', effectiveOn: '2025-06-01',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const holderOn = async (asOf?: string) => {
+      const tilejson = await call('GET', `/tiles/mining_rights.json${asOf ? `?asOf=${asOf}` : ''}`);
+      expect(tilejson.statusCode, tilejson.body).toBe(200);
+      const template: string = tilejson.json().tiles[0];
+      expect(template.includes(`asOf=${asOf}`)).toBe(asOf !== undefined && asOf < today);
+      const { z, x, y } = tileAt(centre, 14);
+      const tile = await call('GET', new URL(template.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y))).pathname + new URL(template).search);
+      expect([200, 204], tile.body).toContain(tile.statusCode);
+      return tileFeatures(tile.rawPayload, 'mining_rights').find((f) => f.id === created.id)?.properties.holder;
+    };
+    expect(await holderOn('2019-12-31')).toBeUndefined();
+    expect(await holderOn('2025-05-31')).toBe('测试建材有限公司');
+    expect(await holderOn('2025-06-01')).toBe('后来的建材有限公司');
+    expect(await holderOn()).toBe('后来的建材有限公司');
+    expect(await holderOn('2999-01-01')).toBe('后来的建材有限公司');
+
+    // Only the right layers keep a history.
+    const farmland = await call('GET', '/tiles/farmland/14/0/0.mvt?asOf=2020-01-01', 'admin', undefined, EN);
+    expect(farmland.statusCode).toBe(400);
+    expect(farmland.json()).toMatchObject({ code: 'asOfNotSupported', message: expect.stringContaining('only the mining and exploration right layers') });
+    expect((await call('GET', '/tiles/mining_rights.json?asOf=yesterday')).statusCode).toBe(400);
+  });
+
   it('the map, the site card and the indicators follow the register at once', async () => {
     const site = { type: 'Point', coordinates: [centre[0] + 0.00001, centre[1]] };
     const card = async () => (await call('POST', '/api/site-check', 'inspector1', { geometry: site })).json().rights as { licenceNo: string; state: string }[];
@@ -142,7 +172,7 @@ describe.each(TEST_DATABASES)('licence register on %s', (kind) => {
       method: 'POST',
       url: '/api/proposals',
       headers: { cookie: planner },
-      payload: { name: '登记测试方案', geometry: square([centre[0] - 0.002, centre[1]], 40), proposal: { mineral: 'brickClay', capacity10ktPerYear: 9, rightKind: 'new', holder: '方案建材公司' } },
+      payload: { name: '登记测试方案', geometry: square([centre[0] - 0.002, centre[1]], 40), proposal: { mineral: 'brickClay', capacity10ktPerYear: 13, rightKind: 'new', holder: '方案建材公司' } },
     });
     expect(proposal.statusCode, proposal.body).toBe(201);
     const { id, revision } = proposal.json();
@@ -155,7 +185,7 @@ describe.each(TEST_DATABASES)('licence register on %s', (kind) => {
     expect(early.statusCode, early.body).toBe(409);
     expect(await counts()).toEqual(before);
     const licence = await register(body);
-    expect(licence.properties).toMatchObject({ mineral: 'brickClay', capacity10ktPerYear: 9, holder: '方案建材公司', mineName: '登记测试方案', scaleClass: 'small' });
+    expect(licence.properties).toMatchObject({ mineral: 'brickClay', capacity10ktPerYear: 13, holder: '方案建材公司', mineName: '登记测试方案', scaleClass: 'small' });
     expect(turf.area(licence.geometry)).toBeCloseTo(turf.area(square([centre[0] - 0.002, centre[1]], 40)), -1);
     const after = (await call('GET', `/api/proposals/${id}`, 'admin')).json();
     expect(after).toMatchObject({ status: 'licensed', grantedLicenceNo: 'C6210002026127110000003' });

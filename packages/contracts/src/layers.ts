@@ -85,3 +85,14 @@ export const ClientConfig = Type.Object({
   database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
 });
 export type ClientConfig = Static<typeof ClientConfig>;
+
+/**
+ * The query of `GET /tiles/{id}.json` and of its tiles: `asOf`, a right layer as it stood at the
+ * end of that day (China time; today or later is the register as it stands); `v`, the data
+ * revision the TileJSON wrote into the tiles' URL (ignored: it only keeps browser caches apart).
+ */
+export const TileQuery = Type.Object({
+  asOf: Type.Optional(Type.String({ format: 'date' })),
+  v: Type.Optional(Type.String({ maxLength: 40 })),
+});
+export type TileQuery = Static<typeof TileQuery>;

@@ -4,6 +4,9 @@ import type { TermKey } from './glossary.ts';
 export const RIGHT_COLLECTIONS = ['mining_rights', 'exploration_rights'] as const;
 export type RightCollection = (typeof RIGHT_COLLECTIONS)[number];
 
+/** Whether a collection is one of the right registers (whose history can be read as of a day). */
+export const isRightCollection = (collection: string): collection is RightCollection => (RIGHT_COLLECTIONS as readonly string[]).includes(collection);
+
 /** A right's recorded status; expiry is never stored, it follows from the dates on the day asked. */
 export const RIGHT_STATUSES = ['active', 'suspended', 'revoked'] as const;
 export type RightStatus = (typeof RIGHT_STATUSES)[number];

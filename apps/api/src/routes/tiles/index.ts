@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { TileQuery } from '@mpm/contracts';
+import { isRightCollection, type CollectionId } from '@mpm/domain';
+import { badRequest } from '../../http/errors.ts';
+import { chinaToday } from '../../plugins/app/reports/china-time.ts';
 import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
 import { absolute } from '../../http/origin.ts';
 import { accessTo, visibleCollection, type CollectionAccess } from '../../plugins/app/layers/layer-access.ts';
@@ -23,6 +27,21 @@ function setCaching(reply: FastifyReply, { isPublic, allFieldsPublic }: Collecti
   reply.header('vary', 'Cookie, Authorization, Accept-Encoding');
 }
 
+/**
+ * The past day a tile request asks of a right layer, or undefined for the layer as it stands
+ * (no day, or today or later); 400 `asOfNotSupported` for a layer that keeps no history.
+ */
+function pastDay(collection: CollectionId, asOf: string | undefined): string | undefined {
+  if (asOf === undefined) return undefined;
+  if (!isRightCollection(collection)) {
+    throw badRequest('asOfNotSupported', {
+      zh: `图层“${collection}”没有历史记录，不能按日期（asOf）查看；只有采矿权和探矿权图层可以。`,
+      en: `Layer "${collection}" keeps no history to be seen as of a day (asOf): only the mining and exploration right layers do.`,
+    });
+  }
+  return asOf < chinaToday() ? asOf : undefined;
+}
+
 /** Options of the tile routes: the tile cache's size, and what encodes tiles. */
 export interface TileRouteOptions {
   cacheBytes: number;
@@ -34,6 +53,7 @@ export interface TileRouteOptions {
  * (or by PostGIS's ST_AsMVT when asked, on PostgreSQL) and kept in a cache keyed by layer, data
  * revision, the caller's fields and address: an `ETag` from that key, `If-None-Match` answered 304
  * without making the tile, gzip or brotli as the client accepts. Same visibility rules as `/ogc`.
+ * A right layer's TileJSON and tiles take `?asOf=YYYY-MM-DD`: the register as it stood that day.
  */
 const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) => {
   const encoder = await chooseEncoder(app, options.encoder);
@@ -43,15 +63,16 @@ const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) 
 
   app.get(
     '/tiles/:id.json',
-    { schema: { params: Type.Object({ id: Type.String() }), response: { 200: TileJson } } },
+    { schema: { params: Type.Object({ id: Type.String() }), querystring: TileQuery, response: { 200: TileJson } } },
     async (request, reply) => {
       const access = await visibleCollection(app, request, request.params.id);
+      const asOf = pastDay(access.id, request.query.asOf);
       const staff = isStaffRequest(request);
       const [extents, state] = await Promise.all([app.repos.layers.extents(), layers.get()]);
       setCaching(reply, access, staff);
       // The data revision in the tiles' URL: a client asking again after a write does not take
       // the tiles it keeps for a minute (`max-age`) for current. The tile route itself ignores it.
-      const url = absolute(request, `/tiles/${access.id}/{z}/{x}/{y}.mvt?v=${state.revisions[access.id]}`);
+      const url = absolute(request, `/tiles/${access.id}/{z}/{x}/{y}.mvt?v=${state.revisions[access.id]}${asOf ? `&asOf=${asOf}` : ''}`);
       return tileJson(access.id, url, extents[access.id], access.fields);
     },
   );
@@ -61,6 +82,7 @@ const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) 
     {
       schema: {
         params: Type.Object({ id: Type.String(), z: Type.String(), x: Type.String(), y: Type.String() }),
+        querystring: TileQuery,
       },
       // Helmet's headers are for documents (a content security policy, framing, …), and making
       // them took about a tenth of a cached tile's time (profiled): a tile keeps the two that apply.
@@ -73,13 +95,14 @@ const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) 
       const staff = isStaffRequest(request);
       const state = await layers.get();
       const access = accessTo(request.params.id, state.settings, staff);
-      const key = tileKey(access.id, state.revisions[access.id], access.fields, encoder, coord);
+      const asOf = pastDay(access.id, request.query.asOf);
+      const key = tileKey(access.id, state.revisions[access.id], access.fields, encoder, coord, asOf);
       const etag = tileEtag(key);
       setCaching(reply, access, staff);
       reply.header('etag', etag);
       if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
       const coding = preferredCoding(request.headers['accept-encoding']);
-      const tile = await cache.get(key, coding, () => makeTile(app, encoder, access.id, access.fields, coord));
+      const tile = await cache.get(key, coding, () => makeTile(app, encoder, access.id, access.fields, coord, asOf));
       if (!tile.body) return reply.code(204).send();
       if (tile.coding !== 'identity') reply.header('content-encoding', tile.coding);
       return reply.type(MVT_TYPE).send(tile.body);

@@ -3,33 +3,41 @@ import type { LicenceRow, LicencesQuery } from '@mpm/contracts';
 import type { MeasuredGeometry } from '../checks/checks-repository.ts';
 import { mostOverlappedTownship } from '../layers/layers-repository.ts';
 
-/**
- * Mining and exploration rights as they stand, as one relation `r` (collection, id, licence,
- * holder, mineral, dates, status, geom). A plain UNION ALL, so filters on `r.geom` reach each
- * table's GiST index.
- */
-const CURRENT_RIGHTS = `(
-  SELECT 'mining_rights'::text AS collection, id, licence_no, mine_name, holder, mineral, valid_from, valid_to,
-         right_status AS status, geom FROM mining_rights
-  UNION ALL
-  SELECT 'exploration_rights'::text, id, licence_no, NULL::text, holder, mineral, valid_from, valid_to,
-         right_status, geom FROM exploration_rights
-) r`;
+/** The two right tables, which are also their collections' ids. */
+type RightTable = 'mining_rights' | 'exploration_rights';
 
 /**
- * The rights as they stood at the end of a past day (`?`), the same relation `r` built from the
- * register's history: each right as its latest event on or before that day left it, the rights
- * an import had removed by then left out, and those registered later not yet there.
+ * A right table as it stood at the end of a past day (`YYYY-MM-DD`), as a subquery with the
+ * table's own columns, rebuilt from the register's history (`licence_events`, migration 013):
+ * each right as its latest event on or before that day left it, the rights an import had removed
+ * by then left out, those registered later not yet there. Use it where the table would go.
  */
-const RIGHTS_AS_OF = `(
-  SELECT e.collection, e.right_id AS id, e.licence_no, e.attributes->>'mine_name' AS mine_name,
-         e.attributes->>'holder' AS holder, e.attributes->>'mineral' AS mineral,
-         (e.attributes->>'valid_from')::date AS valid_from, (e.attributes->>'valid_to')::date AS valid_to,
-         coalesce(e.attributes->>'right_status', 'active') AS status, e.geom
-    FROM (SELECT DISTINCT ON (collection, right_id) * FROM licence_events WHERE effective_on <= ?::date
-           ORDER BY collection, right_id, effective_on DESC, id DESC) e
-   WHERE e.kind <> 'removed'
-) r`;
+export const rightTableAsOf = (knex: Knex, table: RightTable, day: string): Knex.Raw =>
+  knex.raw(
+    `(SELECT (jsonb_populate_record(NULL::??, e.attributes || jsonb_build_object('geom', encode(ST_AsEWKB(e.geom), 'hex')))).*
+        FROM (SELECT DISTINCT ON (right_id) * FROM licence_events WHERE collection = ? AND effective_on <= ?::date
+               ORDER BY right_id, effective_on DESC, id DESC) e
+       WHERE e.kind <> 'removed')`,
+    [table, table, day],
+  );
+
+/**
+ * Mining and exploration rights as one relation `r` (collection, id, licence, holder, mineral,
+ * dates, status, geom): as they stand, or as they stood at the end of `day`. As they stand it is
+ * a plain UNION ALL, so filters on `r.geom` reach each table's GiST index.
+ */
+function rightsRelation(knex: Knex, day?: string): Knex.Raw {
+  const source = (table: RightTable) => (day === undefined ? knex.raw('??', [table]) : rightTableAsOf(knex, table, day));
+  return knex.raw(
+    `(SELECT 'mining_rights'::text AS collection, id, licence_no, mine_name, holder, mineral, valid_from, valid_to,
+             coalesce(right_status, 'active') AS status, geom FROM ? m
+      UNION ALL
+      SELECT 'exploration_rights'::text, id, licence_no, NULL::text, holder, mineral, valid_from, valid_to,
+             coalesce(right_status, 'active'), geom FROM ? x
+    ) r`,
+    [source('mining_rights'), source('exploration_rights')],
+  );
+}
 
 /**
  * The one definition of a licence's state on `today` (a `YYYY-MM-DD` day in China time), as SQL
@@ -86,7 +94,7 @@ interface Selection {
 /** The licence register: every right with its state on a day, and the rights at a site. */
 export function createRightsRepository(knex: Knex) {
   async function select({ day, expiringWithinDays, historical, filter = {} }: Selection, where: Knex.Raw): Promise<LicenceRow[]> {
-    const relation = historical ? knex.raw(RIGHTS_AS_OF, [day]) : knex.raw(CURRENT_RIGHTS);
+    const relation = rightsRelation(knex, historical ? day : undefined);
     const result = await knex.raw(
       `SELECT * FROM (
          SELECT r.collection, r.id AS "featureId", r.licence_no AS "licenceNo", r.mine_name AS "mineName",

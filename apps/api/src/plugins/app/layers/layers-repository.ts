@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { COLLECTION_IDS, getLayer, type CollectionId, type FieldDef } from '@mpm/domain';
 import { storedVersion, type StoredVersion } from '../settings/settings-repository.ts';
+import { isRightCollection } from '@mpm/domain';
+import { rightTableAsOf } from '../inspection/rights-repository.ts';
 import { LAYER_TABLES, columnName, fieldExpression } from './layer-tables.ts';
 
 /** [minLon, minLat, maxLon, maxLat] in EPSG:4490. */
@@ -11,6 +13,17 @@ export interface LayerFeature {
   id: number;
   geometry: GeoJSON.Geometry;
   properties: Record<string, unknown>;
+}
+
+/**
+ * Where a layer's features are read from, as `t`: its table, or for a right collection on a past
+ * day `asOf` (`YYYY-MM-DD`), the table as it stood then (from the register's history).
+ */
+export function layerSource(knex: Knex, collection: CollectionId, asOf?: string): Knex.Raw {
+  const { table } = LAYER_TABLES[collection];
+  if (asOf === undefined) return knex.raw('?? AS t', [table]);
+  if (!isRightCollection(collection)) throw new Error(`${collection} has no history to read as of a day`);
+  return knex.raw('? AS t', [rightTableAsOf(knex, collection, asOf)]);
 }
 
 /** A bbox in EPSG:4490 lon/lat, or an envelope in another CRS (a Gauss–Krüger zone's eastings and northings). */
@@ -88,9 +101,9 @@ export function columnsOf(db: Knex, collection: CollectionId, feature: FeatureIn
 
 export function createLayersRepository(knex: Knex) {
   /** A query builder over the collection's rows (alias `t`), optionally bounded by a bbox. */
-  function rows(collection: CollectionId, bbox?: FeatureFilterBox, db: Knex = knex) {
+  function rows(collection: CollectionId, bbox?: FeatureFilterBox, db: Knex = knex, asOf?: string) {
     const layer = LAYER_TABLES[collection];
-    const query = db({ t: layer.table });
+    const query = db.from(layerSource(db, collection, asOf));
     for (const [column, value] of Object.entries(layer.fixed)) query.where(`t.${column}`, value);
     if (Array.isArray(bbox)) {
       query.whereRaw('ST_Intersects(t.geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))', bbox);
@@ -204,12 +217,12 @@ export function createLayersRepository(knex: Knex) {
      * Features for one map tile: clipped to `bbox` (the tile with its buffer) and simplified by
      * `toleranceDeg`, so low zooms and large polygons stay small.
      */
-    async forTile(collection: CollectionId, bbox: BBox, toleranceDeg: number, fields: readonly FieldDef[]) {
+    async forTile(collection: CollectionId, bbox: BBox, toleranceDeg: number, fields: readonly FieldDef[], asOf?: string) {
       const envelope = `ST_MakeEnvelope(${bbox.map(Number).join(', ')}, 4490)`;
       const geometry =
         `ST_AsGeoJSON(ST_ClipByBox2D(ST_SimplifyPreserveTopology(t.geom, ${Number(toleranceDeg)}), ` +
         `${envelope}), 7, 0)`;
-      const data = await selectFeatures(rows(collection, bbox), collection, fields, geometry).orderBy('t.id');
+      const data = await selectFeatures(rows(collection, bbox, knex, asOf), collection, fields, geometry).orderBy('t.id');
       return data.map(toFeature).filter((f: LayerFeature) => f.geometry !== null);
     },
 

@@ -12,11 +12,18 @@ const TILE_FORMAT = 1;
 /**
  * Everything a tile's bytes depend on: the layer, its data revision, the fields the caller gets
  * (so a public tile and one with staff-only or hidden fields are never the same entry, and a
- * change of the county's hidden fields is a new key), the encoder and the address. Starts with
- * `layer|revision|` (see {@link isOlderTile}).
+ * change of the county's hidden fields is a new key), the encoder, the address and the past day
+ * asked of a right layer. Starts with `layer|revision|` (see {@link isOlderTile}).
  */
-export function tileKey(layer: CollectionId, revision: DataRevision, fields: readonly FieldDef[], encoder: TileEncoder, { z, x, y }: TileCoord): string {
-  return `${layer}|${revision}|${TILE_FORMAT}${encoder}|${fields.map((field) => field.key).join(',')}|${z}/${x}/${y}`;
+export function tileKey(
+  layer: CollectionId,
+  revision: DataRevision,
+  fields: readonly FieldDef[],
+  encoder: TileEncoder,
+  { z, x, y }: TileCoord,
+  asOf?: string,
+): string {
+  return `${layer}|${revision}|${TILE_FORMAT}${encoder}|${fields.map((field) => field.key).join(',')}|${z}/${x}/${y}${asOf ? `@${asOf}` : ''}`;
 }
 
 /** Whether `key` is a tile of `layer` at a revision before `revision`. */

@@ -24,7 +24,8 @@ export async function chooseEncoder(context: TileSourceContext, preference: Tile
 /**
  * One layer's tile with the given fields, or null when nothing lands in it. Both encoders take
  * the same features (those meeting the tile with its buffer) simplified in SQL by about a screen
- * pixel, and decode to the same features, ids, properties and, within a pixel, shapes.
+ * pixel, and decode to the same features, ids, properties and, within a pixel, shapes. `asOf`:
+ * a right layer as it stood at the end of that past day.
  */
 export async function makeTile(
   context: TileSourceContext,
@@ -32,9 +33,10 @@ export async function makeTile(
   layer: CollectionId,
   fields: readonly FieldDef[],
   coord: TileCoord,
+  asOf?: string,
 ): Promise<Uint8Array | null> {
   const bbox = tileBounds(coord);
   const tolerance = pixelDegrees(coord.z);
-  if (encoder === 'postgis') return context.repos.tiles.postgisTile(layer, coord, bbox, tolerance, fields);
-  return encodeTile(layer, await context.repos.layers.forTile(layer, bbox, tolerance, fields), coord);
+  if (encoder === 'postgis') return context.repos.tiles.postgisTile(layer, coord, bbox, tolerance, fields, asOf);
+  return encodeTile(layer, await context.repos.layers.forTile(layer, bbox, tolerance, fields, asOf), coord);
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { COLLECTION_IDS, type CollectionId, type FieldDef } from '@mpm/domain';
 import { LAYER_TABLES, fieldExpression } from '../layers/layer-tables.ts';
-import type { BBox } from '../layers/layers-repository.ts';
+import { layerSource, type BBox } from '../layers/layers-repository.ts';
 import { TILE_BUFFER, TILE_EXTENT, type TileCoord } from './tile-math.ts';
 
 /** A layer's data revision: a bigint as text (see migration 014), moved on by every write to the layer. */
@@ -33,9 +33,10 @@ export function createTilesRepository(knex: Knex) {
      * by `toleranceDeg`), projected as lon/lat on the sphere like the Node encoding, so that both
      * decode to the same features, ids, properties and shapes.
      */
-    async postgisTile(collection: CollectionId, { z, x, y }: TileCoord, bbox: BBox, toleranceDeg: number, fields: readonly FieldDef[]) {
+    async postgisTile(collection: CollectionId, { z, x, y }: TileCoord, bbox: BBox, toleranceDeg: number, fields: readonly FieldDef[], asOf?: string) {
       const layer = LAYER_TABLES[collection];
-      const features = knex({ t: layer.table })
+      const features = knex
+        .from(layerSource(knex, collection, asOf))
         .where(Object.fromEntries(Object.entries(layer.fixed).map(([column, value]) => [`t.${column}`, value])))
         .whereRaw('ST_Intersects(t.geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))', bbox)
         .select(
