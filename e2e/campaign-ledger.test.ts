@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
+import { collectErrors, createInspector, loginCookie, signIn } from './helpers/inspector.ts';
+
+const suite = useServerAndBrowser();
+
+/** A small square around a point in the demo county (EPSG:4490). */
+const SITE: GeoJSON.Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [108.35, 35.40],
+      [108.3505, 35.40],
+      [108.3505, 35.4005],
+      [108.35, 35.4005],
+      [108.35, 35.40],
+    ],
+  ],
+};
+
+describe('the ledger and the campaigns as the campaigns run them (issue #15)', () => {
+  it('hands a ledger entry over to 公安 and concludes it with the receiving case number; the calendar shows a fixed day’s dues', async () => {
+    const inspector = await createInspector(suite.server.url, 'inspector-campaigns');
+    const cookie = await loginCookie(suite.server.url, inspector.username, inspector.password);
+    const made = await fetch(`${suite.server.url}/api/ledger`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ title: '夜间盗采砂石（媒体披露）', source: 'media', violationType: 'destructiveMining', geometry: SITE }),
+    });
+    expect(made.status).toBe(201);
+    const { id } = (await made.json()) as { id: number };
+
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(suite.server.url);
+    await waitForMapIdle(page);
+    await signIn(page, inspector);
+    await page.getByRole('group', { name: '模式' }).getByRole('button', { name: '巡查' }).click();
+    const panel = page.getByRole('complementary', { name: '执法巡查' });
+
+    // The entry: its source and type from the campaigns' lists, then the responsible person and measures.
+    await panel.getByRole('tab', { name: '问题台账' }).click();
+    await panel.locator(`.ledger-row[data-entry-id="${id}"]`).click();
+    const entry = panel.locator(`.ledger-entry[data-entry-id="${id}"]`);
+    await expect.poll(() => entry.locator('.violation-basis').textContent()).toContain('002 三（二）破坏性采矿');
+    expect(await entry.textContent()).toContain('媒体披露');
+    await entry.getByLabel('责任人员').fill('王五');
+    await entry.getByLabel('整改措施').fill('立即停止开采，恢复植被');
+    await entry.getByRole('button', { name: '保存信息' }).click();
+    await expect.poll(async () => (await fetch(`${suite.server.url}/api/ledger/${id}`, { headers: { cookie } }).then((r) => r.json())).responsiblePerson).toBe('王五');
+
+    // 移交 公安, then the receiving department's case number and result.
+    const handovers = entry.locator('.entry-handovers');
+    await handovers.getByLabel('移交至').selectOption({ label: '公安' });
+    await handovers.getByLabel('接收部门').fill('县公安局');
+    await handovers.getByLabel('移交日期').fill('2026-11-20');
+    await handovers.getByRole('button', { name: '移交', exact: true }).click();
+    const item = handovers.locator('li[data-status="handedOver"]');
+    await item.waitFor();
+    expect(await item.textContent()).toContain('公安 · 县公安局 · 2026-11-20 · 已移交');
+    await item.getByLabel('接收案号').fill('公刑立〔2026〕77号');
+    await item.getByLabel('办理结果', { exact: true }).fill('已立案侦查');
+    await item.getByLabel('办结日期').fill('2026-11-28');
+    await item.getByRole('button', { name: '登记办理结果' }).click();
+    const concluded = handovers.locator('li[data-status="concluded"]');
+    await concluded.waitFor();
+    expect(await concluded.textContent()).toContain('接收案号 公刑立〔2026〕77号 · 2026-11-28 · 已立案侦查');
+    expect(await entry.locator('.entry-history li[data-kind="handoverResult"]').count()).toBe(1);
+    const stored = (await (await fetch(`${suite.server.url}/api/ledger/${id}`, { headers: { cookie } })).json()) as {
+      handovers: { department: string; caseNumber: string; status: string }[];
+    };
+    expect(stored.handovers).toEqual([expect.objectContaining({ department: 'publicSecurity', caseNumber: '公刑立〔2026〕77号', status: 'concluded' })]);
+
+    // The reporting calendar on a fixed day: 12 June 2020.
+    await panel.getByRole('tab', { name: '专项行动' }).click();
+    const calendar = panel.locator('.reporting-calendar');
+    await calendar.locator('.calendar-campaign').first().waitFor();
+    await calendar.getByLabel('日期').fill('2020-06-12');
+    const structure = calendar.locator('.calendar-campaign[data-campaign="xinbin-structure"]');
+    const restoration = calendar.locator('.calendar-campaign[data-campaign="xinbin-restoration"]');
+    const reports = (campaign: typeof structure, state: string) =>
+      campaign.locator(`li[data-state="${state}"]`).evaluateAll((items) => items.map((li) => li.getAttribute('data-report')));
+    // Seed 000 reports by the 10th: June's report and the half-year summary are late, July's is due.
+    await expect.poll(() => reports(structure, 'reportDue')).toEqual(['monthReport:2020-07']);
+    expect((await reports(structure, 'reportLate')).slice(0, 2)).toEqual(['halfYearReport:2020-H1', 'monthReport:2020-06']);
+    // Seed 001 reports by the 15th: both still due.
+    expect(await reports(restoration, 'reportDue')).toEqual(['monthReport:2020-06', 'halfYearReport:2020-H1']);
+    expect(await restoration.locator('li[data-report="halfYearReport:2020-H1"]').textContent()).toContain('半年总结 2020-H1 · 2020-06-15');
+
+    // The half-year summary sent that day leaves the list.
+    await restoration.locator('li[data-report="halfYearReport:2020-H1"]').getByRole('button', { name: '登记当日已报送' }).click();
+    await expect.poll(() => reports(restoration, 'reportDue')).toEqual(['monthReport:2020-06']);
+
+    // The borrowed tasks: 003's self-check deadline precedes its phase, as the document has it.
+    const selfCheck = panel.locator('.campaign[data-campaign="xinbin-enforcement"] .campaign-task').filter({ hasText: '矿山企业自查' });
+    expect(await selfCheck.textContent()).toContain('2019年9月31日前');
+    expect(await selfCheck.locator('.task-inconsistent').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
