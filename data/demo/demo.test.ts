@@ -46,7 +46,7 @@ const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 describe('demo county files', () => {
   it('hold, per layer, exactly the catalogue fields that are not computed (plus the agreed extras)', () => {
     const extras: Partial<Record<CollectionId, { add: string[]; drop: string[] }>> = {
-      restoration_parcels: { add: ['townshipCode'], drop: ['township'] },
+      restoration_parcels: { add: ['townshipCode', 'licenceNo'], drop: ['township'] },
       mining_rights: { add: ['elevationTopM', 'elevationBottomM'], drop: [] },
     };
     for (const layer of LAYERS) {

@@ -89,14 +89,16 @@ export function buildDataset(): DemoDataset {
   assertPlausible(plan, protection, rights, restorationParcels, changePatches);
   // The land classes sit apart from every other area the demo's checks, patches and parcels rely
   // on, so that each finding the tests pin about them comes from them alone.
+  // The town's closed brick works (城郊关闭砖厂) lies inside its urban development boundary, as such
+  // sites do: parcels are kept apart from the land classes only.
   const landClasses = [...land.urban, ...land.forest, ...land.grassland, ...land.wetland];
+  assertApart([...land.forest, ...land.grassland, ...land.wetland], restorationParcels, 100);
   assertApart(landClasses, [
     ...plan.concentratedZones,
     ...plan.miningBlocks,
     ...plan.explorationBlocks,
     ...rights.miningRights,
     ...rights.explorationRights,
-    ...restorationParcels,
     ...changePatches,
     ...protection.farmland,
     ...protection.ecoRedline,

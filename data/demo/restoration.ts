@@ -61,7 +61,7 @@ const PARCELS: readonly ParcelSpec[] = [
   [2021, 'production', 24.36, { beside: 3, side: 'north' }, 'completed', '2022-05-12', 1],
   [2021, 'production', 19.62, { beside: 1, side: 'west' }, 'completed', '2021-12-01', 2],
   [2021, 'abandoned', 20.35, { at: { x: 0, y: -8000 }, place: '郭家废弃取土场' }, 'accepted', '2021-11-30', 4],
-  [2021, 'policyClosed', 15.65, { at: { x: -2500, y: -1500 }, place: '城郊关闭砖厂' }, 'completed', '2022-06-18', 0],
+  [2021, 'policyClosed', 15.65, { at: { x: -800, y: -600 }, place: '城郊关闭砖厂' }, 'completed', '2022-06-18', 0],
   [2022, 'production', 38.42, { inside: 0, offset: { x: 700, y: 500 } }, 'underWay', null, 5],
   [2022, 'production', 25.07, { beside: 4, side: 'east' }, 'accepted', '2022-11-08', 0],
   [2022, 'production', 22.89, { beside: 2, side: 'west' }, 'completed', '2023-05-26', 1],
@@ -98,6 +98,12 @@ function parcelPlace(placement: Placement): string {
   return right.mineral === 'coal' ? `${right.place}煤矿塌陷区` : `${right.place}砖厂采场`;
 }
 
+/** The licence of the mine a parcel belongs to: the right it lies beside or inside; none for a site at a point (its party is gone). */
+function parcelLicence(placement: Placement, miningRights: readonly Feature<AreaGeometry>[]): string | null {
+  if ('at' in placement) return null;
+  return String(miningRights['inside' in placement ? placement.inside : placement.beside].properties.licenceNo);
+}
+
 /** The restoration parcels, each fitted to its area and coded with the township it lies in. */
 export function buildRestorationParcels(context: Context, miningRights: readonly Feature<AreaGeometry>[]) {
   const yearSerials = new Map<number, number>();
@@ -124,6 +130,7 @@ export function buildRestorationParcels(context: Context, miningRights: readonly
         restorationStatus: status,
         completedOn,
         method: METHODS[method],
+        licenceNo: parcelLicence(placement, miningRights),
       },
       geometry,
     );

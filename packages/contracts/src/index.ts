@@ -17,3 +17,4 @@ export * from './map-print.ts';
 export * from './sweep.ts';
 export * from './layer-edits.ts';
 export * from './campaigns.ts';
+export * from './restoration-campaign.ts';

@@ -342,6 +342,19 @@ export const GLOSSARY = {
   licenceExpiredProblem: { zh: '许可证已过期', en: 'Licence expired' },
   licenceExpiringProblem: { zh: '许可证即将到期', en: 'Licence about to expire' },
   holderSanctioned: { zh: '矿业权人列入异常名录', en: 'Holder on the sanction list' },
+  // Restoration by mine and by 四区两线 (seed 001): the priority parcels, their deadlines, who answers for a parcel.
+  fourAreasTwoLines: { zh: '四区两线', en: 'Four areas and two lines' },
+  visibleRange: { zh: '直观可视范围', en: 'Visible range' },
+  basicallyRestored: { zh: '基本得到整治', en: 'Basically restored' },
+  allRestored: { zh: '全部完成治理', en: 'All restored' },
+  milestoneMet: { zh: '已达到', en: 'Met' },
+  milestonePending: { zh: '未到期', en: 'Not yet due' },
+  milestonePartly: { zh: '部分完成', en: 'Partly done' },
+  milestoneNotMet: { zh: '未达到', en: 'Not met' },
+  policyClosedMines: { zh: '政策性关闭矿山', en: 'Policy-closed mines' },
+  responsibleParty: { zh: '责任主体', en: 'Responsible party' },
+  responsibleMine: { zh: '所属矿山', en: 'Its mine' },
+  responsibleTownship: { zh: '乡镇政府（责任人灭失）', en: 'Township government (responsible party gone)' },
 } as const;
 
 export type TermKey = keyof typeof GLOSSARY;

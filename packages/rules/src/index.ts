@@ -10,3 +10,4 @@ export * from './plan-period.ts';
 export * from './engine.ts';
 export * from './turf/index.ts';
 export * from './sweep.ts';
+export * from './visible-range.ts';

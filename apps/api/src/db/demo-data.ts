@@ -6,7 +6,7 @@ import type { Repositories } from '../plugins/app/repositories.plugin.ts';
 import type { FeatureInput } from '../plugins/app/layers/layers-repository.ts';
 import { legacyProgress } from '../plugins/app/restoration/legacy-progress.ts';
 import { XINBIN_CAMPAIGNS } from '../plugins/app/campaigns/xinbin-campaigns.ts';
-import { XINBIN_PERIOD, XINBIN_STATED_TOTALS, XINBIN_TARGETS } from '../plugins/app/restoration/xinbin-targets.ts';
+import { XINBIN_CAMPAIGN, XINBIN_PERIOD, XINBIN_STATED_TOTALS, XINBIN_TARGETS } from '../plugins/app/restoration/xinbin-targets.ts';
 
 /** Load order: townships before the parcels that reference them, rights before patches. */
 const LOAD_ORDER: readonly CollectionId[] = COLLECTION_IDS;
@@ -53,6 +53,24 @@ async function loadDemoProgress(trx: Knex.Transaction, repos: Repositories, parc
 }
 
 /**
+ * The demo's parcels name the mine they belong to by its licence number (`licenceNo`, null for a
+ * closed or abandoned site whose responsible party is gone); the register keeps the right's id.
+ * The mining rights load first (catalogue order).
+ */
+async function linkParcelsToMines(trx: Knex.Transaction, repos: Repositories, parcels: FeatureInput[]): Promise<void> {
+  const ids = await repos.restoration.miningRightIdsByLicence(trx);
+  for (const { properties } of parcels) {
+    if (!('licenceNo' in properties)) continue;
+    const licence = properties.licenceNo;
+    delete properties.licenceNo;
+    if (licence === null || licence === undefined) continue;
+    const id = ids.get(String(licence));
+    if (id === undefined) throw new Error(`demo parcel ${String(properties.code)}: no mining right ${String(licence)}`);
+    properties.miningRightId = id;
+  }
+}
+
+/**
  * Loads the demo county; call it inside a transaction (`trx`) so that it is all or nothing.
  * With the restoration parcels come their progress records and the Xinbin targets (seed 001),
  * and the Xinbin campaigns (seeds 000, 001, 003) with their tasks and reporting rhythm.
@@ -63,6 +81,7 @@ export async function loadDemoCounty(trx: Knex.Transaction, repos: Repositories,
   if (files.size === 0) throw new Error(`no demo data found in ${dir}`);
   const counts: Partial<Record<CollectionId, number>> = {};
   for (const [id, features] of files) {
+    if (id === 'restoration_parcels') await linkParcelsToMines(trx, repos, features);
     await repos.layers.insert(id, features, trx);
     counts[id] = features.length;
   }
@@ -77,6 +96,7 @@ export async function loadDemoCounty(trx: Knex.Transaction, repos: Repositories,
   if (parcels) {
     await repos.restoration.setPeriod(XINBIN_PERIOD, null, trx);
     await repos.restoration.replaceTargets(XINBIN_TARGETS, XINBIN_STATED_TOTALS, trx);
+    await repos.restoration.setCampaignPlan(XINBIN_CAMPAIGN, null, trx);
   }
   // The demo county has no campaigns of its own: it borrows Xinbin's (seeds 000, 001, 003), and says so.
   const campaignTasks = await repos.campaigns.insertCampaigns(XINBIN_CAMPAIGNS, trx);

@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
 import type {
   ProgressRecordView,
+  RestorationCampaignPlan,
   RestorationPeriod,
   RestorationTarget,
   StatedTotal,
 } from '@mpm/contracts';
-import type { MineCategory, RestorationStatus } from '@mpm/domain';
+import type { CollectionId, MineCategory, RestorationStatus } from '@mpm/domain';
+import { LAYER_TABLES } from '../layers/layer-tables.ts';
 import { countySettingVersion, type StoredVersion } from '../settings/settings-repository.ts';
 
 /**
@@ -14,6 +16,40 @@ import { countySettingVersion, type StoredVersion } from '../settings/settings-r
  * plan has no years.
  */
 export const RESTORATION_PERIOD_KEY = 'restorationPeriod';
+
+/** The `county_settings` key of the campaign's 四区两线 deadlines and closed-mine counts (seed 001). */
+export const RESTORATION_CAMPAIGN_KEY = 'restorationCampaign';
+
+/** A current parcel with the 四区 it overlaps, the lines it is within range of, and its mine or township. */
+export interface CampaignParcelRow {
+  id: number;
+  code: string;
+  name: string;
+  category: MineCategory;
+  plannedYear: number;
+  areaMu: number;
+  status: RestorationStatus;
+  fourAreas: string[];
+  twoLines: string[];
+  miningRightId: number | null;
+  licenceNo: string | null;
+  mineName: string | null;
+  townshipCode: string;
+  townshipName: string;
+}
+
+/**
+ * A `CASE` giving `collection` when a feature of it relates to parcel `p` as `relation` says
+ * (`z`: the feature), with its bindings. Tables and columns come from the catalogue, never input.
+ */
+function tagCase(collection: CollectionId, relation: string, relationBindings: Knex.Value[]): { sql: string; bindings: Knex.Value[] } {
+  const { table, fixed } = LAYER_TABLES[collection];
+  const where = Object.keys(fixed).map((column) => `z.${column} = ?`);
+  return {
+    sql: `CASE WHEN EXISTS (SELECT 1 FROM ${table} z WHERE ${[...where, relation].join(' AND ')}) THEN ?::text END`,
+    bindings: [...Object.values(fixed), ...relationBindings, collection],
+  };
+}
 
 /** Area of a parcel in mu, to 0.01, on the ellipsoid (alias `p`). */
 const AREA_MU = 'round((ST_Area(p.geom::geography) * 15 / 10000)::numeric, 2)::float8';
@@ -150,6 +186,58 @@ export function createRestorationRepository(knex: Knex) {
           source: s.source,
         });
       }
+    },
+
+    /** The campaign's 四区两线 deadlines and closed-mine counts, or null when the county has none. */
+    async campaignPlan(trx: Knex = knex): Promise<RestorationCampaignPlan | null> {
+      const row = await trx('county_settings').where({ key: RESTORATION_CAMPAIGN_KEY }).first('value');
+      return (row?.value as RestorationCampaignPlan | undefined) ?? null;
+    },
+
+    /** Stores the campaign's deadlines and counts; call inside the transaction of its audit entry (the demo load's). */
+    async setCampaignPlan(plan: RestorationCampaignPlan, userId: number | null, trx: Knex): Promise<void> {
+      await trx.raw(
+        `INSERT INTO county_settings (key, value, updated_at, updated_by) VALUES (?, ?::jsonb, now(), ?)
+         ON CONFLICT (key) DO UPDATE
+           SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by, version = county_settings.version + 1`,
+        [RESTORATION_CAMPAIGN_KEY, JSON.stringify(plan), userId],
+      );
+    },
+
+    /**
+     * Every current parcel on `asOf` with the 四区 (`areas`) it shares area with and the lines it
+     * comes within `withinM` of (on the ellipsoid), derived from the layers at each call (never
+     * stored), and the mining right it belongs to or its township.
+     */
+    async campaignParcels(
+      areas: readonly CollectionId[],
+      lines: readonly { collection: CollectionId; withinM: number }[],
+      asOf: string,
+    ): Promise<CampaignParcelRow[]> {
+      const areaCases = areas.map((c) => tagCase(c, 'ST_Intersects(z.geom, p.geom) AND NOT ST_Touches(z.geom, p.geom)', []));
+      const lineCases = lines.map(({ collection, withinM }) => tagCase(collection, 'ST_DWithin(z.geom::geography, p.geom::geography, ?)', [withinM]));
+      const array = (cases: { sql: string }[]) => (cases.length === 0 ? `'{}'::text[]` : `array_remove(ARRAY[${cases.map((c) => c.sql).join(', ')}], NULL)`);
+      const result = await knex.raw(
+        `SELECT p.id, p.code, p.name, p.mine_category AS category, p.planned_year AS "plannedYear", ${AREA_MU} AS "areaMu",
+                coalesce(now_.status, 'planned') AS status,
+                ${array(areaCases)} AS "fourAreas", ${array(lineCases)} AS "twoLines",
+                p.mining_right_id AS "miningRightId", m.licence_no AS "licenceNo", m.mine_name AS "mineName",
+                p.township_code AS "townshipCode", a.name AS "townshipName"
+           FROM restoration_parcels p
+           JOIN admin_areas a ON a.admin_code = p.township_code
+           LEFT JOIN mining_rights m ON m.id = p.mining_right_id
+           LEFT JOIN ${LATEST_ON} now_ ON true
+          WHERE p.lifecycle = 'current'
+          ORDER BY p.planned_year, p.code, p.id`,
+        [...areaCases.flatMap((c) => c.bindings), ...lineCases.flatMap((c) => c.bindings), asOf],
+      );
+      return result.rows.map((row: CampaignParcelRow) => ({ ...row, miningRightId: row.miningRightId === null ? null : Number(row.miningRightId) }));
+    },
+
+    /** Mining-right ids by licence number (the demo's parcels name their mine by licence). */
+    async miningRightIdsByLicence(trx: Knex = knex): Promise<Map<string, number>> {
+      const rows: { id: number; licence_no: string }[] = await trx('mining_rights').select('id', 'licence_no');
+      return new Map(rows.map((r) => [r.licence_no, Number(r.id)]));
     },
 
     /** The township with this admin code, if there is one. */

@@ -1,5 +1,5 @@
 import type { MineCategory } from '@mpm/domain';
-import type { RestorationPeriod, RestorationTarget, StatedTotal } from '@mpm/contracts';
+import type { RestorationCampaignPlan, RestorationPeriod, RestorationTarget, StatedTotal } from '@mpm/contracts';
 
 const SEED = 'seed 001《新宾满族自治县开展非煤矿山地质环境恢复治理专项行动工作方案》';
 const PRODUCTION: MineCategory[] = ['production'];
@@ -108,3 +108,30 @@ export const XINBIN_STATED_TOTALS: StatedTotal[] = [
     source: `${SEED} 二（二）1：任务82亩`,
   },
 ];
+
+/**
+ * The campaign's 四区两线 deadlines and policy-closed mine counts (一、工作目标; 二（二）3, 二（三）3).
+ * The seed says 基本得到整治 for both years of the 四区两线; the county's brief reads the second as
+ * all of them ("到2022年底，实现'四区两线'的矿山地质环境问题基本得到整治" after the first year's
+ * "有突出影响的"), so end-2022 asks for every tagged parcel.
+ */
+export const XINBIN_CAMPAIGN: RestorationCampaignPlan = {
+  milestones: [
+    {
+      deadline: '2020-12-31',
+      requirement: 'basically',
+      label: { zh: '2020年底“四区两线”有突出影响的矿山环境问题基本得到整治', en: 'End of 2020: the four areas and two lines basically restored' },
+      source: `${SEED} 一、工作目标：2020年底，实现“四区两线”……有突出影响的矿山环境问题基本得到整治`,
+    },
+    {
+      deadline: '2022-12-31',
+      requirement: 'all',
+      label: { zh: '2022年底“四区两线”矿山地质环境问题全部整治', en: 'End of 2022: the four areas and two lines all restored' },
+      source: `${SEED} 一、工作目标：到2022年底，实现“四区两线”的矿山地质环境问题基本得到整治`,
+    },
+  ],
+  closedMineTargets: [
+    { fromYear: 2018, toYear: 2020, approxMines: 12, source: `${SEED} 二（二）3：完成2018-2020年政策性关闭的12个左右非煤矿山地质环境恢复治理任务` },
+    { fromYear: 2021, toYear: 2022, approxMines: 9, source: `${SEED} 二（三）3：完成2021-2022年政策性关闭的9个左右非煤矿山地质环境恢复治理任务` },
+  ],
+};

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ParcelStatesQuery,
   ParcelStatesResponse,
+  RestorationCampaignQuery,
+  RestorationCampaignResponse,
   RestorationSummaryQuery,
   RestorationSummaryResponse,
   RestorationTargetsBody,
@@ -10,6 +12,7 @@ import {
 import { badRequest } from '../../../http/errors.ts';
 import { isStaffRequest, requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { chinaToday } from '../../../plugins/app/reports/china-time.ts';
+import { restorationCampaign } from '../../../plugins/app/restoration/restoration-campaign.ts';
 import { restorationSummary } from '../../../plugins/app/restoration/restoration-summary.ts';
 import { YEAR_OR_AS_OF, YEAR_OUTSIDE_PLAN } from '../../../plugins/app/restoration/restoration-reasons.ts';
 import { replaceTargets } from '../../../plugins/app/restoration/restoration-writes.ts';
@@ -21,6 +24,8 @@ import { requirePublished } from './published.ts';
 /** What the summary reveals of the parcels, and what the year slider's states reveal. */
 const SUMMARY_FIELDS = ['restorationStatus', 'areaMu', 'mineCategory', 'plannedYear', 'township'] as const;
 const STATE_FIELDS = ['restorationStatus', 'areaMu'] as const;
+/** What the campaign view reveals of each parcel (with the township, for parcels without a mine). */
+const CAMPAIGN_FIELDS = ['code', 'name', ...SUMMARY_FIELDS] as const;
 
 /**
  * Restoration progress for the public page and the bureau: the summary against the county's
@@ -34,6 +39,17 @@ const restoration: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       await requirePublished(app, request, SUMMARY_FIELDS);
       return restorationSummary(app.repos, request.query);
+    },
+  );
+
+  app.get(
+    '/api/restoration/campaign',
+    { schema: { querystring: RestorationCampaignQuery, response: { 200: RestorationCampaignResponse } } },
+    async (request) => {
+      await requirePublished(app, request, CAMPAIGN_FIELDS);
+      const staff = isStaffRequest(request);
+      const showRights = staff || (await app.repos.layers.publicLayers()).has('mining_rights');
+      return restorationCampaign({ repos: app.repos, ruleset: app.ruleset, asOf: request.query.asOf, showRights });
     },
   );
 
