@@ -2,6 +2,7 @@ import type {
   IndicatorsResponse,
   ParcelStatesResponse,
   ProgressReportQuery,
+  RestorationCampaignResponse,
   RestorationSummaryResponse,
   RestorationTargetsBody,
   TipOffResponse,
@@ -30,6 +31,8 @@ export const publicApi = {
       `/api/restoration/summary${queryString({ asOf: params.asOf, township: params.township ?? undefined })}`,
       lang,
     ),
+  /** Restoration by mine and by 四区两线 on `asOf`: the tagged parcels against their deadlines, closed mines counted, by mine or township. */
+  campaign: (asOf: string, lang: UiLanguage) => request<RestorationCampaignResponse>(`/api/restoration/campaign${queryString({ asOf })}`, lang),
   /** Each parcel's status on `asOf` (YYYY-MM-DD), keyed by the tile feature id. */
   parcelStates: (asOf: string, lang: UiLanguage) =>
     request<ParcelStatesResponse>(`/api/restoration/parcels${queryString({ asOf })}`, lang),

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { allowValues } from './check-constraint.ts';
 import { bumpLayerRevisions, dropLayerRevisions } from './layer-revisions.ts';
 
 /** The `protected_areas` kinds before this migration. */
@@ -12,22 +13,6 @@ const LAYERS = [
   'farmland', 'nature_reserves', 'water_sources', 'scenic_areas', 'residential_areas', 'roads', 'railways', 'rivers',
   'mining_rights', 'exploration_rights', 'restoration_parcels', 'change_patches', ...NEW_KINDS,
 ];
-
-/** Replaces the check on `protected_areas.kind` (named by PostgreSQL when 001 made it inline) with one allowing `kinds`. */
-async function allowKinds(knex: Knex, kinds: string[]): Promise<void> {
-  await knex.raw(`
-    DO $$
-    DECLARE c text;
-    BEGIN
-      FOR c IN SELECT conname FROM pg_constraint
-               WHERE conrelid = 'protected_areas'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%kind%'
-      LOOP
-        EXECUTE format('ALTER TABLE protected_areas DROP CONSTRAINT %I', c);
-      END LOOP;
-    END $$`);
-  // DDL takes no bound parameters; the kinds are this file's constants.
-  await knex.raw(`ALTER TABLE protected_areas ADD CONSTRAINT protected_areas_kind_check CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(', ')}))`);
-}
 
 /** The revision triggers of `protected_areas` and `layer_settings`, for these kinds and layers. */
 async function revisionTriggers(knex: Knex, kinds: string[], layers: string[]): Promise<void> {
@@ -44,7 +29,7 @@ async function revisionTriggers(knex: Knex, kinds: string[], layers: string[]): 
  * farmland is; its writes move on its own data revision (014), and so do its publication settings (017).
  */
 export async function up(knex: Knex): Promise<void> {
-  await allowKinds(knex, [...OLD_KINDS, ...NEW_KINDS]);
+  await allowValues(knex, 'protected_areas', 'kind', [...OLD_KINDS, ...NEW_KINDS]);
   await revisionTriggers(knex, [...OLD_KINDS, ...NEW_KINDS], LAYERS);
   await knex.raw(
     `INSERT INTO layer_data_revisions (layer_id, revision)
@@ -59,5 +44,5 @@ export async function down(knex: Knex): Promise<void> {
   await knex('layer_settings').whereIn('layer_id', NEW_KINDS).delete();
   await knex('layer_data_revisions').whereIn('layer_id', NEW_KINDS).delete();
   await revisionTriggers(knex, OLD_KINDS, LAYERS.filter((id) => !NEW_KINDS.includes(id)));
-  await allowKinds(knex, OLD_KINDS);
+  await allowValues(knex, 'protected_areas', 'kind', OLD_KINDS);
 }

@@ -2,21 +2,26 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@mpm/domain';
 import { usePublicData } from '../../state/public-store.ts';
+import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
+import { CampaignProgress } from './CampaignProgress.tsx';
 import { Discrepancies } from './Discrepancies.tsx';
 import { townshipFigures } from './figures.ts';
 import { TargetTable } from './TargetTable.tsx';
 import { TownshipTable } from './TownshipTable.tsx';
+import { useCampaign } from './use-campaign.ts';
 
 /** ECharts is large: it loads after the figures arrive, never before the map's first paint. */
 const RestorationCharts = lazy(() => import('./RestorationCharts.tsx'));
 
-/** The progress tab: discrepancies first, then targets against done, charts, and townships. */
+/** The progress tab: discrepancies first, then targets against done, charts, townships, and the 四区两线 and by-mine figures. */
 export function ProgressView({ year, lang, onRetry }: { year: number; lang: Language; onRetry(): void }) {
   const { t } = useTranslation();
   const { data: summary, status, problem } = usePublicData((s) => s.summary);
   const loading = status === 'loading';
   const figures = useMemo(() => (summary ? townshipFigures(summary.details) : []), [summary]);
+  const language = useSession((s) => s.language);
+  const campaign = useCampaign(summary?.asOf ?? '', language, Boolean(summary));
 
   return (
     <>
@@ -50,6 +55,12 @@ export function ProgressView({ year, lang, onRetry }: { year: number; lang: Lang
             <h3 id="townships-title">{t('By township')}</h3>
             <TownshipTable figures={figures} asOf={summary.asOf} lang={lang} />
           </section>
+          <ProblemNotice
+            problem={campaign.problem}
+            sentence={(message) => t('Could not load {{what}}: {{message}}', { what: t('the four areas and two lines figures'), message })}
+            onRetry={campaign.retry}
+          />
+          {campaign.data && <CampaignProgress campaign={campaign.data} lang={lang} />}
         </div>
       )}
     </>

@@ -5,6 +5,8 @@ import { domainLanguage } from '../../../i18n/languages.ts';
 import { useParcelsData } from '../../../state/parcels-store.ts';
 import { useSession } from '../../../state/session-store.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
+import { responsibleText } from '../../public/CampaignProgress.tsx';
+import { useCampaign } from '../../public/use-campaign.ts';
 import { RetireParcelForm, SplitParcelForm } from './ParcelActions.tsx';
 import { EditParcelForm } from './ParcelForms.tsx';
 
@@ -19,6 +21,36 @@ function changeLine(event: ParcelEventView, lang: Language, boundary: (from: unk
   return event.changes
     .map((c) => (c.field === 'geometry' ? boundary(c.before, c.after) : `${c.field in GLOSSARY ? term(c.field as TermKey, lang) : c.field} ${valueText(c.before, lang)} → ${valueText(c.after, lang)}`))
     .join(lang === 'zh' ? '；' : '; ');
+}
+
+/** Today as `YYYY-MM-DD` in the browser's time zone (the campaign view's status day). */
+const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
+
+/**
+ * Who answers for a current parcel (its mine, or its township when the responsible party is gone)
+ * and the 四区 and two lines it lies in or in view of, as the campaign view derives them (seed 001).
+ */
+function CampaignFields({ parcelId, lang }: { parcelId: number; lang: Language }) {
+  const language = useSession((s) => s.language);
+  const { data } = useCampaign(today(), language);
+  const entry = data?.parcels.find((p) => p.id === parcelId);
+  if (!entry) return null;
+  const tags = [...entry.fourAreas, ...entry.twoLines].map((c) => term(c, lang));
+  return (
+    <>
+      <div data-testid="parcel-responsible">
+        <dt>{term('responsibleParty', lang)}</dt>
+        <dd>{responsibleText(entry.responsible, lang)}</dd>
+      </div>
+      <div data-testid="parcel-four-areas-two-lines">
+        <dt>{term('fourAreasTwoLines', lang)}</dt>
+        <dd>{tags.length > 0 ? tags.join('、') : '—'}</dd>
+      </div>
+    </>
+  );
 }
 
 /** Events whose changes are the whole parcel (its first event), not worth a line. */
@@ -80,6 +112,7 @@ export function ParcelCard() {
           <dt>{t('Version')}</dt>
           <dd>{parcel.version}</dd>
         </div>
+        {parcel.lifecycle === 'current' && <CampaignFields parcelId={parcel.id} lang={lang} />}
         {parcel.parents.length > 0 && (
           <div>
             <dt>{term('parentParcels', lang)}</dt>
