@@ -18,6 +18,7 @@ import { hitLayerId } from '../map/layer-styles.ts';
 import { buildMapStyle } from '../map/map-style.ts';
 import { keepRuntimeLayers } from '../map/plan-overlay.ts';
 import { featuresAt } from '../map/query.ts';
+import { useEditMap } from '../map/use-edit-map.ts';
 import { useDataMap } from '../map/use-data-map.ts';
 import { useInspectMap } from '../map/use-inspect-map.ts';
 import { useMapPrint } from '../map/use-map-print.ts';
@@ -27,6 +28,7 @@ import { usePublicMap } from '../map/use-public-map.ts';
 import { useSearchFlight } from '../map/use-search-flight.ts';
 import { useUrlView } from '../map/use-url-view.ts';
 import { activeMode, availableLayers, isLayerOn } from '../state/derived.ts';
+import { useDataSession } from '../state/data-session.ts';
 import { mapTapPicksSite } from '../state/inspect-session.ts';
 import { mapTapMeasures } from '../state/measure-session.ts';
 import { usePlan } from '../state/plan-store.ts';
@@ -98,8 +100,10 @@ export function MapView() {
   hitLayersRef.current = defs.map(hitLayerId);
   const styleRef = useRef(style);
   styleRef.current = style;
+  const dataTab = useDataSession((s) => s.tab);
   // While drawing or editing a block, clicks belong to the drawing, not to the popup; so while measuring.
-  const otherToolTakesClicks = (planMode && tool !== 'pan') || mapTapMarksPlace() || mapTapPicksSite(mode === 'inspect');
+  const editing = mode === 'data' && dataTab === 'edit';
+  const otherToolTakesClicks = (planMode && tool !== 'pan') || editing || mapTapMarksPlace() || mapTapPicksSite(mode === 'inspect');
   const clicksSelectRef = useRef(true);
   clicksSelectRef.current = !otherToolTakesClicks && !mapTapMeasures();
 
@@ -149,6 +153,7 @@ export function MapView() {
   useInspectMap(map, styleLoaded, mode === 'inspect');
   usePublicMap(map, styleLoaded, mode === 'public');
   useDataMap(map, styleLoaded, mode === 'data');
+  useEditMap(map, styleLoaded, editing);
   useUrlView(map);
   useSearchFlight(map);
   useMeasureMap(map, styleLoaded, otherToolTakesClicks);

@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { ImportMode, ShapefileEncoding } from '@mpm/contracts';
 import type { CollectionId } from '@mpm/domain';
 
-/** The data panel's tabs: import a file, the layer's revisions, export the layer. */
-export const DATA_TABS = ['import', 'revisions', 'export'] as const;
+/** The data panel's tabs: import a file, edit features, the layer's revisions, export the layer. */
+export const DATA_TABS = ['import', 'edit', 'revisions', 'export'] as const;
 export type DataTab = (typeof DATA_TABS)[number];
 
 /** What the officer chose for the next upload; empty members are left to the server to detect. */

@@ -10,6 +10,7 @@ import { useTransferData } from '../../state/transfer-store.ts';
 import { TabList } from '../TabList.tsx';
 import { CountySetup } from './CountySetup.tsx';
 import { ExportForm } from './ExportForm.tsx';
+import { FeatureEditor } from './FeatureEditor.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { ImportPreviewView } from './ImportPreviewView.tsx';
 import { LayerSelect } from './LayerSelect.tsx';
@@ -23,13 +24,15 @@ export function DataPanel() {
   const { t } = useTranslation();
   const lang = domainLanguage(useSession((s) => s.language));
   const layers = useServerData((s) => s.layers);
+  // The county's profile is a setting (admins); a data manager keeps the layers.
+  const isAdmin = useServerData((s) => s.user?.role === 'admin');
   const defs = useMemo(() => availableLayers(layers), [layers]);
   const tab = useDataSession((s) => s.tab);
   const setTab = useDataSession((s) => s.setTab);
   const layer = useDataSession((s) => s.layer);
   const setLayer = useDataSession((s) => s.setLayer);
   const clearPreview = useTransferData((s) => s.clearPreview);
-  const labels: Record<DataTab, string> = { import: t('Import'), revisions: t('Revisions'), export: t('Export') };
+  const labels: Record<DataTab, string> = { import: t('Import'), edit: t('Edit features'), revisions: t('Revisions'), export: t('Export') };
 
   const chooseLayer = (id: CollectionId) => {
     setLayer(id);
@@ -41,7 +44,7 @@ export function DataPanel() {
       <header className="plan-panel-head">
         <h2 className="panel-title">{t('Data management')}</h2>
       </header>
-      <CountySetup lang={lang} />
+      {isAdmin && <CountySetup lang={lang} />}
       <div className="data-field data-layer">
         <label htmlFor="data-layer">{t('Layer')}</label>
         <LayerSelect id="data-layer" layers={defs} value={layer} lang={lang} onChange={chooseLayer} />
@@ -61,6 +64,7 @@ export function DataPanel() {
             <ImportPreviewView lang={lang} />
           </>
         )}
+        {tab === 'edit' && <FeatureEditor lang={lang} />}
         {tab === 'revisions' && <RevisionList lang={lang} />}
         {tab === 'export' && <ExportForm key={layer} lang={lang} layer={layer} />}
       </div>
