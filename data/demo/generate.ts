@@ -5,7 +5,7 @@ import { buildAdmin } from './admin.ts';
 import { assertApart, assertWithin } from './checks.ts';
 import type { Context } from './context.ts';
 import { createLocalFrame } from './frame.ts';
-import { containsPosition, outsideM2 } from './geometry.ts';
+import { containsPosition, outsideM2, overlapM2 } from './geometry.ts';
 import { buildLandClasses } from './land-classes.ts';
 import { buildLines } from './lines.ts';
 import { serializeCollection, writeText } from './output.ts';
@@ -14,7 +14,8 @@ import { buildPlan } from './plan.ts';
 import { buildProtection } from './protection.ts';
 import { createRandom } from './random.ts';
 import { buildRestorationParcels } from './restoration.ts';
-import { buildRights } from './rights.ts';
+import { buildSweepRegisters } from './registers.ts';
+import { buildRights, SWEEP_ZONE_SCENARIOS } from './rights.ts';
 import type { AreaGeometry, Feature, Polygon } from './types.ts';
 
 /** Seed of the random stream: change it and every synthetic shape changes. */
@@ -122,8 +123,25 @@ function assertPlausible(
   const strictlyProtected = [...protection.ecoRedline, ...protection.natureReserves, ...protection.waterSources];
   const fourAreas = [...strictlyProtected, ...protection.scenicAreas, ...protection.residentialAreas];
   assertApart(zoning, zoning);
-  assertApart([...plan.concentratedZones, ...rights.miningRights], [...notKey, ...fourAreas]);
-  assertApart(protection.farmland, [...plan.concentratedZones, ...rights.miningRights, ...parcels, ...patches]);
+  // The sweep's scenario pits reach into their one zone on purpose (see SWEEP_ZONE_SCENARIOS).
+  const scenario = new Set<number>(SWEEP_ZONE_SCENARIOS.map((s) => s.right));
+  const apartRights = rights.miningRights.filter((_, i) => !scenario.has(i));
+  assertApart([...plan.concentratedZones, ...apartRights], [...notKey, ...fourAreas]);
+  assertApart(protection.farmland, [...plan.concentratedZones, ...apartRights, ...parcels, ...patches]);
+  const targets = {
+    ecoRedline: protection.ecoRedline,
+    residentialArea: protection.residentialAreas,
+    permanentFarmland: protection.farmland.filter((f) => f.properties.farmlandClass === 'permanentBasic'),
+  };
+  for (const { right, zone } of SWEEP_ZONE_SCENARIOS) {
+    const pit = rights.miningRights[right];
+    const reached = targets[zone].filter((f) => overlapM2(pit.geometry, f.geometry) > 100);
+    if (reached.length !== 1) throw new Error(`${String(pit.properties.licenceNo)} reaches ${reached.length} ${zone} features, not 1`);
+    // Only an edge: most of the pit, its patches and parcels stay outside every protected zone.
+    if (overlapM2(pit.geometry, reached[0].geometry) > 0.3 * overlapM2(pit.geometry, pit.geometry)) throw new Error(`${String(pit.properties.licenceNo)} lies mostly in ${zone}`);
+    const others = [...notKey, ...fourAreas, ...protection.farmland].filter((f) => f !== reached[0] && !(zone === 'ecoRedline' && notKey.includes(f)));
+    assertApart([pit], others);
+  }
   assertApart(parcels, [...plan.concentratedZones, ...patches]);
   assertWithin(rights.miningRights[0], zoning[0]);
   for (const block of plan.explorationBlocks) assertWithin(block, zoning[0]);
@@ -134,6 +152,7 @@ export function generate(outDir: string): string[] {
   const { layers, expectedPatchClasses } = buildDataset();
   const files = COLLECTION_IDS.map((id) => writeText(outDir, `${id}.geojson`, serializeCollection(layers[id])));
   files.push(writeText(outDir, 'expected-patch-classes.json', `${JSON.stringify(expectedPatchClasses, null, 2)}\n`));
+  files.push(writeText(outDir, 'sweep-registers.json', `${JSON.stringify(buildSweepRegisters(), null, 2)}\n`));
   return files;
 }
 

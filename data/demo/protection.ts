@@ -70,7 +70,7 @@ function buildFourAreas(context: Context) {
       area({ x: 500, y: 0 }, 1500, { elongation: 1.6, rotationDeg: 15 }),
     ),
     feature({ name: `榆林子镇集镇${DEMO}`, protectionLevel: 'countyLevel' }, area({ x: -6000, y: -9800 }, 420)),
-    feature({ name: `永和镇集镇${DEMO}`, protectionLevel: 'countyLevel' }, area({ x: 9000, y: -7800 }, 420)),
+    feature({ name: `永和镇集镇${DEMO}`, protectionLevel: 'countyLevel' }, area({ x: 10450, y: -9000 }, 420)),
   ];
   return { waterSources, scenicAreas, residentialAreas };
 }
@@ -90,7 +90,7 @@ function buildFarmland(context: Context): Feature<AreaGeometry>[] {
     ),
     feature(
       { name: `山河塬永久基本农田${DEMO}`, farmlandClass: 'permanentBasic' },
-      field({ x: -3500, y: 5300 }, 1500, { elongation: 1.4, rotationDeg: 30 }),
+      field({ x: -3500, y: 8000 }, 1500, { elongation: 1.4, rotationDeg: 30 }),
     ),
     feature(
       { name: `永正塬永久基本农田${DEMO}`, farmlandClass: 'permanentBasic' },

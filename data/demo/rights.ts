@@ -59,7 +59,7 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     holder: '正宁县示范建材有限公司',
     contact: '0934-5550102',
     mineral: 'brickClay',
-    capacity10ktPerYear: 6,
+    capacity10ktPerYear: 8,
     validFrom: '2018-07-01',
     validTo: '2028-06-30',
     greenMine: false,
@@ -68,13 +68,13 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     elevationM: [1335, 1290],
   },
   {
-    outline: { centre: { x: 1000, y: -11500 }, widthM: 320, heightM: 260, rotationDeg: -10, cuts: [3], cutM: 70 },
+    outline: { centre: { x: -700, y: -12300 }, widthM: 320, heightM: 260, rotationDeg: -10, cuts: [3], cutM: 70 },
     place: '南庄村',
     issued: '201303',
     holder: '正宁县示范新型墙材有限公司',
     contact: '0934-5550103',
     mineral: 'brickClay',
-    capacity10ktPerYear: 5,
+    capacity10ktPerYear: 8,
     validFrom: '2019-04-15',
     validTo: '2029-04-14',
     greenMine: false,
@@ -113,6 +113,20 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     elevationM: [1350, 1300],
   },
 ];
+
+/**
+ * The sweep of existing mines (issue #15) finds each of its problems exactly once in the demo: for
+ * the zone problems, three clay pits (by index) reach with one edge into one protected zone each —
+ * 南庄村 into the 四郎河 red line (and so the prohibited area grown around it), 东沟村 into the
+ * 永和镇 village (a 四区 residential area), and the coal mine's south-west corner into 山河塬
+ * permanent farmland. Their patches and
+ * parcels stay outside.
+ */
+export const SWEEP_ZONE_SCENARIOS = [
+  { right: 2, zone: 'ecoRedline' },
+  { right: 3, zone: 'residentialArea' },
+  { right: 0, zone: 'permanentFarmland' },
+] as const;
 
 /** The exploration right: coal, inside the first exploration block. */
 export const EXPLORATION_RIGHT = {

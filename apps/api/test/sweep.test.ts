@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SweepFinding, SweepRun } from '@mpm/contracts';
+import { SEED_TITLES, SWEEP_LEGAL_BASIS, SWEEP_PROBLEMS } from '@mpm/domain';
+import { chinaToday } from '../src/plugins/app/reports/china-time.ts';
 import { runSweepIfDue, nextSweepDue } from '../src/plugins/app/sweep/sweep-schedule.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
@@ -42,6 +44,38 @@ describe.each(TEST_DATABASES)('sweep of existing mines on %s', (kind) => {
     expect(latest.json()).toMatchObject({ run: null, intervalDays: 30 });
     expect((await call('GET', '/api/sweep', null)).statusCode).toBe(401);
     expect((await call('POST', '/api/sweep/runs', 'planner1')).statusCode).toBe(403);
+  });
+
+  it('finds each problem exactly once in the demo county, each citing its seed', async () => {
+    // The window is the county's setting: wide enough for the right ending soonest, the exploration right.
+    const days = Math.round((Date.parse('2028-03-19') - Date.parse(chinaToday())) / DAY_MS);
+    const version = (await call('GET', '/api/settings/inspection')).json().version;
+    expect((await call('PUT', '/api/settings/inspection', 'admin', { expiringWithinDays: days, baseVersion: version })).statusCode).toBe(200);
+    const swept = await run();
+    const table = swept.findings.map((f) => `${f.licenceNo.slice(-6)} ${f.problem}`).sort();
+    expect(table).toEqual(
+      [
+        'DEMO01 onPermanentFarmland',
+        'DEMO01 greenMineRequired',
+        'DEMO03 inEcoRedline',
+        'DEMO03 inProhibitedArea',
+        'DEMO03 fundNotProvisioned',
+        'DEMO04 belowMinimumScale',
+        'DEMO04 inFourAreas',
+        'DEMO04 noFundAccount',
+        'DEMO05 licenceExpiredProblem',
+        'DEMO05 holderSanctioned',
+        'DEMO01 licenceExpiringProblem',
+      ].sort(),
+    );
+    expect(new Set(swept.findings.map((f) => f.problem)).size).toBe(SWEEP_PROBLEMS.length);
+    for (const f of swept.findings) expect(f.legalBasis.zh).toContain(SEED_TITLES[SWEEP_LEGAL_BASIS[f.problem].seed].zh);
+    expect(find(swept, 'licenceExpiringProblem', 'DEMO01').collection).toBe('exploration_rights');
+    expect(find(swept, 'inEcoRedline', 'DEMO03').detail.zh).toMatch(/与“四郎河源头生态保护红线（示范）”重叠 [\d.]+ 亩/);
+    expect(find(swept, 'inEcoRedline', 'DEMO03').legalBasis.zh).toContain('生态保护红线范围内原则上禁止');
+    expect(find(swept, 'greenMineRequired', 'DEMO01').detail.zh).toBe('大型矿山，未列入绿色矿山名录');
+    expect(find(swept, 'holderSanctioned', 'DEMO05').detail.zh).toContain('宁自然资发〔2025〕12号');
+    expect(find(swept, 'belowMinimumScale', 'DEMO04').detail.zh).toContain('本矿 3 万吨/年');
   });
 
   it('sweeps every right and stores the table, each row with its legal basis', async () => {

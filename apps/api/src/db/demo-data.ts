@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { COLLECTION_IDS, type CollectionId } from '@mpm/domain';
 import type { Repositories } from '../plugins/app/repositories.plugin.ts';
 import type { FeatureInput } from '../plugins/app/layers/layers-repository.ts';
+import type { GreenMineInput, SanctionInput } from '../plugins/app/sweep/sweep-registers-repository.ts';
 import { legacyProgress } from '../plugins/app/restoration/legacy-progress.ts';
 import { XINBIN_CAMPAIGNS } from '../plugins/app/campaigns/xinbin-campaigns.ts';
 import { XINBIN_CAMPAIGN, XINBIN_PERIOD, XINBIN_STATED_TOTALS, XINBIN_TARGETS } from '../plugins/app/restoration/xinbin-targets.ts';
@@ -50,6 +51,27 @@ async function loadDemoProgress(trx: Knex.Transaction, repos: Repositories, parc
     }
   }
   return made;
+}
+
+/** The demo's sanction list and green-mine directory (`sweep-registers.json`, issue #15). */
+interface DemoRegisters {
+  sanctions: SanctionInput[];
+  greenMines: (Omit<GreenMineInput, 'miningRightId'> & { licenceNo: string })[];
+}
+
+/** Loads the sweep's registers when the demo has them; returns how many listings were made. */
+async function loadDemoRegisters(trx: Knex.Transaction, repos: Repositories, dir: string) {
+  const file = path.join(dir, 'sweep-registers.json');
+  if (!fs.existsSync(file)) return undefined;
+  const registers = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoRegisters;
+  const { sanctions, greenMines } = repos.sweepRegisters;
+  for (const sanction of registers.sanctions) await sanctions.insert(sanction, null, trx);
+  for (const { licenceNo, ...listing } of registers.greenMines) {
+    const miningRightId = await greenMines.rightIdOf(licenceNo, trx);
+    if (miningRightId === undefined) throw new Error(`demo green mine ${licenceNo} is not a demo mining right`);
+    await greenMines.insert({ ...listing, miningRightId }, null, trx);
+  }
+  return { sanctions: registers.sanctions.length, greenMines: registers.greenMines.length };
 }
 
 /**
@@ -100,6 +122,7 @@ export async function loadDemoCounty(trx: Knex.Transaction, repos: Repositories,
   }
   // The demo county has no campaigns of its own: it borrows Xinbin's (seeds 000, 001, 003), and says so.
   const campaignTasks = await repos.campaigns.insertCampaigns(XINBIN_CAMPAIGNS, trx);
-  await repos.audit.record({ userId: null, action: 'load_demo', entity: 'dataset', detail: { counts, restoration, campaignTasks } }, trx);
+  const registers = await loadDemoRegisters(trx, repos, dir);
+  await repos.audit.record({ userId: null, action: 'load_demo', entity: 'dataset', detail: { counts, restoration, campaignTasks, registers } }, trx);
   return counts;
 }

@@ -139,6 +139,12 @@ export function createSweepRegistersRepository(knex: Knex) {
             if (exceptId !== null) q.whereNot('g.id', exceptId);
           }),
 
+      /** The id of the mining right with the licence number, if any. */
+      async rightIdOf(licenceNo: string, trx: Knex): Promise<number | undefined> {
+        const row = await trx('mining_rights').where({ licence_no: licenceNo }).first('id');
+        return row ? Number(row.id) : undefined;
+      },
+
       /** Whether a mining right with the id exists (revoked ones too: their history stays listed). */
       async rightExists(miningRightId: number, trx: Knex): Promise<boolean> {
         return (await trx('mining_rights').where({ id: miningRightId }).first('id')) !== undefined;
