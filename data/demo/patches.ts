@@ -29,7 +29,7 @@ const PATCHES: readonly PatchSpec[] = [
   ['unlicensed', { at: { x: -5000, y: 1500 } }, 4.1, '2025-08-19', '旱地→裸土地：新增取土坑'],
   ['expired', { inside: 4, offset: { x: -60, y: 30 } }, 2.4, '2025-08-19', '采矿用地：原采场内新增挖损'],
   ['protected_zone', { at: { x: 15500, y: -3500 }, zone: 'ecoRedline' }, 6.3, '2025-09-03', '有林地→裸土地：林地内新增采挖'],
-  ['legal', { inside: 1, offset: { x: -40, y: 50 } }, 2.8, '2025-09-03', '采矿用地：采场内正常开采'],
+  ['legal', { inside: 3, offset: { x: 40, y: -30 } }, 2.8, '2025-09-03', '采矿用地：采场内正常开采'],
   ['out_of_bounds', { across: 3, edge: 'east' }, 3.1, '2025-11-06', '林地→采矿用地：越界堆放剥离土'],
   ['protected_zone', { at: { x: 6500, y: 3500 }, zone: 'natureReserve' }, 2.2, '2025-11-06', '内陆滩涂→坑塘：新增挖沙坑'],
   ['unlicensed', { at: { x: 7000, y: 1000 } }, 3.4, '2025-11-20', '旱地→裸土地：新增取土场'],

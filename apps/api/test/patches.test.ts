@@ -243,7 +243,7 @@ describe.each(TEST_DATABASES)('change patches on %s', (kind) => {
   });
 
   it('classifies on the fly from the rights as they stand: a suspended licence licenses nothing, a lapsed one is expired', async () => {
-    const suspended = right('DEMO03').properties!.licenceNo as string;
+    const suspended = right('DEMO04').properties!.licenceNo as string;
     const lapsed = right('DEMO02').properties!.licenceNo as string;
     try {
       await t.db.knex('mining_rights').where({ licence_no: suspended }).update({ right_status: 'suspended' });
