@@ -59,6 +59,16 @@ export interface TaskChanges {
 
 const date = (db: Knex, column: string, alias: string) => db.raw(`to_char(${column}, 'YYYY-MM-DD') AS "${alias}"`);
 
+const phaseColumns = (db: Knex) => [
+  'id',
+  'campaign_id AS campaignId',
+  'ordinal',
+  'name',
+  date(db, 'starts_on', 'startsOn'),
+  date(db, 'ends_on', 'endsOn'),
+  'source_text AS sourceText',
+];
+
 /** Campaigns (专项行动), their phases, tasks and reports sent: the only SQL about them. */
 export function createCampaignsRepository(knex: Knex) {
   const taskColumns = (db: Knex) => [
@@ -83,7 +93,7 @@ export function createCampaignsRepository(knex: Knex) {
   });
 
 /** Adds a task at the end of its phase; returns its id. */
-async function insertTask(
+  async function insertTask(
     task: { phaseId: number; title: string; responsibleUnits: string[]; deadline: string | null; deadlineText: string | null; sourceRef: string | null },
     userId: number | null,
     trx: Knex,
@@ -131,24 +141,12 @@ async function insertTask(
 
     /** Every phase, by campaign and order. */
     async phases(db: Knex = knex): Promise<PhaseRow[]> {
-      return db('campaign_phases')
-        .orderBy(['campaign_id', 'ordinal'])
-        .select(
-          'id',
-          'campaign_id AS campaignId',
-          'ordinal',
-          'name',
-          date(db, 'starts_on', 'startsOn'),
-          date(db, 'ends_on', 'endsOn'),
-          'source_text AS sourceText',
-        );
+      return db('campaign_phases').orderBy(['campaign_id', 'ordinal']).select(...phaseColumns(db));
     },
 
     /** One phase, or undefined. */
     async phase(id: number, db: Knex = knex): Promise<PhaseRow | undefined> {
-      return db('campaign_phases')
-        .where({ id })
-        .first('id', 'campaign_id AS campaignId', 'ordinal', 'name', date(db, 'starts_on', 'startsOn'), date(db, 'ends_on', 'endsOn'), 'source_text AS sourceText');
+      return db('campaign_phases').where({ id }).first(...phaseColumns(db));
     },
 
     /** Every task, by phase and order. */
