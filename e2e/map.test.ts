@@ -43,7 +43,7 @@ async function visit(): Promise<Visit> {
 /** Ends a visit, holding it to the offline promise: nothing but the local server was asked for anything. */
 async function leave({ context, requests, errors }: Visit) {
   await context.close();
-  expect(requests.urls.some((url) => url.endsWith('.mvt')), 'vector tiles were requested').toBe(true);
+  expect(requests.urls.some((url) => new URL(url).pathname.endsWith('.mvt')), 'vector tiles were requested').toBe(true);
   expect(requests.external(), 'requests that left the machine').toEqual([]);
   expect(errors, 'errors on the page').toEqual([]);
 }

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { term, type Language, type LayerDef } from '@mpm/domain';
+import { isRightCollection, term, type Language, type LayerDef } from '@mpm/domain';
 import { domainLanguage } from '../i18n/languages.ts';
 import { styleFor } from '../map/layer-styles.ts';
 import { availableLayers, groupLayers, isLayerOn, unpublishedIds } from '../state/derived.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
+import { chinaToday } from './data/china-time.ts';
 import { ExportForm } from './data/ExportForm.tsx';
 import { CategoryLegend, LegendSwatch } from './Legend.tsx';
 
@@ -47,6 +48,7 @@ export function LayerPanel() {
               />
             ))}
           </ul>
+          {members.some((def) => isRightCollection(def.id)) && <RightsAsOf />}
         </section>
       ))}
       {defs.length > 0 && (
@@ -90,5 +92,39 @@ function LayerRow({ def, lang, on, staffTag, onChange }: LayerRowProps) {
       </label>
       {categories && on && <CategoryLegend categories={categories} lang={lang} />}
     </li>
+  );
+}
+
+/**
+ * The day the right layers are drawn as of: empty for the register as it stands; a past day
+ * draws the rights as the register's history says they stood at its end (and goes in the URL).
+ */
+function RightsAsOf() {
+  const { t } = useTranslation();
+  const rightsAsOf = useSession((s) => s.rightsAsOf);
+  const setRightsAsOf = useSession((s) => s.setRightsAsOf);
+  const today = chinaToday();
+  return (
+    <div className="rights-as-of">
+      <label>
+        {t('Rights on the map as of')}{' '}
+        <input
+          type="date"
+          max={today}
+          value={rightsAsOf ?? ''}
+          onChange={(event) => setRightsAsOf(event.target.value && event.target.value < today ? event.target.value : null)}
+        />
+      </label>
+      {rightsAsOf && (
+        <>
+          <p className="panel-note" role="status">
+            {t('The right layers show the register as it stood at the end of {{day}}.', { day: rightsAsOf })}
+          </p>
+          <button type="button" className="secondary-button" onClick={() => setRightsAsOf(null)}>
+            {t('Back to today')}
+          </button>
+        </>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { isRightCollection } from '@mpm/domain';
 import {
   AttributionControl,
   Map as MaplibreMap,
@@ -65,6 +66,7 @@ export function MapView() {
   const planMode = mode === 'plan';
   const tool = usePlan((s) => s.tool);
   const layerChoices = useSession((s) => s.layerChoices);
+  const rightsAsOf = useSession((s) => s.rightsAsOf);
   const selection = useSession((s) => s.selection);
   const language = domainLanguage(useSession((s) => s.language));
   const select = useSession((s) => s.select);
@@ -89,11 +91,12 @@ export function MapView() {
         tilejson: tilejson.get(def.id)!,
         visible: isLayerOn(def, layerChoices),
         revision: tileRevisions[def.id],
+        asOf: rightsAsOf && isRightCollection(def.id) ? rightsAsOf : undefined,
       })),
       language,
       labels: `/api/labels?v=${labelsKey}`,
     });
-  }, [config, layers, defs, layerChoices, tileRevisions, language, userId]);
+  }, [config, layers, defs, layerChoices, rightsAsOf, tileRevisions, language, userId]);
 
   // Read by the click handler, which is bound once.
   const hitLayersRef = useRef<string[]>([]);

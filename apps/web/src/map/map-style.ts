@@ -15,17 +15,21 @@ export interface MapStyleInput {
    * Available catalogue layers, bottom first, with the TileJSON path the API gave for each and,
    * once the page wrote to a layer, how often: a new source URL makes the map fetch it anew.
    */
-  layers: readonly { def: LayerDef; tilejson: string; visible: boolean; revision?: number }[];
+  layers: readonly { def: LayerDef; tilejson: string; visible: boolean; revision?: number; asOf?: string }[];
   /** Language of the labels' words (road classes); names stay as written. Chinese when absent. */
   language?: Language;
   /** The area label points (`/api/labels`, page-relative), with whatever makes it change when they do; no area labels when absent. */
   labels?: string;
 }
 
-/** The TileJSON URL of a layer, absolute, with the page's write count when there is one (the server ignores it). */
-function tileJsonUrl(tilejson: string, origin: string, revision: number | undefined): string {
+/**
+ * The TileJSON URL of a layer, absolute, with the page's write count when there is one (the
+ * server ignores it) and the past day a right layer is drawn as of.
+ */
+function tileJsonUrl(tilejson: string, origin: string, revision: number | undefined, asOf: string | undefined): string {
   const url = new URL(tilejson, origin);
   if (revision) url.searchParams.set('rev', String(revision));
+  if (asOf) url.searchParams.set('asOf', asOf);
   return url.href;
 }
 
@@ -42,7 +46,7 @@ export function buildMapStyle({ origin, tiandituKey, layers, language = 'zh', la
     'font-faces': labelFontFaces(origin),
     sources: {
       ...basemap.sources,
-      ...Object.fromEntries(layers.map(({ def, tilejson, revision }) => [def.id, { type: 'vector', url: tileJsonUrl(tilejson, origin, revision) }])),
+      ...Object.fromEntries(layers.map(({ def, tilejson, revision, asOf }) => [def.id, { type: 'vector', url: tileJsonUrl(tilejson, origin, revision, asOf) }])),
       ...(labels ? { [LABEL_SOURCE]: labelSource(new URL(labels, origin).href) } : {}),
     },
     layers: [

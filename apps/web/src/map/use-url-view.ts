@@ -10,11 +10,12 @@ import { formatUrlView, historyStep, layerDeviations, parseUrlView, type Camera,
 /** Milliseconds of quiet before the URL follows: a pan or a slider drag writes once, at its end. */
 const WRITE_DELAY_MS = 300;
 
-/** Puts a view's mode, year and layers into the stores; layers it does not name go back to their default. */
+/** Puts a view's mode, year, layers and day into the stores; layers it does not name go back to their default, the rights to today. */
 function applyToStores(view: UrlView): void {
   const session = useSession.getState();
   if (view.mode && view.mode !== session.mode) session.setMode(view.mode);
   if (view.year !== undefined) usePublicSession.getState().setYear(view.year);
+  if ((view.asOf ?? null) !== session.rightsAsOf) session.setRightsAsOf(view.asOf ?? null);
   for (const def of LAYERS) {
     const wanted = view.layers?.[def.id] ?? def.visibleByDefault;
     if (isLayerOn(def, useSession.getState().layerChoices) !== wanted) session.setLayerOn(def.id, wanted);
@@ -30,6 +31,7 @@ function currentView(map: MaplibreMap | null): UrlView | null {
   const session = useSession.getState();
   const mode = activeMode(session.mode, server.user);
   const view: UrlView = { mode, layers: layerDeviations(availableLayers(server.layers), session.layerChoices) };
+  if (session.rightsAsOf) view.asOf = session.rightsAsOf;
   if (mode === 'public') view.year = usePublicSession.getState().year;
   if (map) {
     const { lng, lat } = map.getCenter();
@@ -96,7 +98,7 @@ export function useUrlView(map: MaplibreMap | null): void {
     };
     const unsubscribe = [
       useSession.subscribe((s, before) => {
-        if (s.mode !== before.mode || s.layerChoices !== before.layerChoices) write();
+        if (s.mode !== before.mode || s.layerChoices !== before.layerChoices || s.rightsAsOf !== before.rightsAsOf) write();
       }),
       usePublicSession.subscribe((s, before) => {
         if (s.year !== before.year) write();

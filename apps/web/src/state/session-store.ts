@@ -40,12 +40,15 @@ export interface Session {
   areaUnit: AreaUnit;
   /** Layers the user switched on or off; the rest follow the catalogue's `visibleByDefault`. */
   layerChoices: Partial<Record<CollectionId, boolean>>;
+  /** The day the right layers are drawn as of (`YYYY-MM-DD`), or null for the register as it stands. */
+  rightsAsOf: string | null;
   selection: Selection | null;
   panelOpen: boolean;
   setLanguage(language: UiLanguage): void;
   setMode(mode: AppMode): void;
   setAreaUnit(unit: AreaUnit): void;
   setLayerOn(id: CollectionId, on: boolean): void;
+  setRightsAsOf(day: string | null): void;
   select(selection: Selection | null): void;
   setPanelOpen(open: boolean): void;
 }
@@ -57,12 +60,14 @@ export const useSession = create<Session>()(
       mode: 'browse',
       areaUnit: 'mu',
       layerChoices: {},
+      rightsAsOf: null,
       selection: null,
       panelOpen: false,
       setLanguage: (language) => set({ language }),
       setMode: (mode) => set({ mode, selection: null }),
       setAreaUnit: (areaUnit) => set({ areaUnit }),
       setLayerOn: (id, on) => set((s) => ({ layerChoices: { ...s.layerChoices, [id]: on } })),
+      setRightsAsOf: (rightsAsOf) => set({ rightsAsOf }),
       select: (selection) => set({ selection }),
       setPanelOpen: (panelOpen) => set({ panelOpen }),
     }),

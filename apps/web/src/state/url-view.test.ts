@@ -7,10 +7,11 @@ describe('the view in the URL hash', () => {
       mode: 'public',
       year: 2021,
       layers: { concentrated_zones: false, eco_redline: true, townships: false },
+      asOf: '2024-02-29',
       camera: { lon: 108.41234, lat: 35.49876, zoom: 11.5 },
     };
     const hash = formatUrlView(view);
-    expect(hash).toBe('mode=public&year=2021&on=eco_redline&off=concentrated_zones,townships&map=11.50/35.4988/108.4123');
+    expect(hash).toBe('mode=public&year=2021&on=eco_redline&off=concentrated_zones,townships&asOf=2024-02-29&map=11.50/35.4988/108.4123');
     expect(parseUrlView(`#${hash}`)).toEqual({ ...view, camera: { lon: 108.4123, lat: 35.4988, zoom: 11.5 } });
   });
 
@@ -22,6 +23,8 @@ describe('the view in the URL hash', () => {
   it('leaves out what it cannot read instead of guessing', () => {
     expect(parseUrlView('#mode=root&year=19&on=nonsense,rivers&map=12/95/108')).toEqual({ layers: { rivers: true } });
     expect(parseUrlView('#year=1800&map=a/b/c&off=')).toEqual({});
+    expect(parseUrlView('#asOf=2023-02-29')).toEqual({});
+    expect(parseUrlView('#asOf=yesterday')).toEqual({});
     expect(parseUrlView('')).toEqual({});
     expect(parseUrlView('#mode=admin')).toEqual({ mode: 'admin' });
     expect(parseUrlView('#map=12/35.5/108.4&year=2019')).toEqual({ year: 2019, camera: { lon: 108.4, lat: 35.5, zoom: 12 } });

@@ -24,7 +24,16 @@ export interface UrlView {
   year?: number;
   /** Layers switched on (`true`) or off (`false`) against their catalogue default. */
   layers?: Partial<Record<CollectionId, boolean>>;
+  /** The day the right layers are drawn as of (`YYYY-MM-DD`); absent for the register as it stands. */
+  asOf?: string;
   camera?: Camera;
+}
+
+/** A calendar day `YYYY-MM-DD` that exists (2023-02-29 does not). */
+export function isIsoDay(value: string | null | undefined): value is string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 const isMode = (value: string | null): value is AppMode => value !== null && (MODES as readonly string[]).includes(value);
@@ -43,7 +52,7 @@ function parseCamera(raw: string | null): Camera | undefined {
 }
 
 /**
- * Reads a view from a URL hash (`#mode=public&year=2022&on=…&off=…&map=zoom/lat/lon`, with or
+ * Reads a view from a URL hash (`#mode=public&year=2022&on=…&off=…&asOf=…&map=zoom/lat/lon`, with or
  * without the `#`). Unknown keys, unknown layers and malformed values are left out, never guessed.
  */
 export function parseUrlView(hash: string): UrlView {
@@ -57,6 +66,8 @@ export function parseUrlView(hash: string): UrlView {
   for (const id of parseLayerList(params.get('off'))) layers[id] = false;
   for (const id of parseLayerList(params.get('on'))) layers[id] = true;
   if (Object.keys(layers).length > 0) view.layers = layers;
+  const asOf = params.get('asOf');
+  if (isIsoDay(asOf)) view.asOf = asOf;
   const camera = parseCamera(params.get('map'));
   if (camera) view.camera = camera;
   return view;
@@ -78,6 +89,7 @@ export function formatUrlView(view: UrlView): string {
   const off = entries.filter(([, value]) => !value).map(([id]) => id).sort();
   if (on.length) parts.push(`on=${on.join(',')}`);
   if (off.length) parts.push(`off=${off.join(',')}`);
+  if (view.asOf) parts.push(`asOf=${view.asOf}`);
   if (view.camera) {
     const { lon, lat, zoom } = view.camera;
     const decimals = coordinateDecimals(zoom);
