@@ -13,7 +13,7 @@ const readLayer = (id: string) =>
     GeoJSON.Polygon | GeoJSON.MultiPolygon
   >;
 const EXPECTED_CLASSES = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/demo/expected-patch-classes.json'), 'utf8')) as Record<string, string>;
-const CLASSES = ['legal', 'out_of_bounds', 'unlicensed', 'expired', 'protected_zone'];
+const CLASSES = ['legal', 'out_of_bounds', 'unlicensed', 'expired', 'protected_zone', 'mining_under_exploration', 'cover_mining', 'closed_then_mined'];
 const ROUND = '2026年第一季度（测试）';
 
 /** A new round: one demo patch of each class, under new codes (the demo patches are loaded already). */
@@ -100,7 +100,7 @@ describe('inspect mode (巡查) on a desktop', () => {
     expect(printed.text).toContain('生态保护红线');
     expect(await page.locator('.print-root').count()).toBe(0);
 
-    // A round of five patches: loaded, classified, tabled and coloured on the map.
+    // A round of one patch of each class: loaded, classified, tabled and coloured on the map.
     await panel.getByRole('tab', { name: '卫片图斑' }).click();
     await panel.getByText('载入一批图斑').click();
     await panel.getByLabel('本批次的 GeoJSON 或 KML 文件').setInputFiles({
@@ -108,15 +108,24 @@ describe('inspect mode (巡查) on a desktop', () => {
       mimeType: 'application/geo+json',
       buffer: Buffer.from(JSON.stringify(testRound())),
     });
-    await panel.getByRole('status').filter({ hasText: '已读取 5 个图斑' }).waitFor();
+    await panel.getByRole('status').filter({ hasText: `已读取 ${CLASSES.length} 个图斑` }).waitFor();
     await panel.getByRole('button', { name: '载入并判定' }).click();
-    await panel.getByRole('status').filter({ hasText: '已载入并判定 5 个图斑' }).waitFor({ timeout: 30_000 });
+    await panel.getByRole('status').filter({ hasText: `已载入并判定 ${CLASSES.length} 个图斑` }).waitFor({ timeout: 30_000 });
     await panel.getByLabel('监测批次').selectOption(ROUND);
     const rows = panel.locator('.patch-table tbody tr');
-    await expect.poll(() => rows.count()).toBe(5);
+    await expect.poll(() => rows.count()).toBe(CLASSES.length);
     const tableClasses = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-class')).sort());
     expect(tableClasses).toEqual([...CLASSES].sort());
     expect(await panel.locator('.patch-table').textContent()).toContain('占用保护区');
+    // Seed 002's kin of unlicensed mining, each named with the licence or parcel behind it.
+    const exploration = readLayer('exploration_rights').features[0].properties!.licenceNo as string;
+    const revoked = readLayer('mining_rights').features.find((f) => f.properties!.rightStatus === 'revoked')!.properties!.licenceNo as string;
+    expect(await panel.locator('tr[data-class="mining_under_exploration"]').textContent()).toContain('以采代探');
+    expect(await panel.locator('tr[data-class="mining_under_exploration"]').textContent()).toContain(exploration);
+    expect(await panel.locator('tr[data-class="closed_then_mined"]').textContent()).toContain(revoked);
+    expect(await panel.locator('tr[data-class="closed_then_mined"]').textContent()).toContain('关闭后擅自生产');
+    expect(await panel.locator('tr[data-class="cover_mining"]').textContent()).toContain('治理区');
+    expect(await panel.locator('.class-legend li[data-class="cover_mining"]').textContent()).toContain('疑似以修复/工程名义变相采矿');
     const bounds = turf.bbox(testRound()) as [number, number, number, number];
     await page.evaluate((b) => window.__mpmMap!.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, duration: 0 }), bounds);
     await waitForMapIdle(page);
@@ -125,7 +134,7 @@ describe('inspect mode (巡查) on a desktop', () => {
       const expression = window.__mpmMap!.getPaintProperty('inspect:patches-fill', 'fill-color') as unknown[];
       return classes.map((c) => expression[expression.indexOf(c) + 1]);
     }, CLASSES);
-    expect(new Set(colours).size).toBe(5);
+    expect(new Set(colours).size).toBe(CLASSES.length);
 
     // The unlicensed patch becomes a lead in one click, then moves one step.
     await rows.filter({ has: page.locator('[data-class="unlicensed"]') }).getByRole('button', { name: '转为线索' }).click();

@@ -166,7 +166,10 @@ describe('demo county files', () => {
   });
 
   it('reproduce the 2020 base year of seed 004: 5 mining + 1 exploration rights, 12.28 万元 in 4 funds', () => {
-    const rights = layers.mining_rights;
+    // The sixth mining right was closed and revoked before 2020 (a patch shows it mined again).
+    const revoked = layers.mining_rights.filter((r) => prop(r, 'rightStatus') === 'revoked');
+    expect(revoked.map((r) => [prop(r, 'mineral'), prop(r, 'validTo') < '2021-12-31'])).toEqual([['brickClay', true]]);
+    const rights = layers.mining_rights.filter((r) => !revoked.includes(r));
     expect(rights).toHaveLength(5);
     const coal = rights.filter((r) => prop(r, 'mineral') === 'coal');
     const clay = rights.filter((r) => prop(r, 'mineral') === 'brickClay');
@@ -259,13 +262,17 @@ describe('demo county files', () => {
     }
   });
 
-  it('give every change patch a class, two or more of each, that matching the layers confirms', () => {
+  it('give every change patch a class, two or more of each licence class and one of each of its kin, that matching the layers confirms', () => {
     const patches = areas('change_patches');
     expect(Object.keys(expectedClasses).sort()).toEqual(patches.map((p) => String(prop(p, 'code'))).sort());
     for (const kind of ['legal', 'out_of_bounds', 'unlicensed', 'expired', 'protected_zone']) {
       expect(Object.values(expectedClasses).filter((k) => k === kind).length, kind).toBeGreaterThanOrEqual(2);
     }
-    const rights = areas('mining_rights');
+    for (const kind of ['mining_under_exploration', 'cover_mining', 'closed_then_mined']) {
+      expect(Object.values(expectedClasses).filter((k) => k === kind).length, kind).toBe(1);
+    }
+    const revoked = areas('mining_rights').filter((r) => prop(r, 'rightStatus') === 'revoked');
+    const rights = areas('mining_rights').filter((r) => !revoked.includes(r));
     const zones = [...areas('eco_redline'), ...areas('nature_reserves')];
     for (const patch of patches) {
       const code = String(prop(patch, 'code'));
@@ -279,7 +286,10 @@ describe('demo county files', () => {
       else if (valid.some((r) => overlapM2(patch, r) > 1)) found = 'out_of_bounds';
       else if (expired.some((r) => overlapM2(patch, r) > 1)) found = 'expired';
       else if (zones.some((z) => overlapM2(patch, z) > 1)) found = 'protected_zone';
-      else if (![...rights, ...areas('exploration_rights')].some((r) => overlapM2(near, r) > 0)) found = 'unlicensed';
+      else if (revoked.some((r) => outsideM2(patch, r) < 1)) found = 'closed_then_mined';
+      else if (areas('exploration_rights').some((r) => outsideM2(patch, r) < 1)) found = 'mining_under_exploration';
+      else if (areas('restoration_parcels').some((r) => outsideM2(patch, r) < 1)) found = 'cover_mining';
+      else if (![...rights, ...revoked, ...areas('exploration_rights')].some((r) => overlapM2(near, r) > 0)) found = 'unlicensed';
       else found = 'unclassified';
       expect(found, code).toBe(expectedClasses[code]);
     }

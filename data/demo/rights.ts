@@ -33,9 +33,15 @@ interface MiningRightSpec {
   /** Whether the fund is provisioned as its rules require (002 未按制度计提); null without an account. */
   restorationFundProvisioned: boolean | null;
   elevationM: [top: number, bottom: number];
+  /** Set for a right no longer in force: 注销 (revoked). */
+  rightStatus?: 'revoked';
 }
 
-/** The coal mine first, then the four brick-clay pits; the last one's licence expired in 2024. */
+/**
+ * The coal mine first, then the four brick-clay pits of the 2020 base year (the last one's licence
+ * expired in 2024), then a brick-clay pit closed and revoked before it (政策性关闭, 注销), where a
+ * patch shows mining again (seed 002: 关闭、取缔后又擅自生产).
+ */
 export const MINING_RIGHTS: readonly MiningRightSpec[] = [
   {
     outline: { centre: { x: -1500, y: 10000 }, widthM: 3800, heightM: 2600, rotationDeg: 5, cuts: [0, 2], cutM: 600 },
@@ -112,6 +118,22 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     restorationFundProvisioned: true,
     elevationM: [1350, 1300],
   },
+  {
+    outline: { centre: { x: -12000, y: -10500 }, widthM: 280, heightM: 230, rotationDeg: 15, cuts: [0], cutM: 60 },
+    place: '柳沟村',
+    issued: '201105',
+    holder: '正宁县示范机砖厂',
+    contact: '0934-5550106',
+    mineral: 'brickClay',
+    capacity10ktPerYear: 4,
+    validFrom: '2011-05-10',
+    validTo: '2021-05-09',
+    greenMine: false,
+    restorationFund10kYuan: null,
+    restorationFundProvisioned: null,
+    elevationM: [1320, 1285],
+    rightStatus: 'revoked',
+  },
 ];
 
 /**
@@ -149,7 +171,7 @@ export const licenceNo = (kind: 'C' | 'T', issued: string, typeCode: string, ser
 export const rightPolygon = (context: Context, o: RightOutline) =>
   polygonFromOutline(context.frame, cornerOutline(o.centre, o.widthM, o.heightM, o.rotationDeg, o.cuts, o.cutM));
 
-/** The five mining rights; names say the township they lie in. */
+/** The mining rights; names say the township they lie in. */
 function buildMiningRights(context: Context): Feature<AreaGeometry>[] {
   return MINING_RIGHTS.map((spec, i) => {
     const geometry = rightPolygon(context, spec.outline);
@@ -167,7 +189,7 @@ function buildMiningRights(context: Context): Feature<AreaGeometry>[] {
         capacity10ktPerYear: spec.capacity10ktPerYear,
         validFrom: spec.validFrom,
         validTo: spec.validTo,
-        rightStatus: 'active',
+        rightStatus: spec.rightStatus ?? 'active',
         greenMine: spec.greenMine,
         restorationFund10kYuan: spec.restorationFund10kYuan,
         restorationFundProvisioned: spec.restorationFundProvisioned,

@@ -12,7 +12,10 @@ import { TEST_DATABASES } from './helpers/databases.ts';
 const ruleset = loadRuleset();
 const rights = (
   JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'demo', 'mining_rights.geojson'), 'utf8')) as GeoJSON.FeatureCollection
-).features.map((f) => f.properties as { mineral: string; capacity10ktPerYear: number });
+)
+  .features.map((f) => f.properties as { mineral: string; capacity10ktPerYear: number; rightStatus: string })
+  // A revoked right (the demo's closed clay pit) is no existing mine.
+  .filter((r) => r.rightStatus !== 'revoked');
 const capacity = (mineral?: string) =>
   Math.round(rights.filter((r) => !mineral || r.mineral === mineral).reduce((s, r) => s + r.capacity10ktPerYear, 0) * 10) / 10;
 

@@ -15,6 +15,7 @@ const demo = (name: string) => (JSON.parse(fs.readFileSync(demoFile(`${name}.geo
 const expectedClasses = JSON.parse(fs.readFileSync(demoFile('expected-patch-classes.json'), 'utf8')) as Record<string, string>;
 const demoPatches = demo('change_patches');
 const rights = demo('mining_rights');
+const explorationRights = demo('exploration_rights');
 const right = (serial: string) => rights.find((f) => String(f.properties!.licenceNo).endsWith(serial))!;
 const patch = (code: string) => demoPatches.find((f) => f.properties!.code === code)!;
 const SLIVER_M2 = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'rulesets', 'zhengning-2021.json'), 'utf8')).sliverToleranceM2 as number;
@@ -95,6 +96,7 @@ describe.each(TEST_DATABASES)('change patches on %s', (kind) => {
     Object.assign(cookies, await signInStaff(t));
   });
   afterAll(() => t?.close());
+  const featureId = async (table: string, code: string) => Number((await t.db.knex(table).where({ code }).first('id')).id);
 
   it('puts every demo patch in its expected class, with the licences, zones and areas behind it', async () => {
     const features = await get('/api/patches');
@@ -107,10 +109,11 @@ describe.each(TEST_DATABASES)('change patches on %s', (kind) => {
       expect(f.properties).toMatchObject({ detectionRound: source.properties!.detectionRound, detectedOn: source.properties!.detectedOn, ledgerEntryId: null });
       expect(f.geometry).toEqual({ type: 'MultiPolygon', coordinates: [(source.geometry as GeoJSON.Polygon).coordinates] });
       expect(Math.abs(areaM2 - turf.area(source)) / areaM2).toBeLessThan(0.01);
-      const meets = rights.filter((r) => turf.booleanIntersects(r, source)).map((r) => r.properties!.licenceNo);
-      if (classification === 'unlicensed' || classification === 'protected_zone') expect(licenceNos, code).toEqual([]);
+      const licensing = classification === 'mining_under_exploration' ? explorationRights : rights;
+      const meets = licensing.filter((r) => turf.booleanIntersects(r, source)).map((r) => r.properties!.licenceNo);
+      if (['unlicensed', 'protected_zone', 'cover_mining'].includes(classification)) expect(licenceNos, code).toEqual([]);
       else expect(licenceNos, code).toEqual(meets);
-      if (classification === 'protected_zone') expect(zones!.length, code).toBeGreaterThan(0);
+      if (classification === 'protected_zone' || classification === 'cover_mining') expect(zones!.length, code).toBeGreaterThan(0);
       else expect(f.properties, code).not.toHaveProperty('zones');
       if (classification === 'out_of_bounds') {
         const expected = outsideM2(source.geometry, rights.find((r) => r.properties!.licenceNo === licenceNos[0])!);
@@ -122,6 +125,32 @@ describe.each(TEST_DATABASES)('change patches on %s', (kind) => {
     }
     const redLine = features.find((f) => f.properties.code === 'WP2025-005')!;
     expect(redLine.properties.zones).toContainEqual(expect.objectContaining({ collection: 'eco_redline', name: demo('eco_redline')[0].properties!.name }));
+  });
+
+  it("finds one patch of each of seed 002's kin of unlicensed mining, naming the licence or parcel, and makes each a lead of its violation type", async () => {
+    const features = await get('/api/patches');
+    const of = (classification: string) => features.filter((f) => f.properties.classification === classification);
+    const [underExploration] = of('mining_under_exploration');
+    const [cover] = of('cover_mining');
+    const [closed] = of('closed_then_mined');
+    expect([underExploration, cover, closed].map((f) => f && of(f.properties.classification).length)).toEqual([1, 1, 1]);
+    expect(underExploration.properties.licenceNos).toEqual([explorationRights[0].properties!.licenceNo]);
+    const revoked = rights.find((r) => r.properties!.rightStatus === 'revoked')!;
+    expect(closed.properties.licenceNos).toEqual([revoked.properties!.licenceNo]);
+    const parcel = demo('restoration_parcels').find((p) => turf.booleanIntersects(p, patch(cover.properties.code)))!;
+    expect(cover.properties.zones).toEqual([
+      { collection: 'restoration_parcels', featureId: await featureId('restoration_parcels', parcel.properties!.code as string), name: parcel.properties!.name },
+    ]);
+    for (const [f, violationType] of [[underExploration, 'miningUnderExploration'], [cover, 'coverMining'], [closed, 'resumedAfterClosure']] as const) {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/ledger',
+        headers: { cookie: cookies.inspector1 },
+        payload: { title: f.properties.code, source: 'patch', patchId: f.id, geometry: turf.centroid(patch(f.properties.code)).geometry, violationType },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json()).toMatchObject({ violationType, patchId: f.id });
+    }
   });
 
   it('filters by detection round', async () => {
@@ -136,7 +165,7 @@ describe.each(TEST_DATABASES)('change patches on %s', (kind) => {
     expect((await t.app.inject({ url: '/api/patches' })).statusCode).toBe(401);
     expect((await load({ detectionRound: 'x' }, null)).statusCode).toBe(401);
     expect((await load({ detectionRound: 'x' }, 'planner1')).statusCode).toBe(403);
-    expect((await get('/api/patches', 'inspector1')).length).toBe(10);
+    expect((await get('/api/patches', 'inspector1')).length).toBe(demoPatches.length);
   });
 
   it('loads a round, audited, and answers it classified: a sliver over the boundary stays legal', async () => {
@@ -223,6 +252,8 @@ describe.each(TEST_DATABASES)('change patches on %s', (kind) => {
   });
 
   it('reports the ledger entry made from a patch', async () => {
+    const leads = async () => (await get('/api/patches')).filter((f) => f.properties.ledgerEntryId !== null).length;
+    const before = await leads();
     const target = (await get('/api/patches')).find((f) => f.properties.code === 'WP2025-003')!;
     const created = await t.app.inject({
       method: 'POST',
@@ -239,7 +270,7 @@ describe.each(TEST_DATABASES)('change patches on %s', (kind) => {
     expect(created.statusCode, created.body).toBe(201);
     const after = (await get('/api/patches')).find((f) => f.properties.code === 'WP2025-003')!;
     expect(after.properties.ledgerEntryId).toBe(created.json().id);
-    expect((await get('/api/patches')).filter((f) => f.properties.ledgerEntryId !== null)).toHaveLength(1);
+    expect(await leads()).toBe(before + 1);
   });
 
   it('classifies on the fly from the rights as they stand: a suspended licence licenses nothing, a lapsed one is expired', async () => {

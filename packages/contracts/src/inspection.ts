@@ -106,11 +106,14 @@ export const PatchProperties = Type.Object({
   detectedOn: IsoDate,
   areaM2: Type.Number(),
   classification: PatchClass,
-  /** The right(s) concerned: the one it lies in, crosses or whose licence expired. */
+  /**
+   * The right(s) concerned: the one it lies in, crosses, whose licence expired, that was revoked
+   * (`closed_then_mined`) or, for `mining_under_exploration`, the exploration licence.
+   */
   licenceNos: Type.Array(Type.String()),
   /** For `out_of_bounds`: the part outside every valid licence. */
   outsideAreaM2: Type.Optional(Type.Number()),
-  /** For `protected_zone`: the zones concerned. */
+  /** For `protected_zone`: the zones concerned; for `cover_mining`: the restoration parcels (`restoration_parcels`). */
   zones: Type.Optional(Type.Array(Type.Object({ collection: CollectionId, featureId: Type.Integer(), name: Type.String() }))),
   /** Id of the ledger entry made from this patch, if any. */
   ledgerEntryId: Type.Union([Type.Integer(), Type.Null()]),

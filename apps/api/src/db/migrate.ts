@@ -17,6 +17,7 @@ import * as rulesetVersions from './migrations/015-ruleset-versions.ts';
 import * as parcelEvents from './migrations/016-parcel-events.ts';
 import * as layerSettingsRevisions from './migrations/017-layer-settings-revisions.ts';
 import * as sweep from './migrations/019-sweep.ts';
+import * as outputDepth from './migrations/020-output-depth.ts';
 import * as campaignLedger from './migrations/021-campaign-ledger.ts';
 import * as landClassLayers from './migrations/022-land-class-layers.ts';
 import * as layerEdits from './migrations/023-layer-edits.ts';
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '016-parcel-events': parcelEvents,
   '017-layer-settings-revisions': layerSettingsRevisions,
   '019-sweep': sweep,
+  '020-output-depth': outputDepth,
   '021-campaign-ledger': campaignLedger,
   '022-land-class-layers': landClassLayers,
   '023-layer-edits': layerEdits,

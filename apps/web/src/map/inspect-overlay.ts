@@ -12,6 +12,9 @@ export const PATCH_CLASS_COLORS: Record<PatchClass, string> = {
   unlicensed: '#c62828',
   expired: '#6a1b9a',
   protected_zone: '#0277bd',
+  mining_under_exploration: '#ad1457',
+  cover_mining: '#8d6e63',
+  closed_then_mined: '#212121',
 };
 
 /** Ledger statuses on the map: open leads warm, finished ones cool or grey. */

@@ -16,11 +16,22 @@ export const PROTECTED_ZONE_LAYERS: readonly { collection: CollectionId; only?: 
   { collection: 'mining_zoning', only: { property: 'zoningClass', value: 'prohibitedMining' } },
 ];
 
-/** What PostGIS measured of one patch against the mining rights and the protected zones (m², ellipsoidal). */
+/** A right a patch meets, with its state on the day and the overlap (m², ellipsoidal). */
+interface RightOverlap {
+  licenceNo: string;
+  state: LicenceState;
+  overlapAreaM2: number;
+}
+
+/** What PostGIS measured of one patch against the rights, the protected zones and the restoration parcels (m², ellipsoidal). */
 export interface PatchOverlaps {
   areaM2: number;
   /** The mining rights it meets, with their state on the day. */
-  rights: { licenceNo: string; state: LicenceState; overlapAreaM2: number }[];
+  rights: RightOverlap[];
+  /** The exploration rights it meets, with their state on the day. */
+  explorationRights: RightOverlap[];
+  /** The restoration parcels (current ones) it meets. */
+  parcels: { featureId: number; name: string; overlapAreaM2: number }[];
   /** The area outside every valid mining right; null when no valid right meets it (then: all of it). */
   outsideValidM2: number | null;
   /** The protected zones it meets. */
@@ -38,14 +49,19 @@ const isValid = (state: LicenceState) => state === 'valid' || state === 'expirin
  * 2. `legal` or `out_of_bounds`: it lies on a valid licence; legal when the part outside every
  *    valid licence is a sliver, else out of bounds by that part (`outsideAreaM2`);
  * 3. `expired`: it lies on a licence whose last valid day is past (and on no valid one);
- * 4. `unlicensed`: it lies on no licence, or only on a suspended or revoked one (named).
+ * 4. `closed_then_mined`: it lies on a revoked (注销) mining right, named — 关闭、取缔后又擅自生产 (seed 002);
+ * 5. `mining_under_exploration`: it lies on an exploration right that is not revoked, named — 以采代探
+ *    (seed 002): an exploration licence never licenses mining;
+ * 6. `cover_mining`: it lies on a restoration parcel (named in `zones`) — possible mining under the
+ *    name of restoration (以生态修复、工程建设名义变相采矿, seed 002), for an inspector to review;
+ * 7. `unlicensed`: none of these; a suspended mining right it lies on is named.
  * "Lies on" means an overlap of at least the ruleset's sliver tolerance, so a boundary offset of
- * a few m² neither makes nor breaks a class. Only mining rights license a change: an
- * exploration licence does not license mining (以采代探 is itself a violation).
+ * a few m² neither makes nor breaks a class. A valid licence comes before 4–6: a production
+ * mine's own restoration parcels lie inside its licence.
  */
 export function classifyPatch(patch: PatchOverlaps, sliverToleranceM2: number): PatchVerdict {
   const rights = patch.rights.filter((r) => r.overlapAreaM2 >= sliverToleranceM2);
-  const licenceNos = (list: typeof rights) => [...new Set(list.map((r) => r.licenceNo))].sort();
+  const licenceNos = (list: readonly RightOverlap[]) => [...new Set(list.map((r) => r.licenceNo))].sort();
   const zones = patch.zones.filter((z) => z.overlapAreaM2 >= sliverToleranceM2);
   if (zones.length > 0) {
     return {
@@ -63,5 +79,17 @@ export function classifyPatch(patch: PatchOverlaps, sliverToleranceM2: number): 
   }
   const expired = rights.filter((r) => r.state === 'expired');
   if (expired.length > 0) return { classification: 'expired', licenceNos: licenceNos(expired) };
+  const revoked = rights.filter((r) => r.state === 'revoked');
+  if (revoked.length > 0) return { classification: 'closed_then_mined', licenceNos: licenceNos(revoked) };
+  const exploration = patch.explorationRights.filter((r) => r.overlapAreaM2 >= sliverToleranceM2 && r.state !== 'revoked');
+  if (exploration.length > 0) return { classification: 'mining_under_exploration', licenceNos: licenceNos(exploration) };
+  const parcels = patch.parcels.filter((p) => p.overlapAreaM2 >= sliverToleranceM2);
+  if (parcels.length > 0) {
+    return {
+      classification: 'cover_mining',
+      licenceNos: [],
+      zones: parcels.map(({ featureId, name }) => ({ collection: 'restoration_parcels', featureId, name })),
+    };
+  }
   return { classification: 'unlicensed', licenceNos: licenceNos(rights) };
 }

@@ -26,6 +26,15 @@ const INSERT_CHUNK = 500;
 
 /** The mining rights as `r` for {@link licenceStateSql}. */
 const MINING_RIGHTS = '(SELECT id, licence_no, valid_to, right_status AS status, geom FROM mining_rights) r';
+/** The exploration rights as `r` for {@link licenceStateSql}. */
+const EXPLORATION_RIGHTS = '(SELECT id, licence_no, valid_to, right_status AS status, geom FROM exploration_rights) r';
+
+/** The rights of `rightsTable` (as `r`) meeting patch `p`, each with its state (`state`) and overlap (m²), as a JSON array. */
+const rightsMeetingSql = (rightsTable: string) =>
+  `(SELECT coalesce(json_agg(json_build_object('licenceNo', s.licence_no, 'state', s.state, 'overlapAreaM2', s.a)
+                             ORDER BY s.licence_no), '[]'::json)
+      FROM (SELECT r.licence_no, (?) AS state, ST_Area(ST_Intersection(r.geom, p.geom)::geography)::float8 AS a
+              FROM ${rightsTable} WHERE r.geom && p.geom AND ST_Intersects(r.geom, p.geom)) s)`;
 
 /** The protected zones meeting patch `p`: one index-bound branch per layer of {@link PROTECTED_ZONE_LAYERS}. */
 function protectedZonesSql(knex: Knex): Knex.Raw {
@@ -48,30 +57,34 @@ function protectedZonesSql(knex: Knex): Knex.Raw {
 export function createPatchesRepository(knex: Knex) {
   return {
     /**
-     * Every patch (or those of one detection round), in code order, with the mining rights it
-     * meets and their state on `today`, its area outside every valid right, and the protected
-     * zones it meets, and the ledger entry made from it (at most one: `patch_id` is unique); all
-     * areas ellipsoidal, each lookup bound by the GiST indexes (`&&`).
+     * Every patch (or those of one detection round), in code order, with the mining and
+     * exploration rights it meets and their state on `today`, its area outside every valid
+     * mining right, the protected zones and current restoration parcels it meets, and the ledger
+     * entry made from it (at most one: `patch_id` is unique); all areas ellipsoidal, each lookup
+     * bound by the GiST indexes (`&&`).
      */
     async withOverlaps(today: string, round?: string): Promise<PatchRow[]> {
       const state = licenceStateSql(knex, today, 0);
       const result = await knex.raw(
         `SELECT p.id, p.code, p.detection_round AS "detectionRound", to_char(p.detected_on, 'YYYY-MM-DD') AS "detectedOn",
                 ST_Area(p.geom::geography)::float8 AS "areaM2", ST_AsGeoJSON(p.geom, 7, 0)::json AS geometry,
-                (SELECT coalesce(json_agg(json_build_object('licenceNo', s.licence_no, 'state', s.state, 'overlapAreaM2', s.a)
-                                          ORDER BY s.licence_no), '[]'::json)
-                   FROM (SELECT r.licence_no, (?) AS state, ST_Area(ST_Intersection(r.geom, p.geom)::geography)::float8 AS a
-                           FROM ${MINING_RIGHTS} WHERE r.geom && p.geom AND ST_Intersects(r.geom, p.geom)) s) AS rights,
+                ${rightsMeetingSql(MINING_RIGHTS)} AS rights,
+                ${rightsMeetingSql(EXPLORATION_RIGHTS)} AS "explorationRights",
                 (SELECT ST_Area(ST_Difference(p.geom, ST_Union(r.geom))::geography)::float8
                    FROM ${MINING_RIGHTS}
                   WHERE r.geom && p.geom AND ST_Intersects(r.geom, p.geom) AND (?) IN ('valid', 'expiringSoon')) AS "outsideValidM2",
                 (SELECT coalesce(json_agg(z ORDER BY z.collection, z."featureId"), '[]'::json) FROM (?) z) AS zones,
+                (SELECT coalesce(json_agg(json_build_object('featureId', t.id, 'name', t.name,
+                                                            'overlapAreaM2', ST_Area(ST_Intersection(t.geom, p.geom)::geography)::float8)
+                                          ORDER BY t.id), '[]'::json)
+                   FROM restoration_parcels t
+                  WHERE t.lifecycle = 'current' AND t.geom && p.geom AND ST_Intersects(t.geom, p.geom)) AS parcels,
                 le.id AS "ledgerEntryId"
            FROM change_patches p
            LEFT JOIN ledger_entries le ON le.patch_id = p.id
           WHERE ?::text IS NULL OR p.detection_round = ?
           ORDER BY p.code`,
-        [state, state, protectedZonesSql(knex), round ?? null, round ?? null],
+        [state, state, state, protectedZonesSql(knex), round ?? null, round ?? null],
       );
       return result.rows as PatchRow[];
     },

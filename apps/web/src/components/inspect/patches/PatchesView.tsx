@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatchCollection, PatchProperties } from '@mpm/contracts';
-import { PATCH_CLASS_TERMS, PATCH_CLASSES, term, type Language, type PatchClass, type ViolationType } from '@mpm/domain';
+import { PATCH_CLASS_TERMS, PATCH_CLASS_VIOLATIONS, PATCH_CLASSES, term, type Language } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { formatArea } from '../../../plan/format.ts';
 import { bboxOf, useInspectSession } from '../../../state/inspect-session.ts';
@@ -12,14 +12,6 @@ import { useSession, type AreaUnit } from '../../../state/session-store.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { PatchClassChip } from '../terms.tsx';
 import { PatchUpload } from './PatchUpload.tsx';
-
-/** The violation a doubtful patch suggests, recorded with the lead (the inspector may change it). */
-const SUGGESTED_VIOLATION: Record<Exclude<PatchClass, 'legal'>, ViolationType> = {
-  out_of_bounds: 'beyondBoundary',
-  unlicensed: 'noLicence',
-  expired: 'expiredLicence',
-  protected_zone: 'occupyingProtectedLand',
-};
 
 type Patch = PatchCollection['features'][number];
 
@@ -179,7 +171,7 @@ function LeadCell({ patch, lang }: { patch: Patch; lang: Language }) {
           geometry: patch.geometry,
           source: 'patch',
           patchId: p.id,
-          violationType: SUGGESTED_VIOLATION[p.classification],
+          violationType: PATCH_CLASS_VIOLATIONS[p.classification],
         },
         language,
       );
