@@ -44,6 +44,7 @@ import campaignRoutes from './routes/api/campaigns/index.ts';
 import licenceRoutes from './routes/api/licences/index.ts';
 import sweepRoutes from './routes/api/sweep/index.ts';
 import sweepSchedule from './plugins/app/sweep/sweep-schedule.ts';
+import outputRoutes from './routes/api/outputs/index.ts';
 
 export interface BuildOptions {
   db: Pick<Database, 'knex' | 'kind'>;
@@ -132,6 +133,7 @@ export async function buildApp({ db, config, logger = true, logStream }: BuildOp
   await app.register(licenceRoutes);
   await app.register(sweepRoutes);
   await app.register(sweepSchedule, { checkMinutes: config.sweepCheckMinutes });
+  await app.register(outputRoutes);
 
   if (fs.existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

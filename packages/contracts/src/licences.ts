@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LICENCE_ACTS, LICENCE_EVENT_KINDS, LICENCE_NOTE_MAX, LICENCE_STATES, LICENCE_TEXT_MAX, RIGHT_COLLECTIONS, RIGHT_STATUSES } from '@mpm/domain';
-import { BlockGeometry, CornerListInput, Mineral, ScaleClass } from './check.ts';
+import { BlockGeometry, CornerListInput, Finding, Mineral, ScaleClass } from './check.ts';
 import { RightView } from './inspection.ts';
 
 const strict = { additionalProperties: false } as const;
@@ -147,3 +147,52 @@ export type LicenceActBody = Static<typeof LicenceActBody>;
 
 export const LicenceParams = Type.Object({ collection: RightCollection, id: Type.Integer({ minimum: 1 }) }, strict);
 export type LicenceParams = Static<typeof LicenceParams>;
+
+/** `…/outputs/:year` path: the right (a mining right's id) and the year. */
+export const OutputParams = Type.Object({ id: Type.Integer({ minimum: 1 }), year: Type.Integer() }, strict);
+export type OutputParams = Static<typeof OutputParams>;
+
+/** `GET /api/licences/mining_rights/:id/outputs` path. */
+export const OutputsParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, strict);
+export type OutputsParams = Static<typeof OutputsParams>;
+
+/**
+ * `PUT /api/licences/mining_rights/:id/outputs/:year` (admin): the year's output and sales as the
+ * bureau verified them (年度核实), in 万吨. A negative figure is refused in code with its own
+ * reason; `baseRevision` is needed to replace a year already recorded.
+ */
+export const RecordOutputBody = Type.Object(
+  {
+    output10kt: Type.Number(),
+    sales10kt: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+    documentNo: Type.Optional(Type.String({ maxLength: LICENCE_TEXT_MAX })),
+    note: Type.Optional(Note),
+    baseRevision: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  strict,
+);
+export type RecordOutputBody = Static<typeof RecordOutputBody>;
+
+/** One year's verified output of a mining right, with whether it exceeds the licensed capacity (超能力开采). */
+export const OutputRecord = Type.Object({
+  year: Type.Integer(),
+  output10kt: Type.Number(),
+  sales10kt: Type.Union([Type.Number(), Type.Null()]),
+  documentNo: Type.Union([Type.String(), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+  overCapacity: Type.Boolean(),
+  revision: Type.Integer(),
+  recordedBy: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type OutputRecord = Static<typeof OutputRecord>;
+
+/** A mining right's output history, newest year first, with the over-capacity findings (legal basis: seeds 004, 003). */
+export const RightOutputsResponse = Type.Object({
+  id: Type.Integer(),
+  licenceNo: Type.String(),
+  capacity10ktPerYear: Type.Union([Type.Number(), Type.Null()]),
+  outputs: Type.Array(OutputRecord),
+  findings: Type.Array(Finding),
+});
+export type RightOutputsResponse = Static<typeof RightOutputsResponse>;

@@ -16,3 +16,4 @@ export * from './parcel-events.ts';
 export * from './campaigns.ts';
 export * from './sweep.ts';
 export * from './feature-attributes.ts';
+export * from './output.ts';

@@ -19,6 +19,7 @@ import { createSweepRegistersRepository, type SweepRegistersRepository } from '.
 import { createSweepRepository, type SweepRepository } from './sweep/sweep-repository.ts';
 import { createLayerEditsRepository, type LayerEditsRepository } from './layer-edits/layer-edits-repository.ts';
 import { createCampaignsRepository, type CampaignsRepository } from './campaigns/campaigns-repository.ts';
+import { createOutputRepository, type OutputRepository } from './output/output-repository.ts';
 
 export interface Repositories {
   layers: LayersRepository;
@@ -40,6 +41,7 @@ export interface Repositories {
   sweep: SweepRepository;
   layerEdits: LayerEditsRepository;
   campaigns: CampaignsRepository;
+  output: OutputRepository;
 }
 
 export const createRepositories = (knex: Knex): Repositories => ({
@@ -62,6 +64,7 @@ export const createRepositories = (knex: Knex): Repositories => ({
   sweep: createSweepRepository(knex),
   layerEdits: createLayerEditsRepository(knex),
   campaigns: createCampaignsRepository(knex),
+  output: createOutputRepository(knex),
 });
 
 declare module 'fastify' {
