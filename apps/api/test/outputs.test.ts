@@ -82,6 +82,17 @@ describe.each(TEST_DATABASES)('yearly output of mining rights (产量, 年度核
     expect(await counts()).toEqual(before);
   });
 
+  it("judges the plan's extraction (开采总量, to reach 840 万吨) on the latest year of verified output", async () => {
+    const coal = await t.db.knex('mining_rights').where({ mineral: 'coal' }).first('id');
+    expect((await put(coal.id, 2025, { output10kt: 95.5, sales10kt: 93 })).statusCode).toBe(200);
+    const response = await t.app.inject({ url: '/api/indicators', headers: { cookie: cookies.planner1 } });
+    const indicators = Object.fromEntries(response.json().indicators.map((i: { id: string }) => [i.id, i]));
+    const clay2025 = clay.capacity + 2.5;
+    expect(indicators['extraction.coal']).toMatchObject({ value: 95.5, target: 800, basis: 'actualOutput', outputYear: 2025 });
+    expect(indicators['extraction.brickClay']).toMatchObject({ value: clay2025, target: 40, basis: 'actualOutput', outputYear: 2025 });
+    expect(indicators.extraction).toMatchObject({ value: Math.round((95.5 + clay2025) * 10) / 10, target: 840, basis: 'actualOutput', outputYear: 2025 });
+  });
+
   it('lets only an admin record output, and staff read it', async () => {
     expect((await put(clay.id, 2021, { output10kt: 1 }, 'inspector1')).statusCode).toBe(403);
     expect((await get(clay.id, 'inspector1')).statusCode).toBe(200);

@@ -92,15 +92,22 @@ export function createOutputRepository(knex: Knex) {
       }
     },
 
-    /** Verified output of every mining right not revoked, summed by mineral, for a year (万吨). */
-    async totalsByMineral(year: number, trx: Knex = knex): Promise<{ mineral: string; output10kt: number }[]> {
-      const rows = await trx('right_outputs as o')
+    /**
+     * The county's verified output of the latest year any right has one for, summed by mineral
+     * (万吨); undefined before any is recorded. A right revoked since still counts for the years
+     * it produced.
+     */
+    async latestYearByMineral(trx: Knex = knex): Promise<{ year: number; byMineral: Record<string, number> } | undefined> {
+      const latest = await trx('right_outputs').max({ year: 'year' }).first();
+      if (latest?.year === null || latest?.year === undefined) return undefined;
+      const year = Number(latest.year);
+      const rows = (await trx('right_outputs as o')
         .join('mining_rights as r', 'r.id', 'o.right_id')
         .where('o.year', year)
         .groupBy('r.mineral')
         .orderBy('r.mineral')
-        .select('r.mineral', trx.raw('sum(o.output_10kt)::float8 AS "output10kt"'));
-      return rows as { mineral: string; output10kt: number }[];
+        .select('r.mineral', trx.raw('sum(o.output_10kt)::float8 AS "output10kt"'))) as { mineral: string; output10kt: number }[];
+      return { year, byMineral: Object.fromEntries(rows.map((row) => [row.mineral, row.output10kt])) };
     },
   };
 }

@@ -9,19 +9,21 @@ import { chinaToday } from '../reports/china-time.ts';
  * The plan's binding indicators (规划指标) at `now`, computed live from the mining rights (every
  * right not revoked, as the planner's check counts them) against the county's effective targets
  * (its settings over the ruleset's), each met / at risk / missed. A minimum not reached counts as
- * missed once the plan period is over. Reads only.
+ * missed once the plan period is over. Extraction (开采总量, a total to reach) is judged on the
+ * latest year of verified output the bureau recorded (`right_outputs`), on design capacity
+ * until there is one. Reads only.
  */
 export async function planIndicators(
-  context: { repos: Pick<Repositories, 'checks' | 'settings'>; ruleset: LoadedRuleset },
+  context: { repos: Pick<Repositories, 'checks' | 'settings' | 'output'>; ruleset: LoadedRuleset },
   now: Date,
 ): Promise<IndicatorsResponse> {
   const { repos, ruleset } = context;
-  const [stored, mines] = await Promise.all([repos.settings.indicatorTargets(), repos.checks.mines()]);
+  const [stored, mines, actualOutput] = await Promise.all([repos.settings.indicatorTargets(), repos.checks.mines(), repos.output.latestYearByMineral()]);
   const periodEnded = planPeriodEnded(ruleset, now);
   return {
     asOf: chinaToday(now),
     rulesetId: ruleset.id,
     periodEnded,
-    indicators: computeIndicators(effectiveIndicators(ruleset.indicators, stored), mines, { periodEnded }),
+    indicators: computeIndicators(effectiveIndicators(ruleset.indicators, stored), mines, { periodEnded, actualOutput }),
   };
 }
