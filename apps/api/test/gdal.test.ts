@@ -2,14 +2,14 @@ import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTION_IDS } from '@mpm/domain';
+import { COLLECTION_IDS, getLayer } from '@mpm/domain';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_ADMIN_PASSWORD, TEST_DATABASES } from './helpers/databases.ts';
 
 const run = promisify(execFile);
 
-const STAFF_ONLY_LAYERS = ['eco_redline', 'farmland', 'water_sources', 'residential_areas', 'change_patches'];
-const PUBLIC_LAYERS = COLLECTION_IDS.filter((id) => !STAFF_ONLY_LAYERS.includes(id));
+/** The layers the catalogue publishes by default (the demo county keeps every default). */
+const PUBLIC_LAYERS = COLLECTION_IDS.filter((id) => getLayer(id).publicByDefault);
 /** A zone of the demo county (the demo data may add a suffix such as （示范）). */
 const ZONE_NAME = '正宁县榆林子镇党家村砂石土集中开采区';
 
