@@ -141,7 +141,7 @@ describe('plan mode (规划) in a real browser', () => {
     expect(refusalText).toMatch(/[\u4e00-\u9fff]/);
     expect(refusalText).not.toContain('无法连接服务器');
 
-    // Draw a small square with the mouse inside a concentrated zone: no forbidden finding.
+    // Draw a small square with the mouse inside a concentrated zone: no forbidden finding, only the zone's total.
     await panel.getByRole('tab', { name: '绘制' }).click();
     await panel.getByRole('button', { name: '绘制地块' }).click();
     const zone = readLayer('concentrated_zones').features[0].geometry.coordinates[0];
@@ -171,7 +171,10 @@ describe('plan mode (规划) in a real browser', () => {
     }
     await panel.getByText('地块：在地图上绘制').waitFor();
     await live.locator('.worst-outcome').waitFor();
-    await expect.poll(() => live.locator('.worst-outcome').textContent()).toBe('未发现冲突。');
+    // 15 万吨/年 meets the zone's minimum scale (13) but alone passes its 开采总量 (13): 限制, nothing 禁止.
+    await expect
+      .poll(async () => (await live.locator('.finding').evaluateAll((items) => items.map((li) => li.getAttribute('data-rule-id')))).sort())
+      .toEqual(['concentratedZoneExtraction']);
     expect(await live.locator('.finding[data-outcome="forbidden"]').count()).toBe(0);
     expect(await live.locator('.area-km2').textContent()).toMatch(/^0\.\d{4} 平方千米$/);
 
