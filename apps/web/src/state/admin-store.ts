@@ -68,7 +68,8 @@ export const useAdminData = create<AdminData>()((set, get) => {
 
   /**
    * Runs one write: pending, then done with the account kept, or refused. A 409 (someone changed
-   * the account meanwhile) reloads the list, so that the next try starts from what is there now.
+   * the account meanwhile) reloads the list before the refusal shows, so that the next try starts
+   * from what is there now.
    * A write to one's own account reloads who is signed in (a new role, or no session any more).
    */
   const run = async (
@@ -86,8 +87,10 @@ export const useAdminData = create<AdminData>()((set, get) => {
       if (account.id === useServerData.getState().user?.id) await useServerData.getState().load(lang);
       return true;
     } catch (err) {
-      set({ action: { key, status: 'problem', done: null, problem: toProblem(err) } });
+      // The reload comes before the refusal is shown: until then the form stays busy, so a second
+      // try cannot go out with the version that was just refused.
       if (err instanceof ApiError && err.status === 409) await get().loadUsers(lang);
+      set({ action: { key, status: 'problem', done: null, problem: toProblem(err) } });
       return false;
     }
   };

@@ -78,10 +78,11 @@ export const useLicencesData = create<LicencesData>()((set, get) => {
       await Promise.all([useServerData.getState().layerWritten(detail.collection, lang), get().search(get().filters, lang)]);
       return true;
     } catch (err) {
-      set({ action: { kind, status: 'problem', problem: toProblem(err) } });
-      // Someone recorded an act meanwhile: show the right as it now stands, for the next try.
+      // Someone recorded an act meanwhile: show the right as it now stands, for the next try. The
+      // refusal shows once that is loaded, so the form stays busy and cannot resend the old version.
       const opened = get().opened;
       if (err instanceof ApiError && err.status === 409 && opened && kind === 'act') await get().open(opened.collection, opened.id, lang);
+      set({ action: { kind, status: 'problem', problem: toProblem(err) } });
       return false;
     }
   };

@@ -68,12 +68,14 @@ export const useParcelsData = create<ParcelsData>()((set, get) => {
       await Promise.all([useServerData.getState().layerWritten('restoration_parcels', lang), get().search(get().filters, lang)]);
       return true;
     } catch (err) {
-      set({ action: { kind, status: 'problem', problem: toProblem(err) } });
+      // A 409: the list and the opened parcel are loaded again before the refusal shows, so the
+      // form stays busy until the next try can start from what is there now.
       if (err instanceof ApiError && err.status === 409) {
         const opened = get().opened;
         await Promise.all([get().search(get().filters, lang), opened !== null && kind !== 'add' && kind !== 'merge' ? reload(opened, lang) : null]);
         if (kind === 'merge') set({ ticked: [] });
       }
+      set({ action: { kind, status: 'problem', problem: toProblem(err) } });
       return false;
     }
   };

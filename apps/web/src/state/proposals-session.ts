@@ -252,11 +252,14 @@ export const useProposalSession = create<ProposalSession>()((set, get) => {
         refresh(view.id, lang);
       } catch (err) {
         if (asked !== generation) return;
-        set({ step: { status: 'problem', step, problem: toProblem(err) } });
+        // After a 409 the workflow is loaded again before the refusal shows: until then the step
+        // stays busy, so it cannot be sent again with the revision just refused.
         if (err instanceof ApiError && err.status === 409) {
           refresh(open.id, lang);
           await refreshWorkflow(open.id, lang);
+          if (asked !== generation) return;
         }
+        set({ step: { status: 'problem', step, problem: toProblem(err) } });
       }
     },
 
