@@ -47,7 +47,6 @@ describe('demo county files', () => {
   it('hold, per layer, exactly the catalogue fields that are not computed (plus the agreed extras)', () => {
     const extras: Partial<Record<CollectionId, { add: string[]; drop: string[] }>> = {
       restoration_parcels: { add: ['townshipCode', 'licenceNo'], drop: ['township'] },
-      mining_rights: { add: ['elevationTopM', 'elevationBottomM'], drop: [] },
     };
     for (const layer of LAYERS) {
       const fields = layer.fields.filter((f) => !f.computed);

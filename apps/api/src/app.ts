@@ -45,6 +45,7 @@ import licenceRoutes from './routes/api/licences/index.ts';
 import sweepRoutes from './routes/api/sweep/index.ts';
 import sweepSchedule from './plugins/app/sweep/sweep-schedule.ts';
 import outputRoutes from './routes/api/outputs/index.ts';
+import elevationSurveyRoutes from './routes/api/elevation-surveys/index.ts';
 
 export interface BuildOptions {
   db: Pick<Database, 'knex' | 'kind'>;
@@ -134,6 +135,7 @@ export async function buildApp({ db, config, logger = true, logStream }: BuildOp
   await app.register(sweepRoutes);
   await app.register(sweepSchedule, { checkMinutes: config.sweepCheckMinutes });
   await app.register(outputRoutes);
+  await app.register(elevationSurveyRoutes);
 
   if (fs.existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -18,3 +18,4 @@ export * from './sweep.ts';
 export * from './layer-edits.ts';
 export * from './campaigns.ts';
 export * from './restoration-campaign.ts';
+export * from './depth.ts';

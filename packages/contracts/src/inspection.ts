@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { LICENCE_STATES, PATCH_CLASSES } from '@mpm/domain';
 import { CollectionId, Finding, Mineral } from './check.ts';
 import { SettingBaseVersion, SettingVersion } from './versions.ts';
+import { ElevationSurveyView } from './depth.ts';
 
 const strict = { additionalProperties: false } as const;
 const IsoDate = Type.String({ format: 'date' });
@@ -61,6 +62,11 @@ export const RightView = Type.Object({
   daysLeft: Type.Integer(),
   /** [minLon, minLat, maxLon, maxLat], to fly the map to it. */
   bbox: Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]),
+  /** The licensed elevation range (开采标高, m); null for an exploration right or where none is registered. */
+  elevationTopM: Type.Union([Type.Number(), Type.Null()]),
+  elevationBottomM: Type.Union([Type.Number(), Type.Null()]),
+  /** The latest verified year whose output exceeded the licensed capacity (超能力开采); null when none. */
+  overCapacityYear: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type RightView = Static<typeof RightView>;
 
@@ -76,6 +82,8 @@ export const SiteCardResponse = Type.Object({
   /** Rights covering (or, for a polygon, overlapping) the site. */
   rights: Type.Array(RightView),
   findings: Type.Array(Finding),
+  /** Elevation surveys recorded on the mining rights at the site, newest first (超层越界 flagged). */
+  surveys: Type.Array(ElevationSurveyView),
   /** The version of the ruleset's register the findings were made under. */
   rulesetVersion: Type.Integer({ minimum: 0 }),
   checkedAt: Type.String({ format: 'date-time' }),

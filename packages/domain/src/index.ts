@@ -17,3 +17,4 @@ export * from './campaigns.ts';
 export * from './sweep.ts';
 export * from './feature-attributes.ts';
 export * from './output.ts';
+export * from './depth.ts';

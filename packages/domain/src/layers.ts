@@ -292,6 +292,8 @@ export const LAYERS: readonly LayerDef[] = [
       { key: 'miningMethod', type: 'enum', values: ['openPit', 'underground'] },
       { key: 'scaleClass', type: 'enum', values: ['large', 'medium', 'small'] },
       { key: 'capacity10ktPerYear', type: 'number', unit: 'unit10ktPerYear' },
+      { key: 'elevationTopM', type: 'number', unit: 'unitM' },
+      { key: 'elevationBottomM', type: 'number', unit: 'unitM' },
       validFrom,
       validTo,
       rightStatus,

@@ -21,6 +21,7 @@ import * as outputDepth from './migrations/020-output-depth.ts';
 import * as campaignLedger from './migrations/021-campaign-ledger.ts';
 import * as landClassLayers from './migrations/022-land-class-layers.ts';
 import * as layerEdits from './migrations/023-layer-edits.ts';
+import * as depthSurveys from './migrations/024-depth-surveys.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '021-campaign-ledger': campaignLedger,
   '022-land-class-layers': landClassLayers,
   '023-layer-edits': layerEdits,
+  '024-depth-surveys': depthSurveys,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -20,6 +20,7 @@ import { createSweepRepository, type SweepRepository } from './sweep/sweep-repos
 import { createLayerEditsRepository, type LayerEditsRepository } from './layer-edits/layer-edits-repository.ts';
 import { createCampaignsRepository, type CampaignsRepository } from './campaigns/campaigns-repository.ts';
 import { createOutputRepository, type OutputRepository } from './output/output-repository.ts';
+import { createDepthRepository, type DepthRepository } from './depth/depth-repository.ts';
 
 export interface Repositories {
   layers: LayersRepository;
@@ -42,6 +43,7 @@ export interface Repositories {
   layerEdits: LayerEditsRepository;
   campaigns: CampaignsRepository;
   output: OutputRepository;
+  depth: DepthRepository;
 }
 
 export const createRepositories = (knex: Knex): Repositories => ({
@@ -65,6 +67,7 @@ export const createRepositories = (knex: Knex): Repositories => ({
   layerEdits: createLayerEditsRepository(knex),
   campaigns: createCampaignsRepository(knex),
   output: createOutputRepository(knex),
+  depth: createDepthRepository(knex),
 });
 
 declare module 'fastify' {

@@ -23,17 +23,18 @@ export const rightTableAsOf = (knex: Knex, table: RightTable, day: string): Knex
 
 /**
  * Mining and exploration rights as one relation `r` (collection, id, licence, holder, mineral,
- * dates, status, geom): as they stand, or as they stood at the end of `day`. As they stand it is
+ * dates, status, geom; for a mining right its licensed elevation range and capacity): as they stand, or as they stood at the end of `day`. As they stand it is
  * a plain UNION ALL, so filters on `r.geom` reach each table's GiST index.
  */
 function rightsRelation(knex: Knex, day?: string): Knex.Raw {
   const source = (table: RightTable) => (day === undefined ? knex.raw('??', [table]) : rightTableAsOf(knex, table, day));
   return knex.raw(
     `(SELECT 'mining_rights'::text AS collection, id, licence_no, mine_name, holder, mineral, valid_from, valid_to,
-             coalesce(right_status, 'active') AS status, geom FROM ? m
+             coalesce(right_status, 'active') AS status, geom, elevation_top_m::float8 AS top_m,
+             elevation_bottom_m::float8 AS bottom_m, capacity_10kt_per_year::float8 AS capacity FROM ? m
       UNION ALL
       SELECT 'exploration_rights'::text, id, licence_no, NULL::text, holder, mineral, valid_from, valid_to,
-             coalesce(right_status, 'active'), geom FROM ? x
+             coalesce(right_status, 'active'), geom, NULL::float8, NULL::float8, NULL::float8 FROM ? x
     ) r`,
     [source('mining_rights'), source('exploration_rights')],
   );
@@ -102,6 +103,9 @@ export function createRightsRepository(knex: Knex) {
                 to_char(r.valid_to, 'YYYY-MM-DD') AS "validTo", (?) AS state, (r.valid_to - ?::date)::int AS "daysLeft",
                 r.status, t.code AS "townshipCode", t.name AS "townshipName",
                 (SELECT count(*) FROM licence_events v WHERE v.collection = r.collection AND v.right_id = r.id)::int AS version,
+                r.top_m AS "elevationTopM", r.bottom_m AS "elevationBottomM",
+                (SELECT max(o.year) FROM right_outputs o
+                  WHERE r.collection = 'mining_rights' AND o.right_id = r.id AND r.capacity > 0 AND o.output_10kt > r.capacity)::int AS "overCapacityYear",
                 ST_XMin(r.geom)::float8 AS x0, ST_YMin(r.geom)::float8 AS y0,
                 ST_XMax(r.geom)::float8 AS x1, ST_YMax(r.geom)::float8 AS y1, r.valid_to
            FROM ? LEFT JOIN LATERAL (${mostOverlappedTownship('r.geom', 'a.admin_code AS code, a.name')}) t ON true

@@ -9,10 +9,12 @@ import { lineBufferM } from './line-buffers.ts';
 import { siteFindings, siteProposal, siteZones } from './site-findings.ts';
 import { validatedSite } from './site-geometry.validation.ts';
 import type { LineGroup } from './site-repository.ts';
+import { registerFindings } from './site-register-findings.ts';
+import { surveyView } from '../depth/depth-view.ts';
 
 /** What a site check needs from the app. */
 export interface SiteCheckContext {
-  repos: Pick<Repositories, 'checks' | 'settings' | 'inspection' | 'rulesets'>;
+  repos: Pick<Repositories, 'checks' | 'settings' | 'inspection' | 'rulesets' | 'depth'>;
   /** The ruleset file; the findings are made under its register's version in force. */
   ruleset: LoadedRuleset;
   /** The check's moment: licence states are those of its day in China time. */
@@ -31,6 +33,9 @@ function siteRequest(request: MeasurementRequest): MeasurementRequest {
   if (request.collections.some((c) => c.collection === 'exploration_blocks')) return request;
   return { collections: [...request.collections, { collection: 'exploration_blocks', withinM: 0 }] };
 }
+
+/** Most elevation surveys a card lists. */
+const SURVEYS_ON_CARD = 20;
 
 const round1 = (metres: number) => Math.round(metres * 10) / 10;
 
@@ -52,6 +57,9 @@ export async function runSiteCheck(context: SiteCheckContext, body: SiteCheckBod
   const lines = await repos.inspection.site.nearestLines(site, LINE_GROUPS);
   const measured = await repos.checks.engine(ruleset.sliverToleranceM2).measure(site, siteRequest(measurementRequest(ruleset, buffers)));
 
+  const miningRightIds = rights.filter((r) => r.collection === 'mining_rights').map((r) => r.featureId);
+  const surveys = (await repos.depth.ofRights(miningRightIds, undefined, SURVEYS_ON_CARD)).map(surveyView);
+
   const proposal = siteProposal(body.mineral, rights);
   const nearest: SiteDistance[] = lines.map(({ collection, featureId, name, roadClass, distanceM }) => {
     const bufferM = lineBufferM(ruleset, buffers, proposal, collection, { roadClass });
@@ -65,7 +73,8 @@ export async function runSiteCheck(context: SiteCheckContext, body: SiteCheckBod
     zones: siteZones(measured, point),
     nearest,
     rights,
-    findings: siteFindings({ ruleset, buffers, proposal, measured, point }),
+    findings: [...siteFindings({ ruleset, buffers, proposal, measured, point }), ...registerFindings(rights, surveys)],
+    surveys,
     rulesetVersion: version.version,
     checkedAt: now.toISOString(),
   };

@@ -21,6 +21,7 @@ import { LICENCE_PROBLEMS as P, rightLabel } from './licence-problems.ts';
 import { licenceDetail } from './licence-detail.ts';
 import type { LockedRight } from './licences-repository.ts';
 import { SWEEP_PROBLEMS_HTTP } from '../sweep/sweep-reasons.ts';
+import { checkedElevationRange } from '../depth/elevation-range.ts';
 
 /**
  * Seed 004 (五（四）1): a holder on the sanction list is granted no new right, renewal or change;
@@ -40,7 +41,7 @@ export interface LicencesContext {
 }
 
 /** The fields of a right a body may set (a new right's, a 变更's). */
-const FIELD_KEYS = ['mineName', 'holder', 'holderContact', 'mineral', 'miningMethod', 'scaleClass', 'capacity10ktPerYear', 'greenMine', 'restorationFund10kYuan', 'restorationFundProvisioned'] as const;
+const FIELD_KEYS = ['mineName', 'holder', 'holderContact', 'mineral', 'miningMethod', 'scaleClass', 'capacity10ktPerYear', 'elevationTopM', 'elevationBottomM', 'greenMine', 'restorationFund10kYuan', 'restorationFundProvisioned'] as const;
 
 /** Fields a new right must have, per register. */
 const REQUIRED: Record<RightCollection, readonly string[]> = {
@@ -117,6 +118,7 @@ export async function registerLicence(context: LicencesContext, body: RegisterLi
         geometry = boundary;
       }
       for (const key of REQUIRED[body.collection]) if (fields[key] === undefined) throw P.fieldRequired(fieldLabel(key));
+      checkedElevationRange(fields, {});
       for (const key of Object.keys(fields)) {
         if (!CHANGEABLE_RIGHT_FIELDS[body.collection].includes(key)) throw P.fieldNotForAct('registered', fieldLabel(key));
       }
@@ -164,6 +166,7 @@ function actChanges(body: LicenceActBody, boundary: GeoJSON.Polygon | GeoJSON.Mu
   for (const key of Object.keys(fields)) {
     if (!CHANGEABLE_RIGHT_FIELDS[right.collection].includes(key)) throw P.fieldNotForAct(act, fieldLabel(key));
   }
+  checkedElevationRange(fields, right.properties);
   const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== right.properties[key]));
   if (Object.keys(changed).length === 0 && !boundary) throw P.nothingChanged();
   return { properties: changed, geometry: boundary };
