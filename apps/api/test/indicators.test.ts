@@ -102,7 +102,9 @@ describe.each(TEST_DATABASES)('plan indicators on %s', (kind) => {
     expect((await call('PUT', '/api/settings/indicators', undefined, { maxMines: 6 })).statusCode).toBe(401);
     expect((await call('PUT', '/api/settings/indicators', 'planner1', { maxMines: 6 })).statusCode).toBe(403);
     for (const [body, named] of [
-      [{ minLargeMediumRatio: 101 }, 'minLargeMediumRatio'],
+      [{ largeMediumRatioSteps: [{ year: 2025, percent: 101, source: '县规划' }] }, 'largeMediumRatioSteps'],
+      [{ largeMediumRatioSteps: [] }, 'largeMediumRatioSteps'],
+      [{ minLargeMediumRatio: 20 }, 'minLargeMediumRatio is not supported'],
       [{ maxMines: -1 }, 'maxMines'],
       [{ maxMines: 2.5 }, 'maxMines'],
       [{ maxMinesByMineral: { unobtainium: 1 } }, 'maxMinesByMineral'],
@@ -117,13 +119,14 @@ describe.each(TEST_DATABASES)('plan indicators on %s', (kind) => {
   });
 
   it('applies changed targets to the indicators, the planner check and the browser ruleset', async () => {
-    const saved = await call('PUT', '/api/settings/indicators', 'admin', { minLargeMediumRatio: 20, maxMinesByMineral: { coal: 1, brickClay: 5 } });
+    const twenty = [{ percent: 20, source: '县局设置' }];
+    const saved = await call('PUT', '/api/settings/indicators', 'admin', { largeMediumRatioSteps: twenty, maxMinesByMineral: { coal: 1, brickClay: 5 } });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json().indicators).toMatchObject({ minLargeMediumRatio: 20, maxMinesByMineral: { coal: 1, brickClay: 5 }, maxMines: 7 });
-    expect(saved.json().defaults.minLargeMediumRatio).toBe(29);
+    expect(saved.json().indicators).toMatchObject({ largeMediumRatioSteps: twenty, maxMinesByMineral: { coal: 1, brickClay: 5 }, maxMines: 7 });
+    expect(saved.json().defaults.largeMediumRatioSteps).toEqual([{ year: 2025, percent: 29, source: expect.stringContaining('大中型矿山比例提高至29%') }]);
     const [entry] = await t.db.knex('audit_log').where({ entity: 'county_settings', entity_id: 'indicators' }).orderBy('id', 'desc').limit(1);
-    expect(entry.detail.before.minLargeMediumRatio).toBe(29);
-    expect(entry.detail.after.minLargeMediumRatio).toBe(20);
+    expect(entry.detail.before.largeMediumRatioSteps[0].percent).toBe(29);
+    expect(entry.detail.after.largeMediumRatioSteps).toEqual(twenty);
 
     const indicators = byId((await call('GET', '/api/indicators', 'planner1')).json().indicators);
     expect(indicators.largeMediumRatio).toMatchObject({ value: 20, target: 20, state: 'met' });
@@ -139,11 +142,11 @@ describe.each(TEST_DATABASES)('plan indicators on %s', (kind) => {
     expect(byId(check.json().indicators.after).mineCount).toMatchObject({ value: 6, target: 7 });
 
     const rules = (await call('GET', '/api/rules', 'planner1')).json();
-    expect(rules.ruleset.indicators).toMatchObject({ minLargeMediumRatio: 20, maxMinesByMineral: { coal: 1, brickClay: 5 } });
+    expect(rules.ruleset.indicators).toMatchObject({ largeMediumRatioSteps: twenty, maxMinesByMineral: { coal: 1, brickClay: 5 } });
 
     await call('PUT', '/api/settings/indicators', 'admin', { maxMines: 5 });
     const kept = (await call('GET', '/api/settings/indicators', 'planner1')).json().indicators;
-    expect(kept).toMatchObject({ maxMines: 5, minLargeMediumRatio: 20 });
+    expect(kept).toMatchObject({ maxMines: 5, largeMediumRatioSteps: twenty });
     expect(byId((await call('GET', '/api/indicators', 'planner1')).json().indicators).mineCount).toMatchObject({ value: 5, target: 5, state: 'atRisk' });
   });
 });

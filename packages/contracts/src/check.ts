@@ -87,6 +87,23 @@ export const ZoneRule = Type.Object(
   strict,
 );
 
+/** The longest source citation a step of a staged target keeps. */
+export const MAX_TARGET_SOURCE_CHARS = 500;
+
+/**
+ * One step of a staged target (`TargetStep` of `@mpm/rules`): `percent` by the end of `year`
+ * (the plan's last year when absent), with the words of the document it comes from.
+ */
+export const TargetStep = Type.Object(
+  {
+    year: Type.Optional(Type.Integer({ minimum: 1949, maximum: 2100 })),
+    percent: Type.Number({ minimum: 0, maximum: 100 }),
+    source: Type.String({ minLength: 1, maxLength: MAX_TARGET_SOURCE_CHARS }),
+  },
+  strict,
+);
+export type TargetStep = Static<typeof TargetStep>;
+
 const MineralCounts = Type.Partial(Type.Record(Mineral, Type.Number({ minimum: 0 })), strict);
 
 /**
@@ -116,7 +133,8 @@ export const Ruleset = Type.Object(
         maxMinesByMineral: MineralCounts,
         sandGravelClayMinerals: Type.Array(Mineral),
         maxSandGravelClayMines: Count,
-        minLargeMediumRatio: Type.Number({ minimum: 0, maximum: 100 }),
+        /** 大中型矿山比例 as a staged series, years ascending (each year once; a step without one last). */
+        largeMediumRatioSteps: Type.Array(TargetStep, { minItems: 1, maxItems: 20 }),
         /** 开采总量 the plan expects to reach (万吨 a year): an expected indicator, never a cap on a new mine. */
         expectedExtraction10kt: Type.Number({ minimum: 0 }),
         expectedExtraction10ktByMineral: MineralCounts,
@@ -218,6 +236,12 @@ export const Indicator = Type.Object({
   /** For extraction: actual output of `outputYear`, or the mines' design capacity while no output is given. */
   basis: Type.Optional(Type.Enum(['actualOutput', 'designCapacity'])),
   outputYear: Type.Optional(Type.Integer()),
+  /** For a staged target: the step judged (due by the end of `targetYear`; null: the end of the plan), its source, and every step. */
+  targetYear: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  targetSource: Type.Optional(Type.String()),
+  steps: Type.Optional(
+    Type.Array(Type.Object({ year: Type.Union([Type.Integer(), Type.Null()]), percent: Type.Number(), source: Type.String() })),
+  ),
 });
 export type Indicator = Static<typeof Indicator>;
 

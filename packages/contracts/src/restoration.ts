@@ -210,7 +210,11 @@ export type ProgressRecordView = Static<typeof ProgressRecordView>;
 export const ProgressRecordsResponse = Type.Object({ records: Type.Array(ProgressRecordView) });
 export type ProgressRecordsResponse = Static<typeof ProgressRecordsResponse>;
 
-/** `GET /api/indicators` (staff): each plan indicator from the rights data today. */
+/** `GET /api/indicators?asOf=` (staff): the day the indicators are judged at (today by default). */
+export const IndicatorsQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, strict);
+export type IndicatorsQuery = Static<typeof IndicatorsQuery>;
+
+/** `GET /api/indicators` (staff): each plan indicator from the rights data, judged at `asOf`. */
 export const IndicatorsResponse = Type.Object({
   asOf: IsoDate,
   rulesetId: Type.String(),

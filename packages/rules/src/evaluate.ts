@@ -19,15 +19,19 @@ export interface EvaluateInput {
   mines: readonly MineRecord[];
   /** Whether the plan period is over (minimum indicators not reached are then missed). */
   periodEnded?: boolean;
+  /** The year of the check's day and the plan's last year: a staged target is judged at that year. */
+  asOfYear?: number;
+  planEndYear?: number;
 }
 
 /**
  * The one verdict logic: ruleset × proposal × measurements → findings. Pure; both geometry
  * engines (Turf in the browser, PostGIS on the server) feed it the same measurements.
  */
-export function evaluate({ ruleset, buffers, proposal, measurements, mines, periodEnded = false }: EvaluateInput): Verdict {
-  const before = computeIndicators(ruleset.indicators, mines, { periodEnded });
-  const after = computeIndicators(ruleset.indicators, minesAfter(mines, proposal), { periodEnded });
+export function evaluate({ ruleset, buffers, proposal, measurements, mines, periodEnded = false, asOfYear, planEndYear }: EvaluateInput): Verdict {
+  const context = { periodEnded, asOfYear, planEndYear };
+  const before = computeIndicators(ruleset.indicators, mines, context);
+  const after = computeIndicators(ruleset.indicators, minesAfter(mines, proposal), context);
   // Only a binding cap limits a new mine; an expected total (开采总量 840) is there to be reached.
   const capFindings: Finding[] = after
     .filter((indicator, i) => indicator.kind === 'max' && indicator.nature === 'binding' && indicator.state === 'missed' && before[i].state !== 'missed')

@@ -11,3 +11,4 @@ export * from './engine.ts';
 export * from './turf/index.ts';
 export * from './sweep.ts';
 export * from './visible-range.ts';
+export * from './staged-target.ts';

@@ -1,4 +1,5 @@
 import type { Bilingual, Mineral } from '@mpm/domain';
+import { stagedTarget, type ResolvedStep } from './staged-target.ts';
 import type { MineRecord, PlanIndicatorTargets, Proposal } from './types.ts';
 
 /** met: within the target; atRisk: at the cap, or short of a minimum while the plan runs; missed. */
@@ -27,6 +28,10 @@ export interface Indicator {
   /** For extraction: whether `value` is actual output (of `outputYear`) or design capacity. */
   basis?: ExtractionBasis;
   outputYear?: number;
+  /** For a staged target: the year its step is due by (null: the end of the plan), the step's source, and every step. */
+  targetYear?: number | null;
+  targetSource?: string;
+  steps?: ResolvedStep[];
 }
 
 /**
@@ -45,6 +50,10 @@ export interface IndicatorContext {
   periodEnded?: boolean;
   /** Recorded output; without it extraction is the mines' summed design capacity, and says so. */
   actualOutput?: ActualOutput;
+  /** The year of the day asked (China time): a staged target is judged at it (the last step when absent). */
+  asOfYear?: number;
+  /** The plan period's last year: a step of a staged target that gives no year is due by its end. */
+  planEndYear?: number;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -59,11 +68,11 @@ const EXTRACTION: Bilingual = { zh: '开采总量', en: 'Extraction' };
 
 /**
  * The plan's indicators computed from the mines: counts against caps and the large+medium
- * ratio against its minimum (binding), and extraction against the totals the plan expects to
+ * ratio against the step of its staged minimum in force at `context.asOfYear` (binding), and extraction against the totals the plan expects to
  * reach (expected: actual output when `context.actualOutput` is given, else design capacity).
  */
 export function computeIndicators(targets: PlanIndicatorTargets, mines: readonly MineRecord[], context: IndicatorContext = {}): Indicator[] {
-  const { periodEnded = false, actualOutput } = context;
+  const { periodEnded = false, actualOutput, asOfYear, planEndYear } = context;
   const indicator = (
     id: string,
     title: Bilingual,
@@ -87,6 +96,16 @@ export function computeIndicators(targets: PlanIndicatorTargets, mines: readonly
     ...indicator(id, EXTRACTION, 'min', extracted(mineral), target, '10kt', 'expected'),
     ...basis,
   });
+  const largeMediumRatio = (): Indicator => {
+    const judged = stagedTarget(targets.largeMediumRatioSteps, ratio, { asOfYear, planEndYear, periodEnded });
+    return {
+      ...indicator('largeMediumRatio', { zh: '大中型矿山比例', en: 'Large and medium mines' }, 'min', ratio, judged.step.percent, 'percent'),
+      state: judged.state,
+      targetYear: judged.step.year,
+      targetSource: judged.step.source,
+      steps: judged.steps,
+    };
+  };
 
   return [
     indicator('mineCount', { zh: '矿山数量', en: 'Mines' }, 'max', mines.length, targets.maxMines, 'count'),
@@ -101,7 +120,7 @@ export function computeIndicators(targets: PlanIndicatorTargets, mines: readonly
       targets.maxSandGravelClayMines,
       'count',
     ),
-    indicator('largeMediumRatio', { zh: '大中型矿山比例', en: 'Large and medium mines' }, 'min', ratio, targets.minLargeMediumRatio, 'percent'),
+    largeMediumRatio(),
     extraction('extraction', undefined, targets.expectedExtraction10kt),
     ...Object.entries(targets.expectedExtraction10ktByMineral).map(([mineral, target]) =>
       extraction(`extraction.${mineral}`, mineral as Mineral, target!),

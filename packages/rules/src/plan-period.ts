@@ -11,3 +11,13 @@ export interface PlanPeriod {
  */
 export const planPeriodEnded = (ruleset: { planPeriod: Pick<PlanPeriod, 'to'> }, date: Date): boolean =>
   date.getFullYear() > ruleset.planPeriod.to;
+
+/**
+ * What the indicators are judged at on `date`: its year (a staged target's step in force), the
+ * plan's last year (the year of a step that gives none) and whether the period is over.
+ */
+export const planYears = (ruleset: { planPeriod: Pick<PlanPeriod, 'to'> }, date: Date) => ({
+  asOfYear: date.getFullYear(),
+  planEndYear: ruleset.planPeriod.to,
+  periodEnded: planPeriodEnded(ruleset, date),
+});

@@ -73,6 +73,16 @@ export interface MinimumScale {
   legalBasis: Bilingual;
 }
 
+/**
+ * One step of a staged target (分阶段目标): `percent` to be reached by the end of `year` (the plan
+ * period's last year when absent: a single target of the plan), as `source` words it.
+ */
+export interface TargetStep {
+  year?: number;
+  percent: number;
+  source: string;
+}
+
 /** The plan's indicators to the end of the plan period: the binding caps and minimums (约束性) and the expected extraction (预期性). */
 export interface PlanIndicatorTargets {
   maxMines: number;
@@ -80,7 +90,11 @@ export interface PlanIndicatorTargets {
   /** Minerals that count as sand, gravel and clay (砂石粘土) for their own cap. */
   sandGravelClayMinerals: Mineral[];
   maxSandGravelClayMines: number;
-  minLargeMediumRatio: number;
+  /**
+   * The large+medium mine ratio (大中型矿山比例) as a staged series, years ascending; judged at the
+   * date asked against the step in force (see `stagedTarget`).
+   */
+  largeMediumRatioSteps: TargetStep[];
   /**
    * 开采总量 the plan expects to reach (达到, 万吨 a year): an expected indicator judged on actual
    * output, never a cap on a new mine (see `computeIndicators`).

@@ -22,6 +22,7 @@ import * as campaignLedger from './migrations/021-campaign-ledger.ts';
 import * as landClassLayers from './migrations/022-land-class-layers.ts';
 import * as layerEdits from './migrations/023-layer-edits.ts';
 import * as depthSurveys from './migrations/024-depth-surveys.ts';
+import * as stagedTargets from './migrations/028-staged-targets.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '022-land-class-layers': landClassLayers,
   '023-layer-edits': layerEdits,
   '024-depth-surveys': depthSurveys,
+  '028-staged-targets': stagedTargets,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -4,7 +4,7 @@ import {
   evaluate,
   measurementRequest,
   OUTCOMES,
-  planPeriodEnded,
+  planYears,
   worstOutcome,
   type BlockGeometry,
   type Finding,
@@ -70,9 +70,8 @@ function highlightOf(overlaps: ReturnType<BrowserEngine['measureWithOverlaps']>[
 export function computeLiveCheck(data: PlanData, engine: BrowserEngine, block: BlockGeometry, draft: ProposalDraft, today: Date): LiveCheck {
   const { measurements, overlaps } = engine.measureWithOverlaps(block, measurementRequest(data.ruleset, data.buffers));
   const proposal = readProposal(draft);
-  const periodEnded = planPeriodEnded(data.ruleset, today);
   const verdict = proposal
-    ? evaluate({ ruleset: data.ruleset, buffers: data.buffers, proposal, measurements, mines: minesOf(data.layers), periodEnded })
+    ? evaluate({ ruleset: data.ruleset, buffers: data.buffers, proposal, measurements, mines: minesOf(data.layers), ...planYears(data.ruleset, today) })
     : null;
   return {
     area: areaReport(measurements.blockAreaM2),

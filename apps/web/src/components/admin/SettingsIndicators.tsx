@@ -7,15 +7,15 @@ import { useSettingsData } from '../../state/admin-settings-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { SaveOutcome, useSaving } from './SaveOutcome.tsx';
+import { TargetStepRows, parseSteps, stepRows } from './TargetStepRows.tsx';
 
-type Scalar = 'maxMines' | 'maxSandGravelClayMines' | 'minLargeMediumRatio' | 'expectedExtraction10kt';
+type Scalar = 'maxMines' | 'maxSandGravelClayMines' | 'expectedExtraction10kt';
 type ByMineral = 'maxMinesByMineral' | 'expectedExtraction10ktByMineral';
 
 /** Each number target: its label (a translation key), whether it counts mines (whole numbers), its largest value. */
 const SCALARS: readonly { key: Scalar; label: string; whole: boolean; max?: number }[] = [
   { key: 'maxMines', label: 'Most mines, all minerals', whole: true },
   { key: 'maxSandGravelClayMines', label: 'Most sand, gravel and clay mines', whole: true },
-  { key: 'minLargeMediumRatio', label: 'Least share of large and medium mines (%)', whole: false, max: 100 },
   { key: 'expectedExtraction10kt', label: 'Extraction to reach (10 kt a year)', whole: false },
 ];
 const BY_MINERAL: readonly { key: ByMineral; label: string; whole: boolean }[] = [
@@ -59,6 +59,7 @@ function IndicatorsForm({ settings }: { settings: IndicatorSettingsResponse }) {
         BY_MINERAL.map(({ key }) => [key, Object.entries(current[key]).map(([mineral, value]) => ({ mineral: mineral as Mineral, text: String(value) }))]),
       ) as Record<ByMineral, Rows>,
   );
+  const [ratioSteps, setRatioSteps] = useState(() => stepRows(current.largeMediumRatioSteps));
   const [sandGravelClay, setSandGravelClay] = useState<Mineral[]>(current.sandGravelClayMinerals);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -88,6 +89,9 @@ function IndicatorsForm({ settings }: { settings: IndicatorSettingsResponse }) {
       }
       next[key] = map;
     }
+    const steps = parseSteps(ratioSteps, t);
+    if (typeof steps === 'string') return setProblem(`${t('Least share of large and medium mines (%)')}: ${steps}`);
+    next.largeMediumRatioSteps = steps;
     next.sandGravelClayMinerals = MINERALS.filter((m) => sandGravelClay.includes(m));
     const patch = Object.fromEntries(
       Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(current[key as keyof IndicatorTargets])),
@@ -109,6 +113,8 @@ function IndicatorsForm({ settings }: { settings: IndicatorSettingsResponse }) {
           </label>
         ))}
       </div>
+      <TargetStepRows legend={t('Least share of large and medium mines (%)')} rows={ratioSteps} onChange={setRatioSteps} />
+      <p className="admin-muted">{t('(plan: {{value}})', { value: settings.defaults.largeMediumRatioSteps.map((s) => `${s.year ?? t('end of plan')}: ${s.percent}%`).join('; ') })}</p>
       {BY_MINERAL.map(({ key, label }) => (
         <MineralRows key={key} legend={t(label)} rows={maps[key]} onChange={(rows) => setMaps({ ...maps, [key]: rows })} />
       ))}

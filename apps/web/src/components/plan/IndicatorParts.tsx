@@ -36,3 +36,21 @@ export function IndicatorStateBadge({ state, lang }: { state: Indicator['state']
     </span>
   );
 }
+
+/**
+ * A staged target's step judged (到2022年底 / by the end of 2022; 规划期末 when the step gives no
+ * year), the source as its title, and the whole series in a note: nothing for a single-figure target.
+ */
+export function TargetStep({ indicator, lang }: { indicator: Pick<Indicator, 'targetYear' | 'targetSource' | 'steps'>; lang: Language }) {
+  if (indicator.targetYear === undefined) return null;
+  const due = (year: number | null) =>
+    year === null ? (lang === 'zh' ? '规划期末' : 'end of the plan') : lang === 'zh' ? `到${year}年底` : `by the end of ${year}`;
+  const series = (indicator.steps ?? []).map((s) => `${due(s.year)} ${s.percent}%`).join(lang === 'zh' ? '；' : '; ');
+  return (
+    <span className="indicator-step" title={indicator.targetSource} data-target-year={indicator.targetYear ?? 'end'}>
+      {' '}
+      <span className="admin-muted">({due(indicator.targetYear)})</span>
+      {(indicator.steps?.length ?? 0) > 1 && <span className="indicator-steps admin-muted"> {series}</span>}
+    </span>
+  );
+}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '@mpm/domain';
 import type { Indicator } from '@mpm/rules';
 import { formatNumber } from '../../plan/format.ts';
-import { IndicatorStateBadge, indicatorTitle, withIndicatorUnit } from './IndicatorParts.tsx';
+import { IndicatorStateBadge, TargetStep, indicatorTitle, withIndicatorUnit } from './IndicatorParts.tsx';
 
 /** Counts as they are; percentages and 万吨/年 to one decimal. */
 const valueOf = (indicator: Indicator, value: number, lang: Language): string =>
@@ -30,6 +30,7 @@ export function IndicatorTable({ before, after, lang }: { before: readonly Indic
               <td>
                 {indicator.kind === 'max' ? '≤ ' : '≥ '}
                 {valueOf(indicator, indicator.target, lang)}
+                <TargetStep indicator={indicator} lang={lang} />
               </td>
               <td>
                 {previous ? valueOf(previous, previous.value, lang) : '–'}

@@ -5,7 +5,7 @@ import { REPORT_PERIOD_TERMS, REPORT_PERIODS, term, type Language } from '@mpm/d
 import type { Indicator } from '@mpm/contracts';
 import { progressReportUrl } from '../../api/public.ts';
 import { usePublicData } from '../../state/public-store.ts';
-import { IndicatorStateBadge, indicatorTitle, withIndicatorUnit } from '../plan/IndicatorParts.tsx';
+import { IndicatorStateBadge, TargetStep, indicatorTitle, withIndicatorUnit } from '../plan/IndicatorParts.tsx';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 
 /** Up to one decimal, grouped. */
@@ -113,6 +113,7 @@ export function IndicatorsPanel({ lang, onRetry }: { lang: Language; onRetry(): 
                     <td className="num">
                       {indicator.kind === 'max' ? '≤ ' : '≥ '}
                       {valueOf(indicator, indicator.target, lang)}
+                <TargetStep indicator={indicator} lang={lang} />
                     </td>
                     <td className="num">
                       {valueOf(indicator, indicator.value, lang)}{' '}

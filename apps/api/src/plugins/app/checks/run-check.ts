@@ -1,6 +1,6 @@
 import type { CheckBody, CheckResponse } from '@mpm/contracts';
 import { areaReport, parseCornerList, type CornerListResult } from '@mpm/geo';
-import { evaluate, measurementRequest, planPeriodEnded, worstOutcome, type BlockGeometry } from '@mpm/rules';
+import { evaluate, measurementRequest, planYears, worstOutcome, type BlockGeometry } from '@mpm/rules';
 import { badRequest, type Bilingual } from '../../../http/errors.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { effectiveBuffers, effectiveIndicators } from '../settings/settings-repository.ts';
@@ -108,8 +108,9 @@ export async function runCheck(context: CheckContext, body: CheckBody): Promise<
     engine.measure(geometry, measurementRequest(ruleset, buffers)),
     repos.checks.mines(),
   ]);
-  const periodEnded = planPeriodEnded(ruleset, context.now);
-  const verdict = evaluate({ ruleset: { ...ruleset, indicators }, buffers, proposal: body.proposal, measurements, mines, periodEnded });
+  const years = planYears(ruleset, context.now);
+  const { periodEnded } = years;
+  const verdict = evaluate({ ruleset: { ...ruleset, indicators }, buffers, proposal: body.proposal, measurements, mines, ...years });
   return {
     ...areaReport(measurements.blockAreaM2),
     geometry,

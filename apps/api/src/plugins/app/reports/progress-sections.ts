@@ -113,14 +113,21 @@ function indicatorTitle(indicator: Indicator, lang: Language): string {
   return notes.length ? `${title}${paren(notes.join(lang === 'zh' ? '，' : ', '), lang)}` : title;
 }
 
-/** The plan's binding indicators: value, target and state. */
+/** A staged target's step: the year it is due by, its source (as the document words it). */
+function stepNote(i: Indicator, lang: Language): string {
+  if (i.targetYear === undefined) return '';
+  const due = i.targetYear === null ? say('byPlanEnd', lang) : say('byEndOf', lang, { year: i.targetYear });
+  return `${due}${i.targetSource ? ` — ${i.targetSource}` : ''}`;
+}
+
+/** The plan's indicators: value, target (a staged one's step in force on the report's day) and state. */
 export function indicatorSection(response: IndicatorsResponse, lang: Language): string {
   if (response.indicators.length === 0) return `<p>${e(say('noIndicators', lang))}</p>`;
   const body = response.indicators.map((i) => {
     const unit = UNIT[i.unit][lang];
     const bound = say(i.kind === 'max' ? 'atMost' : 'atLeast', lang);
     return (
-      `<tr><td>${e(indicatorTitle(i, lang))}</td><td>${e(`${bound} ${i.target} ${unit}`.trim())}</td>` +
+      `<tr><td>${e(indicatorTitle(i, lang))}</td><td>${e(`${bound} ${i.target} ${unit}`.trim() + stepNote(i, lang))}</td>` +
       `<td class="num">${e(`${i.value} ${unit}`.trim())}</td><td class="state-${i.state}">${e(term(i.state, lang))}</td></tr>`
     );
   });

@@ -79,6 +79,8 @@ export const PROGRESS_TEXT = {
   state: { zh: '状态', en: 'State' },
   atMost: { zh: '不超过', en: 'at most' },
   atLeast: { zh: '不低于', en: 'at least' },
+  byEndOf: { zh: '（到{year}年底）', en: ' (by the end of {year})' },
+  byPlanEnd: { zh: '（到规划期末）', en: ' (by the end of the plan)' },
   indicatorsAsOf: { zh: '按截至 {asOf} 的矿业权数据计算（规则集 {ruleset}）。', en: 'From the rights data as of {asOf} (ruleset {ruleset}).' },
   planPeriodEnded: { zh: '规划期已结束：未达到的下限指标按“未满足”计。', en: 'The plan period is over: minimum indicators not reached count as missed.' },
   noIndicators: { zh: '规则集未设约束性指标。', en: 'The ruleset sets no binding indicators.' },

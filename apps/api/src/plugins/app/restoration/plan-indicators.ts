@@ -1,12 +1,12 @@
 import type { IndicatorsResponse } from '@mpm/contracts';
-import { computeIndicators, planPeriodEnded } from '@mpm/rules';
+import { computeIndicators, planYears } from '@mpm/rules';
 import type { Repositories } from '../repositories.plugin.ts';
 import type { LoadedRuleset } from '../checks/ruleset.ts';
 import { effectiveIndicators } from '../settings/settings-repository.ts';
 import { chinaToday } from '../reports/china-time.ts';
 
 /**
- * The plan's binding indicators (规划指标) at `now`, computed live from the mining rights (every
+ * The plan's binding indicators (规划指标) at `now` (a staged target judged at its year), computed live from the mining rights (every
  * right not revoked, as the planner's check counts them) against the county's effective targets
  * (its settings over the ruleset's), each met / at risk / missed. A minimum not reached counts as
  * missed once the plan period is over. Extraction (开采总量, a total to reach) is judged on the
@@ -19,11 +19,12 @@ export async function planIndicators(
 ): Promise<IndicatorsResponse> {
   const { repos, ruleset } = context;
   const [stored, mines, actualOutput] = await Promise.all([repos.settings.indicatorTargets(), repos.checks.mines(), repos.output.latestYearByMineral()]);
-  const periodEnded = planPeriodEnded(ruleset, now);
+  const years = planYears(ruleset, now);
+  const { periodEnded } = years;
   return {
     asOf: chinaToday(now),
     rulesetId: ruleset.id,
     periodEnded,
-    indicators: computeIndicators(effectiveIndicators(ruleset.indicators, stored), mines, { periodEnded, actualOutput }),
+    indicators: computeIndicators(effectiveIndicators(ruleset.indicators, stored), mines, { ...years, actualOutput }),
   };
 }

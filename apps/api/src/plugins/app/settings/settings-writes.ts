@@ -8,6 +8,7 @@ import { INSPECTION_SETTINGS_KEY } from '../inspection/inspection-settings-repos
 import { SWEEP_SETTINGS_KEY } from '../sweep/sweep-repository.ts';
 import { checkedCountyProfile, countyProfile } from './county-profile.ts';
 import { expectedSetting } from './setting-version.ts';
+import { checkedTargetSteps } from './target-steps.validation.ts';
 import { BUFFERS_KEY, COUNTY_KEY, INDICATORS_KEY, effectiveBuffers, effectiveIndicators, type StoredVersion } from './settings-repository.ts';
 
 /** What a settings write needs from the app. */
@@ -103,6 +104,8 @@ export function setIndicatorTargets(
 ): Promise<Versioned<PlanIndicatorTargets>> {
   const { settings } = context.repos;
   const withoutBasis = ({ legalBasis: _basis, ...targets }: PlanIndicatorTargets) => targets;
+  const steps = patch.largeMediumRatioSteps;
+  if (steps) patch = { ...patch, largeMediumRatioSteps: checkedTargetSteps('largeMediumRatioSteps', steps) };
   return settingWrite(
     context,
     INDICATORS_KEY,

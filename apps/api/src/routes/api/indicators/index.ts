@@ -1,14 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IndicatorsResponse } from '@mpm/contracts';
+import { IndicatorsQuery, IndicatorsResponse } from '@mpm/contracts';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { planIndicators } from '../../../plugins/app/restoration/plan-indicators.ts';
 
-/** `GET /api/indicators` (staff): the plan's binding indicators today, live from the rights data. */
+/**
+ * `GET /api/indicators?asOf=YYYY-MM-DD` (staff): the plan's indicators live from the rights data,
+ * judged at the day asked (today by default): a staged target takes the step in force that day.
+ */
 const indicators: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/indicators',
-    { preValidation: requireRole('planner', 'inspector', 'reviewer', 'admin'), schema: { response: { 200: IndicatorsResponse } } },
-    async () => planIndicators({ repos: app.repos, ruleset: app.ruleset }, new Date()),
+    {
+      preValidation: requireRole('planner', 'inspector', 'reviewer', 'admin'),
+      schema: { querystring: IndicatorsQuery, response: { 200: IndicatorsResponse } },
+    },
+    async (request) => {
+      const { asOf } = request.query;
+      return planIndicators({ repos: app.repos, ruleset: app.ruleset }, asOf ? new Date(`${asOf}T12:00:00+08:00`) : new Date());
+    },
   );
 };
 export default indicators;
