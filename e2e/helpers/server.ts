@@ -41,9 +41,12 @@ export function copyTemplateDataDir(): string {
 
 const withoutDatabaseUrl = ({ DATABASE_URL: _omit, ...env }: NodeJS.ProcessEnv) => env;
 
-/** Spawns the real server (`apps/api/src/server.ts`, as `pnpm start` runs it) without waiting. */
+/**
+ * Spawns the real server as `pnpm start` runs it (the compiled `apps/api/dist/server.mjs`, which
+ * the test run's global setup compiles from the sources first) without waiting.
+ */
 export function spawnServer(env: Record<string, string>): { process: ChildProcess; output(): string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'apps/api/src/server.ts')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(REPO_ROOT, 'apps/api/dist/server.mjs')], {
     cwd: path.join(REPO_ROOT, 'apps/api'),
     // The embedded database, always: CI's DATABASE_URL is for the API suites, not this server.
     env: { ...withoutDatabaseUrl(process.env), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },

@@ -1,9 +1,19 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from './db/connect.ts';
 
-/** The repository root (three levels above this file). */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/**
+ * The repository root: the nearest folder above this module holding `pnpm-workspace.yaml` (the
+ * module runs from `apps/api/src` as TypeScript and from `apps/api/dist` compiled).
+ */
+export const REPO_ROOT = (() => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (dir === path.dirname(dir)) throw new Error(`no pnpm-workspace.yaml above ${here}`);
+  }
+})();
 
 export interface AppConfig {
   port: number;

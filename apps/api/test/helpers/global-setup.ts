@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+// @ts-expect-error: a plain JavaScript build script, without types
+import { compileServer } from '../../scripts/compile.mjs';
 import { openDatabase } from '../../src/db/connect.ts';
 import { prepareDatabase } from '../../src/bootstrap.ts';
 import { TEST_ADMIN_PASSWORD, adminKnex, postgresUrl, templatesFor } from './databases.ts';
@@ -11,6 +13,8 @@ const CONFIG = { loadDemo: true, adminPassword: TEST_ADMIN_PASSWORD };
 let building: Promise<void> | undefined;
 
 async function build(templates: ReturnType<typeof templatesFor>) {
+  // The browser tests spawn the server `pnpm start` runs: compiled from the sources as they are now.
+  await compileServer();
   fs.rmSync(templates.pgliteDir, { recursive: true, force: true });
   const db = await openDatabase({ kind: 'pglite', dataDir: templates.pgliteDir });
   await prepareDatabase(db.knex, CONFIG);
