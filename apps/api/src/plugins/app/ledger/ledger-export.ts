@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { attachment } from '../../../http/attachment.ts';
 import Papa from 'papaparse';
 import { LEDGER_SOURCE_TERMS, term, type Language, type TermKey } from '@mpm/domain';
@@ -45,6 +44,7 @@ const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
  * numbers and dates (times as China wall-clock time, since Excel has no time zones).
  */
 export async function ledgerWorkbook(rows: EntryRow[], lang: Language): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded on first use (about a second)
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(term('ledger', lang), { views: [{ state: 'frozen', ySplit: 1 }] });

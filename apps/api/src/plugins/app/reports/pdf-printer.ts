@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { UserError } from '../../../http/errors.ts';
 
 /** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`); `CHROMIUM_PATH` overrides it. */
@@ -98,6 +98,8 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
     const path = executablePath();
     if (!fs.existsSync(path)) throw unavailable(path);
     try {
+      // Playwright is loaded with the first browser it launches, not at every start.
+      const { chromium } = await import('playwright-core');
       const launched = await chromium.launch({ executablePath: path, args: LAUNCH_ARGS, timeout });
       // A crashed browser is launched again on the next request.
       launched.on('disconnected', () => {

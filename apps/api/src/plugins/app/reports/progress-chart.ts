@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 import type { Language } from '@mpm/domain';
 import type { ProgressRow } from './progress-figures.ts';
 import { CATEGORY_SHORT, say } from './progress-terms.ts';
@@ -21,7 +21,9 @@ const label = (row: ProgressRow, lang: Language) => [row.year, ...row.categories
  * period, in mu. Rendered on the server by ECharts' SSR SVG renderer (no DOM, no canvas); the
  * SVG names the page's CJK font stack, so Chromium draws its Chinese with Noto Sans CJK.
  */
-export function progressChartSvg(rows: readonly ProgressRow[], lang: Language): string {
+export async function progressChartSvg(rows: readonly ProgressRow[], lang: Language): Promise<string> {
+  // Loaded on first use: ECharts takes about a second to load, which most starts never need.
+  const echarts: typeof Echarts = await import('echarts');
   const labelLines = 1 + Math.max(1, ...rows.map((r) => r.categories.length));
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...CHART_SIZE, height: CHART_SIZE.height + LINE_HEIGHT * (labelLines - 2) });
   try {

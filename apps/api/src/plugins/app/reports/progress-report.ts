@@ -81,7 +81,7 @@ export async function renderProgressReport(
     generatedAt: now,
     rulesetTitle: ruleset.title[lang],
     figures,
-    chartSvg: progressChartSvg(figures.rows, lang),
+    chartSvg: await progressChartSvg(figures.rows, lang),
     mapSvg: progressMapSvg(shapes, statuses, asOf, lang),
     indicators,
     ledger,

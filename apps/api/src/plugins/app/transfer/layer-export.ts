@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { CGCS2000_EPSG, resolveCrs } from '@mpm/geo';
@@ -85,6 +84,7 @@ const exportCollection = (features: LayerFeature[], columns: ExportColumn[], lan
 /** A workbook of GDAL's CSV (the geometry as WKT in its first column), one row per feature. */
 async function workbookFromCsv(csv: Uint8Array, sheetName: string): Promise<Buffer> {
   const parsed = Papa.parse<string[]>(Buffer.from(csv).toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+  const { default: ExcelJS } = await import('exceljs'); // loaded on first use (about a second)
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   for (const row of parsed.data) sheet.addRow(row);
