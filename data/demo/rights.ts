@@ -27,7 +27,6 @@ interface MiningRightSpec {
   capacity10ktPerYear: number;
   validFrom: string;
   validTo: string;
-  greenMine: boolean;
   /** Restoration-fund balance in 万元; null when the mine has no account. The four sum to 12.28. */
   restorationFund10kYuan: number | null;
   /** Whether the fund is provisioned as its rules require (002 未按制度计提); null without an account. */
@@ -53,7 +52,6 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     capacity10ktPerYear: 120,
     validFrom: '2019-12-20',
     validTo: '2039-12-19',
-    greenMine: true,
     restorationFund10kYuan: 6.5,
     restorationFundProvisioned: true,
     elevationM: [1280, 560],
@@ -68,7 +66,6 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     capacity10ktPerYear: 8,
     validFrom: '2018-07-01',
     validTo: '2028-06-30',
-    greenMine: false,
     restorationFund10kYuan: 2.1,
     restorationFundProvisioned: true,
     elevationM: [1335, 1290],
@@ -83,7 +80,6 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     capacity10ktPerYear: 8,
     validFrom: '2019-04-15',
     validTo: '2029-04-14',
-    greenMine: false,
     restorationFund10kYuan: 1.95,
     restorationFundProvisioned: false,
     elevationM: [1210, 1170],
@@ -98,7 +94,6 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     capacity10ktPerYear: 3,
     validFrom: '2018-10-10',
     validTo: '2028-10-09',
-    greenMine: false,
     restorationFund10kYuan: null,
     restorationFundProvisioned: null,
     elevationM: [1290, 1250],
@@ -113,7 +108,6 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     capacity10ktPerYear: 8,
     validFrom: '2019-07-01',
     validTo: '2024-06-30',
-    greenMine: false,
     restorationFund10kYuan: 1.73,
     restorationFundProvisioned: true,
     elevationM: [1350, 1300],
@@ -128,7 +122,6 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
     capacity10ktPerYear: 4,
     validFrom: '2011-05-10',
     validTo: '2021-05-09',
-    greenMine: false,
     restorationFund10kYuan: null,
     restorationFundProvisioned: null,
     elevationM: [1320, 1285],
@@ -190,7 +183,6 @@ function buildMiningRights(context: Context): Feature<AreaGeometry>[] {
         validFrom: spec.validFrom,
         validTo: spec.validTo,
         rightStatus: spec.rightStatus ?? 'active',
-        greenMine: spec.greenMine,
         restorationFund10kYuan: spec.restorationFund10kYuan,
         restorationFundProvisioned: spec.restorationFundProvisioned,
         elevationTopM: spec.elevationM[0],

@@ -90,6 +90,45 @@ describe.each(TEST_DATABASES)('sanction list and green-mine directory on %s', (k
     expect(listings.find((g) => g.id === created.json().id)).toMatchObject({ inForce: false, delistingReason: '未按绿色矿山标准进行生产管理' });
   });
 
+  it('derives a mine’s 绿色矿山 flag from the directory alone: a listing and its exit show on the layer and move its revision', async () => {
+    const pit = await right('DEMO04');
+    const flags = async () => {
+      const answer = await call('GET', '/ogc/collections/mining_rights/items?limit=100', 'inspector1');
+      expect(answer.statusCode, answer.body).toBe(200);
+      const features = answer.json().features as { properties: { licenceNo: string; greenMine: boolean } }[];
+      return Object.fromEntries(features.map((f) => [f.properties.licenceNo.slice(-6), f.properties.greenMine]));
+    };
+    const revision = async () => BigInt((await t.db.knex('layer_data_revisions').where({ layer_id: 'mining_rights' }).first('revision')).revision);
+    // The demo's coal mine left the provincial list on 2025-09-30; the 南庄村 pit is a municipal green mine.
+    expect(await flags()).toMatchObject({ DEMO01: false, DEMO03: true, DEMO04: false });
+    expect(await t.db.knex.schema.hasColumn('mining_rights', 'green_mine')).toBe(false);
+
+    const before = await revision();
+    const body = { miningRightId: pit.id, level: 'municipalLevel', listedOn: '2024-03-01', documentNo: '庆自然资发〔2024〕7号' };
+    const listed = await call('POST', '/api/green-mines', 'admin', body);
+    expect(listed.statusCode, listed.body).toBe(201);
+    expect((await flags()).DEMO04).toBe(true);
+    const afterListing = await revision();
+    expect(afterListing > before).toBe(true);
+
+    const exit = await call('PUT', `/api/green-mines/${listed.json().id}`, 'admin', { ...body, delistedOn: today, delistingReason: '未通过年度核查', baseVersion: 1 });
+    expect(exit.statusCode, exit.body).toBe(200);
+    expect((await flags()).DEMO04).toBe(false);
+    expect((await revision()) > afterListing).toBe(true);
+
+    // The register no longer takes the flag: the directory is where a mine becomes green.
+    const change = await call('POST', `/api/licences/mining_rights/${pit.id}/events`, 'admin', { act: 'changed', baseVersion: 1, greenMine: true, documentNo: '宁变〔2026〕9号' }, EN);
+    expect([change.statusCode, change.json().code], change.body).toEqual([400, 'invalidRequest']);
+  });
+
+  it('names a blank 文号 as missing, in the user’s language: 400, nothing written', async () => {
+    const before = await count('sanctions');
+    const answer = await call('POST', '/api/sanctions', 'admin', { holder: '某某建材有限公司', reason: '未履行治理复垦义务', listedOn: '2025-03-01', documentNo: '' });
+    expect([answer.statusCode, answer.json().code]).toEqual([400, 'documentNoRequired']);
+    expect(answer.json().message).toBe('异常名录记录缺少文号（列入决定的文件编号），本次未保存。');
+    expect(await count('sanctions')).toBe(before);
+  });
+
   it('refuses a new right, a renewal or a change for a listed holder, citing seed 004; nothing written', async () => {
     const clay = await right('DEMO03');
     const listed = await call('POST', '/api/sanctions', 'admin', { holder: clay.holder, reason: '未履行治理复垦义务', listedOn: '2025-01-10', documentNo: '宁自然资发〔2025〕1号' });

@@ -101,7 +101,6 @@ const RightFields = {
   /** 开采标高 (m above sea level): checked in code (plausible, floor not above top), each refusal named. */
   elevationTopM: Type.Optional(Type.Number()),
   elevationBottomM: Type.Optional(Type.Number()),
-  greenMine: Type.Optional(Type.Boolean()),
   restorationFund10kYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 10_000_000 })),
   restorationFundProvisioned: Type.Optional(Type.Boolean()),
 };

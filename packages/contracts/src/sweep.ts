@@ -4,7 +4,8 @@ import { SettingBaseVersion, SettingVersion } from './versions.ts';
 
 const strict = { additionalProperties: false } as const;
 const IsoDate = Type.String({ format: 'date' });
-const Text = Type.String({ minLength: 1, maxLength: LICENCE_TEXT_MAX });
+/** Text a listing requires: blank (or only spaces) is refused by the write, naming the field in the user's words. */
+const Text = Type.String({ maxLength: LICENCE_TEXT_MAX });
 const OptionalText = Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()]));
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
 

@@ -73,6 +73,8 @@ export interface FieldDef {
   computed?: 'areaMu' | 'areaKm2' | 'lengthKm';
   /** Never shown to anonymous users even when the layer is public (personal or sensitive data). */
   staffOnly?: boolean;
+  /** Read from another register, never written with the feature (imports and edits leave it): that register's glossary key. */
+  derivedFrom?: TermKey;
 }
 
 export interface LayerDef {
@@ -297,7 +299,7 @@ export const LAYERS: readonly LayerDef[] = [
       validFrom,
       validTo,
       rightStatus,
-      { key: 'greenMine', type: 'boolean' },
+      { key: 'greenMine', type: 'boolean', derivedFrom: 'greenMineDirectory' },
       { key: 'restorationFund10kYuan', type: 'number', unit: 'unit10kYuan', staffOnly: true },
       { key: 'restorationFundProvisioned', type: 'boolean', staffOnly: true },
       areaKm2,

@@ -79,7 +79,7 @@ export const openLicenceActs = (collection: RightCollection, status: RightStatus
 
 /** What a 变更 may change on each register (the boundary too: a new geometry version). */
 export const CHANGEABLE_RIGHT_FIELDS: Record<RightCollection, readonly string[]> = {
-  mining_rights: ['mineName', 'holder', 'holderContact', 'mineral', 'miningMethod', 'scaleClass', 'capacity10ktPerYear', 'elevationTopM', 'elevationBottomM', 'greenMine', 'restorationFund10kYuan', 'restorationFundProvisioned'],
+  mining_rights: ['mineName', 'holder', 'holderContact', 'mineral', 'miningMethod', 'scaleClass', 'capacity10ktPerYear', 'elevationTopM', 'elevationBottomM', 'restorationFund10kYuan', 'restorationFundProvisioned'],
   exploration_rights: ['holder', 'mineral'],
 };
 

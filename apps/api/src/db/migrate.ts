@@ -22,6 +22,7 @@ import * as campaignLedger from './migrations/021-campaign-ledger.ts';
 import * as landClassLayers from './migrations/022-land-class-layers.ts';
 import * as layerEdits from './migrations/023-layer-edits.ts';
 import * as depthSurveys from './migrations/024-depth-surveys.ts';
+import * as greenMineDerived from './migrations/026-green-mine-derived.ts';
 import * as stagedTargets from './migrations/028-staged-targets.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '022-land-class-layers': landClassLayers,
   '023-layer-edits': layerEdits,
   '024-depth-surveys': depthSurveys,
+  '026-green-mine-derived': greenMineDerived,
   '028-staged-targets': stagedTargets,
 };
 

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '@mpm/contracts';
 import { formatValue, getLayer, term, type CollectionId, type FieldDef, type Language } from '@mpm/domain';
 
-/** The fields an import can fill: the layer's own, not those computed from the geometry. */
-export const importableFields = (layer: CollectionId): FieldDef[] => getLayer(layer).fields.filter((field) => !field.computed);
+/** The fields an import can fill: the layer's own, not those computed from the geometry or read from another register. */
+export const importableFields = (layer: CollectionId): FieldDef[] => getLayer(layer).fields.filter((field) => !field.computed && !field.derivedFrom);
 
 interface MappingTableProps {
   preview: ImportPreview;

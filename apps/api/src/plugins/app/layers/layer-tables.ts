@@ -26,6 +26,14 @@ const PARCEL_COMPLETED_ON = `(SELECT to_char(min(r.recorded_on), 'YYYY-MM-DD') F
     AND r.id > coalesce((SELECT max(b.id) FROM restoration_progress b
                           WHERE b.parcel_id = t.id AND b.status IN ('planned', 'underWay')), 0))`;
 
+/**
+ * A mine is a green mine while a listing of the green-mine directory is in force today (China
+ * time): the directory is the flag's one source (migration 026).
+ */
+const GREEN_MINE = `EXISTS (SELECT 1 FROM green_mines g WHERE g.mining_right_id = t.id
+  AND g.listed_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date
+  AND (g.delisted_on IS NULL OR g.delisted_on > (now() AT TIME ZONE 'Asia/Shanghai')::date))`;
+
 export const LAYER_TABLES: Record<CollectionId, LayerTable> = {
   county: { table: 'admin_areas', fixed: { level: 'county' } },
   townships: { table: 'admin_areas', fixed: { level: 'township' } },
@@ -46,7 +54,7 @@ export const LAYER_TABLES: Record<CollectionId, LayerTable> = {
   roads: { table: 'line_features', fixed: { kind: 'roads' } },
   railways: { table: 'line_features', fixed: { kind: 'railways' } },
   rivers: { table: 'line_features', fixed: { kind: 'rivers' } },
-  mining_rights: { table: 'mining_rights', fixed: {} },
+  mining_rights: { table: 'mining_rights', fixed: {}, expressions: { greenMine: GREEN_MINE } },
   exploration_rights: { table: 'exploration_rights', fixed: {} },
   // Retired parcels (split, merged or withdrawn) are history, never a layer's features.
   restoration_parcels: {

@@ -41,7 +41,7 @@ export interface LicencesContext {
 }
 
 /** The fields of a right a body may set (a new right's, a 变更's). */
-const FIELD_KEYS = ['mineName', 'holder', 'holderContact', 'mineral', 'miningMethod', 'scaleClass', 'capacity10ktPerYear', 'elevationTopM', 'elevationBottomM', 'greenMine', 'restorationFund10kYuan', 'restorationFundProvisioned'] as const;
+const FIELD_KEYS = ['mineName', 'holder', 'holderContact', 'mineral', 'miningMethod', 'scaleClass', 'capacity10ktPerYear', 'elevationTopM', 'elevationBottomM', 'restorationFund10kYuan', 'restorationFundProvisioned'] as const;
 
 /** Fields a new right must have, per register. */
 const REQUIRED: Record<RightCollection, readonly string[]> = {
