@@ -25,6 +25,8 @@ import publicEn from './public.en.json';
 import publicZhCN from './public.zh-CN.json';
 import setupEn from './setup.en.json';
 import setupZhCN from './setup.zh-CN.json';
+import sweepEn from './sweep.en.json';
+import sweepZhCN from './sweep.zh-CN.json';
 import zhCN from './zh-CN.json';
 import { DEFAULT_LANGUAGE, type UiLanguage } from './languages.ts';
 
@@ -36,8 +38,8 @@ export function initI18n(lng: UiLanguage) {
   return i18next.use(initReactI18next).init({
     // One file per mode beside the common one, merged: keys are English text, so they cannot clash.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...rulesZhCN, ...proposalsZhCN, ...mapToolsZhCN, ...licencesZhCN, ...parcelsZhCN, ...campaignsZhCN, ...editZhCN } },
-      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...rulesEn, ...proposalsEn, ...mapToolsEn, ...licencesEn, ...parcelsEn, ...campaignsEn, ...editEn } },
+      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...rulesZhCN, ...proposalsZhCN, ...mapToolsZhCN, ...licencesZhCN, ...parcelsZhCN, ...campaignsZhCN, ...editZhCN, ...sweepZhCN } },
+      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...rulesEn, ...proposalsEn, ...mapToolsEn, ...licencesEn, ...parcelsEn, ...campaignsEn, ...editEn, ...sweepEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,

@@ -7,7 +7,7 @@ import { idle, load, slotOf, toProblem, type Problem, type Resource } from './re
 import { useServerData } from './server-store.ts';
 
 /** The administration panel's registers; each later register (licences, settings…) adds its tab here. */
-export const ADMIN_TABS = ['users', 'licences', 'parcels', 'settings', 'rules', 'audit'] as const;
+export const ADMIN_TABS = ['users', 'licences', 'parcels', 'sanctions', 'greenMines', 'settings', 'rules', 'audit'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /** Which register this visit shows in 管理 mode. */

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { LedgerFilters } from '../api/inspect.ts';
 
-/** The inspect panel's tabs: site check, licence register, change patches, problem ledger, campaigns. */
-export const INSPECT_TABS = ['site', 'rights', 'patches', 'ledger', 'campaigns'] as const;
+/** The inspect panel's tabs: site check, licence register, change patches, the sweep of existing mines, problem ledger, campaigns. */
+export const INSPECT_TABS = ['site', 'rights', 'patches', 'sweep', 'ledger', 'campaigns'] as const;
 export type InspectTab = (typeof INSPECT_TABS)[number];
 
 /** What a tap on the map does on the site tab: pick the site, draw a polygon site, or nothing (pan, popup). */

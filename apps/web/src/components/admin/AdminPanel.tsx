@@ -5,19 +5,31 @@ import { AuditView } from './AuditView.tsx';
 import { RulesView } from './rules/RulesView.tsx';
 import { LicencesView } from './licences/LicencesView.tsx';
 import { ParcelsView } from './parcels/ParcelsView.tsx';
+import { GreenMinesView } from './registers/GreenMinesView.tsx';
+import { SanctionsView } from './registers/SanctionsView.tsx';
 import { SettingsView } from './SettingsView.tsx';
 import { UsersView } from './UsersView.tsx';
 import './admin.css';
 
 /**
  * 管理 mode's panel (admins): the registers the bureau keeps, one tab each: the users (用户管理),
- * the licence register (矿业权台账), the restoration parcel register (恢复治理图斑台账), the settings (设置), the county's ruleset (规则) and the audit log (审计日志).
+ * the licence register (矿业权台账), the restoration parcel register (恢复治理图斑台账), the sanction list (异常名录) and the
+ * green-mine directory (绿色矿山名录), the settings (设置), the county's ruleset (规则) and the audit log (审计日志).
  */
 export function AdminPanel() {
   const { t } = useTranslation();
   const tab = useAdminSession((s) => s.tab);
   const setTab = useAdminSession((s) => s.setTab);
-  const labels: Record<AdminTab, string> = { users: t('Users'), licences: t('Licence register'), parcels: t('Parcel register'), settings: t('Settings'), rules: t('Rules'), audit: t('Audit log') };
+  const labels: Record<AdminTab, string> = {
+    users: t('Users'),
+    licences: t('Licence register'),
+    parcels: t('Parcel register'),
+    sanctions: t('Sanction list'),
+    greenMines: t('Green mines'),
+    settings: t('Settings'),
+    rules: t('Rules'),
+    audit: t('Audit log'),
+  };
   return (
     <aside className="plan-panel admin-panel" aria-label={t('Administration')}>
       <header className="plan-panel-head">
@@ -35,6 +47,8 @@ export function AdminPanel() {
         {tab === 'users' && <UsersView />}
         {tab === 'licences' && <LicencesView />}
         {tab === 'parcels' && <ParcelsView />}
+        {tab === 'sanctions' && <SanctionsView />}
+        {tab === 'greenMines' && <GreenMinesView />}
         {tab === 'settings' && <SettingsView />}
         {tab === 'rules' && <RulesView />}
         {tab === 'audit' && <AuditView />}

@@ -12,13 +12,14 @@ import { LedgerView } from './ledger/LedgerView.tsx';
 import { PatchesView } from './patches/PatchesView.tsx';
 import { RightsRegister } from './rights/RightsRegister.tsx';
 import { SiteView } from './site/SiteView.tsx';
+import { SweepView } from './sweep/SweepView.tsx';
 // The records first: the phone rules in inspect.css override them.
 import '../../inspect-records.css';
 import '../../inspect.css';
 
 /**
- * Inspect mode's panel (巡查): site check, licence register, change patches, the problem
- * ledger and the campaigns (专项行动), one tab each. Beside the map on a desktop; on a phone a bottom sheet that folds down
+ * Inspect mode's panel (巡查): site check, licence register, change patches, the sweep of
+ * existing mines (存量矿山排查), the problem ledger and the campaigns (专项行动), one tab each. Beside the map on a desktop; on a phone a bottom sheet that folds down
  * to its tab bar so the map above stays usable.
  */
 export function InspectPanel() {
@@ -39,6 +40,7 @@ export function InspectPanel() {
     site: t('Site check'),
     rights: term('licenceRegister', lang),
     patches: t('Patches'),
+    sweep: t('Sweep'),
     ledger: term('ledger', lang),
     campaigns: term('campaign', lang),
   };
@@ -74,6 +76,7 @@ export function InspectPanel() {
         {tab === 'site' && <SiteView />}
         {tab === 'rights' && <RightsRegister />}
         {tab === 'patches' && <PatchesView />}
+        {tab === 'sweep' && <SweepView />}
         {tab === 'ledger' && <LedgerView />}
         {tab === 'campaigns' && <CampaignsView />}
       </div>
