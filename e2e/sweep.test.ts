@@ -170,8 +170,8 @@ describe('the sweep’s registers in 管理 mode (issue #15)', () => {
     // The green-mine directory keeps the coal mine's exit; in English with the switch.
     await panel.getByRole('tab', { name: '绿色矿山名录' }).click();
     await panel.getByRole('list', { name: '绿色矿山名录' }).waitFor();
-    // By its class: the list's name changes language too.
-    const coal = panel.locator('.register-list li').filter({ hasText: 'DEMO01' });
+    // By class: the panel's and the list's names change language too.
+    const coal = page.locator('.admin-panel .register-list li').filter({ hasText: 'DEMO01' });
     await coal.waitFor();
     expect(await coal.textContent()).toContain('已移出 2025-09-30');
     await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
