@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SNAP_TOLERANCE_PX, containsPoint, snapPosition } from './snap.ts';
+import { SNAP_TOLERANCE_PX, containsPoint, snapIndex, snapPosition } from './snap.ts';
 
 /** A flat projection: 1 px per 0.0001°, y down, as the map at a working zoom. */
 const project = ([lon, lat]: GeoJSON.Position) => ({ x: (lon - 108) * 10_000, y: (36 - lat) * 10_000 });
@@ -50,5 +50,15 @@ describe('containsPoint', () => {
     expect(containsPoint(polygon, [108.012, 35.985])).toBe(true);
     expect(containsPoint(polygon, [108.015, 35.985])).toBe(false);
     expect(containsPoint({ type: 'MultiPolygon', coordinates: [[square]] }, [108.03, 35.985])).toBe(false);
+  });
+});
+
+describe('snapIndex: only the rings near the pointer are looked at', () => {
+  it('gives the rings whose extent meets the box, and no others', () => {
+    const far = square.map(([x, y]) => [x + 1, y]);
+    const index = snapIndex([square, far]);
+    expect(index.near([108.019, 35.985, 108.021, 35.995])).toEqual([square]);
+    expect(index.near([109.015, 35.985, 109.016, 35.986])).toEqual([far]);
+    expect(index.near([108.5, 35.5, 108.6, 35.6])).toEqual([]);
   });
 });

@@ -74,3 +74,20 @@ export function containsPoint(geometry: GeoJSON.Geometry, [x, y]: GeoJSON.Positi
     return inside;
   });
 }
+
+/** Rings with their extents, so a pointer looks only at the few near it (a county has thousands of corners). */
+export interface SnapIndex {
+  /** The rings whose extent comes within `[west, south, east, north]`. */
+  near(bounds: readonly [number, number, number, number]): GeoJSON.Position[][];
+}
+
+export function snapIndex(rings: readonly GeoJSON.Position[][]): SnapIndex {
+  const boxed = rings.map((ring) => {
+    const xs = ring.map((p) => p[0]);
+    const ys = ring.map((p) => p[1]);
+    return { ring, box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as const };
+  });
+  return {
+    near: ([w, s, e, n]) => boxed.filter(({ box }) => box[0] <= e && box[2] >= w && box[1] <= n && box[3] >= s).map((b) => b.ring),
+  };
+}

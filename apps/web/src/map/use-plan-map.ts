@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { BlockGeometry } from '@mpm/rules';
 import { usePlan } from '../state/plan-store.ts';
-import { useServerData } from '../state/server-store.ts';
-import type { DrawController } from './draw-controller.ts';
+import { useServerData, type PlanData } from '../state/server-store.ts';
+import { useDrawSession } from '../state/draw-session.ts';
+import { ringsOf, snapIndex, type SnapIndex } from '../edit/snap.ts';
+import type { DrawController, DrawKey } from './draw-controller.ts';
 import {
   BLOCK_SOURCE,
   ensurePlanOverlay,
@@ -31,6 +33,40 @@ function boundsOf(geometry: BlockGeometry): [[number, number], [number, number]]
   ];
 }
 
+/** The rings of every zone, protected area and licence plan mode holds, as snapping targets. */
+const snapTargetsOf = (data: PlanData | null): SnapIndex | null =>
+  data ? snapIndex(Object.values(data.layers).flatMap((collection) => (collection?.features ?? []).flatMap((f) => (f.geometry ? ringsOf(f.geometry) : [])))) : null;
+
+/** Typing in a form keeps its keys. */
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/**
+ * The drawing's shortcuts, listed in the panel's help (DrawHelp): Ctrl+Z undo, Ctrl+Shift+Z or
+ * Ctrl+Y redo, Enter closes the polygon, Esc cancels it (or stops editing), Delete removes the
+ * selected block. Keys pressed on the map itself reach terra-draw directly; elsewhere they are handed on.
+ */
+function onDrawKey(event: KeyboardEvent, draw: DrawController, canvas: HTMLElement): void {
+  if (typing(event.target) || event.altKey) return;
+  const { tool, setTool } = usePlan.getState();
+  if (tool === 'pan') return;
+  const key = event.key.toLowerCase();
+  if (event.ctrlKey || event.metaKey) {
+    if (key === 'z' && !event.shiftKey) draw.undo();
+    else if ((key === 'z' && event.shiftKey) || key === 'y') draw.redo();
+    else return;
+    event.preventDefault();
+    return;
+  }
+  if (event.key === 'Escape' && tool === 'edit') {
+    setTool('pan');
+    return;
+  }
+  if (!['Enter', 'Escape', 'Delete'].includes(event.key) || event.target === canvas) return;
+  if (event.key === 'Delete' && tool !== 'edit') return;
+  draw.press(event.key as DrawKey);
+}
+
 /**
  * Plan mode on the map, for `MapView` only: the drawing controller (terra-draw), the block
  * from the store (a pasted or uploaded block is drawn and zoomed to), the tool, and the
@@ -46,6 +82,7 @@ export function usePlanMap(map: MaplibreMap | null, styleLoaded: boolean, planMo
   const [draw, setDraw] = useState<DrawController | null>(null);
   /** The block revision the map shows, so the map's own echo is not drawn again. */
   const shownRef = useRef<number | null>(null);
+  const snapRef = useRef<{ data: PlanData | null; index: SnapIndex | null }>({ data: null, index: null });
 
   useEffect(() => {
     if (!planMode || runtime) return;
@@ -66,11 +103,22 @@ export function usePlanMap(map: MaplibreMap | null, styleLoaded: boolean, planMo
         shownRef.current = usePlan.getState().setDrawnBlock(geometry);
       },
       onFinish: () => usePlan.getState().setTool('edit'),
+      onSketch: (sketch, history) => useDrawSession.setState({ sketch, ...history }),
+      snapTargets: () => {
+        const data = useServerData.getState().plan.data;
+        if (snapRef.current.data !== data) snapRef.current = { data, index: snapTargetsOf(data) };
+        return snapRef.current.index;
+      },
     });
+    useDrawSession.setState({ undo: controller.undo, redo: controller.redo });
+    const onKey = (event: KeyboardEvent) => onDrawKey(event, controller, map.getCanvas());
+    document.addEventListener('keydown', onKey);
     shownRef.current = null;
     setDraw(controller);
     return () => {
       setDraw(null);
+      document.removeEventListener('keydown', onKey);
+      useDrawSession.setState({ sketch: [], canUndo: false, canRedo: false, undo: () => undefined, redo: () => undefined });
       map.off('styleimagemissing', onMissingImage);
       whileMapLives(() => controller.destroy());
       whileMapLives(() => removePlanOverlay(map));

@@ -5,6 +5,8 @@ import { usePlan, type DrawTool } from '../../state/plan-store.ts';
 import { TabList, type Tab } from '../TabList.tsx';
 import { BlockFileInput } from './BlockFileInput.tsx';
 import { CornerListInput } from './CornerListInput.tsx';
+import { DrawFigures, DrawHelp } from './DrawFigures.tsx';
+import { useDrawSession } from '../../state/draw-session.ts';
 
 type Way = 'draw' | 'paste' | 'upload';
 
@@ -31,7 +33,7 @@ export function BlockInput({ lang }: { lang: Language }) {
         panelId={(id) => `block-panel-${id}`}
       />
       <div className="tab-panel" role="tabpanel" id={`block-panel-${way}`} aria-labelledby={`block-tab-${way}`}>
-        {way === 'draw' && <DrawTools />}
+        {way === 'draw' && <DrawTools lang={lang} />}
         {way === 'paste' && <CornerListInput lang={lang} />}
         {way === 'upload' && <BlockFileInput />}
       </div>
@@ -41,8 +43,9 @@ export function BlockInput({ lang }: { lang: Language }) {
 }
 
 /** Tool buttons and what the current tool does with a click. */
-function DrawTools() {
+function DrawTools({ lang }: { lang: Language }) {
   const { t } = useTranslation();
+  const { canUndo, canRedo, undo, redo } = useDrawSession();
   const tool = usePlan((s) => s.tool);
   const hasBlock = usePlan((s) => s.block !== null);
   const setTool = usePlan((s) => s.setTool);
@@ -72,8 +75,16 @@ function DrawTools() {
         <button type="button" className="secondary-button" aria-pressed={tool === 'pan'} onClick={() => setTool('pan')}>
           {t('Pan')}
         </button>
+        <button type="button" className="secondary-button" disabled={!canUndo} onClick={undo} title="Ctrl+Z">
+          {t('Undo')}
+        </button>
+        <button type="button" className="secondary-button" disabled={!canRedo} onClick={redo} title="Ctrl+Shift+Z">
+          {t('Redo')}
+        </button>
       </div>
       <p className="plan-note">{hints[tool]}</p>
+      <DrawFigures lang={lang} />
+      <DrawHelp />
     </div>
   );
 }
