@@ -59,7 +59,7 @@ export function LayerPanel() {
       )}
       <footer className="panel-footer">
         {!user && <p>{t('Public visitors see the layers the bureau has published. Staff sign in to see all layers.')}</p>}
-        {config && <p>{config.tiandituKey ? t('Basemap: Tianditu') : t('No basemap (no Tianditu key configured)')}</p>}
+        {config && (config.tiandituKey ? <BasemapSwitch /> : <p>{t('Basemap: the county’s own layers (no Tianditu key configured)')}</p>)}
       </footer>
     </aside>
   );
@@ -125,6 +125,28 @@ function RightsAsOf() {
           </button>
         </>
       )}
+    </div>
+  );
+}
+
+/** 天地图's vector map or its imagery under the layers (a key is configured). */
+function BasemapSwitch() {
+  const { t } = useTranslation();
+  const basemap = useSession((s) => s.basemap);
+  const setBasemap = useSession((s) => s.setBasemap);
+  return (
+    <div className="basemap-switch" role="group" aria-label={t('Basemap: Tianditu')}>
+      <span>{t('Basemap: Tianditu')}</span>
+      {(
+        [
+          ['vector', t('Vector map')],
+          ['imagery', t('Imagery')],
+        ] as const
+      ).map(([kind, label]) => (
+        <button key={kind} type="button" className="secondary-button" aria-pressed={basemap === kind} onClick={() => setBasemap(kind)}>
+          {label}
+        </button>
+      ))}
     </div>
   );
 }

@@ -67,6 +67,7 @@ export function MapView() {
   const tool = usePlan((s) => s.tool);
   const layerChoices = useSession((s) => s.layerChoices);
   const rightsAsOf = useSession((s) => s.rightsAsOf);
+  const basemap = useSession((s) => s.basemap);
   const selection = useSession((s) => s.selection);
   const language = domainLanguage(useSession((s) => s.language));
   const select = useSession((s) => s.select);
@@ -86,6 +87,7 @@ export function MapView() {
     return buildMapStyle({
       origin: window.location.origin,
       tiandituKey: config.tiandituKey,
+      basemap,
       layers: defs.map((def) => ({
         def,
         tilejson: tilejson.get(def.id)!,
@@ -96,7 +98,7 @@ export function MapView() {
       language,
       labels: `/api/labels?v=${labelsKey}`,
     });
-  }, [config, layers, defs, layerChoices, rightsAsOf, tileRevisions, language, userId]);
+  }, [config, layers, defs, layerChoices, rightsAsOf, basemap, tileRevisions, language, userId]);
 
   // Read by the click handler, which is bound once.
   const hitLayersRef = useRef<string[]>([]);

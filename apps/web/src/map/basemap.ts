@@ -1,5 +1,11 @@
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 
+/** 天地图 layers: vector map (vec) and imagery (img), each with its annotation (cva, cia). */
+type TiandituLayer = 'vec' | 'cva' | 'img' | 'cia';
+
+/** Which 天地图 map lies under the county's layers: the vector map (矢量) or imagery (影像), both with place-name annotations. */
+export type BasemapKind = 'vector' | 'imagery';
+
 /** 天地图 subdomains; tiles are spread over all eight. */
 const SUBDOMAINS = ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7'];
 
@@ -10,16 +16,21 @@ export const TIANDITU_ATTRIBUTION =
  * WMTS tile URLs of one 天地图 Web Mercator layer (`vec_w`, `cva_w`…). Only the `_w` matrix
  * set: MapLibre renders EPSG:3857 only, so the CGCS2000 `_c` layers cannot be used.
  */
-function tiandituTiles(layer: 'vec' | 'cva', key: string): string[] {
+function tiandituTiles(layer: TiandituLayer, key: string): string[] {
   const query =
     `SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles` +
     `&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`;
   return SUBDOMAINS.map((sub) => `https://${sub}.tianditu.gov.cn/${layer}_w/wmts?${query}`);
 }
 
-/** The 天地图 vector basemap with its annotation layer, for a configured key. */
-export function tiandituBasemap(key: string): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
-  const raster = (layer: 'vec' | 'cva'): SourceSpecification => ({
+/**
+ * The 天地图 basemap of `kind` with its annotation layer, for a configured key. Without a key the
+ * map has no outside basemap: the county's own boundary, townships, roads, railways and rivers
+ * (catalogue layers on by default) are the basemap, served by this server.
+ */
+export function tiandituBasemap(key: string, kind: BasemapKind = 'vector'): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
+  const [base, notes]: [TiandituLayer, TiandituLayer] = kind === 'imagery' ? ['img', 'cia'] : ['vec', 'cva'];
+  const raster = (layer: TiandituLayer): SourceSpecification => ({
     type: 'raster',
     tiles: tiandituTiles(layer, key),
     tileSize: 256,
@@ -27,10 +38,10 @@ export function tiandituBasemap(key: string): { sources: Record<string, SourceSp
     attribution: TIANDITU_ATTRIBUTION,
   });
   return {
-    sources: { 'tianditu-vec': raster('vec'), 'tianditu-cva': raster('cva') },
+    sources: { [`tianditu-${base}`]: raster(base), [`tianditu-${notes}`]: raster(notes) },
     layers: [
-      { id: 'basemap:vec', type: 'raster', source: 'tianditu-vec' },
-      { id: 'basemap:cva', type: 'raster', source: 'tianditu-cva' },
+      { id: `basemap:${base}`, type: 'raster', source: `tianditu-${base}` },
+      { id: `basemap:${notes}`, type: 'raster', source: `tianditu-${notes}` },
     ],
   };
 }

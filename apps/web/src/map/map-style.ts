@@ -1,6 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Language, LayerDef } from '@mpm/domain';
-import { tiandituBasemap } from './basemap.ts';
+import { tiandituBasemap, type BasemapKind } from './basemap.ts';
 import { LABEL_SOURCE, labelFontFaces, labelLayersFor, labelSource } from './labels.ts';
 import { mapLayersFor } from './layer-styles.ts';
 
@@ -11,6 +11,8 @@ export interface MapStyleInput {
   /** Page origin; TileJSON URLs are made absolute against it. */
   origin: string;
   tiandituKey: string | null;
+  /** The 天地图 map shown with a key; vector when absent. */
+  basemap?: BasemapKind;
   /**
    * Available catalogue layers, bottom first, with the TileJSON path the API gave for each and,
    * once the page wrote to a layer, how often: a new source URL makes the map fetch it anew.
@@ -38,8 +40,8 @@ function tileJsonUrl(tilejson: string, origin: string, revision: number | undefi
  * browser's fonts and Latin letters and digits with the font file the app ships (see
  * `labels.ts`), so the map needs no font or icon server and works offline.
  */
-export function buildMapStyle({ origin, tiandituKey, layers, language = 'zh', labels }: MapStyleInput): StyleSpecification {
-  const basemap = tiandituKey ? tiandituBasemap(tiandituKey) : { sources: {}, layers: [] };
+export function buildMapStyle({ origin, tiandituKey, basemap: kind = 'vector', layers, language = 'zh', labels }: MapStyleInput): StyleSpecification {
+  const basemap = tiandituKey ? tiandituBasemap(tiandituKey, kind) : { sources: {}, layers: [] };
   const labelLayers = labelLayersFor(layers, language).filter((layer) => labels || !('source' in layer && layer.source === LABEL_SOURCE));
   return {
     version: 8,

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { CollectionId } from '@mpm/domain';
 import { DEFAULT_LANGUAGE, isUiLanguage, type UiLanguage } from '../i18n/languages.ts';
+import type { BasemapKind } from '../map/basemap.ts';
 
 /** One feature under a click, as the popup shows it. */
 export interface SelectedFeature {
@@ -42,6 +43,8 @@ export interface Session {
   layerChoices: Partial<Record<CollectionId, boolean>>;
   /** The day the right layers are drawn as of (`YYYY-MM-DD`), or null for the register as it stands. */
   rightsAsOf: string | null;
+  /** The 天地图 map under the layers when the server has a key: vector (矢量) or imagery (影像). */
+  basemap: BasemapKind;
   selection: Selection | null;
   panelOpen: boolean;
   setLanguage(language: UiLanguage): void;
@@ -49,6 +52,7 @@ export interface Session {
   setAreaUnit(unit: AreaUnit): void;
   setLayerOn(id: CollectionId, on: boolean): void;
   setRightsAsOf(day: string | null): void;
+  setBasemap(basemap: BasemapKind): void;
   select(selection: Selection | null): void;
   setPanelOpen(open: boolean): void;
 }
@@ -61,6 +65,7 @@ export const useSession = create<Session>()(
       areaUnit: 'mu',
       layerChoices: {},
       rightsAsOf: null,
+      basemap: 'vector',
       selection: null,
       panelOpen: false,
       setLanguage: (language) => set({ language }),
@@ -68,6 +73,7 @@ export const useSession = create<Session>()(
       setAreaUnit: (areaUnit) => set({ areaUnit }),
       setLayerOn: (id, on) => set((s) => ({ layerChoices: { ...s.layerChoices, [id]: on } })),
       setRightsAsOf: (rightsAsOf) => set({ rightsAsOf }),
+      setBasemap: (basemap) => set({ basemap }),
       select: (selection) => set({ selection }),
       setPanelOpen: (panelOpen) => set({ panelOpen }),
     }),
