@@ -180,10 +180,13 @@ export const BlockGeometry = Type.Unsafe<GeoJSON.Polygon | GeoJSON.MultiPolygon>
   description: 'GeoJSON Polygon or MultiPolygon, EPSG:4490 [lon, lat]',
 });
 
+/** The longest corner-point list accepted, in characters (UTF-16 units, as the schema counts): the browser says so before reading one. */
+export const CORNER_LIST_MAX_CHARS = 200_000;
+
 /** A corner-point list (拐点坐标) as pasted, in any of the three formats. */
 export const CornerListInput = Type.Object(
   {
-    text: Type.String({ minLength: 1, maxLength: 200_000 }),
+    text: Type.String({ minLength: 1, maxLength: CORNER_LIST_MAX_CHARS }),
     /** Gauss–Krüger zone number, for eastings written without the prefix (13–23: 6°, 25–45: 3°). */
     zone: Type.Optional(Type.Integer({ minimum: 13, maximum: 45 })),
   },

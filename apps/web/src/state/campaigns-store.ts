@@ -3,6 +3,7 @@ import type { CalendarResponse, CampaignsResponse, ReportDueView, UpdateTaskBody
 import { campaignsApi } from '../api/campaigns.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
 import { idle, load, slotOf, toProblem, type Problem, type Resource } from './resource.ts';
+import { chinaToday } from '../components/data/china-time.ts';
 
 /** Campaigns (专项行动) as the server holds them, the reporting calendar for the day chosen, and the last write's refusal. */
 interface CampaignsData {
@@ -47,7 +48,7 @@ export const useCampaigns = create<CampaignsData>()((set, get) => {
     },
     async loadCalendar(date, lang) {
       set({ calendarDate: date });
-      const day = date ?? get().campaigns.data?.today ?? new Date().toLocaleDateString('sv');
+      const day = date ?? get().campaigns.data?.today ?? chinaToday();
       await load(slotOf(get, set, 'calendar'), () => campaignsApi.calendar(day, lang), day);
     },
     updateTask: (id, change, lang) => write(lang, () => campaignsApi.updateTask(id, change, lang)),

@@ -121,6 +121,9 @@ export function checkBodyOf({ block, proposal: draft }: Pick<PlanSession, 'block
 
 let revisions = 0;
 
+/** A refusal of 正式审查 spoke of the block before: a new block drops it (a verdict stays, marked stale). */
+const dropRefusal = (check: ServerCheck): ServerCheck => (check.status === 'problem' ? { status: 'idle' } : check);
+
 export const usePlan = create<PlanSession>()((set, get) => ({
   proposal: DEFAULT_PROPOSAL,
   proposalRevision: 0,
@@ -137,12 +140,12 @@ export const usePlan = create<PlanSession>()((set, get) => ({
       return null;
     }
     const revision = ++revisions;
-    set({ block: { geometry, origin: 'draw', revision } });
+    set((s) => ({ block: { geometry, origin: 'draw', revision }, check: dropRefusal(s.check) }));
     return revision;
   },
 
   setBlock: (geometry, origin, cornerList) =>
-    set({ block: { geometry, origin, revision: ++revisions, ...(cornerList ? { cornerList } : {}) }, tool: 'pan' }),
+    set((s) => ({ block: { geometry, origin, revision: ++revisions, ...(cornerList ? { cornerList } : {}) }, tool: 'pan', check: dropRefusal(s.check) })),
 
   clearBlock: () => set({ block: null, check: { status: 'idle' } }),
 

@@ -11,6 +11,7 @@ import { DiscardConfirm } from './DiscardConfirm.tsx';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
 import { ProposalFilters } from './ProposalFilters.tsx';
 import { ProposalStatusBadge } from './ProposalStatusBadge.tsx';
+import { chinaTime } from '../data/china-time.ts';
 
 /**
  * The saved proposals, latest change first, as filtered: name, workflow status, mineral, area,
@@ -65,7 +66,7 @@ export function ProposalList({ lang }: { lang: Language }) {
                 {p.worstOutcome ? <OutcomeBadge outcome={p.worstOutcome} lang={lang} /> : <span className="no-conflict">{t('No conflict')}</span>}
               </span>
               <span className="proposal-saved">
-                {t('Saved by {{name}}, {{time}}', { name: p.updatedBy, time: new Date(p.updatedAt).toLocaleString(language) })}
+                {t('Saved by {{name}}, {{time}}', { name: p.updatedBy, time: chinaTime(p.updatedAt, language) })}
               </span>
               <CornerListExport source={{ proposalId: p.id }} lang={lang} />
             </li>

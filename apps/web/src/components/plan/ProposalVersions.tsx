@@ -8,6 +8,7 @@ import { useSession } from '../../state/session-store.ts';
 import { DiscardConfirm } from './DiscardConfirm.tsx';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
 import { PdfButton } from './PdfButton.tsx';
+import { chinaTime } from '../data/china-time.ts';
 
 /**
  * The open proposal's history, latest first: who saved each version, when, with what note, area and
@@ -40,7 +41,7 @@ export function ProposalVersions({ lang }: { lang: Language }) {
                 <span className="version-area">{formatAreaIn(v.areaKm2, 'km2', lang)}</span>
               </div>
               <div className="version-saved">
-                {t('Saved by {{name}}, {{time}}', { name: v.createdBy, time: new Date(v.createdAt).toLocaleString(language) })}
+                {t('Saved by {{name}}, {{time}}', { name: v.createdBy, time: chinaTime(v.createdAt, language) })}
               </div>
               {v.note && <p className="version-note">{v.note}</p>}
               <div className="version-actions">

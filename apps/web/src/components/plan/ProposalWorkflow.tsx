@@ -6,6 +6,7 @@ import { stepsOf, useProposalData } from '../../state/proposals-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { ProposalStatusBadge } from './ProposalStatusBadge.tsx';
+import { chinaTime } from '../data/china-time.ts';
 
 /** The steps the web offers, in the order their buttons show. */
 const BUTTONS: readonly WebStep[] = ['submit', 'withdraw', 'approve', 'return', 'delete'];
@@ -105,7 +106,7 @@ export function ProposalWorkflow({ lang }: { lang: Language }) {
             <li key={steps.length - index} className="workflow-step" data-step={s.step}>
               <span className="workflow-step-head">
                 {t('{{time}} {{name}}: {{step}} (version {{version}})', {
-                  time: new Date(s.at).toLocaleString(language),
+                  time: chinaTime(s.at, language),
                   name: s.by,
                   step: term(PROPOSAL_STEP_TERMS[s.step], lang),
                   version: s.version,

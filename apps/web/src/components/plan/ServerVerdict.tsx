@@ -10,6 +10,7 @@ import { AreaFigures } from './AreaFigures.tsx';
 import { FindingsList } from './FindingsList.tsx';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
 import { PdfButton } from './PdfButton.tsx';
+import { chinaTime } from '../data/china-time.ts';
 
 /** The 正式审查 button, the PDF report, and the server's verdict: the authoritative areas and findings. */
 export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }) {
@@ -56,7 +57,7 @@ export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }
             {t('Ruleset {{id}} version {{version}}, checked {{time}}', {
               id: check.result.rulesetId,
               version: check.result.rulesetVersion,
-              time: new Date(check.result.checkedAt).toLocaleString(language),
+              time: chinaTime(check.result.checkedAt, language),
             })}
           </p>
         </div>

@@ -6,9 +6,9 @@ import { publicApi } from '../../api/public.ts';
 import { toProblem } from '../../state/resource.ts';
 import { useSession } from '../../state/session-store.ts';
 import { problemText } from '../ProblemNotice.tsx';
+import { chinaTime } from '../data/china-time.ts';
 
-const formatTime = (iso: string, lang: Language) =>
-  new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const formatTime = (iso: string, lang: Language) => chinaTime(iso, lang === 'zh' ? 'zh-CN' : 'en');
 
 /** Copies text; on pages where the Clipboard API is not allowed (plain http), through a selection. */
 async function copyText(text: string, node: HTMLElement | null): Promise<boolean> {

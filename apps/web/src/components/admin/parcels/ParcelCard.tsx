@@ -9,6 +9,7 @@ import { responsibleText } from '../../public/CampaignProgress.tsx';
 import { useCampaign } from '../../public/use-campaign.ts';
 import { RetireParcelForm, SplitParcelForm } from './ParcelActions.tsx';
 import { EditParcelForm } from './ParcelForms.tsx';
+import { chinaTime } from '../../data/china-time.ts';
 
 /** A value as a person reads it: a glossary word where it is one, a dash for none. */
 const valueText = (value: unknown, lang: Language): string => {
@@ -130,7 +131,7 @@ export function ParcelCard() {
       <ol className="parcel-events" aria-label={t('Parcel history')}>
         {[...parcel.events].reverse().map((event) => (
           <li key={event.id}>
-            <strong>{term(PARCEL_EVENT_TERMS[event.kind], lang)}</strong> {new Date(event.recordedAt).toLocaleString(language)}
+            <strong>{term(PARCEL_EVENT_TERMS[event.kind], lang)}</strong> {chinaTime(event.recordedAt, language)}
             <span className="admin-muted"> · {event.recordedBy ?? t('system')}</span>
             {event.related.length > 0 && <> · {refs(event.related)}</>}
             {event.changes.length > 0 && !FIRST_EVENTS.has(event.kind) && <div className="parcel-change">{changeLine(event, lang, boundary)}</div>}

@@ -5,6 +5,7 @@ import { TASK_STATUSES, term, type TaskStatus } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useCampaigns } from '../../../state/campaigns-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import { chinaTime } from '../../data/china-time.ts';
 
 /** One task: units, 完成时限 (with the document's words), overdue or inconsistent, and its status and evidence to update. */
 export function TaskItem({ task }: { task: CampaignTaskView }) {
@@ -62,7 +63,7 @@ export function TaskItem({ task }: { task: CampaignTaskView }) {
           </button>
           {task.updatedBy && (
             <span className="plan-note">
-              {task.updatedBy} · {new Date(task.updatedAt).toLocaleString(language)}
+              {task.updatedBy} · {chinaTime(task.updatedAt, language)}
             </span>
           )}
         </fieldset>

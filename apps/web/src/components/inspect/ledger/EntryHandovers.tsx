@@ -5,9 +5,10 @@ import { FINAL_LEDGER_STATUSES, HANDOVER_DEPARTMENTS, term, type HandoverDepartm
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useLedger } from '../../../state/ledger-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import { chinaToday } from '../../data/china-time.ts';
 
 /** Today in the browser's calendar, as a date input takes it. */
-const todayInput = () => new Date().toLocaleDateString('sv');
+const todayInput = () => chinaToday();
 
 /**
  * The case's hand-overs (移交) to 公安 / 应急管理 / 生态环境: each with its receiving department,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LedgerEntryView } from '@mpm/contracts';
 import { useLedger } from '../../../state/ledger-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import { chinaTime } from '../../data/china-time.ts';
 
 /** Adds a note to the entry's history. */
 export function EntryNotes({ busy }: { busy: boolean }) {
@@ -50,7 +51,7 @@ export function EntryPhotos({ view, busy }: { view: LedgerEntryView; busy: boole
           {view.photos.map((photo) => (
             <li key={photo.id}>
               <a href={photo.url} target="_blank" rel="noreferrer">
-                <img src={photo.url} alt={t('Photo by {{name}}, {{time}}', { name: photo.uploadedBy, time: new Date(photo.uploadedAt).toLocaleString(language) })} loading="lazy" width={photo.width} height={photo.height} />
+                <img src={photo.url} alt={t('Photo by {{name}}, {{time}}', { name: photo.uploadedBy, time: chinaTime(photo.uploadedAt, language) })} loading="lazy" width={photo.width} height={photo.height} />
               </a>
             </li>
           ))}

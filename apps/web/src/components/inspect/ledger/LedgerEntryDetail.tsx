@@ -11,6 +11,7 @@ import { EntryEditForm } from './EntryEditForm.tsx';
 import { EntryHandovers } from './EntryHandovers.tsx';
 import { EntryNotes, EntryPhotos } from './EntryNotesPhotos.tsx';
 import { EntryWorkflow } from './EntryWorkflow.tsx';
+import { chinaTime } from '../../data/china-time.ts';
 
 /** One ledger entry: its workflow steps, details, notes, photos and history. */
 export function LedgerEntryDetail() {
@@ -107,7 +108,7 @@ function EntryHistory({ view, lang }: { view: LedgerEntryView; lang: Language })
           <li key={i} data-kind={event.kind}>
             <span className="history-what">{what(event)}</span>
             <span className="history-who">
-              {event.by === 'public' ? term('public', lang) : event.by} · {new Date(event.at).toLocaleString(language)}
+              {event.by === 'public' ? term('public', lang) : event.by} · {chinaTime(event.at, language)}
             </span>
             {event.note && <span className="history-note">{event.note}</span>}
           </li>

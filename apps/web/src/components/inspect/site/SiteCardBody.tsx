@@ -9,6 +9,7 @@ import { useSession, type AreaUnit } from '../../../state/session-store.ts';
 import { CornerListExport } from '../../CornerListExport.tsx';
 import { FindingsList } from '../../plan/FindingsList.tsx';
 import { daysLeftText, LicenceStateBadge, termOr } from '../terms.tsx';
+import { chinaTime } from '../../data/china-time.ts';
 
 interface BodyProps {
   card: SiteCardResponse;
@@ -58,7 +59,7 @@ export function SiteCardBody({ card, origin, lang, unit, snapshot }: BodyProps) 
         <dt>{t('Given by')}</dt>
         <dd>{origins[origin]}</dd>
         <dt>{t('Checked at')}</dt>
-        <dd>{new Date(card.checkedAt).toLocaleString(language)}</dd>
+        <dd>{chinaTime(card.checkedAt, language)}</dd>
       </dl>
 
       <h4>{t('Zones at the site')}</h4>
