@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { term } from '@mpm/domain';
+import { term, type Language } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useSession } from '../../../state/session-store.ts';
+
+/** A label's colon as each language writes it. */
+export const colon = (lang: Language) => (lang === 'en' ? ': ' : '：');
 
 /** Whether a listing is in force today, or when and why it left the list. */
 export function ListingState({ listing }: { listing: { inForce: boolean; delistedOn: string | null; delistingReason: string | null } }) {
@@ -12,7 +15,7 @@ export function ListingState({ listing }: { listing: { inForce: boolean; deliste
   return (
     <span className="listing-state listing-exited">
       {t('Delisted')} {listing.delistedOn}
-      {listing.delistingReason && ` · ${term('delistingReason', lang)}：${listing.delistingReason}`}
+      {listing.delistingReason && ` · ${term('delistingReason', lang)}${colon(lang)}${listing.delistingReason}`}
     </span>
   );
 }

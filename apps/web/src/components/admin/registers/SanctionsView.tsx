@@ -10,7 +10,7 @@ import { draftFields } from '../draft-fields.ts';
 import { FormActions } from '../FormActions.tsx';
 import { SaveOutcome } from '../SaveOutcome.tsx';
 import { DelistForm } from './DelistForm.tsx';
-import { ListingState } from './ListingState.tsx';
+import { colon, ListingState } from './ListingState.tsx';
 import './registers.css';
 
 const EMPTY = { holder: '', reason: '', listedOn: '', documentNo: '' };
@@ -69,7 +69,9 @@ function SanctionItem({ listing }: { listing: Sanction }) {
         <ListingState listing={listing} />
       </div>
       <div className="admin-muted">
-        {term('sanctionReason', lang)}：{listing.reason}
+        {term('sanctionReason', lang)}
+        {colon(lang)}
+        {listing.reason}
       </div>
       <div className="admin-muted">
         {term('listedOn', lang)} {listing.listedOn} · {term('documentNo', lang)} {listing.documentNo}
