@@ -8,6 +8,8 @@ import fastifyStatic from '@fastify/static';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { UserError, handleError, notFound } from './http/errors.ts';
+import { refuseWhileClosing } from './http/closing.ts';
+import { refuseCrossSite } from './http/same-origin.ts';
 import repositories from './plugins/app/repositories.plugin.ts';
 import databaseAvailability from './plugins/app/database/availability.plugin.ts';
 import auth from './plugins/app/auth/auth.plugin.ts';
@@ -52,12 +54,15 @@ export interface BuildOptions {
   /** The settings the app uses, as `loadConfig` reads them (its defaults are the only ones). */
   config: Pick<
     AppConfig,
-    'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes' | 'importMaxBytes' | 'tileCacheBytes' | 'tileEncoder' | 'sweepCheckMinutes'
+    'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes' | 'importMaxBytes' | 'tileCacheBytes' | 'tileEncoder' | 'sweepCheckMinutes' | 'trustProxy' | 'sessionIdleMinutes'
   >;
   logger?: boolean;
   /** Where the log lines go (stdout when unset); tests read them. */
   logStream?: { write(line: string): void };
 }
+
+/** Trust the nearest `count` proxies (a hop count, as Fastify reads a number; its types take a function). */
+const hops = (count: number) => (_address: string, hop: number) => hop < count;
 
 /** The whole product as one Fastify instance (routes, plugins, static web app), not listening yet. */
 export async function buildApp({ db, config, logger = true, logStream }: BuildOptions): Promise<FastifyInstance> {
@@ -68,9 +73,15 @@ export async function buildApp({ db, config, logger = true, logStream }: BuildOp
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
     // A URL that does not decode is answered before any route: through the same handler.
     frameworkErrors: handleError,
+    // Requests arriving while the server stops get a named 503 in the user's language (http/closing.ts).
+    return503OnClosing: false,
+    // Behind a reverse proxy (TRUST_PROXY): request.ip, .protocol and .host are the client's, as forwarded.
+    trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
+  refuseWhileClosing(app);
+  refuseCrossSite(app);
   await app.register(helmet, {
     // A bureau intranet often serves plain http: forcing https there would break the page.
     hsts: config.secureCookies,
@@ -98,7 +109,7 @@ export async function buildApp({ db, config, logger = true, logStream }: BuildOp
   await app.register(cookie);
   await app.register(repositories, { knex: db.knex, kind: db.kind });
   await app.register(databaseAvailability);
-  await app.register(auth);
+  await app.register(auth, { sessionIdleMs: config.sessionIdleMinutes * 60_000 });
   await app.register(checks);
   await app.register(reports);
   await app.register(apiDocs);

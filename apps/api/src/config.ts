@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from './db/connect.ts';
@@ -46,6 +47,16 @@ export interface AppConfig {
   tileEncoder: 'node' | 'postgis';
   /** How often the API process looks whether the scheduled sweep of existing mines is due, in minutes (0: never). */
   sweepCheckMinutes: number;
+  /**
+   * Which reverse proxies to believe (Fastify's `trustProxy`): `false` none (the client is the
+   * socket's peer), `true` any, a hop count, or a comma-separated list of addresses/CIDRs. When
+   * trusted, rate limits count per `X-Forwarded-For` client and links use `X-Forwarded-Proto`/`-Host`.
+   */
+  trustProxy: boolean | number | string;
+  /** A session not used for this long ends (0: only its 12-hour lifetime ends it), in minutes. */
+  sessionIdleMinutes: number;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are closed, in ms. */
+  shutdownGraceMs: number;
 }
 
 /** The default of each setting that has one (the README's table lists them). */
@@ -62,6 +73,8 @@ export const CONFIG_DEFAULTS = {
   tileCacheMb: 64,
   tileEncoder: 'node',
   sweepCheckMinutes: 60,
+  shutdownGraceS: 10,
+  sessionIdleMinutes: 120,
 } as const;
 
 /** Raised at boot for a bad environment variable, naming it. */
@@ -83,6 +96,25 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/** TRUST_PROXY: true/false, a hop count, or addresses and CIDRs separated by commas. */
+function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (/^(true|false|yes|no|on|off|1|0)$/i.test(raw)) return flag(env, 'TRUST_PROXY', false);
+  const parts = raw.split(',').map((part) => part.trim());
+  const address = (part: string) => {
+    const [ip, bits, ...rest] = part.split('/');
+    const version = net.isIP(ip ?? '');
+    if (!version || rest.length > 0) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+  };
+  if (!parts.every(address)) {
+    throw new ConfigError(`TRUST_PROXY must be true, false, a hop count or addresses/CIDRs separated by commas, got "${raw}"`);
+  }
+  return parts.join(',');
 }
 
 function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
@@ -123,5 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tileCacheBytes: integer(env, 'TILE_CACHE_MB', CONFIG_DEFAULTS.tileCacheMb, 0, 65536) * 1024 * 1024,
     tileEncoder: oneOf(env, 'TILE_ENCODER', ['node', 'postgis'] as const, CONFIG_DEFAULTS.tileEncoder),
     sweepCheckMinutes: integer(env, 'SWEEP_CHECK_MINUTES', CONFIG_DEFAULTS.sweepCheckMinutes, 0, 24 * 60),
+    trustProxy: trustProxy(env),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', CONFIG_DEFAULTS.sessionIdleMinutes, 0, 24 * 60),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_S', CONFIG_DEFAULTS.shutdownGraceS, 0, 3600) * 1000,
   };
 }

@@ -19,14 +19,33 @@ async function main() {
         '请妥善保存，此密码只显示这一次。 Keep it safe: it is shown only this once.\n',
     );
   }
+  let stopping = false;
+  /**
+   * Stops taking connections, lets the requests in flight finish (for at most SHUTDOWN_GRACE_S,
+   * then closes their connections), then closes the database: PGlite shuts down cleanly and
+   * releases its data directory. A second signal while stopping changes nothing.
+   */
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await db.close();
-    process.exit(0);
+    const cap = setTimeout(() => {
+      app.log.warn({ graceMs: config.shutdownGraceMs }, 'requests still in flight after the grace period: closing their connections');
+      app.server.closeAllConnections();
+    }, config.shutdownGraceMs);
+    try {
+      await app.close();
+      clearTimeout(cap);
+      await db.close();
+      app.log.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
 }
 

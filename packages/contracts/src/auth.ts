@@ -99,6 +99,10 @@ export type ResetPasswordResponse = Static<typeof ResetPasswordResponse>;
 export const SignOutEverywhereResponse = Type.Object({ user: UserAccount, sessionsEnded: Type.Integer({ minimum: 0 }) });
 export type SignOutEverywhereResponse = Static<typeof SignOutEverywhereResponse>;
 
+/** `POST /api/users/sign-out-all`: every session but the admin's own ended, and how many were live. */
+export const SignOutAllResponse = Type.Object({ sessionsEnded: Type.Integer({ minimum: 0 }) });
+export type SignOutAllResponse = Static<typeof SignOutAllResponse>;
+
 /** `POST /api/auth/password`: everyone's own password; the current one proves it is them. */
 export const ChangePasswordBody = Type.Object(
   {

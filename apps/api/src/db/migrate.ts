@@ -23,6 +23,7 @@ import * as landClassLayers from './migrations/022-land-class-layers.ts';
 import * as layerEdits from './migrations/023-layer-edits.ts';
 import * as depthSurveys from './migrations/024-depth-surveys.ts';
 import * as greenMineDerived from './migrations/026-green-mine-derived.ts';
+import * as sessionActivity from './migrations/027-session-activity.ts';
 import * as stagedTargets from './migrations/028-staged-targets.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '023-layer-edits': layerEdits,
   '024-depth-surveys': depthSurveys,
   '026-green-mine-derived': greenMineDerived,
+  '027-session-activity': sessionActivity,
   '028-staged-targets': stagedTargets,
 };
 

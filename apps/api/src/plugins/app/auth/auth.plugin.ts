@@ -5,10 +5,15 @@ import { UserError } from '../../../http/errors.ts';
 import type { User } from './users-repository.ts';
 import { USER_PROBLEMS } from './users-reasons.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
+import { SignInGuard } from './sign-in-guard.ts';
 
 export const SESSION_COOKIE = 'mpm_session';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Failed sign-ins held back per client address (HTTP Basic) and per account. */
+    signInGuard: SignInGuard;
+  }
   interface FastifyRequest {
     /** The signed-in user, or null for an anonymous visitor. */
     user: User | null;
@@ -49,15 +54,16 @@ export function requireRole(...roles: Exclude<Role, 'public'>[]) {
 /**
  * Who is asking: a session cookie (browser), or HTTP Basic credentials (GDAL's USERPWD, QGIS),
  * checked against the same Argon2id hashes. Bad Basic credentials are a 401, never a silent
- * fallback to anonymous.
+ * fallback to anonymous; their failures are held back as the login form's are (`SignInGuard`).
  */
-export default fp(
-  async (app) => {
+export default fp<{ sessionIdleMs: number }>(
+  async (app, { sessionIdleMs }) => {
     app.decorateRequest('user', null);
-    app.addHook('onRequest', async (request) => {
+    app.decorate('signInGuard', new SignInGuard());
+    app.addHook('onRequest', async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
-        request.user = (await app.repos.users.userForSession(token)) ?? null;
+        request.user = (await app.repos.users.userForSession(token, sessionIdleMs)) ?? null;
         return;
       }
       const header = request.headers.authorization;
@@ -66,9 +72,14 @@ export default fp(
         const colon = decoded.indexOf(':');
         const username = decoded.slice(0, colon);
         const password = decoded.slice(colon + 1);
+        app.signInGuard.check(reply, username, request.ip);
         const account = colon > 0 ? await app.repos.users.findForLogin(username) : undefined;
         const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
-        if (!account || !ok) throw unauthorized();
+        if (!account || !ok) {
+          app.signInGuard.failed(username, request.ip);
+          throw unauthorized();
+        }
+        app.signInGuard.succeeded(username);
         const { passwordHash: _omit, ...user } = account;
         request.user = user;
       }

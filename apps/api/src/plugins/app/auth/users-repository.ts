@@ -147,17 +147,39 @@ export function createUsersRepository(knex: Knex) {
       return { token, expiresAt };
     },
 
-    async userForSession(token: string): Promise<User | undefined> {
-      return knex('sessions as s')
+    /**
+     * The user of a live session: not expired, used within the last `idleMs` (0: no limit), its
+     * account active. Marks the session used, at most once a minute.
+     */
+    async userForSession(token: string, idleMs = 0): Promise<User | undefined> {
+      const tokenHash = sha256(token);
+      const query = knex('sessions as s')
         .join('users as u', 'u.id', 's.user_id')
-        .where('s.token_hash', sha256(token))
+        .where('s.token_hash', tokenHash)
         .andWhere('s.expires_at', '>', knex.fn.now())
-        .andWhere('u.disabled', false)
-        .first<User | undefined>(...USER_COLUMNS);
+        .andWhere('u.disabled', false);
+      if (idleMs > 0) query.andWhere('s.last_seen_at', '>', knex.raw(`now() - ? * interval '1 millisecond'`, [idleMs]));
+      const row = await query.first<(User & { stale: boolean }) | undefined>(
+        ...USER_COLUMNS,
+        knex.raw(`s.last_seen_at < now() - interval '1 minute' as stale`),
+      );
+      if (!row) return undefined;
+      const { stale, ...user } = row;
+      if (stale) await knex('sessions').where('token_hash', tokenHash).update({ last_seen_at: knex.fn.now() });
+      return user;
     },
 
     async endSession(token: string) {
       await knex('sessions').where('token_hash', sha256(token)).delete();
+    },
+
+    /** Ends every session but the one of `keepToken`; answers how many had not expired. */
+    async endAllSessions(trx: Knex, keepToken?: string): Promise<number> {
+      const query = trx('sessions');
+      if (keepToken) query.whereNot('token_hash', sha256(keepToken));
+      const live = await query.clone().andWhere('expires_at', '>', trx.fn.now()).count<{ count: string | number }[]>({ count: '*' });
+      await query.delete();
+      return Number(live[0].count);
     },
 
     /** Ends the user's sessions that have not expired, but for the one of `keepToken`; answers how many. */

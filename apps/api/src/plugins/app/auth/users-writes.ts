@@ -5,6 +5,7 @@ import {
   type ChangePasswordBody,
   type CreateUserBody,
   type ResetPasswordResponse,
+  type SignOutAllResponse,
   type SignOutEverywhereResponse,
   type StaffRole,
   type UpdateUserBody,
@@ -192,6 +193,20 @@ export function signOutEverywhere(context: UsersContext, id: number, adminId: nu
     action: 'sign_out_everywhere',
     baseVersion: undefined,
     write: async (trx, { account }) => ({ user: account, sessionsEnded: await users.endSessions(id, trx) }),
+    detail: ({ sessionsEnded }) => ({ sessionsEnded }),
+  });
+}
+
+/**
+ * `POST /api/users/sign-out-all`: an admin ends every session of every account (after a leak, a
+ * lost phone, a change of staff), but their own, in one audited write.
+ */
+export function signOutAll(context: UsersContext, adminId: number, keepToken: string | undefined): Promise<SignOutAllResponse> {
+  return auditedWrite(context, {
+    by: adminId,
+    action: 'sign_out_all',
+    entity: 'user',
+    write: async (trx) => ({ sessionsEnded: await context.repos.users.endAllSessions(trx, keepToken) }),
     detail: ({ sessionsEnded }) => ({ sessionsEnded }),
   });
 }

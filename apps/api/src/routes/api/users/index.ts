@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateUserBody,
   ResetPasswordResponse,
+  SignOutAllResponse,
   SignOutEverywhereResponse,
   UpdateUserBody,
   UserAccount,
@@ -9,8 +10,8 @@ import {
   UsersResponse,
   UserVersionBody,
 } from '@mpm/contracts';
-import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
-import { createUser, resetPassword, setActive, signOutEverywhere, updateUser } from '../../../plugins/app/auth/users-writes.ts';
+import { SESSION_COOKIE, requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
+import { createUser, resetPassword, setActive, signOutAll, signOutEverywhere, updateUser } from '../../../plugins/app/auth/users-writes.ts';
 
 /** Staff accounts, managed by admins (用户管理). Every change but sign-out-everywhere sends the version it was based on. */
 const users: FastifyPluginAsyncTypebox = async (app) => {
@@ -55,6 +56,11 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     '/api/users/:id/sign-out-everywhere',
     { ...adminOnly, schema: { ...byId, response: { 200: SignOutEverywhereResponse } } },
     async (request) => signOutEverywhere(app, request.params.id, request.user!.id),
+  );
+
+  // Everyone's sessions at once; the admin asking stays signed in.
+  app.post('/api/users/sign-out-all', { ...adminOnly, schema: { response: { 200: SignOutAllResponse } } }, async (request) =>
+    signOutAll(app, request.user!.id, request.cookies[SESSION_COOKIE]),
   );
 };
 export default users;
