@@ -3,6 +3,7 @@ import type {
   CreateUserBody,
   MeResponse,
   ResetPasswordResponse,
+  SignOutAllResponse,
   SignOutEverywhereResponse,
   UpdateUserBody,
   UserAccount,
@@ -23,5 +24,7 @@ export const usersApi = {
     request<UserAccount>(`/api/users/${id}/${active ? 'reactivate' : 'deactivate'}`, lang, { method: 'POST', body: { baseVersion } }),
   signOutEverywhere: (id: number, lang: UiLanguage) =>
     request<SignOutEverywhereResponse>(`/api/users/${id}/sign-out-everywhere`, lang, { method: 'POST' }),
+  /** Every session but the caller's own. */
+  signOutAll: (lang: UiLanguage) => request<SignOutAllResponse>('/api/users/sign-out-all', lang, { method: 'POST' }),
   changeOwnPassword: (body: ChangePasswordBody, lang: UiLanguage) => request<MeResponse>('/api/auth/password', lang, { method: 'POST', body }),
 };

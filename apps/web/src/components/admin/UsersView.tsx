@@ -5,6 +5,7 @@ import { useServerData } from '../../state/server-store.ts';
 import { useSession } from '../../state/session-store.ts';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { CreateUserForm } from './CreateUserForm.tsx';
+import { SignOutAll } from './SignOutAll.tsx';
 import { UserRow } from './UserRow.tsx';
 
 /** 用户管理: every account (active first), a form for a new one, and each account's actions. */
@@ -30,6 +31,7 @@ export function UsersView() {
             {t('Reload')}
           </button>
         </div>
+        <SignOutAll onDone={() => void loadUsers(language)} />
         <ProblemNotice
           problem={users.problem}
           sentence={(message) => t('Could not load the accounts: {{message}}', { message })}

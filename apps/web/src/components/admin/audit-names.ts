@@ -36,6 +36,7 @@ const ACTION_LABELS: Record<string, string> = {
   deactivate: 'deactivated',
   reactivate: 'reactivated',
   sign_out_everywhere: 'signed out everywhere',
+  sign_out_all: 'signed everyone out',
   register: 'registered',
   renewed: 'renewed',
   changed: 'recorded a change of',
