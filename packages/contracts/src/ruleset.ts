@@ -7,6 +7,8 @@ const strict = { additionalProperties: false } as const;
 export const MAX_TOLERANCE_M2 = 10_000;
 /** Longest legal basis, in characters per language (a citation and the clause it quotes). */
 export const MAX_LEGAL_BASIS_CHARS = 2_000;
+/** Largest minimum mining scale a county may set, in 万吨/年 (a bound on typing, not a legal figure). */
+export const MAX_MIN_SCALE_10KT = 100_000;
 /** Longest note saying why a version was saved, in characters. */
 export const MAX_RULESET_NOTE_CHARS = 500;
 
@@ -17,6 +19,8 @@ export const RuleSetting = Type.Object(
     outcome: Outcome,
     /** m², only for a rule whose verdict turns on an area (an overlap, a part outside). */
     toleranceM2: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_TOLERANCE_M2 })),
+    /** 万吨/年, only for a minimum scale (`minimumScale.<mineral>`). */
+    min10ktPerYear: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: MAX_MIN_SCALE_10KT })),
     legalBasis: Bilingual,
   },
   strict,
@@ -53,7 +57,7 @@ export type RulesetRegisterResponse = Static<typeof RulesetRegisterResponse>;
 export const RuleSettingChange = Type.Object({
   id: Type.String(),
   title: Bilingual,
-  field: Type.Enum(['outcome', 'toleranceM2', 'legalBasis']),
+  field: Type.Enum(['outcome', 'toleranceM2', 'min10ktPerYear', 'legalBasis']),
   before: Type.Union([Outcome, Type.Number(), Bilingual, Type.Null()]),
   after: Type.Union([Outcome, Type.Number(), Bilingual, Type.Null()]),
 });
@@ -69,13 +73,16 @@ export type RulesetHistoryResponse = Static<typeof RulesetHistoryResponse>;
 /**
  * A change to one rule: its id and what to set. The schema takes any text and number so that the
  * server can name the rule and the problem (an outcome that does not exist, a tolerance out of
- * range or for a rule without one, an empty or overlong legal basis) in both languages.
+ * range or for a rule without one, an empty or overlong legal basis) in both languages. A change
+ * naming `minimumScale.<mineral>` for a mineral the table lacks adds that row: it needs the
+ * figure (`min10ktPerYear`) and its legal basis.
  */
 export const RuleChange = Type.Object(
   {
     id: Type.String({ minLength: 1, maxLength: 100 }),
     outcome: Type.Optional(Type.String({ maxLength: 100 })),
     toleranceM2: Type.Optional(Type.Number()),
+    min10ktPerYear: Type.Optional(Type.Number()),
     legalBasis: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() }, strict)),
   },
   strict,

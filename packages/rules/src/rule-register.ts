@@ -1,4 +1,4 @@
-import { term, type Bilingual, type Mineral, type Outcome } from '@mpm/domain';
+import { MINERALS, term, type Bilingual, type Mineral, type Outcome } from '@mpm/domain';
 import { PLAN_RULE_TITLES } from './plan-rules.ts';
 import type { Ruleset, ZoneRule } from './types.ts';
 import { ruleToleranceM2 } from './zone-rules.ts';
@@ -18,6 +18,12 @@ export interface RuleSetting {
   outcome: Outcome;
   /** m²: an overlap (or a part outside) smaller than this is a possible boundary offset. Absent for rules without one. */
   toleranceM2?: number;
+  /**
+   * 万吨/年, only for a minimum scale (`minimumScale.<mineral>`): the least capacity of a new or
+   * expanded mine, and of an existing one in the sweep. A county adds a mineral's row by a setting
+   * of a `minimumScale.<mineral>` the file lacks, with this figure and its legal basis.
+   */
+  min10ktPerYear?: number;
   legalBasis: Bilingual;
 }
 
@@ -29,7 +35,7 @@ export interface RegisterRule extends RuleSetting {
 /** One field of one rule that differs between two versions of the register. */
 export interface RuleSettingChange {
   id: string;
-  field: 'outcome' | 'toleranceM2' | 'legalBasis';
+  field: 'outcome' | 'toleranceM2' | 'min10ktPerYear' | 'legalBasis';
   before: Outcome | number | Bilingual | null;
   after: Outcome | number | Bilingual | null;
 }
@@ -41,6 +47,19 @@ const hasTolerance = (rule: ZoneRule) => rule.relation === 'overlaps' || rule.re
 
 /** The register key of a minimum scale. */
 export const minimumScaleRuleId = (mineral: Mineral) => `${MINIMUM_SCALE}${mineral}`;
+
+/** The mineral of a minimum scale's register key (`minimumScale.coal` → coal), or null for any other key. */
+export function scaleRuleMineral(id: string): Mineral | null {
+  if (!id.startsWith(MINIMUM_SCALE)) return null;
+  const mineral = id.slice(MINIMUM_SCALE.length);
+  return (MINERALS as readonly string[]).includes(mineral) ? (mineral as Mineral) : null;
+}
+
+/** The title of a mineral's minimum scale: 最低开采规模（砖瓦用粘土）. */
+export const minimumScaleTitle = (mineral: Mineral): Bilingual => ({
+  zh: `${PLAN_RULE_TITLES.minimumScale.zh}（${term(mineral, 'zh')}）`,
+  en: `${PLAN_RULE_TITLES.minimumScale.en} (${term(mineral, 'en').toLowerCase()})`,
+});
 
 /**
  * The rules of a ruleset as its register lists them, in the file's order (zone rules, minimum
@@ -59,11 +78,9 @@ export function registerRules(ruleset: Ruleset): RegisterRule[] {
   const scales = ruleset.minimumScales.map(
     (scale): RegisterRule => ({
       id: minimumScaleRuleId(scale.mineral),
-      title: {
-        zh: `${PLAN_RULE_TITLES.minimumScale.zh}（${term(scale.mineral, 'zh')}）`,
-        en: `${PLAN_RULE_TITLES.minimumScale.en} (${term(scale.mineral, 'en').toLowerCase()})`,
-      },
+      title: minimumScaleTitle(scale.mineral),
       outcome: scale.outcome ?? 'forbidden',
+      min10ktPerYear: scale.min10ktPerYear,
       legalBasis: scale.legalBasis,
     }),
   );
@@ -99,8 +116,10 @@ export const ruleSettings = (ruleset: Ruleset): RuleSetting[] => registerRules(r
 
 /**
  * The ruleset with the given settings in force: each rule named takes the setting's outcome,
- * tolerance (where it has one) and legal basis; rules not named, and settings naming no rule
- * of this ruleset, leave it as it was. Returns a new ruleset; the input is not changed.
+ * tolerance (where it has one), minimum scale (where it is one) and legal basis; a setting of a
+ * `minimumScale.<mineral>` the file lacks adds that mineral's row to the table (the county's own
+ * figure and basis). Rules not named, and other settings naming no rule of this ruleset, leave
+ * it as it was. Returns a new ruleset; the input is not changed.
  */
 export function withRuleSettings<R extends Ruleset>(ruleset: R, settings: readonly RuleSetting[]): R {
   const byId = new Map(settings.map((s) => [s.id, s]));
@@ -115,13 +134,30 @@ export function withRuleSettings<R extends Ruleset>(ruleset: R, settings: readon
       if (!s) return rule;
       return { ...rule, ...plain(rule.id), ...(hasTolerance(rule) && s.toleranceM2 !== undefined && { toleranceM2: s.toleranceM2 }) };
     }),
-    minimumScales: ruleset.minimumScales.map((scale) => ({ ...scale, ...plain(minimumScaleRuleId(scale.mineral)) })),
+    minimumScales: [
+      ...ruleset.minimumScales.map((scale) => {
+        const s = byId.get(minimumScaleRuleId(scale.mineral));
+        return { ...scale, ...plain(minimumScaleRuleId(scale.mineral)), ...(s?.min10ktPerYear !== undefined && { min10ktPerYear: s.min10ktPerYear }) };
+      }),
+      ...addedScales(ruleset, settings),
+    ],
     concentratedZoneScale: { ...ruleset.concentratedZoneScale, ...plain('concentratedZoneScale') },
     concentratedZoneRights: { ...ruleset.concentratedZoneRights, ...plain('concentratedZoneRights') },
     concentratedZoneExtraction: { ...ruleset.concentratedZoneExtraction, ...plain('concentratedZoneExtraction') },
     oneHolderPerBlock: { ...ruleset.oneHolderPerBlock, ...plain('oneHolderPerBlock') },
     indicators: { ...ruleset.indicators, ...plain('indicators') },
   };
+}
+
+/** The minimum scales the settings add: a known mineral the file's table lacks, with a figure. */
+function addedScales(ruleset: Ruleset, settings: readonly RuleSetting[]): Ruleset['minimumScales'] {
+  const inFile = new Set(ruleset.minimumScales.map((scale) => scale.mineral));
+  return settings.flatMap((s) => {
+    const mineral = scaleRuleMineral(s.id);
+    if (!mineral || inFile.has(mineral) || s.min10ktPerYear === undefined) return [];
+    inFile.add(mineral);
+    return [{ mineral, min10ktPerYear: s.min10ktPerYear, outcome: s.outcome, legalBasis: s.legalBasis }];
+  });
 }
 
 const sameBasis = (a: Bilingual, b: Bilingual) => a.zh === b.zh && a.en === b.en;
@@ -135,6 +171,9 @@ export function ruleSettingChanges(before: readonly RuleSetting[], after: readon
     if (o?.outcome !== s.outcome) changes.push({ id: s.id, field: 'outcome', before: o?.outcome ?? null, after: s.outcome });
     if (o?.toleranceM2 !== s.toleranceM2) {
       changes.push({ id: s.id, field: 'toleranceM2', before: o?.toleranceM2 ?? null, after: s.toleranceM2 ?? null });
+    }
+    if (o?.min10ktPerYear !== s.min10ktPerYear) {
+      changes.push({ id: s.id, field: 'min10ktPerYear', before: o?.min10ktPerYear ?? null, after: s.min10ktPerYear ?? null });
     }
     if (!o || !sameBasis(o.legalBasis, s.legalBasis)) changes.push({ id: s.id, field: 'legalBasis', before: o?.legalBasis ?? null, after: s.legalBasis });
   }

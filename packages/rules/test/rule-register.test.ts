@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, registerRules, ruleSettingChanges, ruleSettings, withRuleSettings, type Proposal, type RuleSetting } from '../src/index.ts';
+import { evaluate, registerRules, ruleSettingChanges, ruleSettings, sweepRight, withRuleSettings, type Proposal, type RuleSetting, type SweptRight } from '../src/index.ts';
 import { baseYearMines, buffers, feature, ruleset } from './fixtures.ts';
 
 const clayMine: Proposal = { mineral: 'brickClay', capacity10ktPerYear: 15, rightKind: 'new' };
@@ -100,5 +100,69 @@ describe('the rule register', () => {
       { id: 'scenicArea', field: 'toleranceM2', before: ruleset.sliverToleranceM2, after: 25 },
     ]);
     expect(ruleSettingChanges(before, before)).toEqual([]);
+  });
+});
+
+describe('the minimum scales as a table the register edits (issue #15)', () => {
+  /** A county's own figure for a mineral the plan gives none (a test figure, not a seed's). */
+  const stoneScale: RuleSetting = {
+    id: 'minimumScale.constructionStone',
+    outcome: 'forbidden',
+    min10ktPerYear: 10,
+    legalBasis: { zh: '某县规划：建筑用石料矿最低开采规模 10 万吨/年（测试）', en: 'A county plan: construction stone at least 10 ×10⁴ t/yr (test)' },
+  };
+  const stone: Proposal = { mineral: 'constructionStone', capacity10ktPerYear: 6, rightKind: 'new' };
+  const swept = (settings: RuleSetting[], mineral: Proposal['mineral'], capacity10ktPerYear: number) =>
+    sweepRight({
+      ruleset: { ...withRuleSettings(ruleset, settings), planPeriod: { from: 2021, to: 2025 } },
+      right: {
+        collection: 'mining_rights',
+        id: 1,
+        licenceNo: 'C0000000000001',
+        holder: '甲公司',
+        mineral,
+        capacity10ktPerYear,
+        scaleClass: 'small',
+        state: 'valid',
+        validTo: '2030-01-01',
+        restorationFund10kYuan: 1,
+        restorationFundProvisioned: true,
+        firstDay: '2020-01-01',
+        greenMineLevel: null,
+        sanction: null,
+      } as SweptRight,
+      measurements: { blockAreaM2: 100_000, features: [] },
+    }).filter((hit) => hit.problem === 'belowMinimumScale');
+
+  it('lists each scale with its figure, and a setting changes the figure for the check and the sweep alike', () => {
+    expect(registerRules(ruleset).find((r) => r.id === 'minimumScale.brickClay')).toMatchObject({ min10ktPerYear: 8 });
+    const clay = { ...clayMine, capacity10ktPerYear: 7 };
+    expect(findingsOf([], clay, []).map((f) => f.ruleId)).toContain('minimumScale');
+    expect(swept([], 'brickClay', 7)).toHaveLength(1);
+    const six = [{ ...setting('minimumScale.brickClay'), min10ktPerYear: 6 }];
+    expect(findingsOf(six, clay, []).map((f) => f.ruleId)).not.toContain('minimumScale');
+    expect(swept(six, 'brickClay', 7)).toEqual([]);
+    expect(ruleSettingChanges(ruleSettings(ruleset), ruleSettings(withRuleSettings(ruleset, six)))).toEqual([
+      { id: 'minimumScale.brickClay', field: 'min10ktPerYear', before: 8, after: 6 },
+    ]);
+  });
+
+  it('adds a mineral the table lacks by a setting: the check and the sweep read it, with its basis', () => {
+    expect(findingsOf([], stone, []).map((f) => f.ruleId)).not.toContain('minimumScale');
+    expect(swept([], 'constructionStone', 6)).toEqual([]);
+    const added = withRuleSettings(ruleset, [stoneScale]);
+    expect(added.minimumScales.map((s) => [s.mineral, s.min10ktPerYear])).toEqual([
+      ['brickClay', 8],
+      ['constructionStone', 10],
+    ]);
+    const [finding] = findingsOf([stoneScale], stone, []).filter((f) => f.ruleId === 'minimumScale');
+    expect(finding).toMatchObject({ outcome: 'forbidden', legalBasis: stoneScale.legalBasis });
+    const [hit] = swept([stoneScale], 'constructionStone', 6);
+    expect(hit.legalBasis.zh).toContain('某县规划');
+    expect(hit.detail.zh).toContain('最低开采规模 10 万吨/年');
+    expect(registerRules(added).find((r) => r.id === stoneScale.id)).toMatchObject({ title: { zh: '最低开采规模（建筑用石料）' }, min10ktPerYear: 10 });
+    // A setting naming an unknown mineral, or giving no figure, adds nothing.
+    expect(withRuleSettings(ruleset, [{ ...stoneScale, id: 'minimumScale.unobtainium' }]).minimumScales).toHaveLength(1);
+    expect(withRuleSettings(ruleset, [{ ...stoneScale, min10ktPerYear: undefined }]).minimumScales).toHaveLength(1);
   });
 });

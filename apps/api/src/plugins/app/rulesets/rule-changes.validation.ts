@@ -1,14 +1,17 @@
-import { MAX_LEGAL_BASIS_CHARS, MAX_TOLERANCE_M2, type RuleChange } from '@mpm/contracts';
+import { MAX_LEGAL_BASIS_CHARS, MAX_MIN_SCALE_10KT, MAX_TOLERANCE_M2, type RuleChange } from '@mpm/contracts';
 import { OUTCOMES, invalid, valid, type Bilingual, type Outcome, type Validation } from '@mpm/domain';
-import { ruleSettingChanges, type RegisterRule, type RuleSetting } from '@mpm/rules';
+import { minimumScaleTitle, ruleSettingChanges, scaleRuleMineral, type RegisterRule, type RuleSetting } from '@mpm/rules';
 import {
   DUPLICATE_RULE,
   EMPTY_RULE_CHANGE,
   LEGAL_BASIS_EMPTY,
   LEGAL_BASIS_TOO_LONG,
   NOTHING_TO_CHANGE,
+  RULE_HAS_NO_SCALE,
   RULE_HAS_NO_TOLERANCE,
   RULESET_MESSAGES as M,
+  SCALE_MISSING,
+  SCALE_OUT_OF_RANGE,
   TOLERANCE_OUT_OF_RANGE,
   UNKNOWN_OUTCOME,
   UNKNOWN_RULE,
@@ -31,7 +34,7 @@ function checkedBasis(rule: RegisterRule, basis: Bilingual): Validation<Bilingua
 /** One rule's new setting, or why the change to it is refused. */
 function changedSetting(rule: RegisterRule, change: RuleChange): Validation<RuleSetting, RulesetReason> {
   const { title: _title, ...setting } = rule;
-  if (change.outcome === undefined && change.toleranceM2 === undefined && change.legalBasis === undefined) {
+  if (change.outcome === undefined && change.toleranceM2 === undefined && change.min10ktPerYear === undefined && change.legalBasis === undefined) {
     return invalid(EMPTY_RULE_CHANGE, M.emptyRuleChange(rule));
   }
   if (change.outcome !== undefined) {
@@ -45,6 +48,13 @@ function changedSetting(rule: RegisterRule, change: RuleChange): Validation<Rule
     }
     setting.toleranceM2 = change.toleranceM2;
   }
+  if (change.min10ktPerYear !== undefined) {
+    if (rule.min10ktPerYear === undefined) return invalid(RULE_HAS_NO_SCALE, M.ruleHasNoScale(rule));
+    if (!(change.min10ktPerYear > 0 && change.min10ktPerYear <= MAX_MIN_SCALE_10KT)) {
+      return invalid(SCALE_OUT_OF_RANGE, M.scaleOutOfRange(rule, change.min10ktPerYear));
+    }
+    setting.min10ktPerYear = change.min10ktPerYear;
+  }
   if (change.legalBasis !== undefined) {
     const basis = checkedBasis(rule, change.legalBasis);
     if (!basis.valid) return basis;
@@ -54,9 +64,24 @@ function changedSetting(rule: RegisterRule, change: RuleChange): Validation<Rule
 }
 
 /**
+ * A minimum scale for a mineral the table lacks (`minimumScale.<mineral>`): its figure and legal
+ * basis are needed, its outcome is forbidden unless given, and it has no tolerance. Null when the
+ * id names no mineral (an unknown rule).
+ */
+function addedScale(change: RuleChange): Validation<RuleSetting, RulesetReason> | null {
+  const mineral = scaleRuleMineral(change.id);
+  if (!mineral) return null;
+  const empty: RegisterRule = { id: change.id, title: minimumScaleTitle(mineral), outcome: 'forbidden', min10ktPerYear: 1, legalBasis: { zh: '', en: '' } };
+  if (change.min10ktPerYear === undefined || change.legalBasis === undefined) return invalid(SCALE_MISSING, M.scaleMissing(empty));
+  if (change.toleranceM2 !== undefined) return invalid(RULE_HAS_NO_TOLERANCE, M.ruleHasNoTolerance(empty));
+  return changedSetting(empty, { ...change, outcome: change.outcome ?? 'forbidden' });
+}
+
+/**
  * Checks a change to the register against the rules in force (`rules`, of version `version`):
- * each rule named once and known, an outcome of the domain's set, a tolerance 0..10 000 m² and
- * only for a rule that has one, a legal basis neither blank nor longer than 2 000 characters in
+ * each rule named once and known (or a minimum scale for a mineral the table lacks, with its
+ * figure and basis), an outcome of the domain's set, a tolerance 0..10 000 m² and only for a rule
+ * that has one, a minimum scale above 0 and only for a minimum scale, a legal basis neither blank nor longer than 2 000 characters in
  * either language, and something that differs from the version in force. Returns every rule's
  * setting as the new version will hold them, in the register's order; or the first refusal,
  * naming the rule.
@@ -70,13 +95,14 @@ export function validateRuleChanges(
   const changed = new Map<string, RuleSetting>();
   for (const change of changes) {
     const rule = byId.get(change.id);
-    if (!rule) return invalid(UNKNOWN_RULE, M.unknownRule(change.id));
-    if (changed.has(rule.id)) return invalid(DUPLICATE_RULE, M.duplicateRule(rule));
-    const setting = changedSetting(rule, change);
+    const setting = rule ? changedSetting(rule, change) : addedScale(change);
+    if (!setting) return invalid(UNKNOWN_RULE, M.unknownRule(change.id));
+    if (changed.has(change.id)) return invalid(DUPLICATE_RULE, M.duplicateRule(rule ?? { id: change.id, title: { zh: change.id, en: change.id } }));
     if (!setting.valid) return setting;
-    changed.set(rule.id, setting.value);
+    changed.set(change.id, setting.value);
   }
-  const settings = rules.map(({ title: _title, ...setting }) => changed.get(setting.id) ?? setting);
+  const added = [...changed.values()].filter((s) => !byId.has(s.id));
+  const settings = [...rules.map(({ title: _title, ...setting }) => changed.get(setting.id) ?? setting), ...added];
   const before = rules.map(({ title: _title, ...setting }) => setting);
   if (ruleSettingChanges(before, settings).length === 0) return invalid(NOTHING_TO_CHANGE, M.nothingToChange(version));
   return valid(settings);

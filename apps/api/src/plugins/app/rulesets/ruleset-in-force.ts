@@ -57,7 +57,8 @@ const settingsUnder = (file: LoadedRuleset, v: RulesetVersion): RuleSetting[] =>
  */
 export function versionChanges(file: LoadedRuleset, newer: RulesetVersion, older: RulesetVersion | undefined) {
   if (!older) return [];
-  const titles = new Map(registerRules(file).map((rule) => [rule.id, rule.title]));
+  // A mineral's minimum scale the version added has its title only under that version.
+  const titles = new Map(registerRules(withRuleSettings(file, newer.rules)).map((rule) => [rule.id, rule.title]));
   return ruleSettingChanges(settingsUnder(file, older), settingsUnder(file, newer)).map((change) => ({
     ...change,
     title: titles.get(change.id) ?? { zh: change.id, en: change.id },

@@ -1,4 +1,4 @@
-import { MAX_LEGAL_BASIS_CHARS, MAX_TOLERANCE_M2 } from '@mpm/contracts';
+import { MAX_LEGAL_BASIS_CHARS, MAX_MIN_SCALE_10KT, MAX_TOLERANCE_M2 } from '@mpm/contracts';
 import { OUTCOMES, term, type Bilingual } from '@mpm/domain';
 
 /**
@@ -14,6 +14,9 @@ export const TOLERANCE_OUT_OF_RANGE = 'toleranceOutOfRange';
 export const LEGAL_BASIS_EMPTY = 'legalBasisEmpty';
 export const LEGAL_BASIS_TOO_LONG = 'legalBasisTooLong';
 export const NOTHING_TO_CHANGE = 'nothingToChange';
+export const RULE_HAS_NO_SCALE = 'ruleHasNoScale';
+export const SCALE_OUT_OF_RANGE = 'scaleOutOfRange';
+export const SCALE_MISSING = 'scaleMissing';
 
 export type RulesetReason =
   | typeof UNKNOWN_RULE
@@ -24,7 +27,10 @@ export type RulesetReason =
   | typeof TOLERANCE_OUT_OF_RANGE
   | typeof LEGAL_BASIS_EMPTY
   | typeof LEGAL_BASIS_TOO_LONG
-  | typeof NOTHING_TO_CHANGE;
+  | typeof NOTHING_TO_CHANGE
+  | typeof RULE_HAS_NO_SCALE
+  | typeof SCALE_OUT_OF_RANGE
+  | typeof SCALE_MISSING;
 
 /** A rule as a message names it: its title, and its id for whoever reads the API. */
 export interface NamedRule {
@@ -73,6 +79,18 @@ export const RULESET_MESSAGES = {
   legalBasisTooLong: (rule: NamedRule, lang: 'zh' | 'en', length: number): Bilingual => ({
     zh: `${zhName(rule)}：法律依据（${language[lang]}）有 ${length} 个字符，最多 ${MAX_LEGAL_BASIS_CHARS} 个。`,
     en: `${enName(rule)}: the legal basis (${language[lang]}) has ${length} characters; at most ${MAX_LEGAL_BASIS_CHARS} are allowed.`,
+  }),
+  ruleHasNoScale: (rule: NamedRule): Bilingual => ({
+    zh: `${zhName(rule)}不是最低开采规模，没有规模可设。`,
+    en: `${enName(rule)} is not a minimum mining scale and has no scale to set.`,
+  }),
+  scaleOutOfRange: (rule: NamedRule, min10ktPerYear: number): Bilingual => ({
+    zh: `${zhName(rule)}：最低开采规模 ${min10ktPerYear} 万吨/年须大于 0、不超过 ${MAX_MIN_SCALE_10KT} 万吨/年。`,
+    en: `${enName(rule)}: a minimum scale of ${min10ktPerYear} ×10⁴ t/yr must be above 0 and at most ${MAX_MIN_SCALE_10KT}.`,
+  }),
+  scaleMissing: (rule: NamedRule): Bilingual => ({
+    zh: `${zhName(rule)}：新增矿种的最低开采规模须给出规模（万吨/年）及其法律依据。`,
+    en: `${enName(rule)}: a mineral added to the minimum scales needs its scale (×10⁴ t/yr) and its legal basis.`,
   }),
   nothingToChange: (version: number): Bilingual => ({
     zh: `所作修改与第 ${version} 版规则集相同，没有可保存的内容。`,

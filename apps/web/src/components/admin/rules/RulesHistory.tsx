@@ -11,6 +11,7 @@ import { VersionStamp } from './VersionStamp.tsx';
 const FIELD_LABELS: Record<RuleSettingChange['field'], string> = {
   outcome: 'Outcome',
   toleranceM2: 'Tolerance (m²)',
+  min10ktPerYear: 'Minimum scale (10 kt a year)',
   legalBasis: 'Legal basis, now:',
 };
 

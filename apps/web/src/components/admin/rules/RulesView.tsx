@@ -7,6 +7,7 @@ import { useRulesData } from '../../../state/admin-rules-store.ts';
 import { useSession } from '../../../state/session-store.ts';
 import { OutcomeBadge } from '../../plan/OutcomeBadge.tsx';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
+import { AddScale } from './AddScale.tsx';
 import { RuleForm } from './RuleForm.tsx';
 import { RulesHistory } from './RulesHistory.tsx';
 import { VersionStamp } from './VersionStamp.tsx';
@@ -53,6 +54,7 @@ export function RulesView() {
                 />
               ))}
             </ul>
+            <AddScale rules={data.rules} lang={lang} />
           </>
         )}
       </section>
@@ -71,6 +73,9 @@ function RuleItem({ rule, lang, editing, onEdit, onClose }: { rule: RegisterRule
         <strong>{rule.title[lang]}</strong>
         <OutcomeBadge outcome={rule.outcome} lang={lang} />
         {rule.toleranceM2 !== undefined && <span className="admin-muted">{t('Tolerance {{value}} m²', { value: rule.toleranceM2 })}</span>}
+        {rule.min10ktPerYear !== undefined && (
+          <span className="admin-muted rule-scale">{t('At least {{value}} (10 kt a year)', { value: rule.min10ktPerYear })}</span>
+        )}
         <button type="button" className="link-button" aria-expanded={editing} onClick={onEdit}>
           {t('Edit')}
         </button>
