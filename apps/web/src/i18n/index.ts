@@ -10,6 +10,8 @@ import dataEn from './data.en.json';
 import dataZhCN from './data.zh-CN.json';
 import editEn from './edit.en.json';
 import editZhCN from './edit.zh-CN.json';
+import depthEn from './depth.en.json';
+import depthZhCN from './depth.zh-CN.json';
 import en from './en.json';
 import inspectEn from './inspect.en.json';
 import inspectZhCN from './inspect.zh-CN.json';
@@ -38,8 +40,8 @@ export function initI18n(lng: UiLanguage) {
   return i18next.use(initReactI18next).init({
     // One file per mode beside the common one, merged: keys are English text, so they cannot clash.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...rulesZhCN, ...proposalsZhCN, ...mapToolsZhCN, ...licencesZhCN, ...parcelsZhCN, ...campaignsZhCN, ...editZhCN, ...sweepZhCN } },
-      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...rulesEn, ...proposalsEn, ...mapToolsEn, ...licencesEn, ...parcelsEn, ...campaignsEn, ...editEn, ...sweepEn } },
+      'zh-CN': { translation: { ...zhCN, ...inspectZhCN, ...publicZhCN, ...dataZhCN, ...setupZhCN, ...adminZhCN, ...rulesZhCN, ...proposalsZhCN, ...mapToolsZhCN, ...licencesZhCN, ...parcelsZhCN, ...campaignsZhCN, ...editZhCN, ...sweepZhCN, ...depthZhCN } },
+      en: { translation: { ...en, ...inspectEn, ...publicEn, ...dataEn, ...setupEn, ...adminEn, ...rulesEn, ...proposalsEn, ...mapToolsEn, ...licencesEn, ...parcelsEn, ...campaignsEn, ...editEn, ...sweepEn, ...depthEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,

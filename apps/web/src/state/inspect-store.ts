@@ -32,6 +32,8 @@ export interface InspectData {
   rounds: string[];
   patchRound: string;
   checkSite(geometry: SiteGeometry, origin: SiteOrigin, lang: UiLanguage): Promise<void>;
+  /** Asks the shown site's card again (after a survey or a lead), keeping the card shown meanwhile. */
+  refreshSite(lang: UiLanguage): Promise<void>;
   setMineral(mineral: Mineral | ''): void;
   clearSite(): void;
   /** The register with rights expiring within `days` (the county's setting when omitted). */
@@ -71,6 +73,15 @@ export const useInspectData = create<InspectData>()((set, get) => ({
     } catch (err) {
       if (generation === siteGeneration) set({ site: { status: 'problem', geometry, origin, problem: toProblem(err) } });
     }
+  },
+
+  async refreshSite(lang) {
+    const site = get().site;
+    if (site.status !== 'done') return;
+    const generation = ++siteGeneration;
+    const mineral = get().mineral;
+    const card = await inspectApi.siteCheck(mineral ? { geometry: site.geometry, mineral } : { geometry: site.geometry }, lang);
+    if (generation === siteGeneration) set({ site: { ...site, card } });
   },
 
   setMineral: (mineral) => set({ mineral }),

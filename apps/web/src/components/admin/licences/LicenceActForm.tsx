@@ -9,7 +9,7 @@ import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft, TermOptions } from './licence-fields.tsx';
 import { draftFields } from '../draft-fields.ts';
 
-const EMPTY = { validFrom: '', validTo: '', holder: '', mineName: '', capacity: '', scaleClass: '', cornerList: '' };
+const EMPTY = { validFrom: '', validTo: '', holder: '', mineName: '', capacity: '', elevationTop: '', elevationBottom: '', scaleClass: '', cornerList: '' };
 
 /** The body of an act as the admin filled it in: only what the act takes, empty members left out. */
 function actBody(act: LicenceAct, draft: typeof EMPTY, document: DocumentDraft): Omit<LicenceActBody, 'baseVersion'> {
@@ -22,6 +22,8 @@ function actBody(act: LicenceAct, draft: typeof EMPTY, document: DocumentDraft):
     if (draft.holder.trim()) body.holder = draft.holder.trim();
     if (draft.mineName.trim()) body.mineName = draft.mineName.trim();
     if (draft.capacity.trim()) body.capacity10ktPerYear = Number(draft.capacity);
+    if (draft.elevationTop.trim()) body.elevationTopM = Number(draft.elevationTop);
+    if (draft.elevationBottom.trim()) body.elevationBottomM = Number(draft.elevationBottom);
     if (draft.scaleClass) body.scaleClass = draft.scaleClass as LicenceActBody['scaleClass'];
     const cornerList = cornerListOf(draft.cornerList);
     if (cornerList) body.cornerList = cornerList;
@@ -31,7 +33,7 @@ function actBody(act: LicenceAct, draft: typeof EMPTY, document: DocumentDraft):
 
 /**
  * The next act on the opened right (admins): 延续 (a new end of validity), 变更 (holder, mine
- * name, capacity, scale, or a new boundary as a corner list), 停产整顿, 恢复生产 or 注销 — each
+ * name, capacity, licensed elevation range, scale, or a new boundary as a corner list), 停产整顿, 恢复生产 or 注销 — each
  * with its document number and effective day. Only the acts open to the right are offered.
  */
 export function LicenceActForm() {
@@ -103,6 +105,14 @@ export function LicenceActForm() {
               <label>
                 {term('capacity10ktPerYear', lang)}
                 <input name="act-capacity" type="number" step="any" min="0" placeholder={String(right.properties.capacity10ktPerYear ?? '')} {...field('capacity')} />
+              </label>
+              <label>
+                {term('elevationTopM', lang)} ({term('unitM', lang)})
+                <input name="act-elevation-top" type="number" step="any" placeholder={String(right.properties.elevationTopM ?? '')} {...field('elevationTop')} />
+              </label>
+              <label>
+                {term('elevationBottomM', lang)} ({term('unitM', lang)})
+                <input name="act-elevation-bottom" type="number" step="any" placeholder={String(right.properties.elevationBottomM ?? '')} {...field('elevationBottom')} />
               </label>
               <label>
                 {term('scaleClass', lang)}

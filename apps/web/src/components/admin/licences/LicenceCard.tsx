@@ -6,6 +6,7 @@ import { useLicencesData } from '../../../state/licences-store.ts';
 import { useSession } from '../../../state/session-store.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { LicenceActForm } from './LicenceActForm.tsx';
+import { LicenceOutputs } from './LicenceOutputs.tsx';
 
 /** The register's fields the card lists: all it stores but the number (its title) and computed ones. */
 const shownFields = (collection: RightCollection): FieldDef[] => getLayer(collection).fields.filter((f) => !f.computed && f.key !== 'licenceNo' && f.key !== 'mineName');
@@ -66,6 +67,7 @@ export function LicenceCard() {
           <dd>{right.version}</dd>
         </div>
       </dl>
+      {right.collection === 'mining_rights' && <LicenceOutputs rightId={right.id} />}
       <h4>{t('Licence history')}</h4>
       <ol className="licence-events" aria-label={t('Licence history')}>
         {[...right.events].reverse().map((event) => (

@@ -88,6 +88,11 @@ export function LicencesView() {
               >
                 <span className="licence-no">{right.licenceNo}</span>
                 <span className={`licence-state state-${right.state}`}>{term(right.state, lang)}</span>
+                {right.overCapacityYear !== null && (
+                  <span className="licence-state flag-danger over-capacity">
+                    {term('overCapacity', lang)} ({right.overCapacityYear})
+                  </span>
+                )}
                 <span className="admin-muted">
                   {right.mineName ?? term(right.collection, lang)} · {right.holder} · {t('valid to {{day}}', { day: right.validTo })}
                 </span>

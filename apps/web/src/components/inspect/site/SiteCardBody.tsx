@@ -10,6 +10,7 @@ import { CornerListExport } from '../../CornerListExport.tsx';
 import { FindingsList } from '../../plan/FindingsList.tsx';
 import { daysLeftText, LicenceStateBadge, termOr } from '../terms.tsx';
 import { chinaTime } from '../../data/china-time.ts';
+import { DepthSurvey } from './DepthSurvey.tsx';
 
 interface BodyProps {
   card: SiteCardResponse;
@@ -115,6 +116,11 @@ export function SiteCardBody({ card, origin, lang, unit, snapshot }: BodyProps) 
               <div className="site-right-head">
                 <span className="site-right-kind">{term(right.collection, lang)}</span>
                 <LicenceStateBadge state={right.state} lang={lang} />
+                {right.overCapacityYear !== null && (
+                  <span className="tag tag-danger over-capacity">
+                    {term('overCapacity', lang)} ({right.overCapacityYear})
+                  </span>
+                )}
               </div>
               <dl className="site-facts">
                 <dt>{term('licenceNo', lang)}</dt>
@@ -137,6 +143,9 @@ export function SiteCardBody({ card, origin, lang, unit, snapshot }: BodyProps) 
                   </span>
                 </dd>
               </dl>
+              {snapshot === undefined && right.collection === 'mining_rights' && (
+                <DepthSurvey right={right} surveys={card.surveys} centre={card.centre} lang={lang} />
+              )}
               {snapshot === undefined && <CornerListExport source={{ layer: right.collection, featureId: right.featureId }} lang={lang} />}
             </li>
           ))}
