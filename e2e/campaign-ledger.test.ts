@@ -72,25 +72,26 @@ describe('the ledger and the campaigns as the campaigns run them (issue #15)', (
     };
     expect(stored.handovers).toEqual([expect.objectContaining({ department: 'publicSecurity', caseNumber: '公刑立〔2026〕77号', status: 'concluded' })]);
 
-    // The reporting calendar on a fixed day: 12 June 2020.
+    // The reporting calendar on a fixed day: 12 December 2022. The demo bureau sent every report on
+    // its day but the campaigns' closing ones (December 2022 and the 2022 annual summary).
     await panel.getByRole('tab', { name: '专项行动' }).click();
     const calendar = panel.locator('.reporting-calendar');
     await calendar.locator('.calendar-campaign').first().waitFor();
-    await calendar.getByLabel('日期').fill('2020-06-12');
+    await calendar.getByLabel('日期').fill('2022-12-12');
     const structure = calendar.locator('.calendar-campaign[data-campaign="xinbin-structure"]');
     const restoration = calendar.locator('.calendar-campaign[data-campaign="xinbin-restoration"]');
     const reports = (campaign: typeof structure, state: string) =>
       campaign.locator(`li[data-state="${state}"]`).evaluateAll((items) => items.map((li) => li.getAttribute('data-report')));
-    // Seed 000 reports by the 10th: June's report and the half-year summary are late, July's is due.
-    await expect.poll(() => reports(structure, 'reportDue')).toEqual(['monthReport:2020-07']);
-    expect((await reports(structure, 'reportLate')).slice(0, 2)).toEqual(['halfYearReport:2020-H1', 'monthReport:2020-06']);
+    // Seed 000 reports by the 10th: December's report and the annual summary are late, nothing else is.
+    await expect.poll(() => reports(structure, 'reportLate')).toEqual(['yearReport:2022', 'monthReport:2022-12']);
+    expect(await reports(structure, 'reportDue')).toEqual([]);
     // Seed 001 reports by the 15th: both still due.
-    expect(await reports(restoration, 'reportDue')).toEqual(['monthReport:2020-06', 'halfYearReport:2020-H1']);
-    expect(await restoration.locator('li[data-report="halfYearReport:2020-H1"]').textContent()).toContain('半年总结 2020-H1 · 2020-06-15');
+    expect(await reports(restoration, 'reportDue')).toEqual(['monthReport:2022-12', 'yearReport:2022']);
+    expect(await restoration.locator('li[data-report="yearReport:2022"]').textContent()).toContain('年度总结 2022 · 2022-12-15');
 
-    // The half-year summary sent that day leaves the list.
-    await restoration.locator('li[data-report="halfYearReport:2020-H1"]').getByRole('button', { name: '登记当日已报送' }).click();
-    await expect.poll(() => reports(restoration, 'reportDue')).toEqual(['monthReport:2020-06']);
+    // The annual summary sent that day leaves the list.
+    await restoration.locator('li[data-report="yearReport:2022"]').getByRole('button', { name: '登记当日已报送' }).click();
+    await expect.poll(() => reports(restoration, 'reportDue')).toEqual(['monthReport:2022-12']);
 
     // The borrowed tasks: 003's self-check deadline precedes its phase, as the document has it.
     const selfCheck = panel.locator('.campaign[data-campaign="xinbin-enforcement"] .campaign-task').filter({ hasText: '矿山企业自查' });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarResponse, CampaignTaskView, CampaignsResponse, InboxResponse } from '@mpm/contracts';
+import { reportKey, reportingCalendar, reportsDue, type ReportKind } from '@mpm/domain';
+import { chinaToday } from '../src/plugins/app/reports/china-time.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
 import { signInStaff } from './helpers/staff.ts';
@@ -27,9 +29,41 @@ describe.each(TEST_DATABASES)('campaigns and the reporting calendar on %s', (kin
     audit: await t.db.knex('audit_log').count({ n: '*' }).first(),
   });
 
+  let demoSent: { campaignId: number; kind: ReportKind; period: string; submittedOn: string }[];
+  let demoInbox: InboxResponse;
+
   beforeAll(async () => {
     t = await createTestApp(kind);
     cookies = await signInStaff(t);
+    // The demo bureau's reports sent (demo-reports.ts) are looked at on their own; the calendar's
+    // rules are tested below with none sent, so each due and late report shows.
+    demoSent = await t.db
+      .knex('campaign_reports')
+      .select('campaign_id AS campaignId', 'kind', 'period', t.db.knex.raw(`to_char(submitted_on, 'YYYY-MM-DD') AS "submittedOn"`));
+    demoInbox = (await call('GET', '/api/inbox', 'inspector1')).json();
+    await t.db.knex('campaign_reports').del();
+  });
+
+  it('loads the demo county with the reports a bureau would have sent by today: each on its day, but the campaigns’ closing ones', async () => {
+    const rules = (await campaigns()).campaigns;
+    const today = chinaToday();
+    let late = 0;
+    for (const campaign of rules) {
+      const rule = campaign.reporting;
+      const sent = demoSent.filter((r) => r.campaignId === campaign.id);
+      const dues = reportsDue(rule);
+      // Sent on the day each was due.
+      for (const report of sent) expect(report.submittedOn, `${report.kind} ${report.period}`).toBe(dues.find((d) => d.kind === report.kind && d.period === report.period)!.dueOn);
+      const calendarToday = reportingCalendar(rule, today, new Set(sent.map(reportKey)));
+      expect(calendarToday.late.map(reportKey), campaign.code).toEqual(['monthReport:2022-12', 'yearReport:2022']);
+      late += calendarToday.late.length;
+    }
+    expect(demoSent).toHaveLength(3 * 48 - 6);
+    expect(late).toBe(6);
+    // The inbox: six late reports (it had all 144), none due (the campaigns ended in 2022).
+    const group = (kind: string) => demoInbox.groups.find((g) => g.kind === kind);
+    expect(group('reportLate')!.count).toBe(6);
+    expect(group('reportDue')!.count).toBe(0);
   });
   afterAll(() => t?.close());
 

@@ -7,6 +7,8 @@ import type { FeatureInput } from '../plugins/app/layers/layers-repository.ts';
 import type { GreenMineInput, SanctionInput } from '../plugins/app/sweep/sweep-registers-repository.ts';
 import { legacyProgress } from '../plugins/app/restoration/legacy-progress.ts';
 import { XINBIN_CAMPAIGNS } from '../plugins/app/campaigns/xinbin-campaigns.ts';
+import { recordDemoReports } from '../plugins/app/campaigns/demo-reports.ts';
+import { chinaToday } from '../plugins/app/reports/china-time.ts';
 import { XINBIN_CAMPAIGN, XINBIN_PERIOD, XINBIN_STATED_TOTALS, XINBIN_TARGETS } from '../plugins/app/restoration/xinbin-targets.ts';
 
 /** Load order: townships before the parcels that reference them, rights before patches. */
@@ -95,7 +97,8 @@ async function linkParcelsToMines(trx: Knex.Transaction, repos: Repositories, pa
 /**
  * Loads the demo county; call it inside a transaction (`trx`) so that it is all or nothing.
  * With the restoration parcels come their progress records and the Xinbin targets (seed 001),
- * and the Xinbin campaigns (seeds 000, 001, 003) with their tasks and reporting rhythm.
+ * and the Xinbin campaigns (seeds 000, 001, 003) with their tasks and reporting rhythm, and the
+ * reports a bureau would have sent by today (all on their day but the closing ones: demo-reports.ts).
  * Returns the number of features loaded per collection.
  */
 export async function loadDemoCounty(trx: Knex.Transaction, repos: Repositories, dir: string) {
@@ -122,7 +125,8 @@ export async function loadDemoCounty(trx: Knex.Transaction, repos: Repositories,
   }
   // The demo county has no campaigns of its own: it borrows Xinbin's (seeds 000, 001, 003), and says so.
   const campaignTasks = await repos.campaigns.insertCampaigns(XINBIN_CAMPAIGNS, trx);
+  const campaignReports = await recordDemoReports(repos.campaigns, chinaToday(), trx);
   const registers = await loadDemoRegisters(trx, repos, dir);
-  await repos.audit.record({ userId: null, action: 'load_demo', entity: 'dataset', detail: { counts, restoration, campaignTasks, registers } }, trx);
+  await repos.audit.record({ userId: null, action: 'load_demo', entity: 'dataset', detail: { counts, restoration, campaignTasks, campaignReports, registers } }, trx);
   return counts;
 }

@@ -177,8 +177,8 @@ export function createCampaignsRepository(knex: Knex) {
       return query.select('campaign_id AS campaignId', 'kind', 'period', date(db, 'submitted_on', 'submittedOn'));
     },
 
-    /** Records a report sent; returns its id. */
-    async insertReport(report: SubmittedReport & { note: string | null }, userId: number, trx: Knex): Promise<number> {
+    /** Records a report sent (by a user; null for the demo load); returns its id. */
+    async insertReport(report: SubmittedReport & { note: string | null }, userId: number | null, trx: Knex): Promise<number> {
       const [row] = await trx('campaign_reports')
         .insert({
           campaign_id: report.campaignId,
