@@ -4,11 +4,9 @@ import { term } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import type { Delisting } from '../../../state/registers-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import { chinaToday } from '../../data/china-time.ts';
 import { draftFields } from '../draft-fields.ts';
 import { FormActions } from '../FormActions.tsx';
-
-/** Today as the browser's calendar has it (`YYYY-MM-DD`), the form's first guess at the exit's day. */
-const todayHere = () => new Date().toLocaleDateString('sv');
 
 /**
  * 移出名录: the exit's day and reason for one listing. Sent as typed: the server says what is
@@ -17,7 +15,7 @@ const todayHere = () => new Date().toLocaleDateString('sv');
 export function DelistForm({ label, saving, onSubmit, onCancel }: { label: string; saving: boolean; onSubmit(exit: Delisting): Promise<boolean>; onCancel(): void }) {
   const { t } = useTranslation();
   const lang = domainLanguage(useSession((s) => s.language));
-  const [draft, setDraft] = useState<Delisting>(() => ({ delistedOn: todayHere(), delistingReason: '' }));
+  const [draft, setDraft] = useState<Delisting>(() => ({ delistedOn: chinaToday(), delistingReason: '' }));
   const field = draftFields(draft, setDraft);
 
   const submit = async (event: FormEvent) => {

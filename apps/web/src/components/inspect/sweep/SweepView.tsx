@@ -7,12 +7,9 @@ import { useInspectSession } from '../../../state/inspect-session.ts';
 import { useLedger } from '../../../state/ledger-store.ts';
 import { useSession } from '../../../state/session-store.ts';
 import { useSweep } from '../../../state/sweep-store.ts';
+import { chinaTime } from '../../data/china-time.ts';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
 import './sweep.css';
-
-/** A moment as the bureau reads it: China time, to the minute. */
-const chinaTime = (iso: string, language: string) =>
-  new Date(iso).toLocaleString(language, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * 存量矿山排查: the last run (when, by whom or by the schedule, how many rights), a run on demand,
