@@ -90,7 +90,7 @@ describe('plan mode’s rough edges (issue #12)', () => {
     await context.close();
   }, 120_000);
 
-  it('a refused 正式审查 is cleared when a new block is given', async () => {
+  it('a block far outside the county is refused by the live check at once, in the server’s words; the refused 正式审查 is cleared by a new block', async () => {
     const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     page.on('console', () => undefined);
@@ -99,10 +99,18 @@ describe('plan mode’s rough edges (issue #12)', () => {
     const far = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[114.1, 28.5], [114.11, 28.5], [114.11, 28.51], [114.1, 28.51], [114.1, 28.5]]] } };
     await panel.getByLabel('GeoJSON 或 KML 文件').setInputFiles({ name: 'far.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(far)) });
     await panel.getByText('地块：来自上传的文件').waitFor();
+    // The live check refuses it at once: no findings, no indicators, the reason.
+    const live = panel.locator('.live-check');
+    const liveRefusal = live.locator('.live-refusal');
+    await liveRefusal.waitFor();
+    expect(await liveRefusal.textContent()).toContain('不在本县范围内');
+    expect(await live.locator('.finding, .indicator-table, .worst-outcome').count()).toBe(0);
     await waitForMapIdle(page);
     await panel.getByRole('button', { name: '正式审查' }).click();
     const refusal = panel.locator('.server-verdict .form-error');
     await refusal.waitFor({ timeout: 60_000 });
+    // The same words as the server's.
+    expect(await refusal.textContent()).toContain((await liveRefusal.textContent())!);
     await paste(page, goodList);
     await panel.getByText('地块：来自粘贴的拐点坐标').waitFor();
     expect(await refusal.count()).toBe(0);

@@ -78,7 +78,8 @@ export function usePlanMap(map: MaplibreMap | null, styleLoaded: boolean, planMo
   const draft = usePlan((s) => s.proposal);
   const planData = useServerData((s) => s.plan.data);
   const [runtime, setRuntime] = useState<typeof import('./plan-runtime.ts') | null>(null);
-  const live = runtime && planMode ? runtime.selectLiveCheck(planData, block?.geometry ?? null, draft) : null;
+  const county = useServerData((s) => s.config?.bounds ?? null);
+  const live = runtime && planMode ? runtime.selectLiveCheck(planData, block?.geometry ?? null, draft, county) : null;
   const [draw, setDraw] = useState<DrawController | null>(null);
   /** The block revision the map shows, so the map's own echo is not drawn again. */
   const shownRef = useRef<number | null>(null);

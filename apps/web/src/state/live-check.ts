@@ -1,4 +1,4 @@
-import { areaReport, type AreaReport } from '@mpm/geo';
+import { areaReport, ellipsoidalAreaM2, outsideCountyReason, type AreaReport, type LonLatBox } from '@mpm/geo';
 import { MINERALS, SCALE_CLASSES, type Mineral } from '@mpm/domain';
 import {
   evaluate,
@@ -32,6 +32,16 @@ export interface LiveCheck {
   highlight: HighlightCollection;
   /** What the browser could not measure: a finding may be missing there. */
   errors: MeasurementError[];
+  /** The server's refusal of a block far from the county (its own words): then nothing else is judged. */
+  refusal?: { zh: string; en: string };
+}
+
+/** A block's extent `[west, south, east, north]`. */
+function boxOf(block: BlockGeometry): LonLatBox {
+  const positions = (block.type === 'Polygon' ? [block.coordinates] : block.coordinates).flat(2);
+  const xs = positions.map((p) => p[0]);
+  const ys = positions.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 /** The existing mines, for the indicators: mining rights not revoked. */
@@ -67,7 +77,16 @@ function highlightOf(overlaps: ReturnType<BrowserEngine['measureWithOverlaps']>[
 }
 
 /** The live check of one block on `today`; pure apart from the engine it is given. */
-export function computeLiveCheck(data: PlanData, engine: BrowserEngine, block: BlockGeometry, draft: ProposalDraft, today: Date): LiveCheck {
+export function computeLiveCheck(
+  data: PlanData,
+  engine: BrowserEngine,
+  block: BlockGeometry,
+  draft: ProposalDraft,
+  today: Date,
+  county: LonLatBox | null = null,
+): LiveCheck {
+  const refusal = outsideCountyReason(boxOf(block), county);
+  if (refusal) return { area: areaReport(ellipsoidalAreaM2(block)), verdict: null, highlight: { type: 'FeatureCollection', features: [] }, errors: [], refusal };
   const { measurements, overlaps } = engine.measureWithOverlaps(block, measurementRequest(data.ruleset, data.buffers));
   const proposal = readProposal(draft);
   const verdict = proposal
@@ -83,7 +102,7 @@ export function computeLiveCheck(data: PlanData, engine: BrowserEngine, block: B
 
 /** One-entry caches: the same inputs give the same objects to every component that asks. */
 let engineCache: { data: PlanData; engine: BrowserEngine } | null = null;
-let checkCache: { data: PlanData; block: BlockGeometry; draft: ProposalDraft; result: LiveCheck | null } | null = null;
+let checkCache: { data: PlanData; block: BlockGeometry; draft: ProposalDraft; county: LonLatBox | null; result: LiveCheck | null } | null = null;
 
 function engineFor(data: PlanData): BrowserEngine {
   if (engineCache?.data !== data) engineCache = { data, engine: browserEngine(data) };
@@ -94,18 +113,18 @@ function engineFor(data: PlanData): BrowserEngine {
  * The selector: the live check of the current block against the loaded plan data, or null
  * when there is no block or no data yet. Recomputed only when one of its inputs changes.
  */
-export function selectLiveCheck(data: PlanData | null, block: BlockGeometry | null, draft: ProposalDraft): LiveCheck | null {
+export function selectLiveCheck(data: PlanData | null, block: BlockGeometry | null, draft: ProposalDraft, county: LonLatBox | null = null): LiveCheck | null {
   if (!data || !block) return null;
-  if (checkCache && checkCache.data === data && checkCache.block === block && checkCache.draft === draft) return checkCache.result;
+  if (checkCache && checkCache.data === data && checkCache.block === block && checkCache.draft === draft && checkCache.county === county) return checkCache.result;
   let result: LiveCheck | null;
   try {
-    result = computeLiveCheck(data, engineFor(data), block, draft, new Date());
+    result = computeLiveCheck(data, engineFor(data), block, draft, new Date(), county);
   } catch (err) {
     // A geometry the engine cannot handle must not take the page down; the server still checks it.
     console.warn('live check failed', err);
     result = null;
   }
-  checkCache = { data, block, draft, result };
+  checkCache = { data, block, draft, county, result };
   return result;
 }
 
@@ -114,5 +133,6 @@ export function useLiveCheck(): LiveCheck | null {
   const data = useServerData((s) => s.plan.data);
   const block = usePlan((s) => s.block?.geometry ?? null);
   const draft = usePlan((s) => s.proposal);
-  return selectLiveCheck(data, block, draft);
+  const county = useServerData((s) => s.config?.bounds ?? null);
+  return selectLiveCheck(data, block, draft, county);
 }

@@ -15,6 +15,11 @@ export function LiveCheckView({ live, lang, unit }: { live: LiveCheck; lang: Lan
     <section className="plan-section live-check" aria-labelledby="live-check-title">
       <h3 id="live-check-title">{t('Live check')}</h3>
       <AreaFigures area={live.area} lang={lang} approximate />
+      {live.refusal && (
+        <p className="form-error live-refusal" role="alert">
+          {live.refusal[lang]}
+        </p>
+      )}
       {live.errors.length > 0 && (
         <div className="measure-errors" role="alert">
           <p>{t('Some features could not be measured in the browser; a finding may be missing there. The server check is authoritative.')}</p>
@@ -43,7 +48,7 @@ export function LiveCheckView({ live, lang, unit }: { live: LiveCheck; lang: Lan
           <IndicatorTable before={live.verdict.indicators.before} after={live.verdict.indicators.after} lang={lang} />
         </>
       ) : (
-        <p className="plan-note">{t('Enter the planned capacity to see the findings.')}</p>
+        !live.refusal && <p className="plan-note">{t('Enter the planned capacity to see the findings.')}</p>
       )}
     </section>
   );

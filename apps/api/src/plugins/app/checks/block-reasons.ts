@@ -136,14 +136,6 @@ export const BLOCK_MESSAGES = {
       zh: `环未闭合：最后一个坐标（第 ${count} 个）与第 1 个不同。`,
       en: `the ring is not closed: its last position (${count}) differs from its first.`,
     }),
-  outsideCounty: (centre: readonly [number, number], county: readonly number[]): Bilingual => {
-    const [w, s, e, n] = county.map((v) => v.toFixed(3));
-    const [lon, lat] = centre.map((v) => v.toFixed(4));
-    return {
-      zh: `地块（中心约 ${lon}°E, ${lat}°N）不在本县范围内（县域约 ${w}–${e}°E，${s}–${n}°N）。请检查坐标或坐标系。`,
-      en: `The block (centre about ${lon}°E, ${lat}°N) is outside the county (about ${w}–${e}°E, ${s}–${n}°N). Check the coordinates and their CRS.`,
-    };
-  },
   partsOverlap: (): Bilingual => ({
     zh: 'MultiPolygon 的各部分相互重叠或共边，请合并为一个多边形或分开检查。',
     en: 'The parts of the MultiPolygon overlap or share an edge; merge them into one polygon or check them separately.',
