@@ -3,7 +3,7 @@ import type { FieldDef } from './layers.ts';
 
 /**
  * A feature property as a person reads it: enum keys become terms, booleans 是/否, numbers
- * get their unit. `null` and `undefined` become an empty string.
+ * get their unit; measures are grouped for the locale, integers (years, codes) never. `null` and `undefined` become an empty string.
  */
 export function formatValue(field: FieldDef, value: unknown, lang: Language = 'zh'): string {
   if (value === null || value === undefined || value === '') return '';
@@ -17,7 +17,8 @@ export function formatValue(field: FieldDef, value: unknown, lang: Language = 'z
       .join(lang === 'zh' ? '、' : ', ');
   } else if (field.type === 'boolean') {
     text = term(value ? 'yes' : 'no', lang);
-  } else if (typeof value === 'number') {
+  } else if (typeof value === 'number' && field.type === 'number') {
+    // Measures are grouped (1,234.5); integers are years, codes and small counts, never grouped ("2019", not "2,019").
     text = value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 });
   } else {
     text = String(value);

@@ -32,4 +32,10 @@ describe('formatValue', () => {
   it('leaves an unknown enum value as it is rather than hiding it', () => {
     expect(formatValue(field('mining_rights', 'mineral'), 'unobtainium')).toBe('unobtainium');
   });
+
+  it('never groups years or codes (a parcel planned for 2019 reads 2019, not 2,019)', () => {
+    expect(formatValue(field('restoration_parcels', 'plannedYear'), 2019)).toBe('2019');
+    expect(formatValue(field('restoration_parcels', 'plannedYear'), 2019, 'en')).toBe('2019');
+    expect(formatValue({ key: 'code', type: 'text', label: 'code' } as never, 610_425)).toBe('610425');
+  });
 });
