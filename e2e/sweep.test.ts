@@ -101,6 +101,8 @@ describe('the sweep of existing mines in the browser (issue #15)', () => {
       await expect.poll(() => entry.locator('.entry-workflow').textContent()).not.toContain(`转为${status}`);
     }
     expect(await entry.locator('.entry-workflow').textContent()).not.toContain('转为销号');
+    // …and the inspector is told so: the step shown as someone else's, with who takes it (issue #12).
+    expect(await entry.locator('.steps-not-yours li[data-to="closed"]').textContent()).toBe('销号：由管理员办理，您的角色不能办理');
     expect(errors).toEqual([]);
     await context.close();
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerEntryView } from '@mpm/contracts';
-import { FINAL_LEDGER_STATUSES, ledgerStepsFrom, term, type LedgerStatus, type LedgerTransition } from '@mpm/domain';
+import { FINAL_LEDGER_STATUSES, ROLE_TERMS, ledgerStepsFrom, term, type LedgerStatus, type LedgerTransition } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useLedger } from '../../../state/ledger-store.ts';
 import { useServerData } from '../../../state/server-store.ts';
@@ -17,7 +17,15 @@ export function EntryWorkflow({ view, busy }: { view: LedgerEntryView; busy: boo
   const transition = useLedger((s) => s.transition);
   const [note, setNote] = useState('');
   const [missingNote, setMissingNote] = useState<LedgerStatus | null>(null);
-  const steps = ledgerStepsFrom(view.status, role).filter((step) => step.allowed);
+  const all = ledgerStepsFrom(view.status, role);
+  const steps = all.filter((step) => step.allowed);
+  /** Steps from here this user cannot take, said as such with who can (销号 is an admin's). */
+  const others = all.filter((step) => !step.allowed);
+  const whoCan = (step: LedgerTransition) =>
+    step.roles
+      .filter((r): r is keyof typeof ROLE_TERMS => r in ROLE_TERMS)
+      .map((r) => term(ROLE_TERMS[r], lang))
+      .join(lang === 'zh' ? '、' : ', ');
 
   if (FINAL_LEDGER_STATUSES.includes(view.status)) {
     return <p className="plan-note entry-final">{t('This entry is finished: {{status}}.', { status: term(view.status, lang) })}</p>;
@@ -61,6 +69,15 @@ export function EntryWorkflow({ view, busy }: { view: LedgerEntryView; busy: boo
             </p>
           )}
         </>
+      )}
+      {others.length > 0 && (
+        <ul className="plan-note steps-not-yours">
+          {others.map((step) => (
+            <li key={step.to} data-to={step.to}>
+              {t('{{status}}: taken by {{roles}}, not your role', { status: term(step.to, lang), roles: whoCan(step) })}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
