@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { dropAppendOnly, makeAppendOnly } from './append-only.ts';
-import { allowRoles } from './role-check.ts';
+import { allowValues } from './check-constraint.ts';
 
 const STATUSES = ['draft', 'submitted', 'returned', 'withdrawn', 'approved', 'licensed', 'deleted'];
 const STEPS = ['submit', 'withdraw', 'approve', 'return', 'delete', 'license'];
@@ -14,7 +14,7 @@ const STEPS = ['submit', 'withdraw', 'approve', 'return', 'delete', 'license'];
  * versions are append-only and the audit log names it.
  */
 export async function up(knex: Knex): Promise<void> {
-  await allowRoles(knex, ['inspector', 'planner', 'reviewer', 'admin']);
+  await allowValues(knex, 'users', 'role', ['inspector', 'planner', 'reviewer', 'admin']);
 
   await knex.schema.alterTable('proposals', (t) => {
     t.text('status').notNullable().defaultTo('draft').checkIn(STATUSES, 'proposals_status_check');
@@ -63,5 +63,5 @@ export async function down(knex: Knex): Promise<void> {
     t.dropColumn('status');
   });
   await knex('users').where({ role: 'reviewer' }).update({ role: 'planner' });
-  await allowRoles(knex, ['inspector', 'planner', 'admin']);
+  await allowValues(knex, 'users', 'role', ['inspector', 'planner', 'admin']);
 }

@@ -1,21 +1,5 @@
 import type { Knex } from 'knex';
-import { allowRoles } from './role-check.ts';
-
-/** Replaces the check on `layer_revisions.kind` (named by PostgreSQL when 007 made it inline) with one allowing `kinds`. */
-async function allowRevisionKinds(knex: Knex, kinds: readonly string[]): Promise<void> {
-  await knex.raw(`
-    DO $$
-    DECLARE c text;
-    BEGIN
-      FOR c IN SELECT conname FROM pg_constraint
-               WHERE conrelid = 'layer_revisions'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%kind%'
-      LOOP
-        EXECUTE format('ALTER TABLE layer_revisions DROP CONSTRAINT %I', c);
-      END LOOP;
-    END $$`);
-  // DDL takes no bound parameters; the kinds are this file's constants.
-  await knex.raw(`ALTER TABLE layer_revisions ADD CONSTRAINT layer_revisions_kind_check CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(', ')}))`);
-}
+import { allowValues } from './check-constraint.ts';
 
 /**
  * Layer editing in the web (issue #11): the data manager role (数据管理员), who imports, edits and
@@ -25,8 +9,8 @@ async function allowRevisionKinds(knex: Knex, kinds: readonly string[]): Promise
  * edit was (`edit`: action, the parts changed, the feature's name).
  */
 export async function up(knex: Knex): Promise<void> {
-  await allowRoles(knex, ['inspector', 'planner', 'reviewer', 'dataManager', 'admin']);
-  await allowRevisionKinds(knex, ['import', 'restore', 'edit']);
+  await allowValues(knex, 'users', 'role', ['inspector', 'planner', 'reviewer', 'dataManager', 'admin']);
+  await allowValues(knex, 'layer_revisions', 'kind', ['import', 'restore', 'edit']);
   await knex.schema.alterTable('layer_revisions', (t) => {
     t.integer('feature_id');
     t.jsonb('edit');
@@ -43,5 +27,5 @@ export async function down(knex: Knex): Promise<void> {
   // Edit revisions are the layers' history: the kind check stays wide rather than erase or misname them.
   // Least privilege for those who lose the role: they keep reading, as inspectors do.
   await knex('users').where({ role: 'dataManager' }).update({ role: 'inspector' });
-  await allowRoles(knex, ['inspector', 'planner', 'reviewer', 'admin']);
+  await allowValues(knex, 'users', 'role', ['inspector', 'planner', 'reviewer', 'admin']);
 }
