@@ -205,6 +205,13 @@ export const CheckBody = Type.Object(
 );
 export type CheckBody = Static<typeof CheckBody>;
 
+/**
+ * `POST /api/check?asOf=YYYY-MM-DD`: check against the licence register as it stood at the end of
+ * that day (the other layers and the ruleset as they stand); a day not yet past is today.
+ */
+export const CheckQuery = Type.Object({ asOf: Type.Optional(Type.String({ format: 'date' })) }, strict);
+export type CheckQuery = Static<typeof CheckQuery>;
+
 /** One verdict (`Finding` in `@mpm/rules`). */
 export const Finding = Type.Object({
   ruleId: Type.String(),
@@ -268,5 +275,7 @@ export const CheckResponse = Type.Object({
   /** Whether the plan period was over on the check date (minimum indicators then count as missed). */
   periodEnded: Type.Boolean(),
   checkedAt: Type.String({ format: 'date-time' }),
+  /** The day (China time) whose licence register the check measured: today, or the past day asked. */
+  asOf: Type.String({ format: 'date' }),
 });
 export type CheckResponse = Static<typeof CheckResponse>;

@@ -129,7 +129,14 @@ export const PatchProperties = Type.Object({
 export type PatchProperties = Static<typeof PatchProperties>;
 
 /** `GET /api/patches?round=…` (staff). */
-export const PatchesQuery = Type.Object({ round: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, strict);
+export const PatchesQuery = Type.Object(
+  {
+    round: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    /** Classify against the licence register as it stood at the end of this day (a day not yet past is today). */
+    asOf: Type.Optional(IsoDate),
+  },
+  strict,
+);
 export type PatchesQuery = Static<typeof PatchesQuery>;
 
 /** `POST /api/patches` (inspector, admin): a round of patches as a GeoJSON FeatureCollection. */
@@ -156,6 +163,8 @@ export type PatchFeature = Static<typeof PatchFeature>;
 /** `GET /api/patches` and `POST /api/patches` answer: the classified patches, in code order. */
 export const PatchCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),
+  /** The day (China time) whose licence register the patches were classified against. */
+  asOf: IsoDate,
   features: Type.Array(PatchFeature),
 });
 export type PatchCollection = Static<typeof PatchCollection>;

@@ -210,7 +210,10 @@ export type ProgressRecordView = Static<typeof ProgressRecordView>;
 export const ProgressRecordsResponse = Type.Object({ records: Type.Array(ProgressRecordView) });
 export type ProgressRecordsResponse = Static<typeof ProgressRecordsResponse>;
 
-/** `GET /api/indicators?asOf=` (staff): the day the indicators are judged at (today by default). */
+/**
+ * `GET /api/indicators?asOf=YYYY-MM-DD` (staff): the day the indicators are judged at (today by
+ * default; a day not yet past is today), on the licence register as it stood at the end of it.
+ */
 export const IndicatorsQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, strict);
 export type IndicatorsQuery = Static<typeof IndicatorsQuery>;
 

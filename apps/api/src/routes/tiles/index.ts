@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { TileQuery } from '@mpm/contracts';
 import { isRightCollection, type CollectionId } from '@mpm/domain';
 import { badRequest } from '../../http/errors.ts';
-import { chinaToday } from '../../plugins/app/reports/china-time.ts';
+import { registerDay } from '../../plugins/app/reports/china-time.ts';
 import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
 import { absolute } from '../../http/origin.ts';
 import { accessTo, visibleCollection, type CollectionAccess } from '../../plugins/app/layers/layer-access.ts';
@@ -39,7 +39,8 @@ function pastDay(collection: CollectionId, asOf: string | undefined): string | u
       en: `Layer "${collection}" keeps no history to be seen as of a day (asOf): only the mining and exploration right layers do.`,
     });
   }
-  return asOf < chinaToday() ? asOf : undefined;
+  const { day, past } = registerDay(asOf);
+  return past ? day : undefined;
 }
 
 /** Options of the tile routes: the tile cache's size, and what encodes tiles. */

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
-import { RIGHT_COLLECTIONS, getLayer, type CollectionId } from '@mpm/domain';
+import { getLayer, isRightCollection, type CollectionId } from '@mpm/domain';
 import { growBox } from '@mpm/geo';
 import type { BlockGeometry, FeatureMeasurement, GeometryEngine, MeasurementRequest, Measurements, MineRecord, ZoneRight } from '@mpm/rules';
 import { LAYER_TABLES, fieldExpression } from '../layers/layer-tables.ts';
-import type { BBox } from '../layers/layers-repository.ts';
+import { layerSource, type BBox } from '../layers/layers-repository.ts';
+import { rightTable } from '../inspection/rights-repository.ts';
 
 /** The block, parsed once: only ever a geometry already validated in code (see `block-*.validation.ts`). */
 const BLOCK_CTE = `b AS (
@@ -33,7 +34,8 @@ function blockBBox(block: MeasuredGeometry): BBox {
  * One collection's part of the measuring query: its features within `withinM` of the block
  * (an index prefilter on the box grown by `withinM`, then the exact test: intersection for 0,
  * else the distance on the ellipsoid), with their staff-view catalogue properties, overlap
- * area and distance.
+ * area and distance. `asOf`: the rights as they stood at the end of that past day (the other
+ * layers keep no history and are read as they stand).
  */
 function collectionQuery(
   knex: Knex,
@@ -41,13 +43,16 @@ function collectionQuery(
   withinM: number,
   bbox: BBox,
   sliverToleranceM2: number,
+  asOf?: string,
 ): Knex.Raw {
   const layer = LAYER_TABLES[collection];
   const def = getLayer(collection);
   const properties = def.fields.flatMap((field) => [knex.raw('?::text', [field.key]), knex.raw(fieldExpression(layer, field))]);
   const fixed = Object.entries(layer.fixed).map(([column, value]) => knex.raw('?? = ?', [`t.${column}`, value]));
   // A revoked right takes no part in a check (`rightCountsInChecks` of @mpm/domain).
-  if ((RIGHT_COLLECTIONS as readonly string[]).includes(collection)) fixed.push(knex.raw(`t.right_status <> 'revoked'`));
+  const isRight = isRightCollection(collection);
+  if (isRight) fixed.push(knex.raw(`t.right_status <> 'revoked'`));
+  const miningRights = rightTable(knex, 'mining_rights', asOf);
   const overlap =
     def.geometry === 'polygon'
       ? 'CASE WHEN ST_Intersects(t.geom, b.g) THEN ST_Area(ST_Intersection(t.geom, b.g)::geography) ELSE 0 END'
@@ -56,10 +61,10 @@ function collectionQuery(
   const holders =
     collection === 'mining_blocks'
       ? knex.raw(
-          `(SELECT coalesce(json_agg(DISTINCT r.holder ORDER BY r.holder), '[]'::json) FROM mining_rights r
+          `(SELECT coalesce(json_agg(DISTINCT r.holder ORDER BY r.holder), '[]'::json) FROM ? r
              WHERE r.geom && t.geom AND r.right_status <> 'revoked' AND ST_Intersects(r.geom, t.geom)
                AND ST_Area(ST_Intersection(r.geom, t.geom)::geography) >= ?)`,
-          [sliverToleranceM2],
+          [miningRights, sliverToleranceM2],
         )
       : knex.raw('NULL::json');
   // The rights inside a concentrated zone, for its planned rights and total (slivers aside, as above).
@@ -67,10 +72,10 @@ function collectionQuery(
     collection === 'concentrated_zones'
       ? knex.raw(
           `(SELECT coalesce(json_agg(json_build_object('licenceNo', r.licence_no, 'capacity10ktPerYear', coalesce(r.capacity_10kt_per_year, 0)::float8)
-                     ORDER BY r.licence_no COLLATE "C"), '[]'::json) FROM mining_rights r
+                     ORDER BY r.licence_no COLLATE "C"), '[]'::json) FROM ? r
              WHERE r.geom && t.geom AND r.right_status <> 'revoked' AND ST_Intersects(r.geom, t.geom)
                AND ST_Area(ST_Intersection(r.geom, t.geom)::geography) >= ?)`,
-          [sliverToleranceM2],
+          [miningRights, sliverToleranceM2],
         )
       : knex.raw('NULL::json');
   // Touching features are 0 m away; for the others the one ellipsoidal distance (O(n·m) in the
@@ -90,11 +95,11 @@ function collectionQuery(
               (?)::float8 AS "distanceM",
               ? AS "rightHolders",
               ? AS "rightsInside"
-         FROM ?? AS t, b
+         FROM ?, b
         WHERE ${[...fixed.map(() => '?'), 't.geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)', '?'].join(' AND ')}
        OFFSET 0
      ) c WHERE ?`,
-    [collection, ...properties, distance, holders, rightsInside, layer.table, ...fixed, ...envelope, touching, near],
+    [collection, ...properties, distance, holders, rightsInside, layerSource(knex, collection, isRight ? asOf : undefined), ...fixed, ...envelope, touching, near],
   );
 }
 
@@ -108,12 +113,12 @@ export interface PointMeasuring {
  * areas and distances, one round trip per block (a UNION over the requested collections).
  * `sliverToleranceM2`: a right overlapping a planning block by less is not one of its holders.
  */
-export function createPostgisEngine(knex: Knex, sliverToleranceM2: number): GeometryEngine & PointMeasuring {
+export function createPostgisEngine(knex: Knex, sliverToleranceM2: number, asOf?: string): GeometryEngine & PointMeasuring {
   return {
     async measure(block: MeasuredGeometry, request: MeasurementRequest): Promise<Measurements> {
       const bbox = blockBBox(block);
       const parts = request.collections.map(({ collection, withinM }) =>
-        collectionQuery(knex, collection, withinM, bbox, sliverToleranceM2),
+        collectionQuery(knex, collection, withinM, bbox, sliverToleranceM2, asOf),
       );
       const found = parts.length > 0 ? parts.map(() => '(?)').join(' UNION ALL ') : 'SELECT NULL::text AS collection, NULL::int AS "featureId" WHERE false';
       const result = await knex.raw(
@@ -137,12 +142,13 @@ export function createPostgisEngine(knex: Knex, sliverToleranceM2: number): Geom
 /** SQL of the planner's check: the geometry engine, the county's mines and its extent. */
 export function createChecksRepository(knex: Knex) {
   return {
-    /** The PostGIS geometry engine (see {@link createPostgisEngine}). */
-    engine: (sliverToleranceM2: number) => createPostgisEngine(knex, sliverToleranceM2),
+    /** The PostGIS geometry engine (see {@link createPostgisEngine}); `asOf`, a past day whose rights to measure. */
+    engine: (sliverToleranceM2: number, asOf?: string) => createPostgisEngine(knex, sliverToleranceM2, asOf),
 
-    /** The existing mines for the plan indicators: every mining right not revoked. */
-    async mines(): Promise<MineRecord[]> {
-      return knex('mining_rights')
+    /** The existing mines for the plan indicators: every mining right not revoked (at the end of `asOf`, a past day, if given). */
+    async mines(asOf?: string): Promise<MineRecord[]> {
+      return knex
+        .from(knex.raw('? AS r', [rightTable(knex, 'mining_rights', asOf)]))
         .whereNot('right_status', 'revoked')
         .select('mineral', 'scale_class AS scaleClass', knex.raw('capacity_10kt_per_year::float8 AS "capacity10ktPerYear"'))
         .orderBy('id');

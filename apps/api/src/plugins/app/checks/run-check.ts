@@ -20,6 +20,7 @@ import { validateBlockTopology } from './block-topology.validation.ts';
 import { validateNearCounty } from './near-county.validation.ts';
 import { rulesetInForce } from '../rulesets/ruleset-in-force.ts';
 import type { LoadedRuleset } from './ruleset.ts';
+import { chinaToday, endOfChinaDay } from '../reports/china-time.ts';
 
 /** What a check needs from the app. */
 export interface CheckContext {
@@ -28,6 +29,11 @@ export interface CheckContext {
   ruleset: LoadedRuleset;
   /** The check date (decides whether the plan period is over). */
   now: Date;
+  /**
+   * A past day (`YYYY-MM-DD`, China time, before today): measure the licence register as it stood
+   * at its end, and judge the plan period on that day. The other layers and the ruleset as they stand.
+   */
+  asOf?: string;
 }
 
 /** Most corner-list problems quoted in one answer. */
@@ -103,12 +109,13 @@ export async function runCheck(context: CheckContext, body: CheckBody): Promise<
   const { ruleset, version } = await rulesetInForce(repos.rulesets, context.ruleset);
   const buffers = effectiveBuffers(ruleset.bufferDefaults, await repos.settings.bufferWidths());
   const indicators = effectiveIndicators(ruleset.indicators, await repos.settings.indicatorTargets());
-  const engine = repos.checks.engine(ruleset.sliverToleranceM2);
+  const { asOf } = context;
+  const engine = repos.checks.engine(ruleset.sliverToleranceM2, asOf);
   const [measurements, mines] = await Promise.all([
     engine.measure(geometry, measurementRequest(ruleset, buffers)),
-    repos.checks.mines(),
+    repos.checks.mines(asOf),
   ]);
-  const years = planYears(ruleset, context.now);
+  const years = planYears(ruleset, asOf ? endOfChinaDay(asOf) : context.now);
   const { periodEnded } = years;
   const verdict = evaluate({ ruleset: { ...ruleset, indicators }, buffers, proposal: body.proposal, measurements, mines, ...years });
   return {
@@ -122,5 +129,6 @@ export async function runCheck(context: CheckContext, body: CheckBody): Promise<
     rulesetVersion: version.version,
     periodEnded,
     checkedAt: context.now.toISOString(),
+    asOf: asOf ?? chinaToday(context.now),
   };
 }

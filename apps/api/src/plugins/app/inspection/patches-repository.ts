@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { BlockGeometry } from '@mpm/rules';
 import { LAYER_TABLES, columnName } from '../layers/layer-tables.ts';
-import { licenceStateSql } from './rights-repository.ts';
+import { licenceStateSql, rightTable, type RightTable } from './rights-repository.ts';
 import { PROTECTED_ZONE_LAYERS, type PatchOverlaps } from './patch-class.ts';
 
 /** One patch as stored, with what it overlaps (not yet classified). */
@@ -24,17 +24,19 @@ export interface NewPatch {
 /** Rows per INSERT statement (5 parameters each, far below PostgreSQL's 65 535). */
 const INSERT_CHUNK = 500;
 
-/** The mining rights as `r` for {@link licenceStateSql}. */
-const MINING_RIGHTS = '(SELECT id, licence_no, valid_to, right_status AS status, geom FROM mining_rights) r';
-/** The exploration rights as `r` for {@link licenceStateSql}. */
-const EXPLORATION_RIGHTS = '(SELECT id, licence_no, valid_to, right_status AS status, geom FROM exploration_rights) r';
+/** A right table as `r` for {@link licenceStateSql}: as it stands, or at the end of a past `day`. */
+const rightsAs = (knex: Knex, table: RightTable, day?: string): Knex.Raw =>
+  knex.raw('(SELECT id, licence_no, valid_to, right_status AS status, geom FROM ? rt) r', [rightTable(knex, table, day)]);
 
-/** The rights of `rightsTable` (as `r`) meeting patch `p`, each with its state (`state`) and overlap (m²), as a JSON array. */
-const rightsMeetingSql = (rightsTable: string) =>
-  `(SELECT coalesce(json_agg(json_build_object('licenceNo', s.licence_no, 'state', s.state, 'overlapAreaM2', s.a)
-                             ORDER BY s.licence_no), '[]'::json)
-      FROM (SELECT r.licence_no, (?) AS state, ST_Area(ST_Intersection(r.geom, p.geom)::geography)::float8 AS a
-              FROM ${rightsTable} WHERE r.geom && p.geom AND ST_Intersects(r.geom, p.geom)) s)`;
+/** The rights of `rights` (as `r`) meeting patch `p`, each with its state (`state`) and overlap (m²), as a JSON array. */
+const rightsMeetingSql = (knex: Knex, rights: Knex.Raw, state: Knex.Raw): Knex.Raw =>
+  knex.raw(
+    `(SELECT coalesce(json_agg(json_build_object('licenceNo', s.licence_no, 'state', s.state, 'overlapAreaM2', s.a)
+                               ORDER BY s.licence_no), '[]'::json)
+        FROM (SELECT r.licence_no, (?) AS state, ST_Area(ST_Intersection(r.geom, p.geom)::geography)::float8 AS a
+                FROM ? WHERE r.geom && p.geom AND ST_Intersects(r.geom, p.geom)) s)`,
+    [state, rights],
+  );
 
 /** The protected zones meeting patch `p`: one index-bound branch per layer of {@link PROTECTED_ZONE_LAYERS}. */
 function protectedZonesSql(knex: Knex): Knex.Raw {
@@ -61,17 +63,20 @@ export function createPatchesRepository(knex: Knex) {
      * exploration rights it meets and their state on `today`, its area outside every valid
      * mining right, the protected zones and current restoration parcels it meets, and the ledger
      * entry made from it (at most one: `patch_id` is unique); all areas ellipsoidal, each lookup
-     * bound by the GiST indexes (`&&`).
+     * bound by the GiST indexes (`&&`). `historical`: the rights as they stood at the end of
+     * `today`, a past day, rebuilt from the register's history.
      */
-    async withOverlaps(today: string, round?: string): Promise<PatchRow[]> {
+    async withOverlaps(today: string, round?: string, historical = false): Promise<PatchRow[]> {
       const state = licenceStateSql(knex, today, 0);
+      const day = historical ? today : undefined;
+      const mining = rightsAs(knex, 'mining_rights', day);
       const result = await knex.raw(
         `SELECT p.id, p.code, p.detection_round AS "detectionRound", to_char(p.detected_on, 'YYYY-MM-DD') AS "detectedOn",
                 ST_Area(p.geom::geography)::float8 AS "areaM2", ST_AsGeoJSON(p.geom, 7, 0)::json AS geometry,
-                ${rightsMeetingSql(MINING_RIGHTS)} AS rights,
-                ${rightsMeetingSql(EXPLORATION_RIGHTS)} AS "explorationRights",
+                ? AS rights,
+                ? AS "explorationRights",
                 (SELECT ST_Area(ST_Difference(p.geom, ST_Union(r.geom))::geography)::float8
-                   FROM ${MINING_RIGHTS}
+                   FROM ?
                   WHERE r.geom && p.geom AND ST_Intersects(r.geom, p.geom) AND (?) IN ('valid', 'expiringSoon')) AS "outsideValidM2",
                 (SELECT coalesce(json_agg(z ORDER BY z.collection, z."featureId"), '[]'::json) FROM (?) z) AS zones,
                 (SELECT coalesce(json_agg(json_build_object('featureId', t.id, 'name', t.name,
@@ -84,7 +89,15 @@ export function createPatchesRepository(knex: Knex) {
            LEFT JOIN ledger_entries le ON le.patch_id = p.id
           WHERE ?::text IS NULL OR p.detection_round = ?
           ORDER BY p.code`,
-        [state, state, state, protectedZonesSql(knex), round ?? null, round ?? null],
+        [
+          rightsMeetingSql(knex, mining, state),
+          rightsMeetingSql(knex, rightsAs(knex, 'exploration_rights', day), state),
+          mining,
+          state,
+          protectedZonesSql(knex),
+          round ?? null,
+          round ?? null,
+        ],
       );
       return result.rows as PatchRow[];
     },

@@ -4,7 +4,7 @@ import type { MeasuredGeometry } from '../checks/checks-repository.ts';
 import { mostOverlappedTownship } from '../layers/layers-repository.ts';
 
 /** The two right tables, which are also their collections' ids. */
-type RightTable = 'mining_rights' | 'exploration_rights';
+export type RightTable = 'mining_rights' | 'exploration_rights';
 
 /**
  * A right table as it stood at the end of a past day (`YYYY-MM-DD`), as a subquery with the
@@ -22,12 +22,20 @@ export const rightTableAsOf = (knex: Knex, table: RightTable, day: string): Knex
   );
 
 /**
+ * A right table to read from: as it stands (`day` undefined), or as it stood at the end of a past
+ * `day` ({@link rightTableAsOf}). The register, the tiles, the checks, the patch classes and the
+ * indicators all read the rights through this one relation.
+ */
+export const rightTable = (knex: Knex, table: RightTable, day?: string): Knex.Raw =>
+  day === undefined ? knex.raw('??', [table]) : rightTableAsOf(knex, table, day);
+
+/**
  * Mining and exploration rights as one relation `r` (collection, id, licence, holder, mineral,
  * dates, status, geom; for a mining right its licensed elevation range and capacity): as they stand, or as they stood at the end of `day`. As they stand it is
  * a plain UNION ALL, so filters on `r.geom` reach each table's GiST index.
  */
 function rightsRelation(knex: Knex, day?: string): Knex.Raw {
-  const source = (table: RightTable) => (day === undefined ? knex.raw('??', [table]) : rightTableAsOf(knex, table, day));
+  const source = (table: RightTable) => rightTable(knex, table, day);
   return knex.raw(
     `(SELECT 'mining_rights'::text AS collection, id, licence_no, mine_name, holder, mineral, valid_from, valid_to,
              coalesce(right_status, 'active') AS status, geom, elevation_top_m::float8 AS top_m,

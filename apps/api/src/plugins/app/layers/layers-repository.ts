@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { COLLECTION_IDS, getLayer, type CollectionId, type FieldDef } from '@mpm/domain';
 import { storedVersion, type StoredVersion } from '../settings/settings-repository.ts';
 import { isRightCollection } from '@mpm/domain';
-import { rightTableAsOf } from '../inspection/rights-repository.ts';
+import { rightTable } from '../inspection/rights-repository.ts';
 import { LAYER_TABLES, columnName, fieldExpression } from './layer-tables.ts';
 
 /** [minLon, minLat, maxLon, maxLat] in EPSG:4490. */
@@ -23,7 +23,7 @@ export function layerSource(knex: Knex, collection: CollectionId, asOf?: string)
   const { table } = LAYER_TABLES[collection];
   if (asOf === undefined) return knex.raw('?? AS t', [table]);
   if (!isRightCollection(collection)) throw new Error(`${collection} has no history to read as of a day`);
-  return knex.raw('? AS t', [rightTableAsOf(knex, collection, asOf)]);
+  return knex.raw('? AS t', [rightTable(knex, collection, asOf)]);
 }
 
 /** A bbox in EPSG:4490 lon/lat, or an envelope in another CRS (a Gauss–Krüger zone's eastings and northings). */

@@ -95,10 +95,13 @@ export function createOutputRepository(knex: Knex) {
     /**
      * The county's verified output of the latest year any right has one for, summed by mineral
      * (万吨); undefined before any is recorded. A right revoked since still counts for the years
-     * it produced.
+     * it produced. `throughYear`: the latest year up to it.
      */
-    async latestYearByMineral(trx: Knex = knex): Promise<{ year: number; byMineral: Record<string, number> } | undefined> {
-      const latest = await trx('right_outputs').max({ year: 'year' }).first();
+    async latestYearByMineral(throughYear?: number, trx: Knex = knex): Promise<{ year: number; byMineral: Record<string, number> } | undefined> {
+      const latest = await trx('right_outputs')
+        .modify((q) => void (throughYear !== undefined && q.where('year', '<=', throughYear)))
+        .max({ year: 'year' })
+        .first();
       if (latest?.year === null || latest?.year === undefined) return undefined;
       const year = Number(latest.year);
       const rows = (await trx('right_outputs as o')

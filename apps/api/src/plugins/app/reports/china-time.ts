@@ -33,3 +33,16 @@ const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE, yea
  * (licences run to the end of that day; at 02:00 in Beijing it is already the next day).
  */
 export const chinaToday = (now: Date = new Date()): string => isoDay.format(now);
+
+/**
+ * The day a register is asked "as of": `asOf` when it is before today (China time), else today (a
+ * future day is today: nothing is known of it yet). `past` says whether to read the register's
+ * history rather than the register as it stands.
+ */
+export function registerDay(asOf: string | undefined, now: Date = new Date()): { day: string; past: boolean } {
+  const today = chinaToday(now);
+  return asOf !== undefined && asOf < today ? { day: asOf, past: true } : { day: today, past: false };
+}
+
+/** The end of `day` (`YYYY-MM-DD`) in China time, as an instant: "as the register stood at the end of day D". */
+export const endOfChinaDay = (day: string): Date => new Date(`${day}T23:59:59.999+08:00`);

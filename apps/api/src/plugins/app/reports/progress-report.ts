@@ -64,8 +64,8 @@ export async function renderProgressReport(
     restorationSummary(repos, { asOf: period.dayBefore }),
     repos.restoration.parcelStates(period.dayBefore),
     repos.restoration.parcelStates(asOf),
-    // The indicators' staged targets are judged at the report's day (the mines are those on record now).
-    planIndicators({ repos, ruleset }, asOf === today ? now : new Date(`${asOf}T12:00:00+08:00`)),
+    // The indicators at the end of the report's day: its staged target, and the register as it stood then.
+    planIndicators({ repos, ruleset }, now, asOf),
     repos.reports.restorationMap(),
     repos.reports.countyName(),
     repos.ledger.reportFigures(period.from, asOf),

@@ -5,7 +5,8 @@ import { planIndicators } from '../../../plugins/app/restoration/plan-indicators
 
 /**
  * `GET /api/indicators?asOf=YYYY-MM-DD` (staff): the plan's indicators live from the rights data,
- * judged at the day asked (today by default): a staged target takes the step in force that day.
+ * judged at the day asked (today by default; a day not yet past is today): a staged target takes
+ * the step in force that day, and the licence register is read as it stood at the end of it.
  */
 const indicators: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -14,10 +15,7 @@ const indicators: FastifyPluginAsyncTypebox = async (app) => {
       preValidation: requireRole('planner', 'inspector', 'reviewer', 'admin'),
       schema: { querystring: IndicatorsQuery, response: { 200: IndicatorsResponse } },
     },
-    async (request) => {
-      const { asOf } = request.query;
-      return planIndicators({ repos: app.repos, ruleset: app.ruleset }, asOf ? new Date(`${asOf}T12:00:00+08:00`) : new Date());
-    },
+    async (request) => planIndicators({ repos: app.repos, ruleset: app.ruleset }, new Date(), request.query.asOf),
   );
 };
 export default indicators;

@@ -6,7 +6,8 @@ import { loadPatchRound } from '../../../plugins/app/inspection/patches-writes.t
 
 /**
  * Change patches (卫片图斑), classified on the fly: staff read them (`?round=` for one detection
- * round); inspectors and admins load a round, all or nothing, and get its patches back classified.
+ * round, `?asOf=` against the licence register as it stood at the end of that day); inspectors and
+ * admins load a round, all or nothing, and get its patches back classified.
  */
 const patches: FastifyPluginAsyncTypebox = async (app) => {
   const tolerance = app.ruleset.sliverToleranceM2;
@@ -17,7 +18,7 @@ const patches: FastifyPluginAsyncTypebox = async (app) => {
       preValidation: requireRole('inspector', 'planner', 'admin'),
       schema: { querystring: PatchesQuery, response: { 200: PatchCollection } },
     },
-    async (request) => classifiedPatches(app.repos, tolerance, new Date(), request.query.round),
+    async (request) => classifiedPatches(app.repos, tolerance, new Date(), request.query.round, request.query.asOf),
   );
 
   app.post(

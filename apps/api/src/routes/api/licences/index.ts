@@ -4,7 +4,7 @@ import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { LICENCE_PROBLEMS } from '../../../plugins/app/licences/licence-problems.ts';
 import { licenceDetail } from '../../../plugins/app/licences/licence-detail.ts';
 import { recordLicenceAct, registerLicence } from '../../../plugins/app/licences/licences-writes.ts';
-import { chinaToday } from '../../../plugins/app/reports/china-time.ts';
+import { registerDay } from '../../../plugins/app/reports/china-time.ts';
 
 /**
  * The licence register (矿业权台账): `GET /api/licences` (staff) searches and filters it, as it
@@ -20,10 +20,9 @@ const licences: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/licences', { preValidation: staff, schema: { querystring: LicencesQuery, response: { 200: LicencesResponse } } }, async (request) => {
     const { asOf, ...filter } = request.query;
-    const today = chinaToday(new Date());
-    const day = asOf && asOf < today ? asOf : today;
+    const { day, past } = registerDay(asOf);
     const { expiringWithinDays } = await app.repos.inspection.settings.get();
-    const rights = await app.repos.inspection.rights.register({ day, expiringWithinDays, historical: day < today, filter });
+    const rights = await app.repos.inspection.rights.register({ day, expiringWithinDays, historical: past, filter });
     return { asOf: day, expiringWithinDays, licences: rights };
   });
 
