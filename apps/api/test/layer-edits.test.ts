@@ -163,6 +163,8 @@ describe.each(TEST_DATABASES)('editing the features of zones and protected areas
     const moved = await call('PATCH', `/api/layers/farmland/features/${created.feature.id}`, 'data', { baseVersion: created.feature.version, geometry: square(township.inside, 45) });
     expect(moved.statusCode, moved.body).toBe(200);
     const edit = moved.json().revision.revision;
+    const ids = async (layer = 'farmland') => (await features(layer)).map((f: { id: number }) => f.id).sort((a: number, b: number) => a - b);
+    const idsBefore = await ids();
 
     const restored = await call('POST', `/api/layers/farmland/revisions/${edit}/restore`, 'data');
     expect(restored.statusCode, restored.body).toBe(200);
@@ -170,6 +172,9 @@ describe.each(TEST_DATABASES)('editing the features of zones and protected areas
     const back = (await features()).find((f: { properties: { name: string } }) => f.properties.name === '恢复测试农田');
     expect(back.geometry).toEqual(original);
     expect(back.version).toBe(restored.json().revision);
+    // Farmland has no key field: the restore puts every feature back under the id it had.
+    expect(back.id).toBe(created.feature.id);
+    expect(await ids()).toEqual(idsBefore);
 
     // The version loaded before the restore is stale now.
     await refused(await call('DELETE', `/api/layers/farmland/features/${back.id}?baseVersion=${created.feature.version}`), 409, 'versionConflict');
@@ -179,6 +184,15 @@ describe.each(TEST_DATABASES)('editing the features of zones and protected areas
     expect(deleted.json()).toMatchObject({ feature: null, revision: { kind: 'edit', removed: 1, edit: { action: 'delete', featureId: back.id, name: '恢复测试农田' } } });
     expect(await counts()).toMatchObject({ farmland: before.farmland - 1, revisions: before.revisions + 1 });
     expect((await call('POST', `/api/layers/farmland/revisions/${deleted.json().revision.revision}/restore`)).statusCode).toBe(200);
-    expect((await features()).some((f: { properties: { name: string } }) => f.properties.name === '恢复测试农田')).toBe(true);
+    expect((await features()).find((f: { properties: { name: string } }) => f.properties.name === '恢复测试农田')?.id).toBe(back.id);
+    expect(await ids()).toEqual(idsBefore);
+
+    // A layer with a key (a block's code): a deleted block restored takes its id back too.
+    const [block] = await features('mining_blocks');
+    const blockIds = await ids('mining_blocks');
+    const gone = await call('DELETE', `/api/layers/mining_blocks/features/${block.id}?baseVersion=${block.version}`);
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect((await call('POST', `/api/layers/mining_blocks/revisions/${gone.json().revision.revision}/restore`)).statusCode).toBe(200);
+    expect(await ids('mining_blocks')).toEqual(blockIds);
   });
 });

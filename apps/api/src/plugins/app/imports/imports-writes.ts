@@ -5,7 +5,7 @@ import { UserError, badRequest, notFound } from '../../../http/errors.ts';
 import { auditedWrite } from '../audit/audited-write.ts';
 import type { User } from '../auth/users-repository.ts';
 import { LAYER_TABLES } from '../layers/layer-tables.ts';
-import type { FeatureInput } from '../layers/layers-repository.ts';
+import type { FeatureInput, LayerFeature } from '../layers/layers-repository.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import { layerKey, type StoredPreview } from './import-preview.ts';
 
@@ -34,7 +34,10 @@ export const storedFields = (layer: CollectionId) =>
 /**
  * Writes `features` to the layer in `trx`: matched by the layer's key when it has one (changed
  * in place, so records that refer to them keep their link), else replacing every row; in
- * `replace` mode the rows not in `features` go. Returns what changed.
+ * `replace` mode the rows not in `features` go. A restore's features carry the ids they had in
+ * the revision restored, and a feature written anew takes its old id back (a layer without a key
+ * is put back with its ids, so links to its features and their edit history stay right); an
+ * import's get new ones. Returns what changed.
  */
 async function applyFeatures(context: ImportsContext, layer: CollectionId, features: FeatureInput[], mode: ImportMode, trx: Knex) {
   const { imports, layers } = context.repos;
@@ -45,21 +48,24 @@ async function applyFeatures(context: ImportsContext, layer: CollectionId, featu
     return { added: features.length, changed: 0, removed };
   }
   const existing = await imports.keyedIds(layer, key.key, trx);
-  const incoming = new Set<string>();
+  const incoming = new Set(features.map((feature) => String(feature.properties[key.key])));
+  // The rows going leave first, so a feature put back may take its old id from one of them.
+  const gone = mode === 'replace' ? [...existing].filter(([value]) => !incoming.has(value)).map(([, id]) => id) : [];
+  if (gone.length > 0) await layers.remove(layer, trx, gone);
+  const kept = new Set([...existing].filter(([value]) => incoming.has(value)).map(([, id]) => id));
   const added: FeatureInput[] = [];
   for (const feature of features) {
-    const value = String(feature.properties[key.key]);
-    incoming.add(value);
-    const id = existing.get(value);
-    if (id === undefined) added.push(feature);
+    const id = existing.get(String(feature.properties[key.key]));
+    if (id === undefined) added.push(feature.id !== undefined && kept.has(feature.id) ? { ...feature, id: undefined } : feature);
     else await layers.update(layer, id, feature, trx);
   }
   await layers.insert(layer, added, trx);
-  const changed = features.length - added.length;
-  const gone = mode === 'replace' ? [...existing].filter(([value]) => !incoming.has(value)).map(([, id]) => id) : [];
-  if (gone.length > 0) await layers.remove(layer, trx, gone);
-  return { added: added.length, changed, removed: gone.length };
+  return { added: added.length, changed: features.length - added.length, removed: gone.length };
 }
+
+/** A revision's stored features as a restore writes them: properties, geometry and the id each had. */
+const restoredFeatures = (features: LayerFeature[]): FeatureInput[] =>
+  features.map(({ id, properties, geometry }) => ({ properties, geometry, ...(Number.isInteger(id) && { id }) }));
 
 /**
  * Writes features to a layer as its next revision, keeping the layer as it stood before (for a
@@ -158,7 +164,7 @@ export function restoreRevision(context: ImportsContext, layer: CollectionId, re
       }
       return features;
     },
-    write: (trx, features) => writeRevision(context, layer, features, 'replace', user.id, trx, { kind: 'restore', restored: revision }),
+    write: (trx, features) => writeRevision(context, layer, restoredFeatures(features), 'replace', user.id, trx, { kind: 'restore', restored: revision }),
     before: () => ({ layer, restoring: revision }),
   });
 }

@@ -67,6 +67,8 @@ export interface StoredLayerSetting extends LayerSetting {
 export interface FeatureInput {
   geometry: GeoJSON.Geometry;
   properties: Record<string, unknown>;
+  /** The row's id, for a feature put back by a restore (never read from a file). */
+  id?: number;
 }
 
 /** Rows one INSERT statement writes: few enough to keep its parameters well under PostgreSQL's 65 535. */
@@ -236,13 +238,14 @@ export function createLayersRepository(knex: Knex) {
 
     /**
      * Inserts features into a collection's table, {@link INSERT_BATCH} rows a statement (rows of
-     * one statement share their columns). Properties the table derives (its `expressions`, e.g. a
-     * parcel's status from its progress records) are not columns and are left out.
+     * one statement share their columns); a feature with an `id` (a restore's) keeps it.
+     * Properties the table derives (its `expressions`, e.g. a parcel's status from its progress
+     * records) are not columns and are left out.
      */
     async insert(collection: CollectionId, features: FeatureInput[], trx: Knex = knex) {
       const groups = new Map<string, Record<string, unknown>[]>();
       for (const feature of features) {
-        const row = columnsOf(trx, collection, feature);
+        const row = { ...columnsOf(trx, collection, feature), ...(feature.id !== undefined && { id: feature.id }) };
         const key = Object.keys(row).sort().join(',');
         groups.set(key, [...(groups.get(key) ?? []), row]);
       }
