@@ -32,8 +32,9 @@ const polygonsOf = (features: readonly GeoJSONStoreFeatures[]) =>
   features.filter((f) => f.geometry.type === 'Polygon' && f.properties.mode === 'polygon').map((f) => (f.geometry as GeoJSON.Polygon).coordinates);
 
 /**
- * terra-draw (select mode: corners dragged, a midpoint dragged adds a corner; polygon mode for a
- * new feature), never letting a ring cross itself, with every moved or
+ * terra-draw (select mode: corners dragged, a midpoint dragged adds a corner, a corner
+ * right-clicked is deleted while the ring keeps three; polygon mode for a new feature), never
+ * letting a ring cross itself, with every moved or
  * drawn corner snapped to the neighbours' corners and edges within `SNAP_TOLERANCE_PX` pixels.
  */
 export function createEditController(map: MaplibreMap, callbacks: EditCallbacks): EditController {
@@ -55,7 +56,7 @@ export function createEditController(map: MaplibreMap, callbacks: EditCallbacks)
             feature: {
               draggable: false,
               validation: (feature) => ValidateNotSelfIntersecting(feature),
-              coordinates: { midpoints: true, draggable: true, deletable: false, snappable: { toCustom } },
+              coordinates: { midpoints: true, draggable: true, deletable: true, snappable: { toCustom } },
             },
           },
         },
@@ -77,7 +78,7 @@ export function createEditController(map: MaplibreMap, callbacks: EditCallbacks)
     if (first) draw.selectFeature(first.id!);
   };
 
-  // A move ends (a corner dropped, a midpoint made a corner) or a polygon closes: one undo step each.
+  // A move ends (a corner dropped, a midpoint made a corner), a corner is deleted or a polygon closes: one undo step each.
   draw.on('finish', (_id, context) => {
     const geometry = current();
     if (geometry) callbacks.onChange(geometry);

@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Map as MaplibreMap, MapMouseEvent } from 'maplibre-gl';
 import { containsPoint, ringsOf } from '../edit/snap.ts';
+import { NEIGHBOURS_MIN_ZOOM, neighbourRings, snapLayers, type ViewBox } from '../edit/neighbours.ts';
+import { availableLayers } from '../state/derived.ts';
 import { useEditSession } from '../state/edit-session.ts';
+import { useServerData } from '../state/server-store.ts';
+import { useSession } from '../state/session-store.ts';
 import type { EditController } from './edit-controller.ts';
 import { createEditController } from './edit-controller.ts';
 import { whileMapLives } from './while-map-lives.ts';
@@ -9,8 +13,9 @@ import { whileMapLives } from './while-map-lives.ts';
 /**
  * The feature editor on the map, for `MapView` only: a click picks the feature of the chosen
  * layer under it; the open feature's boundary is drawn with draggable corners (or a new one is
- * drawn), each move snapped to the other features' corners and edges and sent to the store,
- * which keeps the one before for undo.
+ * drawn), each move snapped to the corners and edges of the layer's other features and of the
+ * other layers drawn on the map (fetched for the view while a feature is open) and sent to the
+ * store, which keeps the one before for undo.
  */
 export function useEditMap(map: MaplibreMap | null, styleLoaded: boolean, active: boolean): void {
   const target = useEditSession((s) => s.target);
@@ -18,6 +23,8 @@ export function useEditMap(map: MaplibreMap | null, styleLoaded: boolean, active
   const [controller, setController] = useState<EditController | null>(null);
   /** The boundary the map shows, so the map's own change is not drawn again. */
   const shownRef = useRef<unknown>(null);
+  /** The other layers' rings in the view, for snapping. */
+  const neighboursRef = useRef<GeoJSON.Position[][]>([]);
 
   useEffect(() => {
     if (!map || !styleLoaded || !active) return;
@@ -28,8 +35,32 @@ export function useEditMap(map: MaplibreMap | null, styleLoaded: boolean, active
       },
       snapTargets: () => {
         const { features, target: open } = useEditSession.getState();
-        return features.filter((f) => open?.kind !== 'feature' || f.id !== open.id).flatMap((f) => ringsOf(f.geometry));
+        const own = features.filter((f) => open?.kind !== 'feature' || f.id !== open.id).flatMap((f) => ringsOf(f.geometry));
+        return [...own, ...neighboursRef.current];
       },
+    });
+    // The other layers' boundaries in the view, fetched anew after each move of the map while a feature is open.
+    let asked = 0;
+    const refreshNeighbours = () => {
+      const { layer, target: open } = useEditSession.getState();
+      const ask = ++asked;
+      if (!layer || !open || map.getZoom() < NEIGHBOURS_MIN_ZOOM) {
+        neighboursRef.current = [];
+        return;
+      }
+      const layers = snapLayers(layer, availableLayers(useServerData.getState().layers), useSession.getState().layerChoices);
+      const bounds = map.getBounds();
+      const box: ViewBox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+      void neighbourRings(layers, box, useSession.getState().language).then((rings) => {
+        if (ask === asked) neighboursRef.current = rings;
+      });
+    };
+    map.on('moveend', refreshNeighbours);
+    const unsubscribeEdit = useEditSession.subscribe((state, before) => {
+      if (state.target !== before.target || state.layer !== before.layer) refreshNeighbours();
+    });
+    const unsubscribeLayers = useSession.subscribe((state, before) => {
+      if (state.layerChoices !== before.layerChoices) refreshNeighbours();
     });
     const pick = (event: MapMouseEvent) => {
       const session = useEditSession.getState();
@@ -42,6 +73,9 @@ export function useEditMap(map: MaplibreMap | null, styleLoaded: boolean, active
     return () => {
       setController(null);
       map.off('click', pick);
+      map.off('moveend', refreshNeighbours);
+      unsubscribeEdit();
+      unsubscribeLayers();
       whileMapLives(() => created.destroy());
     };
   }, [map, styleLoaded, active]);

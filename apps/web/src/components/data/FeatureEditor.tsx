@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatValue, getLayer, isEditableLayer, term, type FieldDef, type Language } from '@mpm/domain';
 import { SNAP_TOLERANCE_PX } from '../../edit/snap.ts';
+import { NEIGHBOURS_MIN_ZOOM } from '../../edit/neighbours.ts';
 import { useDataSession } from '../../state/data-session.ts';
 import { useEditSession } from '../../state/edit-session.ts';
 import { useServerData } from '../../state/server-store.ts';
@@ -48,9 +49,9 @@ function FieldInput({ field, value, lang, onChange }: { field: FieldDef; value: 
 
 /**
  * 编辑要素: the chosen layer's features edited in place — pick one on the map (or in the list),
- * change its attributes, drag its corners (a midpoint dragged adds one), undo the last move, or
- * draw a new feature; every corner snaps to the other features' corners and edges within
- * {@link SNAP_TOLERANCE_PX} pixels. Saving makes the layer's next revision; a 409 (someone saved
+ * change its attributes, drag its corners (a midpoint dragged adds one, a corner right-clicked
+ * goes), undo the last move, or draw a new feature; every corner snaps to the corners and edges of
+ * the layer's other features and of the other layers shown within {@link SNAP_TOLERANCE_PX} pixels. Saving makes the layer's next revision; a 409 (someone saved
  * first) is shown in the server's words.
  */
 export function FeatureEditor({ lang }: { lang: Language }) {
@@ -79,7 +80,12 @@ export function FeatureEditor({ lang }: { lang: Language }) {
   return (
     <section className="plan-section feature-editor" aria-labelledby="edit-title">
       <h3 id="edit-title">{t('Edit features of {{layer}}', { layer: term(layer, lang) })}</h3>
-      <p className="plan-note">{t('Corners snap to the corners and edges of neighbouring features within {{px}} pixels.', { px: SNAP_TOLERANCE_PX })}</p>
+      <p className="plan-note">
+        {t(
+          "Corners snap within {{px}} pixels to the corners, else the edges, of this layer's other features and of the other layers shown on the map (the rights included; from zoom {{zoom}}).",
+          { px: SNAP_TOLERANCE_PX, zoom: NEIGHBOURS_MIN_ZOOM },
+        )}
+      </p>
       {saved && !problem && (
         <p className="plan-note" role="status">
           {t('Saved as revision {{revision}} of the layer.', { revision: saved.revision.revision })}
@@ -116,6 +122,7 @@ export function FeatureEditor({ lang }: { lang: Language }) {
           }}
         >
           <h4>{target.kind === 'new' ? t('New feature') : t('Feature {{id}}: {{name}}', { id: target.id, name: nameOf(target.id) })}</h4>
+          {target.kind === 'feature' && <p className="plan-note">{t('Right-click a corner to delete it; a ring keeps at least three corners.')}</p>}
           {target.kind === 'new' && !session.geometry && <p className="plan-note">{t('Click the corners of the new feature on the map; click the first corner again to close it.')}</p>}
           {fields.map((field) => (
             <FieldInput key={field.key} field={field} value={properties[field.key]} lang={lang} onChange={(value) => session.setProperty(field.key, value)} />
