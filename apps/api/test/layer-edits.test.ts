@@ -195,4 +195,32 @@ describe.each(TEST_DATABASES)('editing the features of zones and protected areas
     expect((await call('POST', `/api/layers/mining_blocks/revisions/${gone.json().revision.revision}/restore`)).statusCode).toBe(200);
     expect(await ids('mining_blocks')).toEqual(blockIds);
   });
+
+  it('keeps only the edited feature with each edit, and rebuilds the layer before an earlier edit for a restore', async () => {
+    const kept = async (revision: number) => {
+      const row = await t.db.knex('layer_revisions').where({ layer_id: 'farmland', revision }).first('before_features');
+      return (typeof row.before_features === 'string' ? JSON.parse(row.before_features) : row.before_features) as { id: number }[];
+    };
+    const ids = async () => (await features()).map((f: { id: number }) => f.id).sort((a: number, b: number) => a - b);
+    const a = await add({ properties: { name: '重建甲', farmlandClass: 'cultivable' }, geometry: square(township.inside, 20) });
+    const idsBefore = await ids();
+    const first = await call('PATCH', `/api/layers/farmland/features/${a.feature.id}`, 'data', { baseVersion: a.feature.version, geometry: square(township.inside, 30) });
+    expect(first.statusCode, first.body).toBe(200);
+    const b = await add({ properties: { name: '重建乙', farmlandClass: 'cultivable' }, geometry: square(township.inside, 10) });
+    const second = await call('PATCH', `/api/layers/farmland/features/${a.feature.id}`, 'data', { baseVersion: first.json().feature.version, properties: { name: '重建甲二' } });
+    expect(second.statusCode, second.body).toBe(200);
+
+    // An edit keeps its feature as it was (none for an addition), not the whole layer.
+    expect((await kept(first.json().revision.revision)).map((f) => f.id)).toEqual([a.feature.id]);
+    expect(await kept(b.revision.revision)).toEqual([]);
+    expect((await kept(second.json().revision.revision)).map((f) => f.id)).toEqual([a.feature.id]);
+
+    // Before the first of the three edits: 甲 as added, 乙 not yet there, every other feature as it stands.
+    const restored = await call('POST', `/api/layers/farmland/revisions/${first.json().revision.revision}/restore`, 'data');
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect(await ids()).toEqual(idsBefore);
+    const back = (await features()).find((f: { id: number }) => f.id === a.feature.id);
+    expect(back).toMatchObject({ geometry: a.feature.geometry, properties: { name: '重建甲' } });
+    expect((await features()).some((f: { id: number }) => f.id === b.feature.id)).toBe(false);
+  });
 });

@@ -255,10 +255,41 @@ export function createImportsRepository(knex: Knex) {
       }));
     },
 
-    /** The layer's features as they stood before `revision`. */
-    async featuresBefore(collection: CollectionId, revision: number, db: Knex = knex): Promise<LayerFeature[] | undefined> {
-      const row = await db('layer_revisions').where({ layer_id: collection, revision }).first('before_features');
-      return row ? json(row.before_features) : undefined;
+    /**
+     * The layer's features as they stood before `revision` (undefined: no such revision). An
+     * import or a restore keeps the whole layer before it; an edit keeps only its feature as it
+     * was (nothing for an added one), so the layer before an edit is rebuilt: from the next
+     * revision that kept the whole layer (or the layer as it stands, `current`, when none did),
+     * each edit since undone, newest first. (An edit that kept more than its feature, as edits
+     * did before, counts as whole.)
+     */
+    async featuresBefore(
+      collection: CollectionId,
+      revision: number,
+      current: () => Promise<LayerFeature[]>,
+      db: Knex = knex,
+    ): Promise<LayerFeature[] | undefined> {
+      type Kept = { revision: number; whole: boolean; featureId: number | null };
+      const kept = (await db('layer_revisions')
+        .where({ layer_id: collection })
+        .where('revision', '>=', revision)
+        .orderBy('revision')
+        .select(
+          'revision',
+          'feature_id as featureId',
+          db.raw(`(kind <> 'edit' OR jsonb_array_length(before_features) > 1) AS whole`),
+        )) as Kept[];
+      if (kept.length === 0 || kept[0].revision !== revision) return undefined;
+      const whole = kept.find((k) => k.whole);
+      const keptFeatures = async (r: number) =>
+        json((await db('layer_revisions').where({ layer_id: collection, revision: r }).first('before_features')).before_features) as LayerFeature[];
+      const start = whole ? await keptFeatures(whole.revision) : await current();
+      const layer = new Map(start.map((f) => [f.id, f]));
+      for (const edit of kept.filter((k) => k.revision < (whole?.revision ?? Infinity)).reverse()) {
+        if (edit.featureId !== null) layer.delete(edit.featureId);
+        for (const before of await keptFeatures(edit.revision)) layer.set(before.id, before);
+      }
+      return [...layer.values()].sort((a, b) => a.id - b.id);
     },
   };
 }

@@ -155,7 +155,8 @@ export function restoreRevision(context: ImportsContext, layer: CollectionId, re
     entity: 'layer',
     entityId: layer,
     read: async (trx) => {
-      const features = await context.repos.imports.featuresBefore(layer, revision, trx);
+      const current = () => context.repos.layers.all(layer, { fields: storedFields(layer) }, trx);
+      const features = await context.repos.imports.featuresBefore(layer, revision, current, trx);
       if (!features) {
         throw notFound('revisionNotFound', {
           zh: `图层“${term(layer, 'zh')}”没有第 ${revision} 版。`,

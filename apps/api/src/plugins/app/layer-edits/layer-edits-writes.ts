@@ -71,8 +71,9 @@ async function checkStorable(
 
 /**
  * Writes one edit as the layer's next revision, in `trx` (the layer's revisions already locked
- * by `read`): the layer as it stood before is kept (for a restore), the edit named with its
- * feature, and the new revision and the feature as it now stands answered.
+ * by `read`): the edited feature as it was before is kept (none for a new one; a restore rebuilds
+ * the layer from it, see `featuresBefore`), the edit named with its feature, and the new revision
+ * and the feature as it now stands answered.
  */
 async function editRevision(
   context: LayerEditsContext,
@@ -81,10 +82,11 @@ async function editRevision(
   trx: Knex,
   edit: { action: 'add' | 'change' | 'delete'; parts: ('attributes' | 'geometry')[]; name: string | null },
   apply: () => Promise<number>,
+  existing?: number,
 ): Promise<FeatureEditResponse> {
   const { imports, layers, layerEdits } = context.repos;
   const revision = (await imports.lockLatestRevision(layer, trx)) + 1;
-  const beforeFeatures = await layers.all(layer, { fields: storedFields(layer) }, trx);
+  const beforeFeatures = existing === undefined ? [] : await layers.all(layer, { fields: storedFields(layer), ids: [existing] }, trx);
   const featureId = await apply();
   const counts = { added: Number(edit.action === 'add'), changed: Number(edit.action === 'change'), removed: Number(edit.action === 'delete') };
   await imports.insertRevision({ layer, revision, kind: 'edit', userId: user.id, counts, beforeFeatures, edit: { featureId, ...edit } }, trx);
@@ -142,10 +144,18 @@ export async function editFeature(context: LayerEditsContext, layer: EditableLay
     write: async (trx, { feature }) => {
       await checkStorable(context, layer, properties, id, trx);
       const name = nameOf({ ...feature.properties, ...properties });
-      return editRevision(context, layer, user, trx, { action: 'change', parts, name }, async () => {
-        await context.repos.layerEdits.update(layer, id, { properties, geometry }, trx);
-        return id;
-      });
+      return editRevision(
+        context,
+        layer,
+        user,
+        trx,
+        { action: 'change', parts, name },
+        async () => {
+          await context.repos.layerEdits.update(layer, id, { properties, geometry }, trx);
+          return id;
+        },
+        id,
+      );
     },
     before: ({ feature }) => feature,
     after: (result) => result.feature,
@@ -169,7 +179,7 @@ export async function deleteFeature(context: LayerEditsContext, layer: EditableL
           throw (err as { code?: string }).code === FOREIGN_KEY_VIOLATION ? P.featureInUse(layer, id) : err;
         });
         return id;
-      }),
+      }, id),
     before: ({ feature }) => feature,
     after: () => null,
     detail: (result) => ({ layer, featureId: id, revision: result.revision.revision, baseVersion }),

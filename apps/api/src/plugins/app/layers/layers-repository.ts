@@ -188,12 +188,13 @@ export function createLayersRepository(knex: Knex) {
     },
 
     /**
-     * Every feature of a collection (within `bbox`, and whose fields equal the values in
-     * `equals`, when given) in id order, for an export: coordinates to 9 decimals of a degree
+     * Every feature of a collection (within `bbox`, whose fields equal the values in `equals`, and
+     * among `ids`, when given) in id order, for an export: coordinates to 9 decimals of a degree
      * (well under a millimetre).
      */
-    async all(collection: CollectionId, q: { bbox?: BBox; fields: readonly FieldDef[]; equals?: [FieldDef, string][] }, db: Knex = knex) {
+    async all(collection: CollectionId, q: { bbox?: BBox; fields: readonly FieldDef[]; equals?: [FieldDef, string][]; ids?: number[] }, db: Knex = knex) {
       const query = rows(collection, q.bbox, db);
+      if (q.ids) query.whereIn('t.id', q.ids);
       for (const [field, value] of q.equals ?? []) {
         query.whereRaw(`(${fieldExpression(LAYER_TABLES[collection], field)})::text = ?`, [value]);
       }
