@@ -90,6 +90,27 @@ async function openLicence(page: Page) {
   return card;
 }
 
+/** A signed-in page in plan mode (规划) and its panel; the planner's and the reviewer's. */
+async function planPage(account: { username: string; password: string }) {
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(suite.server.url);
+  await signIn(page, account);
+  await page.getByRole('group', { name: '模式' }).getByRole('button', { name: '规划' }).click();
+  const panel = page.getByRole('complementary', { name: '规划审查' });
+  await panel.locator('.ruleset-title').waitFor();
+  return { context, page, panel, errors };
+}
+
+/** Opens the proposal named {@link PROPOSAL} from the (refreshed) list in plan mode; answers its review section. */
+async function openProposal(panel: ReturnType<Page['getByRole']>) {
+  await panel.locator('.proposal-list').getByRole('button', { name: '刷新' }).click();
+  await panel.locator('.proposal-item').filter({ hasText: PROPOSAL }).getByRole('button', { name: new RegExp(PROPOSAL) }).click();
+  await expect.poll(() => panel.locator('.proposal-status').textContent()).toContain(PROPOSAL);
+  return panel.locator('.proposal-workflow');
+}
+
 /** Records an act in the opened card. */
 async function recordAct(page: Page, act: string, documentNo: string, fill?: (form: ReturnType<Page['getByRole']>) => Promise<void>) {
   const form = page.getByRole('form', { name: '登记事项' });
@@ -103,20 +124,32 @@ async function recordAct(page: Page, act: string, documentNo: string, fill?: (fo
 describe('矿业权台账 in 管理 mode, in a real browser', () => {
   it('registers an approved proposal as a licence, renews and revokes it; the checks and indicators follow; a stale act gets the 409; the audit chain holds', async () => {
     const admin = await loginCookie(suite.server.url, 'admin', TEST_ADMIN_PASSWORD);
-    // The admin creates the planner and the reviewer; their proposal is submitted and approved
-    // through the API here (the proposal-workflow suite drives those steps in the browser).
+    // The admin creates the planner and the reviewer. The planner's saved draft (the drawing and
+    // saving of a block is the plan suites' part) is submitted (送审) by the planner in the
+    // browser, and approved (同意) by the reviewer in hers.
     const first = await adminPage();
     for (const account of [PLANNER, REVIEWER]) await createAccount(first.panel, account);
     await first.panel.getByRole('tab', { name: '矿业权台账' }).click();
     const planner = await loginCookie(suite.server.url, PLANNER.username, PLANNER.password);
-    const reviewer = await loginCookie(suite.server.url, REVIEWER.username, REVIEWER.password);
     const proposal = await api(planner, 'POST', '/api/proposals', {
       name: PROPOSAL,
       geometry: blockSquare(60),
       proposal: { mineral: 'brickClay', capacity10ktPerYear: 13, rightKind: 'new', holder: '东沟建材有限公司' },
     });
-    const submitted = await api(planner, 'POST', `/api/proposals/${proposal.id}/submit`, { baseRevision: proposal.revision });
-    await api(reviewer, 'POST', `/api/proposals/${proposal.id}/approve`, { baseRevision: submitted.revision });
+    const plannerPage = await planPage(PLANNER);
+    const submitting = await openProposal(plannerPage.panel);
+    expect(await submitting.getByRole('button', { name: '同意' }).count(), 'a planner does not decide').toBe(0);
+    await submitting.getByRole('button', { name: '送审' }).click();
+    await submitting.getByText('已送审。').waitFor();
+    const reviewerPage = await planPage(REVIEWER);
+    const deciding = await openProposal(reviewerPage.panel);
+    await expect.poll(() => deciding.locator('.workflow-status .proposal-status-badge').textContent()).toBe('已送审');
+    await deciding.getByLabel('审核意见').fill('同意新立。');
+    await deciding.getByRole('button', { name: '同意' }).click();
+    await deciding.getByText('已同意。').waitFor();
+    expect((await api(admin, 'GET', `/api/proposals/${proposal.id}`)).status).toBe('approved');
+    expect([...plannerPage.errors, ...reviewerPage.errors]).toEqual([]);
+    await Promise.all([plannerPage.context.close(), reviewerPage.context.close()]);
     const before = await productState(admin);
     expect(before.overlapsARight).toBe(false);
 
@@ -178,5 +211,5 @@ describe('矿业权台账 in 管理 mode, in a real browser', () => {
     await first.page.screenshot({ path: SCREENSHOT });
     expect([...first.errors, ...second.errors]).toEqual([]);
     expect([...first.requests.external(), ...second.requests.external()]).toEqual([]);
-  });
+  }, 300_000);
 });
