@@ -150,7 +150,8 @@ describe.each(TEST_DATABASES)('public tip-offs on %s', (kind) => {
       [{ lat: String(lat), description: 'x' }, 400, 'missingField', /缺少经度（lon）/],
       [{ lon: String(lon), lat: String(lat), description: '   ' }, 400, 'missingField', /缺少情况描述/],
       [{ lon: String(lon), lat: String(lat), description: '字'.repeat(2001) }, 400, 'fieldTooLong', /2001 个字，最多 2000 个/],
-      [{ lon: '116.397', lat: '39.909', description: '北京' }, 400, 'outsideCounty', /不在本县范围内/],
+      // The public gets plain words, not a planner's 请检查坐标或坐标系 (issue #12).
+      [{ lon: '116.397', lat: '39.909', description: '北京' }, 400, 'outsideCounty', /^您标记的位置不在本县境内，本局无法受理。请在地图上把标记移到发现问题的地方，再提交。$/],
       [{ lon: String(lat), lat: String(lon), description: '颠倒' }, 400, 'lonLatSwapped', /颠倒/],
       [{ lon: String(lon), lat: String(lat), description: 'x', name: '张三' }, 400, 'unknownField', /未知字段“name”/],
     ];

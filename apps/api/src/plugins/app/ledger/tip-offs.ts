@@ -1,13 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { TipOffResponse, TipOffStatusResponse } from '@mpm/contracts';
-import { badRequest, notFound, type Bilingual } from '../../../http/errors.ts';
+import { UserError, badRequest, notFound, type Bilingual } from '../../../http/errors.ts';
 import { withStagedPhoto, type CheckedPhoto } from '../photos/photo-upload.ts';
 import type { PhotoStore } from '../photos/photo-store.ts';
 import { attachPhoto, type LedgerContext } from './ledger-writes.ts';
 import { auditedWrite } from '../audit/audited-write.ts';
 import { RECEIPT_HINT_LENGTH, formatReceiptCode, newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt-code.ts';
 import { checkedSite } from './ledger-site.ts';
-import { LON_LAT_SWAPPED, OUT_OF_RANGE } from '../checks/block-reasons.ts';
+import { LON_LAT_SWAPPED, OUTSIDE_COUNTY, OUT_OF_RANGE } from '../checks/block-reasons.ts';
 
 /** The text fields of a tip-off form; the photo comes as the file field `photo`. */
 export const TIP_OFF_FIELDS = ['lon', 'lat', 'description', 'contact'] as const;
@@ -91,6 +91,12 @@ export function tipOffInput(fields: Record<string, string>): TipOffInput {
   return { lon, lat, description, contact: textField(fields, 'contact', MAX_CONTACT_CHARS) };
 }
 
+/** What a member of the public reads when the marked place lies outside the county. */
+const PLACE_OUTSIDE_COUNTY: Bilingual = {
+  zh: '您标记的位置不在本县境内，本局无法受理。请在地图上把标记移到发现问题的地方，再提交。',
+  en: 'The place you marked is outside the county, so the bureau cannot take it up. Move the marker on the map to where you saw the problem, then send it again.',
+};
+
 /**
  * `POST /api/tip-offs`: checks the place (near the county), then writes the ledger entry (source
  * `tipOff`, status 待核查, the description as the note of its `created` event, the contact kept
@@ -104,7 +110,11 @@ export async function createTipOff(
   store: PhotoStore,
   log: FastifyBaseLogger,
 ): Promise<TipOffResponse> {
-  const geometry = await checkedSite(context.repos, { type: 'Point', coordinates: [input.lon, input.lat] });
+  const geometry = await checkedSite(context.repos, { type: 'Point', coordinates: [input.lon, input.lat] }).catch((err: unknown) => {
+    // The public is not asked about coordinate systems: a place outside the county is said in plain words.
+    if (err instanceof UserError && err.code === OUTSIDE_COUNTY) throw badRequest(OUTSIDE_COUNTY, PLACE_OUTSIDE_COUNTY);
+    throw err;
+  });
   const receiptCode = newReceiptCode();
   const { ledger } = context.repos;
   const firstLine = input.description.split(/\r?\n/)[0];
