@@ -9,12 +9,17 @@ export type MineCategory = (typeof MINE_CATEGORIES)[number];
 export const RESTORATION_STATUSES = ['planned', 'underWay', 'completed', 'accepted'] as const satisfies readonly TermKey[];
 export type RestorationStatus = (typeof RESTORATION_STATUSES)[number];
 
-/** Colour of each restoration status, on the map, in its legend and on printed reports. */
+/**
+ * Colour of each restoration status, on the map, in its legend and on printed reports: Okabe and
+ * Ito's colour-blind-safe set (vermillion, yellow, sky blue, blue), which a deuteranope or protanope
+ * still tells apart (the earlier salmon 计划 and light green 已完成 looked alike to a deuteranope).
+ * The legend names every status beside its colour.
+ */
 export const RESTORATION_STATUS_COLORS: Record<RestorationStatus, string> = {
-  planned: '#f4a582',
-  underWay: '#fddb6d',
-  completed: '#7fc97f',
-  accepted: '#1b7837',
+  planned: '#d55e00',
+  underWay: '#f0e442',
+  completed: '#56b4e9',
+  accepted: '#0072b2',
 };
 
 /** Reporting rhythm (seeds 001, 003): monthly, half-year (June), annual (December). */
