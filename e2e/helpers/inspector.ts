@@ -21,7 +21,7 @@ export async function loginCookie(url: string, username: string, password: strin
 
 /** Creates an inspector through `POST /api/users`, as the admin does. */
 export async function createInspector(url: string, username: string): Promise<InspectorAccount> {
-  const account = { username, password: `${username}-password`, displayName: '巡查员（测试）' };
+  const account = { username, password: `${[...username].reverse().join('')}-secret`, displayName: '巡查员（测试）' };
   const admin = await loginCookie(url, 'admin', TEST_ADMIN_PASSWORD);
   const response = await fetch(`${url}/api/users`, {
     method: 'POST',

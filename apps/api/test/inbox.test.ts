@@ -43,7 +43,7 @@ describe.each(TEST_DATABASES)('staff inbox on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     Object.assign(cookies, await signInStaff(t));
-    const password = 'reviewer1-password';
+    const password = 'reviewer-one-secret';
     const created = await call('POST', '/api/users', 'admin', { username: 'reviewer1', displayName: '审核员甲', role: 'reviewer', password });
     expect(created.statusCode, created.body).toBe(201);
     cookies.reviewer1 = await t.login('reviewer1', password);

@@ -43,7 +43,7 @@ describe.each(TEST_DATABASES)('plan indicators on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     cookies.admin = await t.login();
-    const password = 'planner1-password';
+    const password = 'planner-one-secret';
     expect((await call('POST', '/api/users', 'admin', { username: 'planner1', displayName: '规划员', role: 'planner', password })).statusCode).toBe(201);
     cookies.planner1 = await t.login('planner1', password);
   });

@@ -7,7 +7,7 @@ import * as workflowMigration from '../src/db/migrations/011-proposal-workflow.t
 import { markLicensed } from '../src/plugins/app/proposals/proposal-steps.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES, openEmptyDatabase } from './helpers/databases.ts';
-import { square } from './helpers/staff.ts';
+import { square, staffPassword } from './helpers/staff.ts';
 
 const demo = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'demo', `${name}.geojson`), 'utf8')) as GeoJSON.FeatureCollection;
@@ -55,7 +55,7 @@ describe.each(TEST_DATABASES)('proposal workflow on %s', (kind) => {
       ['reviewer2', '审核员丁', 'reviewer'],
       ['inspector1', '巡查员戊', 'inspector'],
     ]) {
-      const password = `${username}-password`;
+      const password = staffPassword(username);
       const created = await call('POST', '/api/users', 'admin', { username, displayName, role, password });
       expect(created.statusCode, created.body).toBe(201);
       ids[username] = created.json().id;
@@ -231,7 +231,7 @@ describe.each(TEST_DATABASES)('proposal workflow on %s', (kind) => {
     expect((await step('planner2', id, 'submit', 1)).statusCode).toBe(200);
     const changed = await call('PATCH', `/api/users/${ids.planner2}`, 'admin', { baseVersion: 1, role: 'reviewer' });
     expect(changed.statusCode, changed.body).toBe(200);
-    cookies.planner2 = await t.login('planner2', 'planner2-password');
+    cookies.planner2 = await t.login('planner2', staffPassword('planner2'));
     expect((await current(id, 'planner2')).allowedSteps).toEqual([]);
     const own = await step('planner2', id, 'approve', 2);
     expect(own.statusCode).toBe(403);
@@ -239,7 +239,7 @@ describe.each(TEST_DATABASES)('proposal workflow on %s', (kind) => {
     expect((await step('admin', id, 'approve', 2)).json()).toMatchObject({ status: 'approved' });
     const reverted = await call('PATCH', `/api/users/${ids.planner2}`, 'admin', { baseVersion: 2, role: 'planner' });
     expect(reverted.statusCode, reverted.body).toBe(200);
-    cookies.planner2 = await t.login('planner2', 'planner2-password');
+    cookies.planner2 = await t.login('planner2', staffPassword('planner2'));
 
     const mine = await create('admin', '管理员自审');
     expect((await step('admin', mine.id, 'submit', 1)).statusCode).toBe(200);

@@ -6,7 +6,7 @@ import { cornerListFromGeoJson, formatPlainTable, zoneForLongitude } from '@mpm/
 import { REPO_ROOT } from '../src/config.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
-import { square } from './helpers/staff.ts';
+import { square, staffPassword } from './helpers/staff.ts';
 
 type Polygon = GeoJSON.Polygon;
 
@@ -39,7 +39,7 @@ describe.each(TEST_DATABASES)('proposals on %s', (kind) => {
       ['planner2', '规划员乙', 'planner'],
       ['inspector1', '巡查员丙', 'inspector'],
     ]) {
-      const password = `${username}-password`;
+      const password = staffPassword(username);
       const created = await call('POST', '/api/users', 'admin', { username, displayName, role, password });
       expect(created.statusCode, created.body).toBe(201);
       cookies[username] = await t.login(username, password);

@@ -6,6 +6,7 @@ import { createRepositories } from '../src/plugins/app/repositories.plugin.ts';
 import { restorationSummary } from '../src/plugins/app/restoration/restoration-summary.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
+import { staffPassword } from './helpers/staff.ts';
 
 interface DemoParcel {
   code: string;
@@ -59,7 +60,7 @@ describe.each(TEST_DATABASES)('restoration progress on %s', (kind) => {
       ['inspector1', 'inspector'],
       ['planner1', 'planner'],
     ]) {
-      const password = `${username}-password`;
+      const password = staffPassword(username);
       const created = await call('POST', '/api/users', 'admin', { username, displayName: `${role}甲`, role, password });
       expect(created.statusCode, created.body).toBe(201);
       cookies[username] = await t.login(username, password);
@@ -216,7 +217,7 @@ describe.each(TEST_DATABASES)('restoration targets and progress records on %s', 
       ['inspector1', 'inspector'],
       ['planner1', 'planner'],
     ]) {
-      const password = `${username}-password`;
+      const password = staffPassword(username);
       expect((await call('POST', '/api/users', 'admin', { username, displayName: `${role}乙`, role, password })).statusCode).toBe(201);
       cookies[username] = await t.login(username, password);
     }

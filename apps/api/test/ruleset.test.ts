@@ -43,7 +43,7 @@ describe.each(TEST_DATABASES)('the rule register (GET/PUT /api/ruleset) on %s', 
   beforeAll(async () => {
     t = await createTestApp(kind);
     Object.assign(cookies, await signInStaff(t));
-    const second = { username: 'admin2', displayName: '第二管理员', role: 'admin', password: 'admin2-password' };
+    const second = { username: 'admin2', displayName: '第二管理员', role: 'admin', password: 'second-admin-secret' };
     expect((await call('POST', '/api/users', 'admin', second)).status).toBe(201);
     cookies.admin2 = await t.login(second.username, second.password);
   }, 120_000);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserAccount } from '@mpm/contracts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_DATABASES } from './helpers/databases.ts';
+import { staffPassword } from './helpers/staff.ts';
 
 const EN = { 'accept-language': 'en-US,en' };
 
@@ -12,7 +13,7 @@ describe.each(TEST_DATABASES)('user administration (用户管理) on %s', (kind)
   let address = 0;
   const signIn = (username: string, password: string) =>
     t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: `10.11.${address >> 8}.${++address & 255}` });
-  const login = async (username: string, password = `${username}-password`) => {
+  const login = async (username: string, password = staffPassword(username)) => {
     const response = await signIn(username, password);
     expect(response.statusCode, response.body).toBe(200);
     return `mpm_session=${response.cookies.find((c) => c.name === 'mpm_session')!.value}`;
@@ -27,7 +28,7 @@ describe.each(TEST_DATABASES)('user administration (用户管理) on %s', (kind)
   const call = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string | undefined, payload?: object, headers: Record<string, string> = {}) =>
     t.app.inject({ method, url, headers: { ...(cookie ? { cookie } : {}), ...headers }, ...(payload && { payload }) });
   const createBy = (cookie: string, username: string, role: string) =>
-    call('POST', '/api/users', cookie, { username, displayName: `${username} 姓名`, role, password: `${username}-password` });
+    call('POST', '/api/users', cookie, { username, displayName: `${username} 姓名`, role, password: staffPassword(username) });
   const create = (username: string, role = 'planner') => createBy(admin, username, role);
   const account = async (username: string): Promise<UserAccount> =>
     ((await call('GET', '/api/users', admin)).json().users as UserAccount[]).find((u) => u.username === username)!;
@@ -64,6 +65,12 @@ describe.each(TEST_DATABASES)('user administration (用户管理) on %s', (kind)
     expect(await bad({ ...good, displayName: '名'.repeat(65) })).toMatchObject({ statusCode: 400, code: 'displayNameTooLong' });
     expect(await bad({ ...good, displayName: '名'.repeat(10_000) }, EN)).toMatchObject({ statusCode: 400, code: 'invalidRequest', message: expect.stringContaining('displayName') });
     expect(await bad({ ...good, password: 'short' })).toMatchObject({ statusCode: 400, code: 'passwordTooShort', message: '密码至少需要 10 个字符。' });
+    expect(await bad({ ...good, password: 'someone' })).toMatchObject({ statusCode: 400, code: 'passwordTooShort' });
+    expect(await bad({ ...good, password: 'SomeOne-2026!' })).toMatchObject({ statusCode: 400, code: 'passwordHasUsername', message: '密码不能是用户名，也不能包含用户名。' });
+    expect(await bad({ ...good, username: 'someone.long', password: 'someone.long' }, EN)).toMatchObject({
+      code: 'passwordHasUsername',
+      message: 'A password must not be the user name or contain it.',
+    });
     expect(await bad({ ...good, username: 'admin' })).toMatchObject({ statusCode: 409, code: 'usernameTaken' });
     expect(await auditCount()).toBe(before);
     expect(await t.db.knex('users').where({ username: 'someone' }).first()).toBeUndefined();
@@ -112,7 +119,7 @@ describe.each(TEST_DATABASES)('user administration (用户管理) on %s', (kind)
     expect((await auditOf(id, 'reset_password'))[0].detail).toMatchObject({ sessionsEnded: 1, after: { mustChangePassword: true } });
 
     expect(await me(oldSession)).toBeNull();
-    expect((await signIn('reset1', 'reset1-password')).statusCode).toBe(401);
+    expect((await signIn('reset1', staffPassword('reset1'))).statusCode).toBe(401);
     const fresh = await login('reset1', password);
     expect(await me(fresh)).toMatchObject({ username: 'reset1', mustChangePassword: true });
     const proposals = await call('GET', '/api/proposals', fresh);
@@ -134,18 +141,19 @@ describe.each(TEST_DATABASES)('user administration (用户管理) on %s', (kind)
     const change = (body: object, headers = {}) => call('POST', '/api/auth/password', here, body, headers);
 
     expect((await change({ currentPassword: 'wrong-password', newPassword: 'another-password-1' })).json()).toMatchObject({ statusCode: 403, code: 'wrongCurrentPassword' });
-    expect((await change({ currentPassword: 'own1-password', newPassword: 'short' }, EN)).json()).toMatchObject({
+    expect((await change({ currentPassword: staffPassword('own1'), newPassword: 'short' }, EN)).json()).toMatchObject({
       code: 'passwordTooShort',
       message: 'A password needs at least 10 characters.',
     });
-    expect((await change({ currentPassword: 'own1-password', newPassword: 'own1-password' })).json().code).toBe('samePassword');
+    expect((await change({ currentPassword: staffPassword('own1'), newPassword: staffPassword('own1') })).json().code).toBe('samePassword');
+    expect((await change({ currentPassword: staffPassword('own1'), newPassword: 'my-OWN1-password' })).json().code).toBe('passwordHasUsername');
     expect(await me(elsewhere)).not.toBeNull();
 
-    const done = await change({ currentPassword: 'own1-password', newPassword: 'another-password-1' });
+    const done = await change({ currentPassword: staffPassword('own1'), newPassword: 'another-password-1' });
     expect(done.statusCode, done.body).toBe(200);
     expect(await me(here)).toMatchObject({ username: 'own1' });
     expect(await me(elsewhere)).toBeNull();
-    expect((await signIn('own1', 'own1-password')).statusCode).toBe(401);
+    expect((await signIn('own1', staffPassword('own1'))).statusCode).toBe(401);
     expect((await signIn('own1', 'another-password-1')).statusCode).toBe(200);
     const [entry] = await auditOf((await account('own1')).id, 'change_password');
     expect(entry.detail).toMatchObject({ sessionsEnded: 1 });
@@ -161,8 +169,8 @@ describe.each(TEST_DATABASES)('user administration (用户管理) on %s', (kind)
     expect(off.statusCode, off.body).toBe(200);
     expect(off.json()).toMatchObject({ active: false, version: version + 1 });
     expect(await me(session)).toBeNull();
-    expect((await signIn('leaver1', 'leaver1-password')).statusCode).toBe(401);
-    const basic = Buffer.from('leaver1:leaver1-password').toString('base64');
+    expect((await signIn('leaver1', staffPassword('leaver1'))).statusCode).toBe(401);
+    const basic = Buffer.from(`leaver1:${staffPassword('leaver1')}`).toString('base64');
     expect((await call('GET', '/api/auth/me', undefined, undefined, { authorization: `Basic ${basic}` })).statusCode).toBe(401);
     expect((await account('leaver1')).active).toBe(false);
     expect((await auditOf(id, 'deactivate'))[0].detail).toMatchObject({ sessionsEnded: 1, before: { active: true }, after: { active: false } });
@@ -170,7 +178,7 @@ describe.each(TEST_DATABASES)('user administration (用户管理) on %s', (kind)
     expect((await call('POST', `/api/users/${id}/deactivate`, admin, { baseVersion: version + 1 })).json().code).toBe('alreadyInactive');
     const on = await call('POST', `/api/users/${id}/reactivate`, admin, { baseVersion: version + 1 });
     expect(on.json()).toMatchObject({ active: true, version: version + 2 });
-    expect((await signIn('leaver1', 'leaver1-password')).statusCode).toBe(200);
+    expect((await signIn('leaver1', staffPassword('leaver1'))).statusCode).toBe(200);
   });
 
   it('keeps an active admin: nobody deactivates themself, the last admin is neither demoted nor deactivated', async () => {
@@ -232,6 +240,6 @@ describe.each(TEST_DATABASES)('user administration (用户管理) on %s', (kind)
     expect(response.json()).toMatchObject({ sessionsEnded: 2, user: { username: 'roamer1', version: 1 } });
     for (const cookie of sessions) expect(await me(cookie)).toBeNull();
     expect(await auditOf(id, 'sign_out_everywhere')).toHaveLength(1);
-    expect((await signIn('roamer1', 'roamer1-password')).statusCode).toBe(200);
+    expect((await signIn('roamer1', staffPassword('roamer1'))).statusCode).toBe(200);
   });
 });

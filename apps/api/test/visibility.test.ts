@@ -44,7 +44,7 @@ describe.each(TEST_DATABASES)('what anonymous callers may see on %s', (kind) => 
   beforeAll(async () => {
     t = await createTestApp(kind);
     admin = await t.login();
-    const user = { username: 'planner1', displayName: '规划员', role: 'planner', password: 'planner1-password' };
+    const user = { username: 'planner1', displayName: '规划员', role: 'planner', password: 'planner-one-secret' };
     expect((await t.app.inject({ method: 'POST', url: '/api/users', payload: user, headers: { cookie: admin } })).statusCode).toBe(201);
     planner = await t.login(user.username, user.password);
   });

@@ -6,6 +6,9 @@ import { metresPerDegree } from '@mpm/geo';
 import { REPO_ROOT } from '../../src/config.ts';
 import type { TestApp } from './test-app.ts';
 
+/** A test account's password: long enough and without its user name (the name reversed). */
+export const staffPassword = (username: string): string => `${[...username].reverse().join('')}-secret`;
+
 /** Display names of the staff accounts {@link signInStaff} makes. */
 export const STAFF = {
   inspector1: { displayName: '巡查员甲', role: 'inspector' },
@@ -18,7 +21,7 @@ export async function signInStaff(t: TestApp): Promise<Record<'admin' | keyof ty
   const admin = await t.login();
   const cookies: Record<string, string> = { admin };
   for (const [username, { displayName, role }] of Object.entries(STAFF)) {
-    const password = `${username}-password`;
+    const password = staffPassword(username);
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/users',

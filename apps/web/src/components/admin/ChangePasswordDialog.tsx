@@ -81,7 +81,7 @@ export function ChangePasswordDialog({ forced, onClose }: { forced: boolean; onC
               {t('New password again')}
               <input name="repeat-password" type="password" autoComplete="new-password" required value={repeat} onChange={(event) => setRepeat(event.target.value)} />
             </label>
-            <p className="admin-muted">{t('At least {{min}} characters.', { min: PASSWORD_MIN_LENGTH })}</p>
+            <p className="admin-muted">{t('At least {{min}} characters, and not the user name or containing it.', { min: PASSWORD_MIN_LENGTH })}</p>
             {error && (
               <p className="form-error" role="alert">
                 {error}

@@ -61,9 +61,12 @@ export function CreateUserForm() {
           </label>
           <label>
             {t('First password')}
-            <input name="new-password" type="password" autoComplete="new-password" required {...field('password')} />
-            <span className="admin-muted">{t('At least {{min}} characters.', { min: PASSWORD_MIN_LENGTH })}</span>
+            <input name="new-password" type="password" autoComplete="new-password" required aria-describedby="new-password-rule" {...field('password')} />
           </label>
+          {/* Outside the label: the rule names the user name, and the user-name box keeps its own name. */}
+          <p id="new-password-rule" className="admin-muted">
+            {t('At least {{min}} characters, and not the user name or containing it.', { min: PASSWORD_MIN_LENGTH })}
+          </p>
           <ProblemNotice problem={mine?.problem ?? null} />
           <div className="admin-form-actions">
             <button type="submit" className="primary-button" disabled={mine?.status === 'pending'}>

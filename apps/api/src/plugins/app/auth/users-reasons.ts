@@ -51,6 +51,12 @@ export const USER_PROBLEMS = {
       en: `A password needs at least ${PASSWORD_MIN_LENGTH} characters.`,
     }),
 
+  passwordHasUsername: () =>
+    badRequest('passwordHasUsername', {
+      zh: '密码不能是用户名，也不能包含用户名。',
+      en: 'A password must not be the user name or contain it.',
+    }),
+
   nothingToChange: () =>
     badRequest('nothingToChange', {
       zh: '请求中没有要修改的内容（role 或 displayName）。',

@@ -36,8 +36,10 @@ const displayName = (name: string): string => {
   return trimmed;
 };
 
-const newPassword = (password: string): string => {
+/** A password a user chooses: long enough, and neither the user name nor containing it (in any case). */
+const newPassword = (password: string, username: string): string => {
   if ([...password].length < PASSWORD_MIN_LENGTH) throw P.passwordTooShort();
+  if (password.toLowerCase().includes(username.toLowerCase())) throw P.passwordHasUsername();
   return password;
 };
 
@@ -110,7 +112,7 @@ export async function createUser(context: UsersContext, body: CreateUserBody, ad
   const fields = { username: body.username, displayName: displayName(body.displayName), role: staffRole(body.role) };
   const { users } = context.repos;
   if (await users.exists(fields.username)) throw P.usernameTaken(fields.username);
-  const passwordHash = await hashPassword(newPassword(body.password));
+  const passwordHash = await hashPassword(newPassword(body.password, fields.username));
   return auditedWrite(context, {
     by: adminId,
     action: 'create',
@@ -220,7 +222,7 @@ export async function changeOwnPassword(context: UsersContext, user: User, body:
   const { users } = context.repos;
   const currentHash = await users.passwordHash(user.id);
   if (!currentHash || !(await verifyPassword(currentHash, body.currentPassword))) throw P.wrongCurrentPassword();
-  newPassword(body.newPassword);
+  newPassword(body.newPassword, user.username);
   if (await verifyPassword(currentHash, body.newPassword)) throw P.samePassword();
   const passwordHash = await hashPassword(body.newPassword);
   return accountWrite(context, user.id, user.id, {
