@@ -8,6 +8,9 @@ import { discrepancySection, headlineSection, indicatorSection, townshipSection,
 import { say } from './progress-terms.ts';
 import { ledgerSection } from './progress-ledger.ts';
 import type { LedgerReportFigures } from '../ledger/ledger-repository.ts';
+import { sweepSection } from './progress-sweep.ts';
+import type { RunRow } from '../sweep/sweep-repository.ts';
+import type { SweepFinding } from '@mpm/contracts';
 import { BASE_STYLE, REPORT_FONTS } from './report-html.ts';
 
 /** Everything one printed progress report shows. */
@@ -27,6 +30,8 @@ export interface ProgressReportContent {
   indicators: IndicatorsResponse;
   /** The problem ledger as of `asOf`. */
   ledger: LedgerReportFigures;
+  /** The latest sweep of the existing mines by `asOf`, with its findings (none before the first). */
+  sweep: (RunRow & { findings: readonly SweepFinding[] }) | undefined;
 }
 
 const STYLE =
@@ -71,7 +76,8 @@ export function progressFooter(title: string, lang: Language): string {
  * The progress report as one self-contained HTML page (no script, no external resource):
  * title, period and dates, the headline figures, the year × category table, the chart, the
  * township table, the parcels map, the stated totals checked, the plan indicators and the
- * problem ledger (statuses, sources, types, hand-overs). All
+ * problem ledger (statuses, sources, types, hand-overs) and the latest sweep of the existing
+ * mines by problem. All
  * text from data is escaped.
  */
 export function progressReportHtml(c: ProgressReportContent): string {
@@ -113,6 +119,7 @@ ${discrepancySection(figures.discrepancies, lang)}
 <h2>${e(say('indicators', lang))}</h2>
 ${indicatorSection(c.indicators, lang)}
 ${ledgerSection(c.ledger, c.asOf, lang)}
+${sweepSection(c.sweep, c.asOf, lang)}
 <p class="closing">${e(say('closing', lang))}</p>
 </body></html>`;
 }

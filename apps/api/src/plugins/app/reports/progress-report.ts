@@ -70,6 +70,8 @@ export async function renderProgressReport(
     repos.reports.countyName(),
     repos.ledger.reportFigures(period.from, asOf),
   ]);
+  const sweepRun = await repos.sweep.runOn(asOf);
+  const sweep = sweepRun && { ...sweepRun, findings: await repos.sweep.findings(sweepRun.id) };
   const figures = progressFigures(period.year, before, end, { before: statesBefore, end: statesEnd });
   const statuses = new Map(statesEnd.map((p) => [p.id, p.status]));
   const title = progressTitle(county, period, lang);
@@ -85,6 +87,7 @@ export async function renderProgressReport(
     mapSvg: progressMapSvg(shapes, statuses, asOf, lang),
     indicators,
     ledger,
+    sweep,
   });
   const pdf = await context.printer.print(html, progressFooter(title, lang));
   return {

@@ -67,6 +67,21 @@ const RIGHTS = `(
 ) r`;
 
 /** SQL of the sweep: the rights to judge, the stored runs and their findings, the leads made. */
+/** The first run the query picks, without its findings. */
+const runs = (db: Knex, pick: (q: Knex.QueryBuilder) => Knex.QueryBuilder): Promise<RunRow | undefined> =>
+  db('sweep_runs as s')
+    .leftJoin('users as u', 'u.id', 's.ran_by')
+    .modify(pick)
+    .first(
+      's.id',
+      's.trigger',
+      db.raw(`to_char(s.as_of, 'YYYY-MM-DD') AS "asOf"`),
+      's.ran_at as ranAt',
+      'u.display_name as ranBy',
+      's.ruleset_version as rulesetVersion',
+      's.rights_swept as rightsSwept',
+    );
+
 export function createSweepRepository(knex: Knex) {
   const findings = (db: Knex) =>
     db('sweep_findings as f')
@@ -144,18 +159,12 @@ export function createSweepRepository(knex: Knex) {
 
     /** A run (the latest when `id` is undefined), without its findings. */
     async run(id: number | undefined, db: Knex = knex): Promise<RunRow | undefined> {
-      return db('sweep_runs as s')
-        .leftJoin('users as u', 'u.id', 's.ran_by')
-        .modify((q) => (id === undefined ? q.orderBy('s.id', 'desc') : q.where('s.id', id)))
-        .first(
-          's.id',
-          's.trigger',
-          db.raw(`to_char(s.as_of, 'YYYY-MM-DD') AS "asOf"`),
-          's.ran_at as ranAt',
-          'u.display_name as ranBy',
-          's.ruleset_version as rulesetVersion',
-          's.rights_swept as rightsSwept',
-        );
+      return runs(db, (q) => (id === undefined ? q.orderBy('s.id', 'desc') : q.where('s.id', id)));
+    },
+
+    /** The latest run that judged the rights on `day` or before (the periodic report's), without its findings. */
+    async runOn(day: string, db: Knex = knex): Promise<RunRow | undefined> {
+      return runs(db, (q) => q.where('s.as_of', '<=', day).orderBy('s.id', 'desc'));
     },
 
     /** When the latest run (of any trigger) ran; null before the first. */
