@@ -1,17 +1,17 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GreenMine, GreenMineBody } from '@mpm/contracts';
 import { GREEN_MINE_LEVELS, term } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useRegisters } from '../../../state/registers-store.ts';
 import { useSession } from '../../../state/session-store.ts';
-import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { draftFields } from '../draft-fields.ts';
 import { FormActions } from '../FormActions.tsx';
 import { TermOptions } from '../licences/licence-fields.tsx';
 import { SaveOutcome } from '../SaveOutcome.tsx';
 import { DelistForm } from './DelistForm.tsx';
 import { ListingState } from './ListingState.tsx';
+import { ListingRegister } from './ListingRegister.tsx';
 import './registers.css';
 
 const EMPTY = { miningRightId: '', level: '', listedOn: '', documentNo: '' };
@@ -22,37 +22,7 @@ const EMPTY = { miningRightId: '', level: '', listedOn: '', documentNo: '' };
  * delisted. A mine's 绿色矿山 flag on the map and in the sweep follows from this directory alone.
  */
 export function GreenMinesView() {
-  const { t } = useTranslation();
-  const id = useId();
-  const language = useSession((s) => s.language);
-  const lang = domainLanguage(language);
-  const greenMines = useRegisters((s) => s.greenMines);
-  const loadGreenMines = useRegisters((s) => s.loadGreenMines);
-  const loadMiningRights = useRegisters((s) => s.loadMiningRights);
-  const rows = greenMines.data ?? [];
-
-  useEffect(() => {
-    void loadGreenMines(language);
-    void loadMiningRights(language);
-  }, [language, loadGreenMines, loadMiningRights]);
-
-  return (
-    <div className="admin-registers">
-      <AddGreenMineForm />
-      <ProblemNotice problem={greenMines.problem} onRetry={() => void loadGreenMines(language)} />
-      <section className="plan-section" aria-labelledby={id}>
-        <h3 id={id}>
-          {term('greenMineDirectory', lang)} ({rows.filter((r) => r.inForce).length} / {rows.length})
-        </h3>
-        {greenMines.status === 'ready' && rows.length === 0 && <p className="plan-note">{t('No listing yet.')}</p>}
-        <ul className="register-list" aria-label={term('greenMineDirectory', lang)}>
-          {rows.map((row) => (
-            <GreenMineItem key={row.id} listing={row} />
-          ))}
-        </ul>
-      </section>
-    </div>
-  );
+  return <ListingRegister<GreenMine> register="greenMines" addForm={<AddGreenMineForm />} item={(row) => <GreenMineItem key={row.id} listing={row} />} />;
 }
 
 function GreenMineItem({ listing }: { listing: GreenMine }) {

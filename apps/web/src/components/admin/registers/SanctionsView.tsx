@@ -1,16 +1,16 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sanction, SanctionBody } from '@mpm/contracts';
 import { term } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useRegisters } from '../../../state/registers-store.ts';
 import { useSession } from '../../../state/session-store.ts';
-import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { draftFields } from '../draft-fields.ts';
 import { FormActions } from '../FormActions.tsx';
 import { SaveOutcome } from '../SaveOutcome.tsx';
 import { DelistForm } from './DelistForm.tsx';
 import { colon, ListingState } from './ListingState.tsx';
+import { ListingRegister } from './ListingRegister.tsx';
 import './registers.css';
 
 const EMPTY = { holder: '', reason: '', listedOn: '', documentNo: '' };
@@ -22,37 +22,7 @@ const EMPTY = { holder: '', reason: '', listedOn: '', documentNo: '' };
  * right, renewal or change (seed 004) and shows in the sweep.
  */
 export function SanctionsView() {
-  const { t } = useTranslation();
-  const id = useId();
-  const language = useSession((s) => s.language);
-  const lang = domainLanguage(language);
-  const sanctions = useRegisters((s) => s.sanctions);
-  const loadSanctions = useRegisters((s) => s.loadSanctions);
-  const loadMiningRights = useRegisters((s) => s.loadMiningRights);
-  const rows = sanctions.data ?? [];
-
-  useEffect(() => {
-    void loadSanctions(language);
-    void loadMiningRights(language);
-  }, [language, loadSanctions, loadMiningRights]);
-
-  return (
-    <div className="admin-registers">
-      <AddSanctionForm />
-      <ProblemNotice problem={sanctions.problem} onRetry={() => void loadSanctions(language)} />
-      <section className="plan-section" aria-labelledby={id}>
-        <h3 id={id}>
-          {term('sanctionList', lang)} ({rows.filter((r) => r.inForce).length} / {rows.length})
-        </h3>
-        {sanctions.status === 'ready' && rows.length === 0 && <p className="plan-note">{t('No listing yet.')}</p>}
-        <ul className="register-list" aria-label={term('sanctionList', lang)}>
-          {rows.map((row) => (
-            <SanctionItem key={row.id} listing={row} />
-          ))}
-        </ul>
-      </section>
-    </div>
-  );
+  return <ListingRegister<Sanction> register="sanctions" addForm={<AddSanctionForm />} item={(row) => <SanctionItem key={row.id} listing={row} />} />;
 }
 
 function SanctionItem({ listing }: { listing: Sanction }) {
