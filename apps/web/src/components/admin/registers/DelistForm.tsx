@@ -37,3 +37,31 @@ export function DelistForm({ label, saving, onSubmit, onCancel }: { label: strin
     </form>
   );
 }
+
+/**
+ * 移出名录… for a listing in force: the button, then the form in its place until the exit is
+ * saved or cancelled.
+ */
+export function DelistControl({ name, inForce, saving, delist }: { name: string; inForce: boolean; saving: boolean; delist(exit: Delisting): Promise<boolean> }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return inForce ? (
+      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+        {t('Delist…')}
+      </button>
+    ) : null;
+  }
+  return (
+    <DelistForm
+      label={t('Delist {{name}}', { name })}
+      saving={saving}
+      onSubmit={async (exit) => {
+        const done = await delist(exit);
+        if (done) setOpen(false);
+        return done;
+      }}
+      onCancel={() => setOpen(false)}
+    />
+  );
+}

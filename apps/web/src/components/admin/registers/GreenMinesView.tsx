@@ -9,7 +9,7 @@ import { draftFields } from '../draft-fields.ts';
 import { FormActions } from '../FormActions.tsx';
 import { TermOptions } from '../licences/licence-fields.tsx';
 import { SaveOutcome } from '../SaveOutcome.tsx';
-import { DelistForm } from './DelistForm.tsx';
+import { DelistControl } from './DelistForm.tsx';
 import { ListingState } from './ListingState.tsx';
 import { ListingRegister } from './ListingRegister.tsx';
 import './registers.css';
@@ -26,12 +26,10 @@ export function GreenMinesView() {
 }
 
 function GreenMineItem({ listing }: { listing: GreenMine }) {
-  const { t } = useTranslation();
   const language = useSession((s) => s.language);
   const lang = domainLanguage(language);
   const action = useRegisters((s) => (s.action?.key === `greenMine:${listing.id}` ? s.action : null));
   const delist = useRegisters((s) => s.delistGreenMine);
-  const [delisting, setDelisting] = useState(false);
   const name = listing.mineName ?? listing.licenceNo;
   return (
     <li className="register-item green-mine-item" data-listing-id={listing.id} data-in-force={listing.inForce}>
@@ -45,23 +43,7 @@ function GreenMineItem({ listing }: { listing: GreenMine }) {
         {term('listedOn', lang)} {listing.listedOn}
         {listing.documentNo && ` · ${term('documentNo', lang)} ${listing.documentNo}`}
       </div>
-      {listing.inForce && !delisting && (
-        <button type="button" className="link-button" onClick={() => setDelisting(true)}>
-          {t('Delist…')}
-        </button>
-      )}
-      {delisting && (
-        <DelistForm
-          label={t('Delist {{name}}', { name })}
-          saving={action?.status === 'pending'}
-          onSubmit={async (exit) => {
-            const done = await delist(listing, exit, language);
-            if (done) setDelisting(false);
-            return done;
-          }}
-          onCancel={() => setDelisting(false)}
-        />
-      )}
+      <DelistControl name={name} inForce={listing.inForce} saving={action?.status === 'pending'} delist={(exit) => delist(listing, exit, language)} />
       <SaveOutcome save={action} />
     </li>
   );

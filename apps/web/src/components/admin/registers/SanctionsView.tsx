@@ -8,7 +8,7 @@ import { useSession } from '../../../state/session-store.ts';
 import { draftFields } from '../draft-fields.ts';
 import { FormActions } from '../FormActions.tsx';
 import { SaveOutcome } from '../SaveOutcome.tsx';
-import { DelistForm } from './DelistForm.tsx';
+import { DelistControl } from './DelistForm.tsx';
 import { colon, ListingState } from './ListingState.tsx';
 import { ListingRegister } from './ListingRegister.tsx';
 import './registers.css';
@@ -26,12 +26,10 @@ export function SanctionsView() {
 }
 
 function SanctionItem({ listing }: { listing: Sanction }) {
-  const { t } = useTranslation();
   const language = useSession((s) => s.language);
   const lang = domainLanguage(language);
   const action = useRegisters((s) => (s.action?.key === `sanction:${listing.id}` ? s.action : null));
   const delist = useRegisters((s) => s.delistSanction);
-  const [delisting, setDelisting] = useState(false);
   return (
     <li className="register-item sanction-item" data-listing-id={listing.id} data-in-force={listing.inForce}>
       <div className="register-head">
@@ -46,23 +44,7 @@ function SanctionItem({ listing }: { listing: Sanction }) {
       <div className="admin-muted">
         {term('listedOn', lang)} {listing.listedOn} · {term('documentNo', lang)} {listing.documentNo}
       </div>
-      {listing.inForce && !delisting && (
-        <button type="button" className="link-button" onClick={() => setDelisting(true)}>
-          {t('Delist…')}
-        </button>
-      )}
-      {delisting && (
-        <DelistForm
-          label={t('Delist {{name}}', { name: listing.holder })}
-          saving={action?.status === 'pending'}
-          onSubmit={async (exit) => {
-            const done = await delist(listing, exit, language);
-            if (done) setDelisting(false);
-            return done;
-          }}
-          onCancel={() => setDelisting(false)}
-        />
-      )}
+      <DelistControl name={listing.holder} inForce={listing.inForce} saving={action?.status === 'pending'} delist={(exit) => delist(listing, exit, language)} />
       <SaveOutcome save={action} />
     </li>
   );
