@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PASSWORD_MIN_LENGTH, passwordProblem } from '@mpm/contracts';
 import type { DatabaseTarget } from './db/connect.ts';
 
 /**
@@ -124,6 +125,19 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: r
   return raw as T;
 }
 
+/** The first admin's password as set, held to the rule every chosen password follows. */
+function adminPassword(env: NodeJS.ProcessEnv): string | undefined {
+  const password = env.ADMIN_PASSWORD || undefined;
+  const problem = password === undefined ? undefined : passwordProblem(password, 'admin');
+  if (problem === 'passwordTooShort') {
+    throw new ConfigError(`ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters (首个管理员密码至少需要 ${PASSWORD_MIN_LENGTH} 个字符)`);
+  }
+  if (problem === 'passwordHasUsername') {
+    throw new ConfigError('ADMIN_PASSWORD must not contain the user name "admin", in any case (首个管理员密码不能包含用户名 admin)');
+  }
+  return password;
+}
+
 /** Reads and validates the environment once, at boot. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const url = env.DATABASE_URL;
@@ -137,7 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: integer(env, 'PORT', CONFIG_DEFAULTS.port, 0, 65535),
     host: env.HOST || CONFIG_DEFAULTS.host,
     database,
-    adminPassword: env.ADMIN_PASSWORD || undefined,
+    adminPassword: adminPassword(env),
     loadDemo: flag(env, 'LOAD_DEMO', CONFIG_DEFAULTS.loadDemo),
     webDist: path.resolve(env.WEB_DIST || path.join(REPO_ROOT, 'apps', 'web', 'dist')),
     tiandituKey: env.TIANDITU_KEY || undefined,

@@ -19,6 +19,14 @@ describe('TRUST_PROXY', () => {
   });
 });
 
+describe('ADMIN_PASSWORD', () => {
+  it('refuses at start a password the password rule refuses, saying which rule', () => {
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD.*at least 10 characters/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'our-Admin-2026' })).toThrow(/ADMIN_PASSWORD.*user name "admin"/);
+    expect(loadConfig({ ADMIN_PASSWORD: 'county-office-2026' }).adminPassword).toBe('county-office-2026');
+  });
+});
+
 describe.each(TEST_DATABASES)('security on %s', (kind) => {
   let t: TestApp;
   let proxied: TestApp;

@@ -3,6 +3,16 @@ import { Type, type Static } from 'typebox';
 /** Fewest characters a password may have (a new account's, a changed one's); generated ones are longer. */
 export const PASSWORD_MIN_LENGTH = 10;
 
+/**
+ * What is wrong with `password` as the chosen password of account `username`: too short, or the
+ * user name is in it (in any case); `undefined` when it may be used.
+ */
+export function passwordProblem(password: string, username: string): 'passwordTooShort' | 'passwordHasUsername' | undefined {
+  if ([...password].length < PASSWORD_MIN_LENGTH) return 'passwordTooShort';
+  if (password.toLowerCase().includes(username.toLowerCase())) return 'passwordHasUsername';
+  return undefined;
+}
+
 /** The roles an account may have (`public` is the visitor who has none). */
 export const STAFF_ROLE_IDS = ['inspector', 'planner', 'reviewer', 'dataManager', 'admin'] as const;
 export const StaffRole = Type.Union([

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import {
-  PASSWORD_MIN_LENGTH,
   STAFF_ROLE_IDS,
+  passwordProblem,
   type ChangePasswordBody,
   type CreateUserBody,
   type ResetPasswordResponse,
@@ -38,8 +38,8 @@ const displayName = (name: string): string => {
 
 /** A password a user chooses: long enough, and neither the user name nor containing it (in any case). */
 const newPassword = (password: string, username: string): string => {
-  if ([...password].length < PASSWORD_MIN_LENGTH) throw P.passwordTooShort();
-  if (password.toLowerCase().includes(username.toLowerCase())) throw P.passwordHasUsername();
+  const problem = passwordProblem(password, username);
+  if (problem) throw P[problem]();
   return password;
 };
 
