@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../../../http/errors.ts';
 import { PHOTO_EXTENSIONS, type PhotoMimeType } from './photo-bytes.validation.ts';
 
 /** Where uploads wait, inside the photo directory, until their database row has committed. */
@@ -8,6 +9,45 @@ const INCOMING = '.incoming';
 
 /** An incoming file older than this was left by a process that stopped mid-upload. */
 const STALE_INCOMING_MS = 24 * 60 * 60 * 1000;
+
+/** File-system errors meaning the store has no room left. */
+const FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+/** File-system errors meaning the store may not be written. */
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT']);
+
+/**
+ * Raised when a photo cannot be written: 507 `photoStoreFull` when the disk is full, 503
+ * `photoStoreUnwritable` when the directory may not be written. Neither is the user's doing, so
+ * the message asks them to tell the administrator; `fault` keeps the file-system error for the log.
+ */
+export class PhotoStoreError extends UserError {
+  constructor(
+    readonly fault: NodeJS.ErrnoException,
+    root: string,
+  ) {
+    const full = FULL.has(fault.code ?? '');
+    super(
+      full ? 507 : 503,
+      full ? 'photoStoreFull' : 'photoStoreUnwritable',
+      full
+        ? {
+            zh: '服务器存放照片的磁盘已满，照片未保存，本次提交也未记录；请联系管理员清理磁盘后重试。',
+            en: 'The disk that holds the photos is full: the photo was not saved and nothing of this request was recorded. Ask the administrator to free space, then try again.',
+          }
+        : {
+            zh: '服务器的照片目录不可写入，照片未保存，本次提交也未记录；请联系管理员检查照片目录后重试。',
+            en: 'The photo directory cannot be written: the photo was not saved and nothing of this request was recorded. Ask the administrator to check the photo directory, then try again.',
+          },
+    );
+    this.message = `${this.messages.en} (${fault.code} in ${root})`;
+  }
+}
+
+/** Whether `err` is a file-system error the store answers with {@link PhotoStoreError}. */
+const storeFault = (err: unknown): err is NodeJS.ErrnoException => {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  return FULL.has(code) || UNWRITABLE.has(code);
+};
 
 /** A photo written under a temporary name: {@link commit} it after the database commit, else {@link discard} it. */
 export interface StagedPhoto {
@@ -44,21 +84,30 @@ export function createPhotoStore(dir: string) {
       }
     },
 
-    /** Writes `bytes` under a temporary name. */
+    /**
+     * Writes `bytes` under a temporary name, and makes the final file's directory, so that after
+     * the database commit only a rename is left. A full or unwritable store throws
+     * {@link PhotoStoreError} and leaves no file behind.
+     */
     async stage(bytes: Buffer, mimeType: PhotoMimeType): Promise<StagedPhoto> {
       const name = `${crypto.randomUUID()}.${PHOTO_EXTENSIONS[mimeType]}`;
       const relativePath = `${name.slice(0, 2)}/${name}`;
       const temporary = path.join(incoming, name);
-      await fs.promises.mkdir(incoming, { recursive: true });
-      await fs.promises.writeFile(temporary, bytes, { flag: 'wx' });
+      try {
+        await fs.promises.mkdir(incoming, { recursive: true });
+        await fs.promises.mkdir(path.join(root, name.slice(0, 2)), { recursive: true });
+        await fs.promises.writeFile(temporary, bytes, { flag: 'wx' });
+      } catch (err) {
+        // A write cut short by a full disk leaves the part written.
+        await fs.promises.rm(temporary, { force: true }).catch(() => {});
+        throw storeFault(err) ? new PhotoStoreError(err, root) : err;
+      }
       return {
         relativePath,
         sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
         sizeBytes: bytes.length,
         async commit() {
-          const final = path.join(root, relativePath);
-          await fs.promises.mkdir(path.dirname(final), { recursive: true });
-          await fs.promises.rename(temporary, final);
+          await fs.promises.rename(temporary, path.join(root, relativePath));
         },
         discard: () => fs.promises.rm(temporary, { force: true }),
       };

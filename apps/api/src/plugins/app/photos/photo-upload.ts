@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { UserError } from '../../../http/errors.ts';
 import { validatePhotoBytes, type PhotoMimeType } from './photo-bytes.validation.ts';
 import { NOT_AN_IMAGE, PHOTO_MALFORMED, PHOTO_TOO_LARGE, PHOTO_TOO_MANY_PIXELS, type PhotoReason } from './photo-reasons.ts';
-import type { PhotoStore, StagedPhoto } from './photo-store.ts';
+import { PhotoStoreError, type PhotoStore, type StagedPhoto } from './photo-store.ts';
 import { stripPhotoMetadata } from './strip-metadata.ts';
 
 /** A photo whose bytes passed every check, ready to store. */
@@ -45,7 +45,14 @@ export async function withStagedPhoto<T>(
   log: FastifyBaseLogger,
   write: (staged: StagedPhoto | undefined) => Promise<T>,
 ): Promise<T> {
-  const staged = photo ? await store.stage(photo.bytes, photo.mimeType) : undefined;
+  let staged: StagedPhoto | undefined;
+  try {
+    staged = photo ? await store.stage(photo.bytes, photo.mimeType) : undefined;
+  } catch (err) {
+    // Not the user's doing: the administrator must hear of it.
+    if (err instanceof PhotoStoreError) log.error({ err: err.fault, dir: store.root }, 'photo store cannot be written');
+    throw err;
+  }
   let result: T;
   try {
     result = await write(staged);
