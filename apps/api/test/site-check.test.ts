@@ -329,4 +329,48 @@ describe.each(TEST_DATABASES)('site check on %s', (kind) => {
       expect((await post({ geometry: { type: 'Point', coordinates: p } }, who)).statusCode).toBe(200);
     }
   });
+
+  it('lists the change patches and ledger entries at the site and within 50 m, nearest first, with what a click needs', async () => {
+    const classes = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'demo', 'expected-patch-classes.json'), 'utf8')) as Record<string, string>;
+    const demoPatch = demo('change_patches').find((f) => classes[String(f.properties!.code)] === 'unlicensed')!;
+    const code = String(demoPatch.properties!.code);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/patches', headers: { cookie: cookies.inspector1 } });
+    expect(listed.statusCode, listed.body).toBe(200);
+    const stored = (listed.json().features as { id: number; properties: { code: string; areaM2: number } }[]).find((f) => f.properties.code === code)!;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/ledger',
+      headers: { cookie: cookies.inspector1 },
+      payload: { title: code, source: 'patch', patchId: stored.id, geometry: demoPatch.geometry, violationType: 'noLicence' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const entry = created.json() as { id: number; status: string };
+
+    const inside = (await post({ geometry: { type: 'Point', coordinates: pointIn(demoPatch, { clearM: 5 }) } })).json();
+    expect(inside.patches[0]).toEqual({
+      id: stored.id,
+      code,
+      detectionRound: demoPatch.properties!.detectionRound,
+      classification: 'unlicensed',
+      areaM2: stored.properties.areaM2,
+      distanceM: 0,
+      bbox: turf.bbox(demoPatch),
+      ledgerEntryId: entry.id,
+    });
+    expect(inside.ledgerEntries[0]).toEqual({ id: entry.id, title: code, violationType: 'noLicence', status: entry.status, distanceM: 0 });
+
+    // East of the patch's easternmost corner: 30 m away it is listed at that distance, 80 m away not at all.
+    const corner = (demoPatch.geometry.type === 'Polygon' ? [demoPatch.geometry.coordinates] : demoPatch.geometry.coordinates)
+      .flat(2)
+      .reduce((a, b) => (b[0] > a[0] ? b : a));
+    const east = (metres: number) => turf.destination(corner, metres / 1000, 90, { units: 'kilometers' }).geometry;
+    const near = (await post({ geometry: east(30) })).json();
+    const nearPatch = near.patches.find((p: { id: number }) => p.id === stored.id);
+    expect(nearPatch.distanceM).toBeGreaterThan(29);
+    expect(nearPatch.distanceM).toBeLessThanOrEqual(30.2);
+    expect(near.ledgerEntries.map((e: { id: number }) => e.id)).toContain(entry.id);
+    const far = (await post({ geometry: east(80) })).json();
+    expect(far.patches.map((p: { id: number }) => p.id)).not.toContain(stored.id);
+    expect(far.ledgerEntries.map((e: { id: number }) => e.id)).not.toContain(entry.id);
+  });
 });

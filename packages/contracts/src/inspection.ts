@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LICENCE_STATES, PATCH_CLASSES } from '@mpm/domain';
+import { LEDGER_STATUSES, LICENCE_STATES, PATCH_CLASSES, VIOLATION_TYPES } from '@mpm/domain';
 import { CollectionId, Finding, Mineral } from './check.ts';
 import { SettingBaseVersion, SettingVersion } from './versions.ts';
 import { ElevationSurveyView } from './depth.ts';
@@ -70,6 +70,37 @@ export const RightView = Type.Object({
 });
 export type RightView = Static<typeof RightView>;
 
+/** Metres around the site within which the site card lists change patches and ledger entries. */
+export const SITE_RECORDS_WITHIN_M = 50;
+/** Most change patches, and most ledger entries, a site card lists (the nearest). */
+export const SITE_RECORDS_LIMIT = 20;
+
+/** A change patch at or near the site, classified as the patch table classifies it. */
+export const SitePatch = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  detectionRound: Type.String(),
+  classification: PatchClass,
+  areaM2: Type.Number(),
+  /** Ellipsoidal distance from the site, metres; 0 when the patch contains (meets) it. */
+  distanceM: Type.Number(),
+  /** [minLon, minLat, maxLon, maxLat], to show it on the map. */
+  bbox: Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]),
+  ledgerEntryId: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type SitePatch = Static<typeof SitePatch>;
+
+/** A problem-ledger entry at or near the site; its number is its id. */
+export const SiteLedgerEntry = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  violationType: Type.Union([Type.Enum(VIOLATION_TYPES), Type.Null()]),
+  status: Type.Enum(LEDGER_STATUSES),
+  /** Ellipsoidal distance from the site, metres; 0 when the entry's site meets it. */
+  distanceM: Type.Number(),
+});
+export type SiteLedgerEntry = Static<typeof SiteLedgerEntry>;
+
 /** `POST /api/site-check` answer: the site card. */
 export const SiteCardResponse = Type.Object({
   geometry: SiteGeometry,
@@ -84,6 +115,10 @@ export const SiteCardResponse = Type.Object({
   findings: Type.Array(Finding),
   /** Elevation surveys recorded on the mining rights at the site, newest first (超层越界 flagged). */
   surveys: Type.Array(ElevationSurveyView),
+  /** Change patches within {@link SITE_RECORDS_WITHIN_M} of the site, nearest first. */
+  patches: Type.Array(SitePatch),
+  /** Ledger entries within {@link SITE_RECORDS_WITHIN_M} of the site, nearest first. */
+  ledgerEntries: Type.Array(SiteLedgerEntry),
   /** The version of the ruleset's register the findings were made under. */
   rulesetVersion: Type.Integer({ minimum: 0 }),
   checkedAt: Type.String({ format: 'date-time' }),

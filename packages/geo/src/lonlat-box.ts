@@ -29,3 +29,17 @@ export function growBox([west, south, east, north]: Readonly<LonLatBox>, metres:
 /** Whether two lon/lat boxes share any point (edges included). */
 export const boxesMeet = (a: Readonly<LonLatBox>, b: Readonly<LonLatBox>): boolean =>
   a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+/** The lon/lat box of a point, polygon or multipolygon (EPSG:4490 degrees). */
+export function geometryBox(geometry: GeoJSON.Point | GeoJSON.Polygon | GeoJSON.MultiPolygon): LonLatBox {
+  if (geometry.type === 'Point') return [geometry.coordinates[0], geometry.coordinates[1], geometry.coordinates[0], geometry.coordinates[1]];
+  const box: LonLatBox = [Infinity, Infinity, -Infinity, -Infinity];
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const [x, y] of polygons.flat(2)) {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  }
+  return box;
+}

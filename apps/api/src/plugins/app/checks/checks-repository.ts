@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { getLayer, isRightCollection, type CollectionId } from '@mpm/domain';
-import { growBox } from '@mpm/geo';
+import { geometryBox, growBox } from '@mpm/geo';
 import type { BlockGeometry, FeatureMeasurement, GeometryEngine, MeasurementRequest, Measurements, MineRecord, ZoneRight } from '@mpm/rules';
 import { LAYER_TABLES, fieldExpression } from '../layers/layer-tables.ts';
 import { layerSource, type BBox } from '../layers/layers-repository.ts';
@@ -16,19 +16,6 @@ const BLOCK_CTE = `b AS (
  * `blockAreaM2` are 0; its distances are exact, 0 inside a polygon).
  */
 export type MeasuredGeometry = BlockGeometry | GeoJSON.Point;
-
-function blockBBox(block: MeasuredGeometry): BBox {
-  if (block.type === 'Point') return [block.coordinates[0], block.coordinates[1], block.coordinates[0], block.coordinates[1]];
-  const bbox: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  const polygons = block.type === 'Polygon' ? [block.coordinates] : block.coordinates;
-  for (const [x, y] of polygons.flat(2)) {
-    bbox[0] = Math.min(bbox[0], x);
-    bbox[1] = Math.min(bbox[1], y);
-    bbox[2] = Math.max(bbox[2], x);
-    bbox[3] = Math.max(bbox[3], y);
-  }
-  return bbox;
-}
 
 /**
  * One collection's part of the measuring query: its features within `withinM` of the block
@@ -116,7 +103,7 @@ export interface PointMeasuring {
 export function createPostgisEngine(knex: Knex, sliverToleranceM2: number, asOf?: string): GeometryEngine & PointMeasuring {
   return {
     async measure(block: MeasuredGeometry, request: MeasurementRequest): Promise<Measurements> {
-      const bbox = blockBBox(block);
+      const bbox = geometryBox(block);
       const parts = request.collections.map(({ collection, withinM }) =>
         collectionQuery(knex, collection, withinM, bbox, sliverToleranceM2, asOf),
       );

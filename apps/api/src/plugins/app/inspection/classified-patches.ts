@@ -1,8 +1,23 @@
-import type { PatchCollection } from '@mpm/contracts';
+import type { PatchCollection, PatchProperties } from '@mpm/contracts';
 import { roundTo } from '@mpm/domain';
 import type { Repositories } from '../repositories.plugin.ts';
 import { registerDay } from '../reports/china-time.ts';
 import { classifyPatch } from './patch-class.ts';
+import type { PatchRow } from './patches-repository.ts';
+
+/** A stored patch's properties, classified (see {@link classifyPatch}); areas to the cm². */
+export function patchProperties(row: PatchRow, sliverToleranceM2: number): PatchProperties {
+  const { id, code, detectionRound, detectedOn, areaM2, ledgerEntryId, rights, explorationRights, parcels, outsideValidM2, zones } = row;
+  return {
+    id,
+    code,
+    detectionRound,
+    detectedOn,
+    areaM2: roundTo(areaM2, 2),
+    ...classifyPatch({ areaM2, rights, explorationRights, parcels, outsideValidM2, zones }, sliverToleranceM2),
+    ledgerEntryId,
+  };
+}
 
 /**
  * The change patches (of one detection round, or all) as a GeoJSON FeatureCollection, each
@@ -18,23 +33,10 @@ export async function classifiedPatches(
   asOf?: string,
 ): Promise<PatchCollection> {
   const { day, past } = registerDay(asOf, now);
-  const rows = await repos.inspection.patches.withOverlaps(day, round, past);
+  const rows = await repos.inspection.patches.withOverlaps(day, { round, historical: past });
   return {
     type: 'FeatureCollection',
     asOf: day,
-    features: rows.map(({ id, code, detectionRound, detectedOn, areaM2, geometry, ledgerEntryId, ...overlaps }) => ({
-      type: 'Feature',
-      id,
-      geometry,
-      properties: {
-        id,
-        code,
-        detectionRound,
-        detectedOn,
-        areaM2: roundTo(areaM2, 2),
-        ...classifyPatch({ areaM2, ...overlaps }, sliverToleranceM2),
-        ledgerEntryId,
-      },
-    })),
+    features: rows.map((row) => ({ type: 'Feature', id: row.id, geometry: row.geometry, properties: patchProperties(row, sliverToleranceM2) })),
   };
 }

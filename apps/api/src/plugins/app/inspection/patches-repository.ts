@@ -1,8 +1,11 @@
 import type { Knex } from 'knex';
 import type { BlockGeometry } from '@mpm/rules';
+import { geometryBox, growBox } from '@mpm/geo';
+import type { MeasuredGeometry } from '../checks/checks-repository.ts';
 import { LAYER_TABLES, columnName } from '../layers/layer-tables.ts';
 import { licenceStateSql, rightTable, type RightTable } from './rights-repository.ts';
 import { PROTECTED_ZONE_LAYERS, type PatchOverlaps } from './patch-class.ts';
+import { siteSql } from './site-repository.ts';
 
 /** One patch as stored, with what it overlaps (not yet classified). */
 export interface PatchRow extends PatchOverlaps {
@@ -12,6 +15,23 @@ export interface PatchRow extends PatchOverlaps {
   detectedOn: string;
   geometry: GeoJSON.MultiPolygon;
   ledgerEntryId: number | null;
+  /** With {@link PatchesNear}: the ellipsoidal distance from the site, metres (0 when it meets the site); else null. */
+  distanceM: number | null;
+}
+
+/** Which patches: one detection round (or all), as they stood at the end of a past day, near a site. */
+export interface PatchesQuery {
+  round?: string;
+  /** The rights as they stood at the end of `today`, a past day, rebuilt from the register's history. */
+  historical?: boolean;
+  near?: PatchesNear;
+}
+
+/** The patches within `withinM` metres of a site (at most `limit`), nearest first. */
+export interface PatchesNear {
+  site: MeasuredGeometry;
+  withinM: number;
+  limit: number;
 }
 
 /** A patch to store: its code, the land-use change seen (if given) and its polygon. */
@@ -59,16 +79,25 @@ function protectedZonesSql(knex: Knex): Knex.Raw {
 export function createPatchesRepository(knex: Knex) {
   return {
     /**
-     * Every patch (or those of one detection round), in code order, with the mining and
-     * exploration rights it meets and their state on `today`, its area outside every valid
-     * mining right, the protected zones and current restoration parcels it meets, and the ledger
-     * entry made from it (at most one: `patch_id` is unique); all areas ellipsoidal, each lookup
-     * bound by the GiST indexes (`&&`). `historical`: the rights as they stood at the end of
-     * `today`, a past day, rebuilt from the register's history.
+     * Every patch (or those of one detection round, or those near a site, nearest first), in code
+     * order, with the mining and exploration rights it meets and their state on `today`, its area
+     * outside every valid mining right, the protected zones and current restoration parcels it
+     * meets, and the ledger entry made from it (at most one: `patch_id` is unique); all areas
+     * ellipsoidal, each lookup bound by the GiST indexes (`&&`), the site's too (its box grown by
+     * `withinM`).
      */
-    async withOverlaps(today: string, round?: string, historical = false): Promise<PatchRow[]> {
+    async withOverlaps(today: string, { round, historical = false, near }: PatchesQuery = {}): Promise<PatchRow[]> {
       const state = licenceStateSql(knex, today, 0);
       const day = historical ? today : undefined;
+      const site = near && siteSql(knex, near.site);
+      const nearSql = near
+        ? knex.raw('p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4490) AND ST_DWithin(p.geom::geography, ?::geography, ?)', [
+            ...growBox(geometryBox(near.site), near.withinM),
+            site!,
+            near.withinM,
+          ])
+        : knex.raw('TRUE');
+      const distance = near ? knex.raw('ST_Distance(p.geom::geography, ?::geography)::float8', [site!]) : knex.raw('NULL::float8');
       const mining = rightsAs(knex, 'mining_rights', day);
       const result = await knex.raw(
         `SELECT p.id, p.code, p.detection_round AS "detectionRound", to_char(p.detected_on, 'YYYY-MM-DD') AS "detectedOn",
@@ -84,19 +113,24 @@ export function createPatchesRepository(knex: Knex) {
                                           ORDER BY t.id), '[]'::json)
                    FROM restoration_parcels t
                   WHERE t.lifecycle = 'current' AND t.geom && p.geom AND ST_Intersects(t.geom, p.geom)) AS parcels,
-                le.id AS "ledgerEntryId"
+                le.id AS "ledgerEntryId",
+                ? AS "distanceM"
            FROM change_patches p
            LEFT JOIN ledger_entries le ON le.patch_id = p.id
-          WHERE ?::text IS NULL OR p.detection_round = ?
-          ORDER BY p.code`,
+          WHERE (?::text IS NULL OR p.detection_round = ?) AND ?
+          ORDER BY "distanceM", p.code
+          LIMIT ?`,
         [
           rightsMeetingSql(knex, mining, state),
           rightsMeetingSql(knex, rightsAs(knex, 'exploration_rights', day), state),
           mining,
           state,
           protectedZonesSql(knex),
+          distance,
           round ?? null,
           round ?? null,
+          nearSql,
+          near ? near.limit : null,
         ],
       );
       return result.rows as PatchRow[];

@@ -10,11 +10,12 @@ import { siteFindings, siteProposal, siteZones } from './site-findings.ts';
 import { validatedSite } from './site-geometry.validation.ts';
 import type { LineGroup } from './site-repository.ts';
 import { registerFindings } from './site-register-findings.ts';
+import { siteRecords } from './site-records.ts';
 import { surveyView } from '../depth/depth-view.ts';
 
 /** What a site check needs from the app. */
 export interface SiteCheckContext {
-  repos: Pick<Repositories, 'checks' | 'settings' | 'inspection' | 'rulesets' | 'depth'>;
+  repos: Pick<Repositories, 'checks' | 'settings' | 'inspection' | 'rulesets' | 'depth' | 'ledger'>;
   /** The ruleset file; the findings are made under its register's version in force. */
   ruleset: LoadedRuleset;
   /** The check's moment: licence states are those of its day in China time. */
@@ -41,8 +42,8 @@ const round1 = (metres: number) => Math.round(metres * 10) / 10;
 
 /**
  * The inspector's site card for a point or a polygon: zones, township, nearest lines with their
- * buffers, the rights there with their state, and the findings of the one verdict logic (see
- * `site-findings.ts`). Reads only; writes nothing.
+ * buffers, the rights there with their state, the findings of the one verdict logic (see
+ * `site-findings.ts`), and the change patches and ledger entries at the site. Reads only; writes nothing.
  */
 export async function runSiteCheck(context: SiteCheckContext, body: SiteCheckBody): Promise<SiteCardResponse> {
   const { repos, now } = context;
@@ -59,6 +60,7 @@ export async function runSiteCheck(context: SiteCheckContext, body: SiteCheckBod
 
   const miningRightIds = rights.filter((r) => r.collection === 'mining_rights').map((r) => r.featureId);
   const surveys = (await repos.depth.ofRights(miningRightIds, undefined, SURVEYS_ON_CARD)).map(surveyView);
+  const records = await siteRecords(repos, site, context.ruleset.sliverToleranceM2, today);
 
   const proposal = siteProposal(body.mineral, rights);
   const nearest: SiteDistance[] = lines.map(({ collection, featureId, name, roadClass, distanceM }) => {
@@ -75,6 +77,7 @@ export async function runSiteCheck(context: SiteCheckContext, body: SiteCheckBod
     rights,
     findings: [...siteFindings({ ruleset, buffers, proposal, measured, point }), ...registerFindings(rights, surveys)],
     surveys,
+    ...records,
     rulesetVersion: version.version,
     checkedAt: now.toISOString(),
   };

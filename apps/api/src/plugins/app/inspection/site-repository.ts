@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { growBox } from '@mpm/geo';
+import { geometryBox, growBox } from '@mpm/geo';
 import type { MeasuredGeometry } from '../checks/checks-repository.ts';
 import { LAYER_TABLES } from '../layers/layer-tables.ts';
 import type { BBox } from '../layers/layers-repository.ts';
@@ -24,16 +24,9 @@ export interface SiteFacts {
   township: { code: string; name: string } | null;
 }
 
-const siteSql = (knex: Knex, site: MeasuredGeometry) =>
+/** The site as a PostGIS geometry (2D, EPSG:4490). */
+export const siteSql = (knex: Knex, site: MeasuredGeometry) =>
   knex.raw('ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490))', [JSON.stringify(site)]);
-
-function siteBBox(site: MeasuredGeometry): BBox {
-  if (site.type === 'Point') return [site.coordinates[0], site.coordinates[1], site.coordinates[0], site.coordinates[1]];
-  const positions = (site.type === 'Polygon' ? [site.coordinates] : site.coordinates).flat(2);
-  const xs = positions.map((p) => p[0]);
-  const ys = positions.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-}
 
 /** The rows of a group, as a WHERE clause over `t` (the catalogue's fixed columns and the class). */
 function groupFilter(knex: Knex, group: LineGroup): Knex.Raw {
@@ -83,7 +76,7 @@ export function createSiteRepository(knex: Knex) {
       const planar = await knex.raw('?', [union(groups.map((g) => branch(g, knex.raw('t.geom <-> ?', [geometry]))))]);
       const bound = planar.rows as Row[];
       if (bound.length === 0) return [];
-      const box = siteBBox(site);
+      const box = geometryBox(site);
       const exact = await knex.raw('?', [
         union(bound.map((row) => branch(groups[row.i], knex.raw('"distanceM"'), growBox(box, row.distanceM)))),
       ]);

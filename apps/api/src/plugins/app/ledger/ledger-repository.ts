@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { addDays, FINAL_LEDGER_STATUSES, type HandoverDepartment, type LedgerSource, type LedgerStatus, type ViolationType } from '@mpm/domain';
-import type { HandoverView, LedgerEvent } from '@mpm/contracts';
+import type { HandoverView, LedgerEvent, SiteLedgerEntry } from '@mpm/contracts';
+import { geometryBox, growBox } from '@mpm/geo';
 import { createPhotosRepository } from '../photos/photos-repository.ts';
 
 /** The filters of the list and the exports. */
@@ -360,6 +361,24 @@ export function createLedgerRepository(knex: Knex) {
     /** Every matching entry (at most `max`), by id, for an export. */
     async exportRows(filters: LedgerFilters, today: string, max: number): Promise<EntryRow[]> {
       return filtered(knex, filters, today).select(...summaryColumns(knex, today)).orderBy('e.id').limit(max);
+    },
+
+    /**
+     * The entries whose site lies within `withinM` metres of `site` (ellipsoidal), nearest first,
+     * at most `limit`: the GiST index takes the site's box grown by `withinM` (`&&`), then the
+     * exact test.
+     */
+    async near(site: GeoJSON.Point | GeoJSON.Polygon | GeoJSON.MultiPolygon, withinM: number, limit: number): Promise<SiteLedgerEntry[]> {
+      const geometry = knex.raw('ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490))::geography', [JSON.stringify(site)]);
+      const result = await knex.raw(
+        `SELECT e.id, e.title, e.violation_type AS "violationType", e.status, ST_Distance(e.geom::geography, s.g)::float8 AS "distanceM"
+           FROM ledger_entries e, (SELECT ? AS g) s
+          WHERE e.geom && ST_MakeEnvelope(?, ?, ?, ?, 4490) AND ST_DWithin(e.geom::geography, s.g, ?)
+          ORDER BY "distanceM", e.id
+          LIMIT ?`,
+        [geometry, ...growBox(geometryBox(site), withinM), withinM, limit],
+      );
+      return result.rows as SiteLedgerEntry[];
     },
 
     /** A tip-off by the hash of its receipt code: its status and the status steps, oldest first. */
