@@ -133,8 +133,9 @@ export const api = {
   logout: (lang: UiLanguage) => request<MeResponse>('/api/auth/logout', lang, { method: 'POST' }),
   /** The ruleset and the county's buffer widths (staff). */
   rules: (lang: UiLanguage) => request<RulesResponse>('/api/rules', lang),
-  /** The authoritative check of a block (planner, inspector, admin). */
-  check: (body: CheckBody, lang: UiLanguage) => request<CheckResponse>('/api/check', lang, { method: 'POST', body }),
+  /** The authoritative check of a block (planner, inspector, admin); `asOf`, a past day whose licence register to check against. */
+  check: (body: CheckBody, lang: UiLanguage, asOf?: string) =>
+    request<CheckResponse>(`/api/check${queryString({ asOf })}`, lang, { method: 'POST', body }),
   /** Every feature of one layer (OGC API – Features, one page of up to 10 000). */
   items: (id: CollectionId, lang: UiLanguage) =>
     request<GeoJSON.FeatureCollection>(`/ogc/collections/${id}/items?limit=10000`, lang),

@@ -40,8 +40,8 @@ export const inspectApi = {
   /** Saves the inspection settings from the version they were read at (`baseVersion`: a stale one is a 409). */
   saveSettings: (body: InspectionSettingsBody, lang: UiLanguage) =>
     request<InspectionSettingsResponse>('/api/settings/inspection', lang, { method: 'PUT', body }),
-  patches: (lang: UiLanguage, round?: string) =>
-    request<PatchCollection>(`/api/patches${round ? `?round=${encodeURIComponent(round)}` : ''}`, lang),
+  /** The patches (of one round, or all), classified against the licence register of today or of the past day `asOf`. */
+  patches: (lang: UiLanguage, round?: string, asOf?: string) => request<PatchCollection>(`/api/patches${queryString({ round, asOf })}`, lang),
   loadPatches: (body: PatchRoundBody, lang: UiLanguage) => request<PatchCollection>('/api/patches', lang, { method: 'POST', body }),
   ledger: (filters: LedgerFilters, lang: UiLanguage) =>
     request<LedgerListResponse>(`/api/ledger${queryString({ ...filters, limit: 1000 })}`, lang),

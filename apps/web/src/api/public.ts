@@ -38,8 +38,8 @@ export const publicApi = {
     request<ParcelStatesResponse>(`/api/restoration/parcels${queryString({ asOf })}`, lang),
   /** The target rows and stated totals as the county's documents give them. */
   targets: (lang: UiLanguage) => request<RestorationTargetsBody>('/api/restoration/targets', lang),
-  /** The plan's binding indicators today (staff only). */
-  indicators: (lang: UiLanguage) => request<IndicatorsResponse>('/api/indicators', lang),
+  /** The plan's binding indicators today, or on the licence register of the past day `asOf` (staff only). */
+  indicators: (lang: UiLanguage, asOf?: string) => request<IndicatorsResponse>(`/api/indicators${queryString({ asOf })}`, lang),
   /** Sends a tip-off; answers its receipt code. */
   sendTipOff: (input: TipOffInput, lang: UiLanguage) => {
     const form = new FormData();

@@ -31,6 +31,8 @@ export interface InspectData {
   /** Every round seen in an unfiltered answer, in text order, for the round filter. */
   rounds: string[];
   patchRound: string;
+  /** 截至日期 of the patch classes: the day whose licence register they are classified against (empty: today). */
+  patchAsOf: string;
   checkSite(geometry: SiteGeometry, origin: SiteOrigin, lang: UiLanguage): Promise<void>;
   /** Asks the shown site's card again (after a survey or a lead), keeping the card shown meanwhile. */
   refreshSite(lang: UiLanguage): Promise<void>;
@@ -41,7 +43,8 @@ export interface InspectData {
   loadSettings(lang: UiLanguage): Promise<void>;
   /** Saves the county's default (admin); rejects with the server's refusal. */
   saveSettings(settings: InspectionSettings, lang: UiLanguage): Promise<void>;
-  loadPatches(lang: UiLanguage, round?: string): Promise<void>;
+  /** The patches of `round` (all: empty) classified as of `asOf` (today: empty); each defaults to the last asked. */
+  loadPatches(lang: UiLanguage, round?: string, asOf?: string): Promise<void>;
   /** Sends rounds one after the other, then reloads; rejects with the first refusal (earlier rounds stay loaded). */
   uploadPatches(rounds: readonly PatchRoundBody[], lang: UiLanguage): Promise<void>;
   reset(): void;
@@ -58,6 +61,7 @@ const INITIAL = {
   patches: idle<PatchCollection>(),
   rounds: [],
   patchRound: '',
+  patchAsOf: '',
 };
 
 export const useInspectData = create<InspectData>()((set, get) => ({
@@ -117,9 +121,9 @@ export const useInspectData = create<InspectData>()((set, get) => ({
     await get().loadRights(lang, saved.expiringWithinDays);
   },
 
-  async loadPatches(lang, round = get().patchRound) {
-    set({ patchRound: round });
-    const data = await load(slotOf(get, set, 'patches'), () => inspectApi.patches(lang, round || undefined), round);
+  async loadPatches(lang, round = get().patchRound, asOf = get().patchAsOf) {
+    set({ patchRound: round, patchAsOf: asOf });
+    const data = await load(slotOf(get, set, 'patches'), () => inspectApi.patches(lang, round || undefined, asOf || undefined), `${round}|${asOf}`);
     if (data && !round) set({ rounds: [...new Set(data.features.map((f) => f.properties.detectionRound))].sort() });
   },
 

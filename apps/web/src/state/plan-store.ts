@@ -41,7 +41,7 @@ export type DrawTool = 'draw' | 'edit' | 'pan';
 export type ServerCheck =
   | { status: 'idle' }
   | { status: 'pending' }
-  | { status: 'done'; result: CheckResponse; blockRevision: number; proposalRevision: number }
+  | { status: 'done'; result: CheckResponse; blockRevision: number; proposalRevision: number; asOf: string }
   | { status: 'problem'; problem: Problem };
 
 /** The planner's working proposal for this visit: form, block, drawing tool and the server's verdict. */
@@ -51,6 +51,8 @@ export interface PlanSession {
   block: Block | null;
   tool: DrawTool;
   check: ServerCheck;
+  /** 截至日期 of 正式审查: the day whose licence register to check against (empty: today). */
+  asOf: string;
   setProposal(patch: Partial<ProposalDraft>): void;
   /** A block drawn or edited on the map (null when the map holds none); returns its revision. */
   setDrawnBlock(geometry: BlockGeometry | null): number | null;
@@ -65,7 +67,8 @@ export interface PlanSession {
   /** Back to an empty form and no block. */
   reset(): void;
   setTool(tool: DrawTool): void;
-  /** Sends the block and proposal to `POST /api/check`. */
+  setAsOf(asOf: string): void;
+  /** Sends the block and proposal to `POST /api/check` (as of {@link PlanSession.asOf}). */
   runCheck(lang: UiLanguage): Promise<void>;
 }
 
@@ -130,6 +133,7 @@ export const usePlan = create<PlanSession>()((set, get) => ({
   block: null,
   tool: 'pan',
   check: { status: 'idle' },
+  asOf: '',
 
   setProposal: (patch) => set((s) => ({ proposal: { ...s.proposal, ...patch }, proposalRevision: s.proposalRevision + 1 })),
 
@@ -169,14 +173,16 @@ export const usePlan = create<PlanSession>()((set, get) => ({
 
   setTool: (tool) => set({ tool }),
 
+  setAsOf: (asOf) => set({ asOf }),
+
   async runCheck(lang) {
-    const { block, proposalRevision } = get();
+    const { block, proposalRevision, asOf } = get();
     const body = checkBodyOf(get());
     if (!block || !body) return;
     set({ check: { status: 'pending' } });
     try {
-      const result = await api.check(body, lang);
-      set({ check: { status: 'done', result, blockRevision: block.revision, proposalRevision } });
+      const result = await api.check(body, lang, asOf || undefined);
+      set({ check: { status: 'done', result, blockRevision: block.revision, proposalRevision, asOf } });
     } catch (err) {
       set({ check: { status: 'problem', problem: toProblem(err) } });
     }

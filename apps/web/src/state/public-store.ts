@@ -27,10 +27,13 @@ export interface PublicData {
   parcels: Resource<ParcelStatesResponse>;
   targets: Resource<RestorationTargetsBody>;
   indicators: Resource<IndicatorsResponse>;
+  /** 截至日期 of the indicators: the day whose licence register they are judged on (empty: today). */
+  indicatorsAsOf: string;
   loadSummary(asOf: string, lang: UiLanguage): Promise<void>;
   loadParcels(asOf: string, lang: UiLanguage): Promise<void>;
   loadTargets(lang: UiLanguage): Promise<void>;
-  loadIndicators(lang: UiLanguage): Promise<void>;
+  /** The indicators as of `asOf` (empty: today; by default the day last asked). */
+  loadIndicators(lang: UiLanguage, asOf?: string): Promise<void>;
   /** Forgets staff data (after sign-out). */
   dropIndicators(): void;
 }
@@ -53,11 +56,15 @@ export const usePublicData = create<PublicData>()((set, get) => {
     parcels: idle(),
     targets: idle(),
     indicators: idle(),
+    indicatorsAsOf: '',
     loadSummary: (asOf, lang) => fetchOnce('summary', asOf, () => publicApi.summary({ asOf }, lang)),
     loadParcels: (asOf, lang) => fetchOnce('parcels', asOf, () => publicApi.parcelStates(asOf, lang)),
     loadTargets: (lang) => fetchOnce('targets', 'all', () => publicApi.targets(lang)),
-    loadIndicators: (lang) => fetchOnce('indicators', 'today', () => publicApi.indicators(lang)),
-    dropIndicators: () => set({ indicators: idle() }),
+    loadIndicators(lang, asOf = get().indicatorsAsOf) {
+      set({ indicatorsAsOf: asOf });
+      return fetchOnce('indicators', asOf || 'today', () => publicApi.indicators(lang, asOf || undefined));
+    },
+    dropIndicators: () => set({ indicators: idle(), indicatorsAsOf: '' }),
   };
 });
 

@@ -5,6 +5,7 @@ import { checkBodyOf, readProposal, usePlan } from '../../state/plan-store.ts';
 import { useLocalEdits, useProposalSession } from '../../state/proposals-session.ts';
 import type { AreaUnit } from '../../state/session-store.ts';
 import { useSession } from '../../state/session-store.ts';
+import { AsOfField } from '../AsOfField.tsx';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { AreaFigures } from './AreaFigures.tsx';
 import { FindingsList } from './FindingsList.tsx';
@@ -12,7 +13,10 @@ import { OutcomeBadge } from './OutcomeBadge.tsx';
 import { PdfButton } from './PdfButton.tsx';
 import { chinaTime } from '../data/china-time.ts';
 
-/** The 正式审查 button, the PDF report, and the server's verdict: the authoritative areas and findings. */
+/**
+ * The 正式审查 button with its 截至日期 (the licence register of a past day), the PDF report, and
+ * the server's verdict: the authoritative areas and findings, and the day whose register it read.
+ */
 export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }) {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
@@ -21,7 +25,10 @@ export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }
   const proposalRevision = usePlan((s) => s.proposalRevision);
   const check = usePlan((s) => s.check);
   const runCheck = usePlan((s) => s.runCheck);
-  const stale = check.status === 'done' && (check.blockRevision !== block?.revision || check.proposalRevision !== proposalRevision);
+  const asOf = usePlan((s) => s.asOf);
+  const setAsOf = usePlan((s) => s.setAsOf);
+  const stale =
+    check.status === 'done' && (check.blockRevision !== block?.revision || check.proposalRevision !== proposalRevision || check.asOf !== asOf);
 
   return (
     <section className="plan-section server-verdict" aria-labelledby="server-verdict-title">
@@ -34,6 +41,7 @@ export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }
         >
           {check.status === 'pending' ? t('Checking…') : t('Formal check')}
         </button>
+        <AsOfField name="check-as-of" value={asOf} onChange={setAsOf} />
         <ReportButton disabled={!block || !proposalOk} />
         {(!block || !proposalOk) && <span className="plan-note">{t('Give the block and the planned capacity first.')}</span>}
       </div>
@@ -41,7 +49,10 @@ export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }
       {check.status === 'done' && (
         <div className="verdict" data-stale={stale}>
           <h3 id="server-verdict-title">{t('Server check result')}</h3>
-          {stale && <p className="stale-note">{t('The block or the proposal changed since this check: check again.')}</p>}
+          {stale && <p className="stale-note">{t('The block, the proposal or the day changed since this check: check again.')}</p>}
+          <p className="plan-note verdict-as-of" role="status">
+            {t('Checked against the licence register as it stood at the end of {{day}}.', { day: check.result.asOf })}
+          </p>
           <AreaFigures area={check.result} lang={lang} approximate={false} />
           <p className="worst-outcome">
             {check.result.worstOutcome ? (

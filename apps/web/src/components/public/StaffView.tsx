@@ -5,7 +5,9 @@ import { REPORT_PERIOD_TERMS, REPORT_PERIODS, term, type Language } from '@mpm/d
 import type { Indicator } from '@mpm/contracts';
 import { progressReportUrl } from '../../api/public.ts';
 import { usePublicData } from '../../state/public-store.ts';
+import { useSession } from '../../state/session-store.ts';
 import { IndicatorStateBadge, TargetStep, indicatorTitle, withIndicatorUnit } from '../plan/IndicatorParts.tsx';
+import { AsOfField } from '../AsOfField.tsx';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 
 /** Up to one decimal, grouped. */
@@ -80,14 +82,20 @@ export function ReportBox({ lang, today }: { lang: Language; today: Date }) {
   );
 }
 
-/** The plan's binding indicators today (staff): value against target, with met / at risk / missed. */
+/**
+ * The plan's binding indicators (staff) today, or on the licence register as it stood on a past
+ * day (截至日期): value against target, with met / at risk / missed.
+ */
 export function IndicatorsPanel({ lang, onRetry }: { lang: Language; onRetry(): void }) {
   const { t } = useTranslation();
   const { data, status, problem } = usePublicData((s) => s.indicators);
+  const asOf = usePublicData((s) => s.indicatorsAsOf);
+  const language = useSession((s) => s.language);
   const loading = status === 'loading';
   return (
     <section className="public-section" aria-labelledby="indicators-title">
       <h3 id="indicators-title">{t('Plan indicators')}</h3>
+      <AsOfField name="indicators-as-of" value={asOf} onChange={(day) => void usePublicData.getState().loadIndicators(language, day)} />
       {loading && !data && <p className="panel-note">{t('Loading the indicators…')}</p>}
       <ProblemNotice
         problem={problem}
@@ -96,7 +104,9 @@ export function IndicatorsPanel({ lang, onRetry }: { lang: Language; onRetry(): 
       />
       {data && (
         <>
-          <p className="panel-note">{t('As of {{date}}, from the rights on record.', { date: data.asOf })}</p>
+          <p className="panel-note" role="status">
+            {t('As of {{date}}, from the rights on record.', { date: data.asOf })}
+          </p>
           <div className="table-scroll">
             <table className="public-table indicator-table">
               <thead>

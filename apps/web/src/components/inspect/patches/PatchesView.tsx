@@ -9,6 +9,7 @@ import { useInspectData } from '../../../state/inspect-store.ts';
 import { useLedger } from '../../../state/ledger-store.ts';
 import { toProblem } from '../../../state/resource.ts';
 import { useSession, type AreaUnit } from '../../../state/session-store.ts';
+import { AsOfField } from '../../AsOfField.tsx';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
 import { PatchClassChip } from '../terms.tsx';
 import { PatchUpload } from './PatchUpload.tsx';
@@ -16,8 +17,8 @@ import { PatchUpload } from './PatchUpload.tsx';
 type Patch = PatchCollection['features'][number];
 
 /**
- * The change patches (卫片图斑) of a round, classified against the rights and zones: a count per
- * class, a table (a click shows the patch on the map), and one click from a doubtful patch to a lead.
+ * The change patches (卫片图斑) of a round, classified against the rights and zones — of today, or
+ * the licence register as it stood on a past day (截至日期) —: a count per class, a table (a click shows the patch on the map), and one click from a doubtful patch to a lead.
  */
 export function PatchesView() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function PatchesView() {
   const patches = useInspectData((s) => s.patches);
   const rounds = useInspectData((s) => s.rounds);
   const round = useInspectData((s) => s.patchRound);
+  const asOf = useInspectData((s) => s.patchAsOf);
   const loadPatches = useInspectData((s) => s.loadPatches);
 
   useEffect(() => {
@@ -52,6 +54,12 @@ export function PatchesView() {
             ))}
           </select>
         </label>
+        <AsOfField name="patches-as-of" value={asOf} onChange={(day) => void loadPatches(language, round, day)} />
+        {patches.data && (
+          <p className="plan-note patches-as-of" role="status">
+            {t('Classified against the licence register as it stood at the end of {{day}}.', { day: patches.data.asOf })}
+          </p>
+        )}
         <ul className="class-legend" aria-label={t('Patches by class')}>
           {PATCH_CLASSES.map((c) => (
             <li key={c} data-class={c}>
