@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { recordRequests, useServerAndBrowser } from './helpers/browser.ts';
+import { squareCornerList } from './helpers/corner-list.ts';
 import { collectErrors, loginCookie, signIn } from './helpers/inspector.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
 import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
@@ -15,11 +16,16 @@ const PROPOSAL = '东沟砖瓦用粘土矿新立方案';
 
 const suite = useServerAndBrowser();
 
-/** A square of `halfM` metres around the middle of the demo's first mining block. */
-function blockSquare(halfM: number): GeoJSON.Polygon {
+/** The middle of the demo's first mining block, lon/lat. */
+function blockCentre(): [number, number] {
   const blocks = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/demo/mining_blocks.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
   const ring = blocks.features.find((f) => f.properties?.code === 'KC621025-01')!.geometry.coordinates[0];
-  const [lon, lat] = ring.slice(1).reduce(([x, y], p) => [x + p[0] / (ring.length - 1), y + p[1] / (ring.length - 1)], [0, 0]);
+  return ring.slice(1).reduce<[number, number]>(([x, y], p) => [x + p[0] / (ring.length - 1), y + p[1] / (ring.length - 1)], [0, 0]);
+}
+
+/** A square of `halfM` metres around {@link blockCentre}. */
+function blockSquare(halfM: number): GeoJSON.Polygon {
+  const [lon, lat] = blockCentre();
   const [dLon, dLat] = [halfM / (111_320 * Math.cos((lat * Math.PI) / 180)), halfM / 110_574];
   return { type: 'Polygon', coordinates: [[[lon - dLon, lat - dLat], [lon + dLon, lat - dLat], [lon + dLon, lat + dLat], [lon - dLon, lat + dLat], [lon - dLon, lat - dLat]]] };
 }
@@ -124,20 +130,27 @@ async function recordAct(page: Page, act: string, documentNo: string, fill?: (fo
 describe('矿业权台账 in 管理 mode, in a real browser', () => {
   it('registers an approved proposal as a licence, renews and revokes it; the checks and indicators follow; a stale act gets the 409; the audit chain holds', async () => {
     const admin = await loginCookie(suite.server.url, 'admin', TEST_ADMIN_PASSWORD);
-    // The admin creates the planner and the reviewer. The planner's saved draft (the drawing and
-    // saving of a block is the plan suites' part) is submitted (送审) by the planner in the
-    // browser, and approved (同意) by the reviewer in hers.
+    // The admin creates the planner and the reviewer. The planner writes the proposal, pastes its
+    // corner list and saves it as a draft, then submits it (送审), all in her browser; the
+    // reviewer approves it (同意) in hers.
     const first = await adminPage();
     for (const account of [PLANNER, REVIEWER]) await createAccount(first.panel, account);
     await first.panel.getByRole('tab', { name: '矿业权台账' }).click();
-    const planner = await loginCookie(suite.server.url, PLANNER.username, PLANNER.password);
-    const proposal = await api(planner, 'POST', '/api/proposals', {
-      name: PROPOSAL,
-      geometry: blockSquare(60),
-      proposal: { mineral: 'brickClay', capacity10ktPerYear: 13, rightKind: 'new', holder: '东沟建材有限公司' },
-    });
     const plannerPage = await planPage(PLANNER);
-    const submitting = await openProposal(plannerPage.panel);
+    const p = plannerPage.panel;
+    await p.getByLabel('矿种').selectOption({ label: '砖瓦用粘土' });
+    await p.getByLabel('拟设生产能力').fill('13');
+    await p.getByRole('radio', { name: '新立' }).check();
+    await p.getByLabel('矿业权人').fill('东沟建材有限公司');
+    await p.getByRole('tab', { name: '粘贴拐点坐标' }).click();
+    await p.getByRole('textbox', { name: '拐点坐标' }).fill(squareCornerList(blockCentre(), 60));
+    await p.getByRole('button', { name: '解析并显示' }).click();
+    await p.getByLabel('方案名称').fill(PROPOSAL);
+    await p.getByRole('button', { name: '保存方案' }).click();
+    await p.getByText('已保存为新方案（第 1 版）。').waitFor({ timeout: 30_000 });
+    const proposal = { id: Number(await p.locator('.proposal-status').getAttribute('data-proposal-id')) };
+    const submitting = p.locator('.proposal-workflow');
+    expect(await submitting.locator('.workflow-status .proposal-status-badge').textContent()).toBe('草稿');
     expect(await submitting.getByRole('button', { name: '同意' }).count(), 'a planner does not decide').toBe(0);
     await submitting.getByRole('button', { name: '送审' }).click();
     await submitting.getByText('已送审。').waitFor();

@@ -48,7 +48,7 @@ async function parcelPage(code: string) {
 }
 
 describe('治理图斑台账 in 管理 mode, in a real browser', () => {
-  it('edits a parcel, refuses a stale edit with the 409, splits it along a pasted line into parts that keep its figures', async () => {
+  it('edits a parcel, refuses a stale edit with the 409, splits it along a pasted line into parts that keep its figures, and merges them again', async () => {
     const admin = await loginCookie(suite.server.url, 'admin', TEST_ADMIN_PASSWORD);
     expect(admin).toBeTruthy();
     const restoredBefore = await restoredToDate();
@@ -68,10 +68,11 @@ describe('治理图斑台账 in 管理 mode, in a real browser', () => {
     await expect.poll(() => second.card.locator('.parcel-fields').textContent()).toContain('西沟废弃采场（分区治理）');
 
     // The first page splits the parcel along a line; it is retired and names its two parts.
+    const areaText = await first.card.locator('.parcel-fields').textContent();
     const split = first.card.getByRole('form', { name: '拆分图斑' });
     await split.getByLabel('分割线：每行一个“经度, 纬度”，或 GeoJSON').fill(cuttingLine());
     await split.getByRole('button', { name: '拆分' }).click();
-    await expect.poll(() => first.card.locator('.parcel-lifecycle').textContent()).toBe('已注销（历史）');
+    await expect.poll(() => first.card.locator('.parcel-lifecycle').textContent(), { timeout: 30_000 }).toBe('已注销（历史）');
     await first.card.getByRole('button', { name: `${PARCEL}-2` }).first().click();
     const part = first.panel.getByRole('region', { name: `图斑 ${PARCEL}-2` });
     await part.waitFor();
@@ -80,6 +81,26 @@ describe('治理图斑台账 in 管理 mode, in a real browser', () => {
     expect(await restoredToDate()).toBe(restoredBefore);
     // The map asks for the parcels layer again once it changed.
     await expect.poll(() => first.requests.urls.some((u) => /restoration_parcels.*rev=1/.test(u))).toBe(true);
+
+    // The two parts, ticked in the list, merge into one parcel of the whole area that names them as its sources.
+    const list = first.panel.getByRole('list', { name: '图斑' });
+    for (const n of [1, 2]) await list.getByRole('checkbox', { name: `勾选 ${PARCEL}-${n} 以合并` }).check();
+    const merge = first.panel.getByRole('form', { name: '合并勾选的图斑' });
+    await merge.getByLabel('合并后图斑编号').fill(`${PARCEL}H`);
+    await merge.getByRole('button', { name: '合并' }).click();
+    const merged = first.panel.getByRole('region', { name: `图斑 ${PARCEL}H` });
+    await merged.waitFor({ timeout: 30_000 });
+    expect(await merged.locator('.parcel-lifecycle').textContent()).toBe('现行');
+    const fields = (await merged.locator('.parcel-fields').textContent())!;
+    expect(fields).toContain(`来源图斑${PARCEL}-1${PARCEL}-2`);
+    expect(fields).toContain(areaText!.match(/面积([\d.]+ 亩)/)![1]);
+    expect(await merged.getByRole('list', { name: '变更历史' }).textContent()).toMatch(new RegExp(`由合并产生.*系统管理员 · ${PARCEL}-1${PARCEL}-2`));
+    // A part, opened from the merged parcel, is history that names it.
+    await merged.getByRole('button', { name: `${PARCEL}-1` }).first().click();
+    const retiredPart = first.panel.getByRole('region', { name: `图斑 ${PARCEL}-1` });
+    await expect.poll(() => retiredPart.locator('.parcel-lifecycle').textContent()).toBe('已注销（历史）');
+    expect(await retiredPart.locator('.parcel-fields').textContent()).toContain(`去向图斑${PARCEL}H`);
+    expect(await restoredToDate()).toBe(restoredBefore);
     await first.page.screenshot({ path: SCREENSHOT });
 
     // The audit view lists the edit and the split.
@@ -88,8 +109,12 @@ describe('治理图斑台账 in 管理 mode, in a real browser', () => {
     await filters.getByLabel('台账').selectOption({ label: '治理图斑台账' });
     await filters.getByRole('button', { name: '查询' }).click();
     const entries = first.panel.getByRole('list', { name: '审计日志' }).getByRole('listitem');
-    await expect.poll(() => entries.count()).toBe(2);
-    expect(await entries.allTextContents()).toEqual([expect.stringContaining('拆分了 治理图斑台账'), expect.stringContaining('修改了 治理图斑台账')]);
+    await expect.poll(() => entries.count()).toBe(3);
+    expect(await entries.allTextContents()).toEqual([
+      expect.stringContaining('合并了 治理图斑台账'),
+      expect.stringContaining('拆分了 治理图斑台账'),
+      expect.stringContaining('修改了 治理图斑台账'),
+    ]);
     expect([...first.errors, ...second.errors]).toEqual([]);
     expect([...first.requests.external(), ...second.requests.external()]).toEqual([]);
   });
