@@ -95,7 +95,7 @@ export function buildDataset(): DemoDataset {
   };
   assertInsideCounty(county.geometry, layers);
   const notOnParcels = changePatches.filter((p) => expectedClasses[String(p.properties.code)] !== 'cover_mining');
-  assertPlausible(plan, protection, rights, restorationParcels, notOnParcels);
+  assertPlausible(plan, protection, land, rights, restorationParcels, notOnParcels);
   // The land classes sit apart from every other area the demo's checks, patches and parcels rely
   // on, so that each finding the tests pin about them comes from them alone.
   // The town's closed brick works (城郊关闭砖厂) lies inside its urban development boundary, as such
@@ -106,15 +106,16 @@ export function buildDataset(): DemoDataset {
     ...plan.concentratedZones,
     ...plan.miningBlocks,
     ...plan.explorationBlocks,
-    ...rights.miningRights,
+    ...rights.miningRights.filter((_, i) => !SWEEP_ZONE_SCENARIOS.some((s) => s.right === i)),
     ...rights.explorationRights,
-    ...changePatches,
     ...protection.farmland,
     ...protection.ecoRedline,
     ...protection.natureReserves,
     ...protection.waterSources,
     ...protection.scenicAreas,
   ], 100);
+  // Two land classes reach a pit's edge for the sweep (SWEEP_ZONE_SCENARIOS): the pit's patches, inside it, stay 20 m off.
+  assertApart(landClasses, changePatches, 20);
   return { layers, expectedPatchClasses: expectedClasses };
 }
 
@@ -122,6 +123,7 @@ export function buildDataset(): DemoDataset {
 function assertPlausible(
   plan: ReturnType<typeof buildPlan>,
   protection: ReturnType<typeof buildProtection>,
+  land: ReturnType<typeof buildLandClasses>,
   rights: ReturnType<typeof buildRights>,
   parcels: readonly Feature<AreaGeometry>[],
   /** The change patches, but the one meant to lie on a restoration parcel. */
@@ -141,14 +143,21 @@ function assertPlausible(
     ecoRedline: protection.ecoRedline,
     residentialArea: protection.residentialAreas,
     permanentFarmland: protection.farmland.filter((f) => f.properties.farmlandClass === 'permanentBasic'),
+    urbanDevelopmentBoundary: land.urban,
+    grassland: land.grassland,
   };
-  for (const { right, zone } of SWEEP_ZONE_SCENARIOS) {
+  const zoned = [...notKey, ...fourAreas, ...protection.farmland, ...land.urban, ...land.forest, ...land.grassland, ...land.wetland];
+  for (const right of scenario) {
     const pit = rights.miningRights[right];
-    const reached = targets[zone].filter((f) => overlapM2(pit.geometry, f.geometry) > 100);
-    if (reached.length !== 1) throw new Error(`${String(pit.properties.licenceNo)} reaches ${reached.length} ${zone} features, not 1`);
-    // Only an edge: most of the pit, its patches and parcels stay outside every protected zone.
-    if (overlapM2(pit.geometry, reached[0].geometry) > 0.3 * overlapM2(pit.geometry, pit.geometry)) throw new Error(`${String(pit.properties.licenceNo)} lies mostly in ${zone}`);
-    const others = [...notKey, ...fourAreas, ...protection.farmland].filter((f) => f !== reached[0] && !(zone === 'ecoRedline' && notKey.includes(f)));
+    const zones = SWEEP_ZONE_SCENARIOS.filter((s) => s.right === right).map((s) => s.zone);
+    const reachedAll = zones.map((zone) => {
+      const reached = targets[zone].filter((f) => overlapM2(pit.geometry, f.geometry) > 100);
+      if (reached.length !== 1) throw new Error(`${String(pit.properties.licenceNo)} reaches ${reached.length} ${zone} features, not 1`);
+      // Only an edge: most of the pit, its patches and parcels stay outside every protected zone.
+      if (overlapM2(pit.geometry, reached[0].geometry) > 0.3 * overlapM2(pit.geometry, pit.geometry)) throw new Error(`${String(pit.properties.licenceNo)} lies mostly in ${zone}`);
+      return reached[0];
+    });
+    const others = zoned.filter((f) => !reachedAll.includes(f) && !(zones.includes('ecoRedline') && notKey.includes(f)));
     assertApart([pit], others);
   }
   assertApart(parcels, [...plan.concentratedZones, ...patches]);

@@ -18,7 +18,7 @@ interface AreaSpec {
  */
 const URBAN: readonly AreaSpec[] = [
   { name: '县城城镇开发边界', centre: { x: 500, y: 0 }, radiusM: 2000, options: { elongation: 1.4, rotationDeg: 15 } },
-  { name: '永和镇城镇开发边界', centre: { x: 9000, y: -7800 }, radiusM: 700 },
+  { name: '永和镇城镇开发边界', centre: { x: 10150, y: -8900 }, radiusM: 700 },
   { name: '榆林子镇城镇开发边界', centre: { x: -6000, y: -9800 }, radiusM: 700 },
 ];
 
@@ -30,7 +30,7 @@ const FOREST: readonly AreaSpec[] = [
 
 /** Grassland (草地) on the slopes. */
 const GRASSLAND: readonly AreaSpec[] = [
-  { name: '周家塬坡草地', centre: { x: -6000, y: -3000 }, radiusM: 900, options: { elongation: 1.5, rotationDeg: -30 } },
+  { name: '北塬村坡草地', centre: { x: -15500, y: -5160 }, radiusM: 250, options: { rotationDeg: -60 } },
   { name: '榆林子坡草地', centre: { x: -13000, y: -11000 }, radiusM: 900 },
 ];
 

@@ -134,13 +134,15 @@ export const MINING_RIGHTS: readonly MiningRightSpec[] = [
  * the zone problems, three clay pits (by index) reach with one edge into one protected zone each —
  * 南庄村 into the 四郎河 red line (and so the prohibited area grown around it), 东沟村 into the
  * 永和镇 village (a 四区 residential area), and the coal mine's south-west corner into 山河塬
- * permanent farmland. Their patches and
- * parcels stay outside.
+ * permanent farmland — and two into a land class: 东沟村 into 永和镇's urban development boundary
+ * (drawn round the village) and 北塬村 into a slope grassland. Their patches and parcels stay outside.
  */
 export const SWEEP_ZONE_SCENARIOS = [
   { right: 2, zone: 'ecoRedline' },
   { right: 3, zone: 'residentialArea' },
   { right: 0, zone: 'permanentFarmland' },
+  { right: 3, zone: 'urbanDevelopmentBoundary' },
+  { right: 4, zone: 'grassland' },
 ] as const;
 
 /** The exploration right: coal, inside the first exploration block. */

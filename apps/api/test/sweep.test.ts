@@ -60,11 +60,14 @@ describe.each(TEST_DATABASES)('sweep of existing mines on %s', (kind) => {
         'DEMO03 inEcoRedline',
         'DEMO03 inProhibitedArea',
         'DEMO03 fundNotProvisioned',
+        'DEMO03 greenMineInProtectedArea',
         'DEMO04 belowMinimumScale',
         'DEMO04 inFourAreas',
         'DEMO04 noFundAccount',
+        'DEMO04 inUrbanDevelopmentBoundary',
         'DEMO05 licenceExpiredProblem',
         'DEMO05 holderSanctioned',
+        'DEMO05 onForestGrassWetland',
         'DEMO01 licenceExpiringProblem',
       ].sort(),
     );
@@ -76,6 +79,15 @@ describe.each(TEST_DATABASES)('sweep of existing mines on %s', (kind) => {
     expect(find(swept, 'greenMineRequired', 'DEMO01').detail.zh).toBe('大型矿山，未列入绿色矿山名录');
     expect(find(swept, 'holderSanctioned', 'DEMO05').detail.zh).toContain('宁自然资发〔2025〕12号');
     expect(find(swept, 'belowMinimumScale', 'DEMO04').detail.zh).toContain('本矿 3 万吨/年');
+    // 三区三线's urban development boundary and the land classes (002 三（一）、三（二）), each with its rule's own basis too.
+    expect(find(swept, 'inUrbanDevelopmentBoundary', 'DEMO04').detail.zh).toMatch(/与“永和镇城镇开发边界（示范）”重叠 [\d.]+ 亩/);
+    expect(find(swept, 'inUrbanDevelopmentBoundary', 'DEMO04').legalBasis.zh).toContain('不符合‘三区三线’管控要求');
+    expect(find(swept, 'onForestGrassWetland', 'DEMO05').detail.zh).toMatch(/与“北塬村坡草地（示范）”重叠 [\d.]+ 亩/);
+    expect(find(swept, 'onForestGrassWetland', 'DEMO05').legalBasis.zh).toContain('非法占用耕地、林地、草地、湿地和自然保护地');
+    // A listed green mine in the red line: the directory's exit mechanism must review it.
+    const green = find(swept, 'greenMineInProtectedArea', 'DEMO03');
+    expect(green.detail.zh).toMatch(/^市级绿色矿山，矿区范围与“四郎河源头生态保护红线（示范）”重叠 [\d.]+ 亩；与“.+”重叠 [\d.]+ 亩$/);
+    expect(green.legalBasis.zh).toContain('已建成绿色矿山未按绿色矿山标准进行生产管理');
   });
 
   it('sweeps every right and stores the table, each row with its legal basis', async () => {

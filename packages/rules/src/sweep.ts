@@ -54,7 +54,12 @@ export const SWEEP_ZONE_RULES: Partial<Record<SweepProblem, readonly string[]>> 
   onPermanentFarmland: ['permanentBasicFarmland'],
   inProhibitedArea: ['prohibitedMiningArea'],
   inFourAreas: ['natureReserve', 'waterSource', 'scenicArea', 'residentialArea'],
+  inUrbanDevelopmentBoundary: ['urbanDevelopmentBoundary'],
+  onForestGrassWetland: ['forestLand', 'grassland', 'wetland'],
 };
+
+/** The zone problems that put a right in a protected area, which no green mine's area may touch. */
+const PROTECTED_AREA_PROBLEMS: readonly SweepProblem[] = ['inEcoRedline', 'onPermanentFarmland', 'inProhibitedArea', 'inFourAreas'];
 
 const seedBasis = (problem: SweepProblem) => seedBasisText(SWEEP_LEGAL_BASIS[problem]);
 const mu = (m2: number) => roundTo(m2ToMu(m2), 2);
@@ -144,6 +149,27 @@ function greenHit(right: SweptRight, planPeriod: PlanPeriod): SweepHit[] {
   return [{ problem: 'greenMineRequired', detail: { zh: `${why.zh}，${now.zh}`, en: `${why.en}, ${now.en}` }, legalBasis: seedBasis('greenMineRequired') }];
 }
 
+/**
+ * A listed green mine (any level) whose licence area lies in a protected area: the directory's
+ * exit mechanism must review it (002 三（五）). `zoneHits`: the right's zone problems, found before.
+ */
+function greenInProtectedHit(right: SweptRight, zoneHits: readonly SweepHit[]): SweepHit[] {
+  if (!right.greenMineLevel) return [];
+  const protectedHits = zoneHits.filter((hit) => PROTECTED_AREA_PROBLEMS.includes(hit.problem));
+  if (protectedHits.length === 0) return [];
+  const level = right.greenMineLevel;
+  return [
+    {
+      problem: 'greenMineInProtectedArea',
+      detail: {
+        zh: `${term(level, 'zh')}绿色矿山，矿区范围${protectedHits.map((hit) => hit.detail.zh).join('；')}`,
+        en: `${term(level, 'en').toLowerCase()} green mine whose area ${protectedHits.map((hit) => hit.detail.en).join('; ')}`,
+      },
+      legalBasis: seedBasis('greenMineInProtectedArea'),
+    },
+  ];
+}
+
 /** The licence expired, or ends within the county's expiring window. */
 function licenceHits(right: SweptRight): SweepHit[] {
   if (right.state === 'expired') {
@@ -174,11 +200,13 @@ function sanctionHit(right: SweptRight): SweepHit[] {
  */
 export function sweepRight(input: { ruleset: Ruleset & { planPeriod: PlanPeriod }; right: SweptRight; measurements: Measurements }): SweepHit[] {
   const { ruleset, right, measurements } = input;
+  const zones = zoneHits(ruleset, right, measurements);
   return [
     ...scaleHit(ruleset, right),
-    ...zoneHits(ruleset, right, measurements),
+    ...zones,
     ...fundHits(right),
     ...greenHit(right, ruleset.planPeriod),
+    ...greenInProtectedHit(right, zones),
     ...licenceHits(right),
     ...sanctionHit(right),
   ];

@@ -25,6 +25,7 @@ import * as depthSurveys from './migrations/024-depth-surveys.ts';
 import * as greenMineDerived from './migrations/026-green-mine-derived.ts';
 import * as sessionActivity from './migrations/027-session-activity.ts';
 import * as stagedTargets from './migrations/028-staged-targets.ts';
+import * as sweepLandProblems from './migrations/035-sweep-land-problems.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '026-green-mine-derived': greenMineDerived,
   '027-session-activity': sessionActivity,
   '028-staged-targets': stagedTargets,
+  '035-sweep-land-problems': sweepLandProblems,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,6 +1,21 @@
 import type { Knex } from 'knex';
-import { GREEN_MINE_LEVELS, RIGHT_COLLECTIONS, SWEEP_PROBLEMS } from '@mpm/domain';
+import { GREEN_MINE_LEVELS, RIGHT_COLLECTIONS } from '@mpm/domain';
 import { dropAppendOnly, makeAppendOnly } from './append-only.ts';
+
+/** The sweep's problems as 019 made them. */
+export const SWEEP_PROBLEMS_019 = [
+  'belowMinimumScale',
+  'inEcoRedline',
+  'onPermanentFarmland',
+  'inProhibitedArea',
+  'inFourAreas',
+  'noFundAccount',
+  'fundNotProvisioned',
+  'greenMineRequired',
+  'licenceExpiredProblem',
+  'licenceExpiringProblem',
+  'holderSanctioned',
+] as const;
 
 /** Who saved a register record last and when, and how many times (the 409's version). */
 function stamped(t: Knex.CreateTableBuilder, knex: Knex) {
@@ -75,7 +90,7 @@ export async function up(knex: Knex): Promise<void> {
     t.text('mine_name');
     t.text('holder');
     t.text('township_code');
-    t.text('problem').notNullable().checkIn([...SWEEP_PROBLEMS]);
+    t.text('problem').notNullable().checkIn([...SWEEP_PROBLEMS_019]);
     t.jsonb('detail').notNullable();
     t.jsonb('legal_basis').notNullable();
     t.unique(['run_id', 'collection', 'right_id', 'problem']);
@@ -85,7 +100,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('sweep_leads', (t) => {
     t.text('collection').notNullable().checkIn([...RIGHT_COLLECTIONS]);
     t.integer('right_id').notNullable();
-    t.text('problem').notNullable().checkIn([...SWEEP_PROBLEMS]);
+    t.text('problem').notNullable().checkIn([...SWEEP_PROBLEMS_019]);
     t.integer('entry_id').notNullable().unique().references('id').inTable('ledger_entries');
     t.integer('finding_id').notNullable().references('id').inTable('sweep_findings');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
