@@ -50,6 +50,15 @@ const RECORDS: VersionedRecord[] = [
     label: '巡查设置',
   },
   {
+    name: 'minimum block area',
+    read: '/api/settings/blocks',
+    write: '/api/settings/blocks',
+    change: (n) => ({ minBlockAreaM2: 400 + n }),
+    value: (answer) => answer.minBlockAreaM2,
+    audit: { entity: 'county_settings', entity_id: 'blocks' },
+    label: '最小地块面积设置',
+  },
+  {
     name: 'county profile',
     read: '/api/settings/county',
     write: '/api/settings/county',

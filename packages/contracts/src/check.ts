@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { COLLECTION_IDS, MINERALS, OUTCOMES, RIGHT_KINDS, SCALE_CLASSES, type Bilingual as BilingualText } from '@mpm/domain';
+import { COLLECTION_IDS, MAX_MIN_BLOCK_AREA_M2, MINERALS, OUTCOMES, RIGHT_KINDS, SCALE_CLASSES, type Bilingual as BilingualText } from '@mpm/domain';
 import { SettingBaseVersion, SettingVersion } from './versions.ts';
 
 /** A text in both UI languages (`Bilingual` of `@mpm/domain`, tied to the schema by `test/types.test.ts`). */
@@ -62,6 +62,27 @@ export const BufferSettingsResponse = Type.Object({
 export type BufferSettingsResponse = Static<typeof BufferSettingsResponse>;
 
 const strict = { additionalProperties: false } as const;
+
+/** `GET/PUT /api/settings/blocks`: the county's settings of proposed blocks (admins change them). */
+export const BlockSettings = Type.Object(
+  {
+    /** A block smaller than this, in m² on the ellipsoid, is refused by the check and by saving. */
+    minBlockAreaM2: Type.Number({ minimum: 0, maximum: MAX_MIN_BLOCK_AREA_M2 }),
+  },
+  strict,
+);
+export type BlockSettings = Static<typeof BlockSettings>;
+
+/** `PUT /api/settings/blocks`: the settings, and the version they were based on. */
+export const BlockSettingsBody = Type.Object({ ...BlockSettings.properties, baseVersion: SettingBaseVersion }, strict);
+export type BlockSettingsBody = Static<typeof BlockSettingsBody>;
+
+/** `GET`/`PUT /api/settings/blocks` answer: the settings, the default, and their version. */
+export const BlockSettingsResponse = Type.Object(
+  { ...BlockSettings.properties, defaultMinBlockAreaM2: Type.Number(), ...SettingVersion.properties },
+  strict,
+);
+export type BlockSettingsResponse = Static<typeof BlockSettingsResponse>;
 const Count = Type.Integer({ minimum: 0 });
 
 /** A spatial rule of the ruleset (`ZoneRule` in `@mpm/rules`); unknown members are refused. */

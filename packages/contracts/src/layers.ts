@@ -82,6 +82,8 @@ export const ClientConfig = Type.Object({
   countyVersion: Type.Optional(Type.Integer({ minimum: 0 })),
   /** 天地图 key; present only when the bureau configured one. */
   tiandituKey: Type.Union([Type.String(), Type.Null()]),
+  /** The county's minimum block area (m²): the live check refuses a smaller block in the server's words. */
+  minBlockAreaM2: Type.Number({ minimum: 0 }),
   database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
 });
 export type ClientConfig = Static<typeof ClientConfig>;

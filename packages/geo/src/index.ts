@@ -20,6 +20,7 @@ export { areaReport, ellipsoidalAreaM2, ellipsoidalLengthM, geodesicDistanceM, t
 export { metresPerDegree } from './metres-per-degree.ts';
 export { boxesMeet, geometryBox, growBox, type LonLatBox } from './lonlat-box.ts';
 export { COUNTY_MARGIN_M, outsideCountyReason } from './county-reach.ts';
+export { tooSmallBlockReason } from './block-size.ts';
 export { formatDms, formatLonLatDms, parseDms, type AngleAxis } from './dms.ts';
 export { decodeCornerListBytes } from './decode-text.ts';
 export type * from './corner-list/types.ts';

@@ -2,6 +2,8 @@ import type {
   AuditListResponse,
   AuditQuery,
   AuditVerifyResponse,
+  BlockSettingsBody,
+  BlockSettingsResponse,
   BufferSettingsBody,
   BufferSettingsResponse,
   IndicatorSettingsResponse,
@@ -40,6 +42,9 @@ export const settingsApi = {
   inspection: (lang: UiLanguage) => request<InspectionSettingsResponse>('/api/settings/inspection', lang),
   saveInspection: (body: InspectionSettingsBody, lang: UiLanguage) =>
     request<InspectionSettingsResponse>('/api/settings/inspection', lang, { method: 'PUT', body }),
+  blocks: (lang: UiLanguage) => request<BlockSettingsResponse>('/api/settings/blocks', lang),
+  saveBlocks: (body: BlockSettingsBody, lang: UiLanguage) =>
+    request<BlockSettingsResponse>('/api/settings/blocks', lang, { method: 'PUT', body }),
   restoration: (lang: UiLanguage) => request<RestorationTargetsResponse>('/api/restoration/targets', lang),
   /** Replaces the targets and stated totals (and the plan period when given). */
   saveRestoration: (body: RestorationTargetsBody, lang: UiLanguage) =>

@@ -3,6 +3,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { BlockGeometry } from '@mpm/rules';
 import { usePlan } from '../state/plan-store.ts';
 import { useServerData, type PlanData } from '../state/server-store.ts';
+import { useBlockLimits } from '../state/block-limits.ts';
 import { useDrawSession } from '../state/draw-session.ts';
 import { ringsOf, snapIndex, type SnapIndex } from '../edit/snap.ts';
 import type { DrawController, DrawKey } from './draw-controller.ts';
@@ -78,8 +79,8 @@ export function usePlanMap(map: MaplibreMap | null, styleLoaded: boolean, planMo
   const draft = usePlan((s) => s.proposal);
   const planData = useServerData((s) => s.plan.data);
   const [runtime, setRuntime] = useState<typeof import('./plan-runtime.ts') | null>(null);
-  const county = useServerData((s) => s.config?.bounds ?? null);
-  const live = runtime && planMode ? runtime.selectLiveCheck(planData, block?.geometry ?? null, draft, county) : null;
+  const limits = useBlockLimits();
+  const live = runtime && planMode ? runtime.selectLiveCheck(planData, block?.geometry ?? null, draft, limits) : null;
   const [draw, setDraw] = useState<DrawController | null>(null);
   /** The block revision the map shows, so the map's own echo is not drawn again. */
   const shownRef = useRef<number | null>(null);

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type {
+  BlockSettings,
+  BlockSettingsResponse,
   BufferSettingsPatch,
   BufferSettingsResponse,
   IndicatorSettingsResponse,
@@ -19,7 +21,7 @@ import { idle, load, slotOf, toProblem, type Problem, type Resource } from './re
 import { useServerData } from './server-store.ts';
 
 /** The settings screens of 管理 mode, one section each. */
-export type SettingsSection = 'layers' | 'buffers' | 'indicators' | 'inspection' | 'restoration';
+export type SettingsSection = 'layers' | 'buffers' | 'blocks' | 'indicators' | 'inspection' | 'restoration';
 
 /** The last settings write: which section (and layer), on its way, saved, or refused with the server's words. */
 export interface SettingsAction {
@@ -31,7 +33,7 @@ export interface SettingsAction {
 }
 
 /**
- * The county's settings as 管理 mode edits them (admins): the buffer widths, indicator targets,
+ * The county's settings as 管理 mode edits them (admins): the buffer widths, minimum block area, indicator targets,
  * inspection settings and restoration targets as the server holds them, and the last write.
  * Layer publication is read from the server store's layer list (staff get the hidden fields).
  * Each save tells the rest of the app, so that other modes read the new values. Each save sends
@@ -40,6 +42,7 @@ export interface SettingsAction {
  */
 export interface SettingsData {
   buffers: Resource<BufferSettingsResponse>;
+  blocks: Resource<BlockSettingsResponse>;
   indicators: Resource<IndicatorSettingsResponse>;
   inspection: Resource<InspectionSettingsResponse>;
   restoration: Resource<RestorationTargetsResponse>;
@@ -47,6 +50,7 @@ export interface SettingsData {
   loadAll(lang: UiLanguage): Promise<void>;
   saveLayer(id: string, body: LayerSettingsBody, lang: UiLanguage): Promise<boolean>;
   saveBuffers(patch: BufferSettingsPatch, lang: UiLanguage): Promise<boolean>;
+  saveBlocks(settings: BlockSettings, lang: UiLanguage): Promise<boolean>;
   saveIndicators(patch: IndicatorTargetsPatch, lang: UiLanguage): Promise<boolean>;
   saveInspection(settings: InspectionSettings, lang: UiLanguage): Promise<boolean>;
   saveRestoration(body: RestorationTargetsBody, lang: UiLanguage): Promise<boolean>;
@@ -55,6 +59,7 @@ export interface SettingsData {
 
 const INITIAL = {
   buffers: idle<BufferSettingsResponse>(),
+  blocks: idle<BlockSettingsResponse>(),
   indicators: idle<IndicatorSettingsResponse>(),
   inspection: idle<InspectionSettingsResponse>(),
   restoration: idle<RestorationTargetsResponse>(),
@@ -91,6 +96,8 @@ export const useSettingsData = create<SettingsData>()((set, get) => {
     switch (section) {
       case 'buffers':
         return load(slotOf(get, set, 'buffers'), () => settingsApi.buffers(lang));
+      case 'blocks':
+        return load(slotOf(get, set, 'blocks'), () => settingsApi.blocks(lang));
       case 'indicators':
         return load(slotOf(get, set, 'indicators'), () => settingsApi.indicators(lang));
       case 'inspection':
@@ -104,7 +111,7 @@ export const useSettingsData = create<SettingsData>()((set, get) => {
     ...INITIAL,
 
     async loadAll(lang) {
-      await Promise.all((['buffers', 'indicators', 'inspection', 'restoration'] as const).map((section) => reload(section, lang)()));
+      await Promise.all((['buffers', 'blocks', 'indicators', 'inspection', 'restoration'] as const).map((section) => reload(section, lang)()));
     },
 
     saveLayer: (id, body, lang) => {
@@ -130,6 +137,19 @@ export const useSettingsData = create<SettingsData>()((set, get) => {
           useServerData.setState({ plan: idle() });
         },
         reload('buffers', lang),
+      ),
+
+    saveBlocks: (settings, lang) =>
+      run(
+        { section: 'blocks' },
+        async () => {
+          const saved = await settingsApi.saveBlocks({ ...settings, baseVersion: get().blocks.data?.version }, lang);
+          set({ blocks: ready(saved) });
+          // Plan mode's live check refuses by the new minimum at once.
+          const { config } = useServerData.getState();
+          if (config) useServerData.setState({ config: { ...config, minBlockAreaM2: saved.minBlockAreaM2 } });
+        },
+        reload('blocks', lang),
       ),
 
     saveIndicators: (patch, lang) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClientConfig, LayerSummary } from '@mpm/contracts';
 import { GK_ZONES, setupState } from './county-setup.ts';
 
-const config = (county: ClientConfig['county']): ClientConfig => ({ bounds: null, county, tiandituKey: null, database: 'pglite' });
+const config = (county: ClientConfig['county']): ClientConfig => ({ bounds: null, county, tiandituKey: null, minBlockAreaM2: 400, database: 'pglite' });
 const layer = (id: string, featureCount: number) => ({ id, featureCount }) as LayerSummary;
 const profile = { name: '正宁县', adminCode: '621025', gkZone: 36 };
 

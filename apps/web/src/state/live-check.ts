@@ -1,4 +1,4 @@
-import { areaReport, ellipsoidalAreaM2, outsideCountyReason, type AreaReport, type LonLatBox } from '@mpm/geo';
+import { areaReport, ellipsoidalAreaM2, outsideCountyReason, tooSmallBlockReason, type AreaReport, type LonLatBox } from '@mpm/geo';
 import { MINERALS, SCALE_CLASSES, type Mineral } from '@mpm/domain';
 import {
   evaluate,
@@ -15,6 +15,7 @@ import {
 import { browserEngine, type BrowserEngine, type MeasurementError } from '../plan/engine.ts';
 import { readProposal, usePlan, type ProposalDraft } from './plan-store.ts';
 import { useServerData, type PlanData, type PlanLayers } from './server-store.ts';
+import { useBlockLimits, type BlockLimits } from './block-limits.ts';
 
 /** A part of the block inside a zone that a finding is about, as the map highlights it. */
 export type HighlightCollection = GeoJSON.FeatureCollection<
@@ -32,7 +33,10 @@ export interface LiveCheck {
   highlight: HighlightCollection;
   /** What the browser could not measure: a finding may be missing there. */
   errors: MeasurementError[];
-  /** The server's refusal of a block far from the county (its own words): then nothing else is judged. */
+  /**
+   * The server's refusal of a block far from the county or below its minimum block area (its own
+   * words): then nothing else is judged.
+   */
   refusal?: { zh: string; en: string };
 }
 
@@ -76,6 +80,8 @@ function highlightOf(overlaps: ReturnType<BrowserEngine['measureWithOverlaps']>[
   };
 }
 
+const NO_LIMITS: BlockLimits = { county: null, minBlockAreaM2: 0 };
+
 /** The live check of one block on `today`; pure apart from the engine it is given. */
 export function computeLiveCheck(
   data: PlanData,
@@ -83,10 +89,12 @@ export function computeLiveCheck(
   block: BlockGeometry,
   draft: ProposalDraft,
   today: Date,
-  county: LonLatBox | null = null,
+  limits: BlockLimits = NO_LIMITS,
 ): LiveCheck {
-  const refusal = outsideCountyReason(boxOf(block), county);
-  if (refusal) return { area: areaReport(ellipsoidalAreaM2(block)), verdict: null, highlight: { type: 'FeatureCollection', features: [] }, errors: [], refusal };
+  const areaM2 = ellipsoidalAreaM2(block);
+  // In the server's order: far from the county first, then too small.
+  const refusal = outsideCountyReason(boxOf(block), limits.county) ?? tooSmallBlockReason(areaM2, limits.minBlockAreaM2);
+  if (refusal) return { area: areaReport(areaM2), verdict: null, highlight: { type: 'FeatureCollection', features: [] }, errors: [], refusal };
   const { measurements, overlaps } = engine.measureWithOverlaps(block, measurementRequest(data.ruleset, data.buffers));
   const proposal = readProposal(draft);
   const verdict = proposal
@@ -102,7 +110,8 @@ export function computeLiveCheck(
 
 /** One-entry caches: the same inputs give the same objects to every component that asks. */
 let engineCache: { data: PlanData; engine: BrowserEngine } | null = null;
-let checkCache: { data: PlanData; block: BlockGeometry; draft: ProposalDraft; county: LonLatBox | null; result: LiveCheck | null } | null = null;
+let checkCache: { data: PlanData; block: BlockGeometry; draft: ProposalDraft; county: LonLatBox | null; minBlockAreaM2: number; result: LiveCheck | null } | null =
+  null;
 
 function engineFor(data: PlanData): BrowserEngine {
   if (engineCache?.data !== data) engineCache = { data, engine: browserEngine(data) };
@@ -113,18 +122,22 @@ function engineFor(data: PlanData): BrowserEngine {
  * The selector: the live check of the current block against the loaded plan data, or null
  * when there is no block or no data yet. Recomputed only when one of its inputs changes.
  */
-export function selectLiveCheck(data: PlanData | null, block: BlockGeometry | null, draft: ProposalDraft, county: LonLatBox | null = null): LiveCheck | null {
+export function selectLiveCheck(data: PlanData | null, block: BlockGeometry | null, draft: ProposalDraft, limits: BlockLimits = NO_LIMITS): LiveCheck | null {
   if (!data || !block) return null;
-  if (checkCache && checkCache.data === data && checkCache.block === block && checkCache.draft === draft && checkCache.county === county) return checkCache.result;
+  const { county, minBlockAreaM2 } = limits;
+  const cached = checkCache;
+  if (cached && cached.data === data && cached.block === block && cached.draft === draft && cached.county === county && cached.minBlockAreaM2 === minBlockAreaM2) {
+    return cached.result;
+  }
   let result: LiveCheck | null;
   try {
-    result = computeLiveCheck(data, engineFor(data), block, draft, new Date(), county);
+    result = computeLiveCheck(data, engineFor(data), block, draft, new Date(), limits);
   } catch (err) {
     // A geometry the engine cannot handle must not take the page down; the server still checks it.
     console.warn('live check failed', err);
     result = null;
   }
-  checkCache = { data, block, draft, county, result };
+  checkCache = { data, block, draft, county, minBlockAreaM2, result };
   return result;
 }
 
@@ -133,6 +146,5 @@ export function useLiveCheck(): LiveCheck | null {
   const data = useServerData((s) => s.plan.data);
   const block = usePlan((s) => s.block?.geometry ?? null);
   const draft = usePlan((s) => s.proposal);
-  const county = useServerData((s) => s.config?.bounds ?? null);
-  return selectLiveCheck(data, block, draft, county);
+  return selectLiveCheck(data, block, draft, useBlockLimits());
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSettingsData } from '../../state/admin-settings-store.ts';
 import { useSession } from '../../state/session-store.ts';
+import { SettingsBlocks } from './SettingsBlocks.tsx';
 import { SettingsBuffers } from './SettingsBuffers.tsx';
 import { SettingsIndicators } from './SettingsIndicators.tsx';
 import { SettingsInspection } from './SettingsInspection.tsx';
@@ -9,7 +10,7 @@ import { SettingsRestoration } from './SettingsRestoration.tsx';
 
 /**
  * 设置: the county's settings that were API calls only, one section each: layer publication,
- * buffer widths, indicator targets, the expiring-licence window, and the restoration targets.
+ * buffer widths, the minimum block area, indicator targets, the expiring-licence window, and the restoration targets.
  * Every save is audited by the server and read by the other modes at once.
  */
 export function SettingsView() {
@@ -24,6 +25,7 @@ export function SettingsView() {
     <div className="admin-settings">
       <SettingsLayers />
       <SettingsBuffers />
+      <SettingsBlocks />
       <SettingsIndicators />
       <SettingsInspection />
       <SettingsRestoration />

@@ -22,6 +22,8 @@ export const OUTSIDE_COUNTY = 'outsideCounty';
 export const INVALID_RING = 'invalidRing';
 export const PARTS_OVERLAP = 'partsOverlap';
 export const INVALID_CORNER_LIST = 'invalidCornerList';
+/** Smaller than the county's minimum block area (its message: `tooSmallBlockReason` of `@mpm/geo`). */
+export const BLOCK_TOO_SMALL = 'blockTooSmall';
 
 export type BlockReason =
   | typeof NEITHER_OR_BOTH
@@ -36,6 +38,7 @@ export type BlockReason =
   | typeof INVALID_RING
   | typeof PARTS_OVERLAP
   | typeof INVALID_CORNER_LIST
+  | typeof BLOCK_TOO_SMALL
   | CornerListReason;
 
 /** The outcome of a block validation: the value, or the reason and a message naming what and where. */

@@ -1,5 +1,5 @@
 import type { CheckBody, CheckResponse } from '@mpm/contracts';
-import { areaReport, parseCornerList, type CornerListResult } from '@mpm/geo';
+import { areaReport, ellipsoidalAreaM2, parseCornerList, tooSmallBlockReason, type CornerListResult } from '@mpm/geo';
 import { evaluate, measurementRequest, planYears, worstOutcome, type BlockGeometry } from '@mpm/rules';
 import { badRequest, type Bilingual } from '../../../http/errors.ts';
 import type { Repositories } from '../repositories.plugin.ts';
@@ -10,6 +10,7 @@ import type { ChecksRepository } from './checks-repository.ts';
 import {
   BLOCK_MESSAGES as M,
   INVALID_CORNER_LIST,
+  BLOCK_TOO_SMALL,
   INVALID_RING,
   NEITHER_OR_BOTH,
   PARTS_OVERLAP,
@@ -86,7 +87,8 @@ export async function validatedBlock(
 }
 
 /**
- * Checks every input before SQL sees it, then asks GEOS for the finer verdict. Returns the
+ * Checks every input before SQL sees it, then asks GEOS for the finer verdict, then refuses a
+ * block below the county's minimum block area (the browser's live check says the same). Returns the
  * block as given (GeoJSON) or as parsed (corner list), unchanged; throws a 400 otherwise.
  */
 async function checkedBlock(context: CheckContext, body: CheckBody) {
@@ -94,6 +96,9 @@ async function checkedBlock(context: CheckContext, body: CheckBody) {
   const countyBbox = await context.repos.checks.countyExtent();
   const cornerList = body.cornerList ? cornerListBlock(body.cornerList) : undefined;
   const block = await validatedBlock(context.repos.checks, cornerList ? cornerList.geometry : body.geometry, countyBbox, !!cornerList);
+  const { minBlockAreaM2 } = await context.repos.settings.blockSettings();
+  const tooSmall = tooSmallBlockReason(ellipsoidalAreaM2(block.geometry), minBlockAreaM2);
+  if (tooSmall) throw badRequest(BLOCK_TOO_SMALL, tooSmall);
   return { geometry: block.geometry as BlockGeometry, cornerList };
 }
 

@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import { Value } from 'typebox/value';
+import { DEFAULT_MIN_BLOCK_AREA_M2 } from '@mpm/domain';
 import {
   BUFFER_KEYS,
+  BlockSettings,
   CountyProfile,
   IndicatorTargets,
   MAX_BUFFER_M,
@@ -65,6 +67,14 @@ export function storedCountyProfile(value: unknown): CountyProfile | undefined {
   return Value.Check(CountyProfile, value) ? value : undefined;
 }
 
+/** The `county_settings` key under which the county's settings of proposed blocks are stored. */
+export const BLOCKS_KEY = 'blocks';
+
+/** The stored block settings if well formed, else the default ({@link DEFAULT_MIN_BLOCK_AREA_M2}): a hand-edited row is not trusted. */
+export function storedBlockSettings(value: unknown): BlockSettings {
+  return Value.Check(BlockSettings, value) ? value : { minBlockAreaM2: DEFAULT_MIN_BLOCK_AREA_M2 };
+}
+
 /** Where a stored setting stands: its version (0 while it has no row), who saved it last and when (null then). */
 export interface StoredVersion {
   version: number;
@@ -93,6 +103,16 @@ export async function countySettingVersion(trx: Knex, key: string, lock = false)
     .where('s.key', key)
     .first('s.version', 's.updated_at as updatedAt', 'u.display_name as updatedBy');
   return storedVersion(row);
+}
+
+/** Replaces the value under `key`, one version on. Call inside the transaction of its audit entry. */
+async function replace(trx: Knex, key: string, value: unknown, userId: number): Promise<void> {
+  await trx.raw(
+    `INSERT INTO county_settings (key, value, updated_at, updated_by) VALUES (?, ?::jsonb, now(), ?)
+     ON CONFLICT (key) DO UPDATE
+       SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by, version = county_settings.version + 1`,
+    [key, JSON.stringify(value), userId],
+  );
 }
 
 /** County settings (`county_settings`): one JSON value per key, with its version. */
@@ -132,12 +152,17 @@ export function createSettingsRepository(knex: Knex) {
 
     /** Replaces the county's profile. Call inside the transaction of its audit entry. */
     async setCountyProfile(profile: CountyProfile, userId: number, trx: Knex = knex): Promise<void> {
-      await trx.raw(
-        `INSERT INTO county_settings (key, value, updated_at, updated_by) VALUES (?, ?::jsonb, now(), ?)
-         ON CONFLICT (key) DO UPDATE
-           SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by, version = county_settings.version + 1`,
-        [COUNTY_KEY, JSON.stringify(profile), userId],
-      );
+      await replace(trx, COUNTY_KEY, profile, userId);
+    },
+
+    /** The county's settings of proposed blocks (the minimum area), or their default. */
+    async blockSettings(trx: Knex = knex): Promise<BlockSettings> {
+      return storedBlockSettings(await read(BLOCKS_KEY, trx));
+    },
+
+    /** Replaces the block settings. Call inside the transaction of its audit entry. */
+    async setBlockSettings(value: BlockSettings, userId: number, trx: Knex = knex): Promise<void> {
+      await replace(trx, BLOCKS_KEY, value, userId);
     },
 
     /**

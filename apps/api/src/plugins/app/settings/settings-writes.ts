@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { CountyProfile, BufferSettings, BufferSettingsPatch, IndicatorTargetsPatch, InspectionSettings, SweepSettings } from '@mpm/contracts';
+import type { BlockSettings, CountyProfile, BufferSettings, BufferSettingsPatch, IndicatorTargetsPatch, InspectionSettings, SweepSettings } from '@mpm/contracts';
 import type { PlanIndicatorTargets } from '@mpm/rules';
 import { auditedWrite, type WriteSpec } from '../audit/audited-write.ts';
 import type { Bilingual } from '../../../http/errors.ts';
@@ -9,7 +9,7 @@ import { SWEEP_SETTINGS_KEY } from '../sweep/sweep-repository.ts';
 import { checkedCountyProfile, countyProfile } from './county-profile.ts';
 import { expectedSetting } from './setting-version.ts';
 import { checkedTargetSteps } from './target-steps.validation.ts';
-import { BUFFERS_KEY, COUNTY_KEY, INDICATORS_KEY, effectiveBuffers, effectiveIndicators, type StoredVersion } from './settings-repository.ts';
+import { BLOCKS_KEY, BUFFERS_KEY, COUNTY_KEY, INDICATORS_KEY, effectiveBuffers, effectiveIndicators, type StoredVersion } from './settings-repository.ts';
 
 /** What a settings write needs from the app. */
 export interface SettingsContext {
@@ -73,6 +73,7 @@ export const SETTING_LABELS = {
   inspection: { zh: '巡查设置', en: 'The inspection setting' },
   sweep: { zh: '存量矿山排查周期设置', en: 'The sweep schedule setting' },
   county: { zh: '县情设置', en: 'The county profile' },
+  blocks: { zh: '最小地块面积设置', en: 'The minimum block area setting' },
 } as const satisfies Record<string, Bilingual>;
 
 /** `PUT /api/settings/buffers`: sets some widths, keeping the others. Returns the effective widths. */
@@ -169,5 +170,18 @@ export function setSweepSettings(context: SettingsContext, value: SweepSettings,
     { base, label: SETTING_LABELS.sweep },
     (trx) => sweep.settings.get(trx),
     (trx) => sweep.settings.set(value, userId, trx),
+  );
+}
+
+/** `PUT /api/settings/blocks`: replaces the county's settings of proposed blocks (the minimum area). */
+export function setBlockSettings(context: SettingsContext, value: BlockSettings, userId: number, base?: number): Promise<Versioned<BlockSettings>> {
+  const { settings } = context.repos;
+  return settingWrite(
+    context,
+    BLOCKS_KEY,
+    userId,
+    { base, label: SETTING_LABELS.blocks },
+    (trx) => settings.blockSettings(trx),
+    (trx) => settings.setBlockSettings(value, userId, trx),
   );
 }

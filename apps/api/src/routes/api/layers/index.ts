@@ -69,12 +69,17 @@ const layers: FastifyPluginAsyncTypebox<{ tiandituKey?: string }> = async (app, 
   app.get('/api/config', { schema: { response: { 200: ClientConfig } } }, async () => {
     // The profile's version before the profile: a save landing between makes the next change a 409.
     const { version: countyVersion } = await app.repos.settings.version(COUNTY_KEY);
-    const [extents, { county }] = await Promise.all([app.repos.layers.extents(), countyProfile(app.repos.settings)]);
+    const [extents, { county }, { minBlockAreaM2 }] = await Promise.all([
+      app.repos.layers.extents(),
+      countyProfile(app.repos.settings),
+      app.repos.settings.blockSettings(),
+    ]);
     return {
       bounds: extents.county ?? null,
       county,
       countyVersion,
       tiandituKey: tiandituKey ?? null,
+      minBlockAreaM2,
       database: app.databaseKind,
     };
   });

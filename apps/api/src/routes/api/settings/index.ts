@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { DEFAULT_MIN_BLOCK_AREA_M2 } from '@mpm/domain';
 import {
+  BlockSettingsBody,
+  BlockSettingsResponse,
   BufferSettingsBody,
   BufferSettingsResponse,
   CountyProfileBody,
@@ -9,14 +12,14 @@ import {
 } from '@mpm/contracts';
 import type { PlanIndicatorTargets } from '@mpm/rules';
 import { isStaffRequest, requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
-import { BUFFERS_KEY, COUNTY_KEY, INDICATORS_KEY, effectiveBuffers, effectiveIndicators } from '../../../plugins/app/settings/settings-repository.ts';
+import { BLOCKS_KEY, BUFFERS_KEY, COUNTY_KEY, INDICATORS_KEY, effectiveBuffers, effectiveIndicators } from '../../../plugins/app/settings/settings-repository.ts';
 import { countyProfile } from '../../../plugins/app/settings/county-profile.ts';
 import { versionView, withoutBase } from '../../../plugins/app/settings/setting-version.ts';
-import { setBufferWidths, setCountyProfile, setIndicatorTargets } from '../../../plugins/app/settings/settings-writes.ts';
+import { setBlockSettings, setBufferWidths, setCountyProfile, setIndicatorTargets } from '../../../plugins/app/settings/settings-writes.ts';
 
 /**
  * The county's profile (name, code, Gauss–Krüger zone: anyone reads it), its buffer widths around
- * the two lines (roads, railways, rivers) and its plan indicator targets (staff read them): admins
+ * the two lines (roads, railways, rivers), its minimum block area and its plan indicator targets (staff read them): admins
  * change them, without code; each change is audited with the values before and after. Widths and
  * targets apply to the next check. Each answer gives the setting's version; a change may send the
  * version it was based on (`baseVersion`) and is refused with a 409 when another came first.
@@ -71,6 +74,26 @@ const settings: FastifyPluginAsyncTypebox = async (app) => {
       const { base, change } = withoutBase(request.body);
       const { value, saved } = await setBufferWidths(app, defaults, change, request.user!.id, base);
       return { buffers: value, defaults, legalBasis, ...versionView(saved) };
+    },
+  );
+
+  // The minimum block area: /api/config gives it to everyone who checks; here staff see who set it.
+  app.get(
+    '/api/settings/blocks',
+    { preHandler: requireRole('planner', 'inspector', 'reviewer', 'admin'), schema: { response: { 200: BlockSettingsResponse } } },
+    async () => {
+      const saved = await repo.version(BLOCKS_KEY);
+      return { ...(await repo.blockSettings()), defaultMinBlockAreaM2: DEFAULT_MIN_BLOCK_AREA_M2, ...versionView(saved) };
+    },
+  );
+
+  app.put(
+    '/api/settings/blocks',
+    { preValidation: requireRole('admin'), schema: { body: BlockSettingsBody, response: { 200: BlockSettingsResponse } } },
+    async (request) => {
+      const { baseVersion, ...value } = request.body;
+      const { value: stored, saved } = await setBlockSettings(app, value, request.user!.id, baseVersion);
+      return { ...stored, defaultMinBlockAreaM2: DEFAULT_MIN_BLOCK_AREA_M2, ...versionView(saved) };
     },
   );
 
