@@ -183,6 +183,20 @@ describe('矿业权台账 in 管理 mode, in a real browser', () => {
     const registered = await productState(admin);
     expect(registered).toEqual({ brickClayMines: before.brickClayMines + 1, overlapsARight: true });
     expect((await api(admin, 'GET', `/api/proposals/${proposal.id}`)).status).toBe('licensed');
+    // The register filters by mineral and by township (the one holding most of the right).
+    const search = first.panel.getByRole('form', { name: '查询台账' });
+    const listed = () => first.panel.getByRole('list', { name: '矿业权' }).getByRole('button', { name: new RegExp(LICENCE_NO) }).count();
+    const { township } = (await api(admin, 'GET', `/api/licences?q=${LICENCE_NO}`)).licences[0];
+    await search.getByLabel('许可证号、矿业权人或矿山名称').fill(LICENCE_NO);
+    const places = await search.locator('select[name="licence-township"] option').allTextContents();
+    const elsewhere = places.find((name) => name !== township.name && name !== '全部')!;
+    // Each step changes what is listed, so each wait sees the answer to its own query.
+    for (const [mineral, place, shown] of [['煤炭', '', 0], ['砖瓦用粘土', township.name, 1], ['砖瓦用粘土', elsewhere, 0]] as const) {
+      await search.locator('select[name="licence-mineral"]').selectOption({ label: mineral });
+      await search.locator('select[name="licence-township"]').selectOption(place ? { label: place } : { value: '' });
+      await search.getByRole('button', { name: '查询' }).click();
+      await expect.poll(listed).toBe(shown);
+    }
     // The map asks for the rights layer again once it changed.
     await expect.poll(() => first.requests.urls.some((u) => /mining_rights.*rev=1/.test(u))).toBe(true);
 

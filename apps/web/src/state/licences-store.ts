@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { LicenceActBody, LicenceDetail, LicencesQuery, LicencesResponse, RegisterLicenceBody } from '@mpm/contracts';
-import type { RightCollection } from '@mpm/domain';
+import type { Mineral, RightCollection } from '@mpm/domain';
 import { ApiError } from '../api/client.ts';
 import { licencesApi } from '../api/licences.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
@@ -12,10 +12,13 @@ export interface LicenceFilters {
   q: string;
   collection: '' | RightCollection;
   state: '' | NonNullable<LicencesQuery['state']>;
+  mineral: '' | Mineral;
+  /** A township's code. */
+  township: string;
   asOf: string;
 }
 
-export const NO_LICENCE_FILTERS: LicenceFilters = { q: '', collection: '', state: '', asOf: '' };
+export const NO_LICENCE_FILTERS: LicenceFilters = { q: '', collection: '', state: '', mineral: '', township: '', asOf: '' };
 
 /** The last register write: on its way, done, or refused. */
 export interface LicenceAction {
@@ -59,6 +62,8 @@ const query = (filters: LicenceFilters): LicencesQuery => {
   if (filters.q.trim()) q.q = filters.q.trim();
   if (filters.collection) q.collection = filters.collection;
   if (filters.state) q.state = filters.state;
+  if (filters.mineral) q.mineral = filters.mineral;
+  if (filters.township) q.township = filters.township;
   if (filters.asOf) q.asOf = filters.asOf;
   return q;
 };

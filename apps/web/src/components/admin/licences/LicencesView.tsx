@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LICENCE_STATES, RIGHT_COLLECTIONS, term } from '@mpm/domain';
+import { LICENCE_STATES, MINERALS, RIGHT_COLLECTIONS, term } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
+import { useLedger } from '../../../state/ledger-store.ts';
 import { useLicencesData, type LicenceFilters } from '../../../state/licences-store.ts';
 import { useSearchSession } from '../../../state/search-session.ts';
 import { useSession } from '../../../state/session-store.ts';
@@ -13,8 +14,8 @@ import './licences.css';
 import { draftFields } from '../draft-fields.ts';
 
 /**
- * 矿业权台账: the register searched by licence number, holder or mine name, filtered by register
- * and state, as it stands or as it stood on a past day; a right opened shows its life and takes
+ * 矿业权台账: the register searched by licence number, holder or mine name, filtered by register,
+ * state, mineral and township, as it stands or as it stood on a past day; a right opened shows its life and takes
  * the next act; a new right is registered from an approved proposal or a corner list.
  */
 export function LicencesView() {
@@ -24,9 +25,11 @@ export function LicencesView() {
   const { filters, list, opened, search, open } = useLicencesData();
   const goTo = useSearchSession((s) => s.goTo);
   const [draft, setDraft] = useState<LicenceFilters>(filters);
+  const townships = useLedger((s) => s.townships);
 
   useEffect(() => {
     void useLicencesData.getState().search(useLicencesData.getState().filters, language);
+    void useLedger.getState().loadTownships(language);
   }, [language]);
 
   const submit = (event: FormEvent) => {
@@ -56,6 +59,24 @@ export function LicencesView() {
           <select name="licence-state" {...field('state')}>
             <option value="">{t('All')}</option>
             <TermOptions values={LICENCE_STATES} />
+          </select>
+        </label>
+        <label>
+          {term('mineral', lang)}
+          <select name="licence-mineral" {...field('mineral')}>
+            <option value="">{t('All')}</option>
+            <TermOptions values={MINERALS} />
+          </select>
+        </label>
+        <label>
+          {term('township', lang)}
+          <select name="licence-township" {...field('township')}>
+            <option value="">{t('All')}</option>
+            {(townships ?? []).map((township) => (
+              <option key={township.code} value={township.code}>
+                {township.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
