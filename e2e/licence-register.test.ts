@@ -240,3 +240,37 @@ describe('矿业权台账 in 管理 mode, in a real browser', () => {
     expect([...first.requests.external(), ...second.requests.external()]).toEqual([]);
   }, 300_000);
 });
+
+describe('新立 from a file, in a real browser', () => {
+  it('registers a right whose boundary is the first polygon of a GeoJSON file', async () => {
+    const { panel, errors } = await registerPage();
+    const licenceNo = 'C6210252026127130000002';
+    const boundary = blockSquare(40);
+    await panel.getByRole('button', { name: '新立矿业权' }).click();
+    const form = panel.getByRole('form', { name: '新立矿业权' });
+    await form.locator('select[name="register-source"]').selectOption('file');
+    await form.locator('select[name="register-mineral"]').selectOption({ label: '砖瓦用粘土' });
+    const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: boundary }] };
+    await form.locator('input[type="file"]').setInputFiles({ name: '范围.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+    await form.getByRole('status').filter({ hasText: '已从文件读取范围。' }).waitFor();
+    await form.getByLabel('许可证号').fill(licenceNo);
+    await form.getByLabel('有效期起').fill('2026-02-01');
+    await form.getByLabel('有效期止').fill('2029-02-01');
+    await form.locator('select[name="register-scale"]').selectOption({ label: '小型' });
+    await form.locator('input[name="register-holder"]').fill('东沟二号建材有限公司');
+    await form.locator('input[name="register-mine-name"]').fill('东沟二号砖厂');
+    await form.locator('input[name="register-capacity"]').fill('5');
+    await form.getByLabel('文号').fill('宁自然资矿字〔2026〕40号');
+    await form.getByRole('button', { name: '登记' }).click();
+    await panel.getByRole('status').filter({ hasText: '矿业权已登记。' }).or(panel.getByRole('alert')).first().waitFor();
+    expect(await panel.getByRole('alert').allTextContents()).toEqual([]);
+    await panel.getByRole('region', { name: `矿业权 ${licenceNo}` }).waitFor();
+    // The register holds the file's square: its bounding box is the square's.
+    const admin = await loginCookie(suite.server.url, 'admin', TEST_ADMIN_PASSWORD);
+    const [row] = (await api(admin, 'GET', `/api/licences?q=${licenceNo}`)).licences;
+    const ring = boundary.coordinates[0];
+    const expected = [Math.min(...ring.map((p) => p[0])), Math.min(...ring.map((p) => p[1])), Math.max(...ring.map((p) => p[0])), Math.max(...ring.map((p) => p[1]))];
+    expect((row.bbox as number[]).map((v, i) => Math.abs(v - expected[i]) < 1e-7)).toEqual([true, true, true, true]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

@@ -1,10 +1,14 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BlockGeometry } from '@mpm/rules';
 import { readBlockFile, type BlockFileProblem } from '../../plan/block-files.ts';
 import { usePlan } from '../../state/plan-store.ts';
 
-/** A GeoJSON or KML file: its first polygon becomes the block. */
-export function BlockFileInput() {
+/**
+ * A GeoJSON or KML file: its first polygon becomes the block — the plan's, or, given `onBlock`,
+ * whatever the caller makes of it (a licence's boundary).
+ */
+export function BlockFileInput({ onBlock }: { onBlock?: (geometry: BlockGeometry) => void } = {}) {
   const { t } = useTranslation();
   const id = useId();
   const setBlock = usePlan((s) => s.setBlock);
@@ -27,7 +31,10 @@ export function BlockFileInput() {
     const result = await readBlockFile(file);
     setReading(false);
     setProblem(result.ok ? null : result.problem);
-    if (result.ok) setBlock(result.geometry, 'upload');
+    if (result.ok) {
+      if (onBlock) onBlock(result.geometry);
+      else setBlock(result.geometry, 'upload');
+    }
   }
 
   return (

@@ -6,12 +6,14 @@ import { proposalsApi } from '../../../api/proposals.ts';
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useLicencesData } from '../../../state/licences-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import type { BlockGeometry } from '@mpm/rules';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
+import { BlockFileInput } from '../../plan/BlockFileInput.tsx';
 import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft, TermOptions } from './licence-fields.tsx';
 import { draftFields } from '../draft-fields.ts';
 
 const EMPTY = {
-  source: 'proposal' as 'proposal' | 'cornerList',
+  source: 'proposal' as 'proposal' | 'cornerList' | 'file',
   collection: 'mining_rights' as RightCollection,
   proposal: '',
   licenceNo: '',
@@ -28,7 +30,7 @@ const EMPTY = {
 type Draft = typeof EMPTY;
 
 /** The register body as the admin filled it in (empty members left out: the server names what is missing). */
-function registerBody(draft: Draft, document: DocumentDraft, proposals: ProposalSummary[]): RegisterLicenceBody {
+function registerBody(draft: Draft, document: DocumentDraft, proposals: ProposalSummary[], fileBlock: BlockGeometry | null): RegisterLicenceBody {
   const fromProposal = draft.source === 'proposal';
   const proposal = proposals.find((p) => String(p.id) === draft.proposal);
   const body: RegisterLicenceBody = {
@@ -40,8 +42,9 @@ function registerBody(draft: Draft, document: DocumentDraft, proposals: Proposal
   };
   if (fromProposal && proposal) Object.assign(body, { proposalId: proposal.id, proposalRevision: proposal.revision });
   if (!fromProposal) {
-    const cornerList = cornerListOf(draft.cornerList);
+    const cornerList = draft.source === 'cornerList' ? cornerListOf(draft.cornerList) : undefined;
     if (cornerList) body.cornerList = cornerList;
+    if (draft.source === 'file' && fileBlock) body.geometry = fileBlock;
     if (draft.mineral) body.mineral = draft.mineral as RegisterLicenceBody['mineral'];
   }
   if (draft.holder.trim()) body.holder = draft.holder.trim();
@@ -57,7 +60,7 @@ function registerBody(draft: Draft, document: DocumentDraft, proposals: Proposal
 /**
  * 新立 (admins): a right registered from an approved proposal — its block, mineral, capacity,
  * scale and holder carried over, the proposal then marked as having become the licence — or from
- * a pasted corner list with every field typed in.
+ * a pasted corner list or a GeoJSON/KML file (its first polygon) with every field typed in.
  */
 export function RegisterLicenceForm() {
   const { t } = useTranslation();
@@ -68,6 +71,7 @@ export function RegisterLicenceForm() {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [document, setDocument] = useState<DocumentDraft>(EMPTY_DOCUMENT);
   const [approved, setApproved] = useState<ProposalSummary[]>([]);
+  const [fileBlock, setFileBlock] = useState<BlockGeometry | null>(null);
   const mine = action?.kind === 'register' ? action : null;
 
   useEffect(() => {
@@ -77,8 +81,9 @@ export function RegisterLicenceForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await register(registerBody(draft, document, approved), language)) {
+    if (await register(registerBody(draft, document, approved, fileBlock), language)) {
       setDraft(EMPTY);
+      setFileBlock(null);
       setDocument(EMPTY_DOCUMENT);
       setOpen(false);
     }
@@ -103,6 +108,7 @@ export function RegisterLicenceForm() {
             <select name="register-source" {...field('source')}>
               <option value="proposal">{t('An approved proposal')}</option>
               <option value="cornerList">{t('A corner list')}</option>
+              <option value="file">{t('GeoJSON or KML file')}</option>
             </select>
           </label>
           {draft.source === 'proposal' ? (
@@ -132,7 +138,18 @@ export function RegisterLicenceForm() {
                   <TermOptions values={MINERALS} />
                 </select>
               </label>
-              <CornerListField name="register-corner-list" label={t('Boundary as a corner list')} {...field('cornerList')} />
+              {draft.source === 'cornerList' ? (
+                <CornerListField name="register-corner-list" label={t('Boundary as a corner list')} {...field('cornerList')} />
+              ) : (
+                <>
+                  <BlockFileInput onBlock={setFileBlock} />
+                  {fileBlock && (
+                    <p className="admin-muted" role="status">
+                      {t('Boundary read from the file.')}
+                    </p>
+                  )}
+                </>
+              )}
             </>
           )}
           <label>
@@ -170,7 +187,7 @@ export function RegisterLicenceForm() {
                   <TermOptions values={SCALE_CLASSES} />
                 </select>
               </label>
-              {draft.source === 'cornerList' && (
+              {draft.source !== 'proposal' && (
                 <label>
                   {term('capacity10ktPerYear', lang)}
                   <input name="register-capacity" type="number" step="any" min="0" {...field('capacity')} />
