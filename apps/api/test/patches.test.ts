@@ -72,6 +72,7 @@ interface Classified {
     licenceNos: string[];
     outsideAreaM2?: number;
     zones?: { collection: string; featureId: number; name: string }[];
+    landClasses?: { collection: string; featureId: number; name: string; overlapAreaM2: number }[];
     ledgerEntryId: number | null;
   };
 }
@@ -209,6 +210,28 @@ describe.each(TEST_DATABASES)('change patches on %s', (kind) => {
     expect(entry.detail).toMatchObject({ count: 5, codes: ['WP2026-001', 'WP2026-002', 'WP2026-003', 'WP2026-004', 'WP2026-005'] });
     const stored = await t.db.knex('change_patches').where({ code: 'WP2026-001' }).first('land_change');
     expect(stored.land_change).toBe('采场内新增挖损');
+  });
+
+  it('names the forest land or grassland a doubtful patch occupies (002 非法占用林地、草地、湿地), with the overlap', async () => {
+    const forest = demo('forest_land')[0];
+    const grass = demo('grassland').find((f) => f.properties!.name === '北塬村坡草地（示范）')!;
+    const onGrassAndPit = turf.intersect(turf.featureCollection([grass, right('DEMO05')]))!;
+    const at = (area: GeoJSON.Feature) => turf.pointOnFeature(area).geometry.coordinates as Position;
+    const response = await load({
+      detectionRound: '2026年第二季度',
+      detectedOn: '2026-05-10',
+      features: { type: 'FeatureCollection', features: [feature('WP2026-101', square(at(forest), 15)), feature('WP2026-102', square(at(onGrassAndPit), 5))] },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const [onForest, onGrass] = (response.json().features as Classified[]).map((f) => f.properties);
+    expect(onForest).toMatchObject({
+      classification: 'unlicensed',
+      landClasses: [{ collection: 'forest_land', featureId: Number((await t.db.knex('protected_areas').where({ kind: 'forest_land', name: forest.properties!.name }).first('id')).id), name: forest.properties!.name }],
+    });
+    expect(onForest.landClasses![0].overlapAreaM2).toBeCloseTo(onForest.areaM2, 0);
+    expect(onGrass).toMatchObject({ classification: 'expired', licenceNos: [right('DEMO05').properties!.licenceNo], landClasses: [{ collection: 'grassland', name: '北塬村坡草地（示范）' }] });
+    // The demo's own patches keep 20 m off every land class: none names one.
+    expect((await get('/api/patches')).filter((f) => f.properties.code.startsWith('WP2025') && f.properties.landClasses)).toEqual([]);
   });
 
   it('loads nothing when any feature is wrong, and names the feature', async () => {

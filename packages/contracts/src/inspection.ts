@@ -158,6 +158,14 @@ export const PatchProperties = Type.Object({
   outsideAreaM2: Type.Optional(Type.Number()),
   /** For `protected_zone`: the zones concerned; for `cover_mining`: the restoration parcels (`restoration_parcels`). */
   zones: Type.Optional(Type.Array(Type.Object({ collection: CollectionId, featureId: Type.Integer(), name: Type.String() }))),
+  /**
+   * For a patch that is not legal: the forest land, grassland and wetland it meets (seed 002
+   * 非法占用林地、草地、湿地), each with the overlap (m², ellipsoidal), for the inspector to check the
+   * occupation's approval.
+   */
+  landClasses: Type.Optional(
+    Type.Array(Type.Object({ collection: CollectionId, featureId: Type.Integer(), name: Type.String(), overlapAreaM2: Type.Number() })),
+  ),
   /** Id of the ledger entry made from this patch, if any. */
   ledgerEntryId: Type.Union([Type.Integer(), Type.Null()]),
 });

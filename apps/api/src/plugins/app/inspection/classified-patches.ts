@@ -7,14 +7,14 @@ import type { PatchRow } from './patches-repository.ts';
 
 /** A stored patch's properties, classified (see {@link classifyPatch}); areas to the cm². */
 export function patchProperties(row: PatchRow, sliverToleranceM2: number): PatchProperties {
-  const { id, code, detectionRound, detectedOn, areaM2, ledgerEntryId, rights, explorationRights, parcels, outsideValidM2, zones } = row;
+  const { id, code, detectionRound, detectedOn, areaM2, ledgerEntryId, rights, explorationRights, parcels, outsideValidM2, zones, landClasses } = row;
   return {
     id,
     code,
     detectionRound,
     detectedOn,
     areaM2: roundTo(areaM2, 2),
-    ...classifyPatch({ areaM2, rights, explorationRights, parcels, outsideValidM2, zones }, sliverToleranceM2),
+    ...classifyPatch({ areaM2, rights, explorationRights, parcels, outsideValidM2, zones, landClasses }, sliverToleranceM2),
     ledgerEntryId,
   };
 }

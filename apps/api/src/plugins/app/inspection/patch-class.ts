@@ -16,6 +16,14 @@ export const PROTECTED_ZONE_LAYERS: readonly { collection: CollectionId; only?: 
   { collection: 'mining_zoning', only: { property: 'zoningClass', value: 'prohibitedMining' } },
 ];
 
+/**
+ * The land classes a doubtful patch is flagged on — seed 002 三（二）“非法占用耕地、林地、草地、湿地和
+ * 自然保护地”: farmland and the protected areas make the patch `protected_zone` already; occupying
+ * forest land, grassland or wetland needs an approval a licence does not give, so a patch that is
+ * not legal names those it meets, for the inspector to check that approval.
+ */
+export const LAND_CLASS_LAYERS: readonly { collection: CollectionId }[] = [{ collection: 'forest_land' }, { collection: 'grassland' }, { collection: 'wetland' }];
+
 /** A right a patch meets, with its state on the day and the overlap (m², ellipsoidal). */
 interface RightOverlap {
   licenceNo: string;
@@ -35,10 +43,20 @@ export interface PatchOverlaps {
   /** The area outside every valid mining right; null when no valid right meets it (then: all of it). */
   outsideValidM2: number | null;
   /** The protected zones it meets. */
-  zones: { collection: CollectionId; featureId: number; name: string; overlapAreaM2: number }[];
+  zones: ZoneOverlap[];
+  /** The land classes ({@link LAND_CLASS_LAYERS}) it meets. */
+  landClasses: ZoneOverlap[];
 }
 
-export type PatchVerdict = Pick<PatchProperties, 'classification' | 'licenceNos' | 'outsideAreaM2' | 'zones'>;
+/** A zone or land-class feature a patch meets, with the overlap (m², ellipsoidal). */
+interface ZoneOverlap {
+  collection: CollectionId;
+  featureId: number;
+  name: string;
+  overlapAreaM2: number;
+}
+
+export type PatchVerdict = Pick<PatchProperties, 'classification' | 'licenceNos' | 'outsideAreaM2' | 'zones' | 'landClasses'>;
 
 const isValid = (state: LicenceState) => state === 'valid' || state === 'expiringSoon';
 
@@ -58,8 +76,16 @@ const isValid = (state: LicenceState) => state === 'valid' || state === 'expirin
  * "Lies on" means an overlap of at least the ruleset's sliver tolerance, so a boundary offset of
  * a few m² neither makes nor breaks a class. A valid licence comes before 4–6: a production
  * mine's own restoration parcels lie inside its licence.
+ * A patch that is not legal also names the land classes it meets ({@link LAND_CLASS_LAYERS}).
  */
 export function classifyPatch(patch: PatchOverlaps, sliverToleranceM2: number): PatchVerdict {
+  const verdict = patchClass(patch, sliverToleranceM2);
+  const landClasses = patch.landClasses.filter((z) => z.overlapAreaM2 >= sliverToleranceM2);
+  if (verdict.classification === 'legal' || landClasses.length === 0) return verdict;
+  return { ...verdict, landClasses: landClasses.map((z) => ({ ...z, overlapAreaM2: roundTo(z.overlapAreaM2, 2) })) };
+}
+
+function patchClass(patch: PatchOverlaps, sliverToleranceM2: number): PatchVerdict {
   const rights = patch.rights.filter((r) => r.overlapAreaM2 >= sliverToleranceM2);
   const licenceNos = (list: readonly RightOverlap[]) => [...new Set(list.map((r) => r.licenceNo))].sort();
   const zones = patch.zones.filter((z) => z.overlapAreaM2 >= sliverToleranceM2);

@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
+import type { CollectionId } from '@mpm/domain';
 import type { BlockGeometry } from '@mpm/rules';
 import { geometryBox, growBox } from '@mpm/geo';
 import type { MeasuredGeometry } from '../checks/checks-repository.ts';
 import { LAYER_TABLES, columnName } from '../layers/layer-tables.ts';
 import { licenceStateSql, rightTable, type RightTable } from './rights-repository.ts';
-import { PROTECTED_ZONE_LAYERS, type PatchOverlaps } from './patch-class.ts';
+import { LAND_CLASS_LAYERS, PROTECTED_ZONE_LAYERS, type PatchOverlaps } from './patch-class.ts';
 import { siteSql } from './site-repository.ts';
 
 /** One patch as stored, with what it overlaps (not yet classified). */
@@ -58,9 +59,12 @@ const rightsMeetingSql = (knex: Knex, rights: Knex.Raw, state: Knex.Raw): Knex.R
     [state, rights],
   );
 
-/** The protected zones meeting patch `p`: one index-bound branch per layer of {@link PROTECTED_ZONE_LAYERS}. */
-function protectedZonesSql(knex: Knex): Knex.Raw {
-  const branches = PROTECTED_ZONE_LAYERS.map(({ collection, only }) => {
+/**
+ * The features of `layers` meeting patch `p`, as a JSON array: one index-bound branch per layer
+ * ({@link PROTECTED_ZONE_LAYERS}, {@link LAND_CLASS_LAYERS}).
+ */
+function zonesMeetingSql(knex: Knex, layers: readonly { collection: CollectionId; only?: { property: string; value: string } }[]): Knex.Raw {
+  const branches = layers.map(({ collection, only }) => {
     const layer = LAYER_TABLES[collection];
     const conditions = Object.entries({ ...layer.fixed, ...(only && { [columnName(only.property)]: only.value }) }).map(
       ([column, value]) => knex.raw('?? = ?', [`t.${column}`, value]),
@@ -72,7 +76,7 @@ function protectedZonesSql(knex: Knex): Knex.Raw {
       [collection, layer.table, ...conditions],
     );
   });
-  return knex.raw(branches.map(() => '?').join(' UNION ALL '), branches);
+  return knex.raw(`(SELECT coalesce(json_agg(z ORDER BY z.collection, z."featureId"), '[]'::json) FROM (${branches.map(() => '?').join(' UNION ALL ')}) z)`, branches);
 }
 
 /** SQL of the change patches (卫片图斑): what each overlaps on a day, and loading a round. */
@@ -107,7 +111,8 @@ export function createPatchesRepository(knex: Knex) {
                 (SELECT ST_Area(ST_Difference(p.geom, ST_Union(r.geom))::geography)::float8
                    FROM ?
                   WHERE r.geom && p.geom AND ST_Intersects(r.geom, p.geom) AND (?) IN ('valid', 'expiringSoon')) AS "outsideValidM2",
-                (SELECT coalesce(json_agg(z ORDER BY z.collection, z."featureId"), '[]'::json) FROM (?) z) AS zones,
+                ? AS zones,
+                ? AS "landClasses",
                 (SELECT coalesce(json_agg(json_build_object('featureId', t.id, 'name', t.name,
                                                             'overlapAreaM2', ST_Area(ST_Intersection(t.geom, p.geom)::geography)::float8)
                                           ORDER BY t.id), '[]'::json)
@@ -125,7 +130,8 @@ export function createPatchesRepository(knex: Knex) {
           rightsMeetingSql(knex, rightsAs(knex, 'exploration_rights', day), state),
           mining,
           state,
-          protectedZonesSql(knex),
+          zonesMeetingSql(knex, PROTECTED_ZONE_LAYERS),
+          zonesMeetingSql(knex, LAND_CLASS_LAYERS),
           distance,
           round ?? null,
           round ?? null,

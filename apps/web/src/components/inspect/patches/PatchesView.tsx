@@ -120,6 +120,7 @@ function PatchTable({ features, lang, unit }: { features: readonly Patch[]; lang
               <td>
                 <PatchClassChip value={p.classification} lang={lang} />
                 {p.zones && p.zones.length > 0 && <span className="patch-meta">{p.zones.map((z) => z.name).join(', ')}</span>}
+                {p.landClasses && <span className="patch-meta patch-land-classes">{t('on {{classes}}', { classes: landClassNames(p, lang) })}</span>}
               </td>
               <td className="numeric">
                 {formatArea(p.areaM2, unit, lang)}
@@ -175,7 +176,7 @@ function LeadCell({ patch, lang }: { patch: Patch; lang: Language }) {
       const classTerm = term(PATCH_CLASS_TERMS[p.classification], lang);
       await createEntry(
         {
-          title: `${term('sourcePatch', lang)} ${p.code}${lang === 'zh' ? '：' : ': '}${classTerm}`,
+          title: `${term('sourcePatch', lang)} ${p.code}${lang === 'zh' ? '：' : ': '}${classTerm}${p.landClasses ? `${lang === 'zh' ? '，' : ', '}${t('on {{classes}}', { classes: landClassNames(p, lang) })}` : ''}`,
           geometry: patch.geometry,
           source: 'patch',
           patchId: p.id,
@@ -203,3 +204,7 @@ function LeadCell({ patch, lang }: { patch: Patch; lang: Language }) {
     </>
   );
 }
+
+/** The land classes a doubtful patch meets, each as its class and name: 草地“北塬村坡草地”. */
+const landClassNames = (p: PatchProperties, lang: Language): string =>
+  (p.landClasses ?? []).map((z) => (lang === 'zh' ? `${term(z.collection, lang)}“${z.name}”` : `${term(z.collection, lang).toLowerCase()} "${z.name}"`)).join(lang === 'zh' ? '、' : ', ');
