@@ -138,6 +138,11 @@ describe.each(TEST_DATABASES)('PDF review report on %s', (kind) => {
     expect(text).toContain('拟设采矿权审查报告');
     expect(text).toContain('生态保护红线');
     expect(text).toContain(check.areaKm2.toFixed(4));
+    expect(text).toContain(`矿业权台账：截至 ${check.asOf} 当日结束时`);
+    // Asked as of a past day, as 正式审查 can be: the report reads that day's register and names it.
+    const past = await t.app.inject({ method: 'POST', url: '/api/check/report?asOf=2020-01-01', headers: { cookie: inspector }, payload });
+    expect(past.statusCode).toBe(200);
+    expect(pdfText(past.rawPayload)).toContain('矿业权台账：截至 2020-01-01 当日结束时');
     const bad = await t.app.inject({ method: 'POST', url: '/api/check/report', headers: { cookie: inspector }, payload: { proposal: clay } });
     expect(bad.statusCode).toBe(400);
   });

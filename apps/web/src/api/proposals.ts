@@ -10,7 +10,7 @@ import type {
 } from '@mpm/contracts';
 import type { ProposalStep } from '@mpm/domain';
 import type { UiLanguage } from '../i18n/languages.ts';
-import { request, requestBlob } from './client.ts';
+import { queryString, request, requestBlob } from './client.ts';
 
 /** The list's filters as the web sends them (paging is the client's own). */
 export type ProposalFilter = Omit<ProposalListQuery, 'limit' | 'offset'>;
@@ -58,5 +58,6 @@ export const proposalsApi = {
   /** The review report of a saved version, checked again against today's layers. */
   versionReport: (id: number, version: number, lang: UiLanguage) => requestBlob(`/api/proposals/${id}/report.pdf?version=${version}`, lang, 'application/pdf'),
   /** The review report of a block that is not saved (the body of `POST /api/check`). */
-  checkReport: (body: CheckBody, lang: UiLanguage) => requestBlob('/api/check/report', lang, 'application/pdf', body),
+  checkReport: (body: CheckBody, lang: UiLanguage, asOf?: string) =>
+    requestBlob(`/api/check/report${queryString({ asOf })}`, lang, 'application/pdf', body),
 };

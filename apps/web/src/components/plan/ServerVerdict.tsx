@@ -78,14 +78,17 @@ export function ServerVerdict({ lang, unit }: { lang: Language; unit: AreaUnit }
 }
 
 /**
- * The review report as PDF: of the saved version when block and form are exactly that version,
- * else of the block and form as they stand (`POST /api/check/report`, not saved anywhere).
+ * The review report as PDF: of the saved version when block and form are exactly that version
+ * and no past day is chosen, else of the block and form as they stand, as of the day chosen
+ * (`POST /api/check/report`, not saved anywhere).
  */
 function ReportButton({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
   const open = useProposalSession((s) => s.open);
-  const saved = !useLocalEdits() && open ? open : null;
+  const asOf = usePlan((s) => s.asOf);
+  // A saved version's report is checked against today's register; a past day goes as an unsaved block.
+  const saved = !useLocalEdits() && open && !asOf ? open : null;
   return saved ? (
     <PdfButton
       label={t('Download PDF report (version {{version}})', { version: saved.shownVersion })}
@@ -97,7 +100,7 @@ function ReportButton({ disabled }: { disabled: boolean }) {
     <PdfButton
       label={t('Download PDF report')}
       filename="check-report.pdf"
-      fetchPdf={() => proposalsApi.checkReport(checkBodyOf(usePlan.getState())!, language)}
+      fetchPdf={() => proposalsApi.checkReport(checkBodyOf(usePlan.getState())!, language, asOf || undefined)}
       disabled={disabled}
     />
   );

@@ -100,6 +100,7 @@ export function reportHtml(content: ReportContent): string {
     '<table class="meta"><tr>' +
     `<td>县（区）：${e(content.county ?? '未载入县界')}</td><td>报告日期：${e(chinaDate(content.printedAt))}</td></tr><tr>` +
     `<td>规则集：${e(check.rulesetId)} 第 ${check.rulesetVersion} 版（${e(content.rulesetTitle)}）</td><td>审查时间：${e(chinaDateTime(new Date(check.checkedAt)))}</td>` +
+    `</tr><tr><td colspan="2">矿业权台账：截至 ${e(check.asOf)} 当日结束时</td>` +
     '</tr></table>';
   const period = check.periodEnded ? '<p class="note">规划期已结束：未达到的下限指标按“突破”计。</p>' : '';
   return `<!doctype html>

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { CheckBody, ProposalParams, ProposalReportQuery } from '@mpm/contracts';
+import { CheckBody, CheckQuery, ProposalParams, ProposalReportQuery } from '@mpm/contracts';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { runCheck } from '../../../plugins/app/checks/run-check.ts';
 import { proposalNotFound } from '../../../plugins/app/proposals/proposals-writes.ts';
+import { registerDay } from '../../../plugins/app/reports/china-time.ts';
 import { renderReport, type ReportContext } from '../../../plugins/app/reports/render-report.ts';
 
 const sendPdf = (reply: FastifyReply, pdf: Buffer, filename: string) =>
@@ -11,8 +12,8 @@ const sendPdf = (reply: FastifyReply, pdf: Buffer, filename: string) =>
 
 /**
  * The printable review report (拟设采矿权审查报告) as PDF: of a saved proposal version, checked
- * again against today's layers, or of an unsaved block (`POST /api/check/report`, the body of
- * `POST /api/check`). Planners, inspectors, reviewers and admins. 503 when the server has no Chromium.
+ * again against today's layers, or of an unsaved block (`POST /api/check/report?asOf=`, the body
+ * and the day of `POST /api/check`; the report names the day whose licence register it read). Planners, inspectors, reviewers and admins. 503 when the server has no Chromium.
  */
 const reports: FastifyPluginAsyncTypebox = async (app) => {
   const readers = {
@@ -47,9 +48,10 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post('/api/check/report', { ...readers, schema: { body: CheckBody } }, async (request, reply) => {
+  app.post('/api/check/report', { ...readers, schema: { body: CheckBody, querystring: CheckQuery } }, async (request, reply) => {
     const now = new Date();
-    const check = await runCheck({ repos: app.repos, ruleset: app.ruleset, now }, request.body);
+    const { day, past } = registerDay(request.query.asOf, now);
+    const check = await runCheck({ repos: app.repos, ruleset: app.ruleset, now, ...(past && { asOf: day }) }, request.body);
     const pdf = await renderReport(context(now), {
       check,
       proposal: request.body.proposal,
