@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -10,6 +10,7 @@ import type { Database } from './db/connect.ts';
 import { UserError, handleError, notFound } from './http/errors.ts';
 import { refuseWhileClosing } from './http/closing.ts';
 import { refuseCrossSite } from './http/same-origin.ts';
+import { refuseWhatTheDatabaseCannotHold } from './http/database-limits.ts';
 import repositories from './plugins/app/repositories.plugin.ts';
 import databaseAvailability from './plugins/app/database/availability.plugin.ts';
 import auth from './plugins/app/auth/auth.plugin.ts';
@@ -59,13 +60,15 @@ export interface BuildOptions {
   logger?: boolean;
   /** Where the log lines go (stdout when unset); tests read them. */
   logStream?: { write(line: string): void };
+  /** Told of every route as it is added (the property tests list the routes this way, so none is missed). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Trust the nearest `count` proxies (a hop count, as Fastify reads a number; its types take a function). */
 const hops = (count: number) => (_address: string, hop: number) => hop < count;
 
 /** The whole product as one Fastify instance (routes, plugins, static web app), not listening yet. */
-export async function buildApp({ db, config, logger = true, logStream }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = true, logStream, onRoute }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel, ...(logStream && { stream: logStream }) } : false,
     bodyLimit: 5 * 1024 * 1024,
@@ -79,19 +82,35 @@ export async function buildApp({ db, config, logger = true, logStream }: BuildOp
     trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  if (onRoute) app.addHook('onRoute', onRoute);
   app.setErrorHandler(handleError);
   refuseWhileClosing(app);
   refuseCrossSite(app);
+  refuseWhatTheDatabaseCannotHold(app);
   await app.register(helmet, {
     // A bureau intranet often serves plain http: forcing https there would break the page.
     hsts: config.secureCookies,
+    // Nothing is allowed unless named: the app's own scripts, styles and fonts; 天地图 tiles;
+    // MapLibre's worker (a blob) and its images (data:, blob:); style attributes, which MapLibre
+    // and echarts set inline. No inline script, no eval, no framing (e2e/csp.test.ts).
     contentSecurityPolicy: {
+      useDefaults: false,
       directives: {
-        'upgrade-insecure-requests': config.secureCookies ? [] : null,
-        'worker-src': ["'self'", 'blob:'],
+        'default-src': ["'none'"],
+        'base-uri': ["'none'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'object-src': ["'none'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'"],
+        'style-src-attr': ["'unsafe-inline'"],
+        'font-src': ["'self'"],
         'img-src': ["'self'", 'data:', 'blob:', 'https://*.tianditu.gov.cn'],
         'connect-src': ["'self'", 'https://*.tianditu.gov.cn'],
-        'style-src': ["'self'", "'unsafe-inline'"],
+        'worker-src': ["'self'", 'blob:'],
+        'manifest-src': ["'self'"],
+        ...(config.secureCookies ? { 'upgrade-insecure-requests': [] } : {}),
       },
     },
     crossOriginEmbedderPolicy: false,

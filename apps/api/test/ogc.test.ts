@@ -90,6 +90,12 @@ describe.each(TEST_DATABASES)('OGC API – Features on %s', (kind) => {
       href: 'http://localhost/ogc/api',
       type: 'application/vnd.oai.openapi+json;version=3.0',
     });
+    expect(rels['service-doc']).toMatchObject({ href: 'http://localhost/ogc/api.html', type: 'text/html' });
+    const doc = await get(pathOf(rels['service-doc'].href));
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers['content-type']).toMatch(/^text\/html/);
+    expect(doc.body).toContain('GET http://localhost/ogc/collections/{collectionId}/items');
+    expect(doc.body).toContain('<code>limit</code>');
     expect(rels.conformance.href).toBe('http://localhost/ogc/conformance');
     expect(rels.data.href).toBe('http://localhost/ogc/collections');
     const elsewhere = await getJson<{ links: Link[] }>('/ogc', { host: 'gis.example.cn:8443' });
@@ -256,6 +262,7 @@ describe.each(TEST_DATABASES)('OGC API – Features on %s', (kind) => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/',
       '/api',
+      '/api.html',
       '/collections',
       '/collections/{collectionId}',
       '/collections/{collectionId}/items',
@@ -284,14 +291,14 @@ describe.each(TEST_DATABASES)('OGC API – Features on %s', (kind) => {
       [`${items}?bbox=0,-91,1,1`, 400, 'invalidBbox', '纬度须在 -90 到 90', 'latitudes within -90..90'],
       [`${items}?bbox=108,35,107,36`, 400, 'invalidBbox', 'minx ≤ maxx', 'need minx <= maxx'],
       [`${items}?bbox=107,36,108,35`, 400, 'invalidBbox', 'miny ≤ maxy', 'miny <= maxy'],
-      [`${items}?limit=0`, 400, 'invalid_limit', 'limit 须为 1 到 10000 之间的整数', 'limit must be an integer from 1 to 10000'],
-      [`${items}?limit=abc`, 400, 'invalid_limit', 'limit 须为', 'limit must be'],
-      [`${items}?limit=2.5`, 400, 'invalid_limit', 'limit 须为', 'limit must be'],
-      [`${items}?limit=-1`, 400, 'invalid_limit', 'limit 须为', 'limit must be'],
-      [`${items}?offset=-1`, 400, 'invalid_offset', 'offset 须为 0 到', 'offset must be an integer from 0'],
-      [`${items}?offset=abc`, 400, 'invalid_offset', 'offset 须为', 'offset must be'],
-      [`${items}?offset=1.5`, 400, 'invalid_offset', 'offset 须为', 'offset must be'],
-      [`${items}?offset=99999999999999999999`, 400, 'invalid_offset', 'offset 须为', 'offset must be'],
+      [`${items}?limit=0`, 400, 'invalidLimit', 'limit 须为 1 到 10000 之间的整数', 'limit must be an integer from 1 to 10000'],
+      [`${items}?limit=abc`, 400, 'invalidLimit', 'limit 须为', 'limit must be'],
+      [`${items}?limit=2.5`, 400, 'invalidLimit', 'limit 须为', 'limit must be'],
+      [`${items}?limit=-1`, 400, 'invalidLimit', 'limit 须为', 'limit must be'],
+      [`${items}?offset=-1`, 400, 'invalidOffset', 'offset 须为 0 到', 'offset must be an integer from 0'],
+      [`${items}?offset=abc`, 400, 'invalidOffset', 'offset 须为', 'offset must be'],
+      [`${items}?offset=1.5`, 400, 'invalidOffset', 'offset 须为', 'offset must be'],
+      [`${items}?offset=99999999999999999999`, 400, 'invalidOffset', 'offset 须为', 'offset must be'],
       [`${items}?limit=1&limit=2`, 400, 'invalidRequest', 'limit', 'limit'],
       [`${items}?name=x`, 400, 'unknownParameter', '不支持查询参数“name”', 'Unknown query parameter "name"'],
       [`${items}?f=html`, 400, 'unsupportedFormat', 'f 仅支持 json', 'f supports only json'],

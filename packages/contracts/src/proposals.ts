@@ -49,7 +49,7 @@ export const ProposalStatus = Type.Enum(PROPOSAL_STATUSES);
 /** A step of the workflow (送审, 撤回, 同意, 退回, 删除, 登记为矿业权). */
 export const ProposalStep = Type.Enum(PROPOSAL_STEPS);
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Day = Type.String({ format: 'date' });
 
 /**
  * `GET /api/proposals`: the proposals whose last change (a save or a step) is newest first,

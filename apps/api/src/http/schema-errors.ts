@@ -46,7 +46,7 @@ function memberName(instancePath: string, child?: string): string {
 }
 
 /** "字段 password" / "Field password", or the part itself when the problem is at its root. */
-function subject(part: RequestPart, instancePath: string, child?: string): Bilingual {
+export function subject(part: RequestPart, instancePath: string, child?: string): Bilingual {
   const name = memberName(instancePath, child);
   const { whole, member } = PARTS[part];
   return name === '' ? whole : { zh: `${member.zh} ${name}`, en: `${member.en} ${name}` };
@@ -99,6 +99,8 @@ function predicate(error: FastifySchemaValidationError): Bilingual {
       return { zh: `不是有效的${format.zh}`, en: `is not a valid ${format.en}` };
     }
     case 'pattern':
+      // The bound http/database-limits.ts gives dates: there is no year 0.
+      if (params.pattern === '^(?!0000)') return { zh: '不在可用的年份内（没有公元 0 年）', en: 'is not in a year that exists (there is no year 0)' };
       return { zh: `格式不符（须匹配 ${params.pattern}）`, en: `does not have the expected form (${params.pattern})` };
     case 'multipleOf':
       return { zh: `须为 ${params.multipleOf} 的倍数`, en: `must be a multiple of ${params.multipleOf}` };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openTestDatabase, TEST_ADMIN_PASSWORD, type DatabaseKind } from './databases.ts';
@@ -20,6 +20,7 @@ export interface TestApp {
 export async function createTestApp(
   kind: DatabaseKind,
   config: { checksPerMinute?: number; tipOffsPerHour?: number; photoMaxBytes?: number; trustProxy?: boolean | number | string } = {},
+  onRoute?: (route: RouteOptions) => void,
 ): Promise<TestApp> {
   const db = await openTestDatabase(kind);
   const photosDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-photos-'));
@@ -27,6 +28,7 @@ export async function createTestApp(
     db,
     config: { ...loadConfig({}), logLevel: 'warn', photosDir, ...config },
     logger: false,
+    onRoute,
   });
   await app.ready();
   return {

@@ -25,12 +25,7 @@ const landing: FastifyPluginAsyncTypebox = async (app) => {
         links: [
           { href: absolute(request, '/ogc'), rel: 'self', type: JSON_TYPE, title: 'This document' },
           { href: absolute(request, '/ogc/api'), rel: 'service-desc', type: OPENAPI_TYPE, title: 'API definition' },
-          {
-            href: absolute(request, '/ogc/api'),
-            rel: 'service-doc',
-            type: OPENAPI_TYPE,
-            title: 'API documentation (OpenAPI 3.0; no HTML edition)',
-          },
+          { href: absolute(request, '/ogc/api.html'), rel: 'service-doc', type: 'text/html', title: 'API documentation' },
           { href: absolute(request, '/ogc/conformance'), rel: 'conformance', type: JSON_TYPE, title: 'Conformance' },
           { href: absolute(request, '/ogc/collections'), rel: 'data', type: JSON_TYPE, title: 'Collections' },
         ],

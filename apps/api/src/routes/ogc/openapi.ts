@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { absolute } from '../../http/origin.ts';
+import { escapeHtml as e } from '../../plugins/app/reports/html.ts';
 import { GEOJSON_TYPE, JSON_TYPE, OPENAPI_TYPE } from './links.ts';
 import { checkFormat, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from './params.ts';
 import { FormatQuery } from './schemas.ts';
@@ -105,6 +106,9 @@ export function openApiDocument(serverUrl: string) {
       '/api': {
         get: { operationId: 'getApi', responses: { 200: json('This document', OPENAPI_TYPE) } },
       },
+      '/api.html': {
+        get: { operationId: 'getApiDocumentation', responses: { 200: { description: 'This document as a web page', content: { 'text/html': {} } } } },
+      },
       '/collections': {
         get: { operationId: 'getCollections', parameters: [f], responses: { 200: json('Collections') } },
       },
@@ -141,7 +145,38 @@ export function openApiDocument(serverUrl: string) {
   };
 }
 
-/** `GET /ogc/api`: the OpenAPI 3.0 definition. */
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  schema?: Record<string, unknown>;
+}
+
+/** The OpenAPI definition as a web page a person reads (the landing page's `service-doc`). */
+export function openApiPage(document: ReturnType<typeof openApiDocument>): string {
+  const parameters = document.components.parameters as Record<string, Parameter>;
+  const resolve = (p: Parameter | { $ref: string }) => ('$ref' in p ? parameters[p.$ref.split('/').pop()!] : p);
+  const operations = Object.entries(document.paths).map(([path, { get }]) => {
+    const rows = ((get as { parameters?: (Parameter | { $ref: string })[] }).parameters ?? []).map(resolve).map(
+      (p) => `<tr><td><code>${e(p.name)}</code></td><td>${e(p.in)}</td><td>${p.required ? 'yes' : 'no'}</td><td>${e(p.description ?? '')}</td></tr>`,
+    );
+    const responses = Object.entries(get.responses as Record<string, { description: string }>).map(([code, r]) => `<li>${e(code)}: ${e(r.description)}</li>`);
+    return (
+      `<section><h2><code>GET ${e(document.servers[0].url)}${e(path)}</code></h2>` +
+      (rows.length ? `<table><thead><tr><th>Parameter</th><th>In</th><th>Required</th><th>Meaning</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '') +
+      `<ul>${responses.join('')}</ul></section>`
+    );
+  });
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(document.info.title)}</title></head><body>` +
+    `<h1>${e(document.info.title)}</h1><p>${e(document.info.description)}</p>` +
+    `<p>The same as OpenAPI ${e(document.openapi)}: <a href="${e(document.servers[0].url)}/api">${e(document.servers[0].url)}/api</a>.</p>` +
+    `${operations.join('')}</body></html>`
+  );
+}
+
+/** `GET /ogc/api`: the OpenAPI 3.0 definition; `GET /ogc/api.html`: the same as a web page. */
 const openapi: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/ogc/api', { schema: { querystring: FormatQuery } }, async (request, reply) => {
     checkFormat(request.query.f);
@@ -150,5 +185,6 @@ const openapi: FastifyPluginAsyncTypebox = async (app) => {
     reply.header('content-type', `${OPENAPI_TYPE}; charset=utf-8`);
     return openApiDocument(absolute(request, '/ogc'));
   });
+  app.get('/ogc/api.html', async (request, reply) => reply.type('text/html; charset=utf-8').send(openApiPage(openApiDocument(absolute(request, '/ogc')))));
 };
 export default openapi;

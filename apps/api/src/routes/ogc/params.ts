@@ -20,7 +20,7 @@ function parseBoundedInteger(name: string, raw: string | undefined, min: number,
   if (raw === undefined) return fallback;
   const value = DIGITS.test(raw) ? Number(raw) : NaN;
   if (!(value >= min && value <= max)) {
-    throw badRequest(`invalid_${name}`, {
+    throw badRequest(`invalid${name[0].toUpperCase()}${name.slice(1)}`, {
       zh: `${name} 须为 ${min} 到 ${max} 之间的整数，收到“${quote(raw)}”。`,
       en: `${name} must be an integer from ${min} to ${max}; got "${quote(raw)}".`,
     });

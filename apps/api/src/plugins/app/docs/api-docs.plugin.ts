@@ -25,7 +25,12 @@ export default fp(
       },
       transform: ({ schema, url }) => ({ schema: url.startsWith('/api/') ? schema : { ...schema, hide: true }, url }),
     });
-    await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: OPENAPI_URL, validatorUrl: null } });
+    await app.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { url: OPENAPI_URL, validatorUrl: null },
+      // Swagger UI writes its own <style> elements: its pages alone allow inline styles.
+      transformStaticCSP: (header) => header.replace(/style-src 'self'(?=;|$)/, "style-src 'self' 'unsafe-inline'"),
+    });
     app.get(OPENAPI_URL, { schema: { hide: true } }, () => app.swagger());
   },
   { name: 'api-docs' },

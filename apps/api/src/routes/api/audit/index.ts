@@ -10,8 +10,12 @@ const DEFAULT_LIMIT = 100;
 /** A `from`/`to` bound: a day (`YYYY-MM-DD`, China time: from its start, or to its end) or an instant. */
 function bound(name: 'from' | 'to', raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return name === 'from' ? `${raw}T00:00:00+08:00` : `${raw}T23:59:59.999999+08:00`;
-  if (!Number.isNaN(Date.parse(raw))) return new Date(raw).toISOString();
+  // A day of the calendar (not 2021-02-30), and years PostgreSQL has (there is no year 0).
+  const inRange = (at: number) => !Number.isNaN(at) && new Date(at).getUTCFullYear() >= 1 && new Date(at).getUTCFullYear() <= 9999;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+    const day = Date.parse(`${raw}T12:00:00Z`);
+    if (inRange(day) && new Date(day).toISOString().startsWith(raw)) return name === 'from' ? `${raw}T00:00:00+08:00` : `${raw}T23:59:59.999999+08:00`;
+  } else if (inRange(Date.parse(raw))) return new Date(raw).toISOString();
   throw badRequest('invalidDate', {
     zh: `${name} 须为日期（如 2026-12-05）或时刻（ISO 8601），收到“${raw}”。`,
     en: `${name} must be a date (e.g. 2026-12-05) or an ISO 8601 instant; got "${raw}".`,
