@@ -109,6 +109,7 @@ const cases: Case[] = [
     en: 'Field baseRevision must be at most 2147483647',
   },
   { name: 'a date in year 0', method: 'GET', url: '/api/proposals?from=0000-01-01', status: 400, code: 'invalidRequest', zh: '查询参数 from 不在可用的年份内', en: 'Query parameter from is not in a year that exists' },
+  { name: 'a number too large to be finite', method: 'GET', url: '/api/proposals/1/report.pdf?version=1e309', status: 400, code: 'numberNotFinite', zh: '查询参数 version 须为有限的数', en: 'Query parameter version must be a finite number' },
   { name: 'a repeated query parameter', method: 'GET', url: '/api/ledger?limit=1&limit=2', status: 400, code: 'invalidRequest', zh: '查询参数 limit 只能出现一次', en: 'Query parameter limit may be given only once' },
   { name: 'a query parameter in the wrong format', method: 'GET', url: '/api/restoration/summary?asOf=2021-02-30', status: 400, code: 'invalidRequest', zh: '查询参数 asOf 不是有效的日期（YYYY-MM-DD）', en: 'Query parameter asOf is not a valid date (YYYY-MM-DD)' },
   { name: 'a path parameter of the wrong type', method: 'GET', url: '/api/ledger/abc', status: 400, code: 'invalidRequest', zh: '路径参数 id 须为整数', en: 'Path parameter id must be an integer' },

@@ -35,14 +35,16 @@ function boundIntegers(schema: unknown): void {
   }
 }
 
-/** Where in `value` a string (or a key) holds U+0000, as a JSON pointer, or undefined. */
-function nulAt(value: unknown, pointer = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? pointer : undefined;
+/** Where in `value` a string (or a key) holds U+0000, or a number is not finite, as a JSON pointer and which; or undefined. */
+function problemAt(value: unknown, pointer = ''): { at: string; nul: boolean } | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? { at: pointer, nul: true } : undefined;
+  // 1e309 reads as Infinity, in JSON and when Ajv coerces a query string, and Ajv lets it past a maximum.
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { at: pointer, nul: false };
   if (!value || typeof value !== 'object') return undefined;
   for (const [key, child] of Object.entries(value)) {
     const at = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-    if (key.includes('\u0000')) return at;
-    const found = nulAt(child, at);
+    if (key.includes('\u0000')) return { at, nul: true };
+    const found = problemAt(child, at);
     if (found !== undefined) return found;
   }
   return undefined;
@@ -51,18 +53,23 @@ function nulAt(value: unknown, pointer = ''): string | undefined {
 /**
  * What PostgreSQL cannot take, refused as the request's own mistake before any route runs: an
  * integer beyond its `integer` and a date in year 0 (the route schemas get its bounds, so Ajv
- * names the field), and text holding U+0000 (400 nulCharacter, naming where).
+ * names the field), text holding U+0000 (400 nulCharacter) and a number that is not finite (400
+ * numberNotFinite), each naming where.
  */
 export function refuseWhatTheDatabaseCannotHold(app: FastifyInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     const schema = route.schema as Record<string, unknown> | undefined;
     for (const part of ['body', 'querystring', 'params']) boundIntegers(schema?.[part]);
   });
-  app.addHook('preValidation', async (request) => {
+  // After validation, so that the numbers Ajv coerced from the query are seen as numbers.
+  app.addHook('preHandler', async (request) => {
     for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as [RequestPart, unknown][]) {
-      const at = nulAt(value);
-      if (at === undefined) continue;
-      const where = subject(part, at);
+      const problem = problemAt(value);
+      if (problem === undefined) continue;
+      const where = subject(part, problem.at);
+      if (!problem.nul) {
+        throw new UserError(400, 'numberNotFinite', { zh: `${where.zh} 须为有限的数。`, en: `${where.en} must be a finite number.` });
+      }
       throw new UserError(400, 'nulCharacter', {
         zh: `${where.zh} 含有空字符（U+0000），无法保存。`,
         en: `${where.en} contains a NUL character (U+0000), which cannot be stored.`,
