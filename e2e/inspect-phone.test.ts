@@ -4,7 +4,8 @@ import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/paths.ts';
 import { recordRequests, useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
-import { collectErrors, createInspector, signIn } from './helpers/inspector.ts';
+import { collectErrors, createInspector, loginCookie, signIn } from './helpers/inspector.ts';
+import { freeFraction, PHONE } from './helpers/phone.ts';
 
 const SCREENSHOT = path.join(REPO_ROOT, 'test-results/inspect-phone.png');
 const VIEWPORT = { width: 390, height: 844 };
@@ -34,6 +35,10 @@ describe('inspect mode (巡查) on a phone', () => {
     await signIn(page, inspector);
     await page.getByRole('group', { name: '模式' }).getByRole('button', { name: '巡查' }).click();
     const panel = page.getByRole('complementary', { name: '执法巡查' });
+    // The sheet opens folded, the county in view; one tap unfolds it.
+    await panel.getByRole('button', { name: '展开面板' }).waitFor();
+    expect(freeFraction((await page.locator('.map-view').boundingBox())!, (await panel.boundingBox())!)).toBeGreaterThan(0.75);
+    await panel.getByRole('button', { name: '展开面板' }).tap();
     await panel.getByRole('button', { name: '使用我的位置' }).waitFor();
 
     // A bottom sheet: along the bottom edge, at most 60 % of the height, the map usable above it.
@@ -94,5 +99,69 @@ describe('inspect mode (巡查) on a phone', () => {
     await context.close();
     expect(requests.external(), 'requests that left the machine').toEqual([]);
     expect(errors, 'errors on the page').toEqual([]);
+  }, 90_000);
+
+  it('keeps a site tapped low on the map in view as the sheet unfolds, and lists the patch and ledger entry there', async () => {
+    const inspector = await createInspector(suite.server.url, 'inspector-records');
+    const cookie = await loginCookie(suite.server.url, inspector.username, inspector.password);
+    const classes = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/demo/expected-patch-classes.json'), 'utf8')) as Record<string, string>;
+    const demoPatches = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/demo/change_patches.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
+    const demoPatch = demoPatches.features.find((f) => classes[String(f.properties!.code)] === 'unlicensed')!;
+    const code = String(demoPatch.properties!.code);
+    const patches = (await (await fetch(`${suite.server.url}/api/patches`, { headers: { cookie } })).json()) as { features: { id: number; properties: { code: string } }[] };
+    const patchId = patches.features.find((f) => f.properties.code === code)!.id;
+    const created = await fetch(`${suite.server.url}/api/ledger`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: `图斑 ${code} 核查`, source: 'patch', patchId, geometry: demoPatch.geometry, violationType: 'noLicence' }),
+    });
+    expect(created.status).toBe(201);
+    const entryId = ((await created.json()) as { id: number }).id;
+
+    const context = await suite.browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(suite.server.url);
+    await waitForMapIdle(page);
+    await signIn(page, inspector);
+    await page.getByRole('group', { name: '模式' }).getByRole('button', { name: '巡查' }).click();
+    const panel = page.getByRole('complementary', { name: '执法巡查' });
+    await panel.getByRole('button', { name: /展开面板|收起面板/ }).waitFor();
+    if ((await panel.getByRole('button', { name: '收起面板' }).count()) > 0) await panel.getByRole('button', { name: '收起面板' }).tap();
+    await expect.poll(async () => (await panel.boundingBox())!.height).toBeLessThan(200);
+
+    // The patch's inner point brought just above the folded sheet, and tapped there.
+    const inner = turf.pointOnFeature(demoPatch).geometry.coordinates as [number, number];
+    const map = (await page.locator('.map-view').boundingBox())!;
+    const folded = (await panel.boundingBox())!;
+    const targetY = folded.y - 60 - map.y;
+    await page.evaluate(
+      ({ inner, dy }) => window.__mpmMap!.jumpTo({ center: inner, zoom: 16, padding: { top: 0, bottom: 0, left: 0, right: 0 } }) && window.__mpmMap!.panBy([0, -dy], { duration: 0 }),
+      { inner, dy: targetY - map.height / 2 },
+    );
+    await waitForMapIdle(page);
+    const at = await page.evaluate((inner) => window.__mpmMap!.project(inner), inner);
+    await page.touchscreen.tap(at.x, at.y + map.y);
+
+    const card = panel.locator('.site-card');
+    await card.filter({ hasText: '地图点选' }).waitFor({ timeout: 30_000 });
+    const patchItem = card.locator(`.site-patches li[data-patch-id="${patchId}"]`);
+    expect(await patchItem.textContent()).toContain(code);
+    expect(await patchItem.textContent()).toContain('在站点处');
+    const entryItem = card.locator(`.site-entries li[data-entry-id="${entryId}"]`);
+    expect(await entryItem.textContent()).toContain(`#${entryId}`);
+    expect(await entryItem.textContent()).toContain('无证开采');
+
+    // The tapped site stays on the map above the unfolded sheet.
+    await waitForMapIdle(page);
+    const site = await page.evaluate((inner) => window.__mpmMap!.project(inner), inner);
+    const sheet = (await panel.boundingBox())!;
+    expect(site.y + map.y).toBeLessThan(sheet.y);
+    expect(site.y).toBeGreaterThan(0);
+
+    // The entry is one tap from the card.
+    await entryItem.getByRole('button').tap();
+    await expect.poll(() => page.getByRole('tab', { name: '问题台账' }).getAttribute('aria-selected')).toBe('true');
+    await panel.getByText(`图斑 ${code} 核查`).first().waitFor();
+    await context.close();
   }, 90_000);
 });

@@ -4,6 +4,7 @@ import { inspectApi } from '../api/inspect.ts';
 import { bboxOf, inspectTakesClicks, useInspectSession, type Bbox } from '../state/inspect-session.ts';
 import { useInspectData, type SiteCheck } from '../state/inspect-store.ts';
 import { useLedger } from '../state/ledger-store.ts';
+import { useMapOverlay } from '../state/map-overlay.ts';
 import { mapTapMeasures } from '../state/measure-session.ts';
 import { useSession } from '../state/session-store.ts';
 import {
@@ -19,6 +20,7 @@ import {
   SITE_SOURCE,
 } from './inspect-overlay.ts';
 import { useInspectDrawing } from './inspect-drawing.ts';
+import { keepInView, overlayPadding } from './keep-in-view.ts';
 import { whileMapLives } from './while-map-lives.ts';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -29,9 +31,7 @@ const POINT_ZOOM = 14;
 
 /** Moves the map to show `bbox` in the part of it not covered by the panel (phone bottom sheet). */
 function showExtent(map: MaplibreMap, bbox: Bbox, animate: boolean) {
-  const height = map.getContainer().clientHeight;
-  const covered = useInspectSession.getState().overlayPx;
-  const padding = { top: 40, left: 40, right: 40, bottom: Math.max(40, Math.min(covered + 24, height - 160)) };
+  const padding = overlayPadding(map, useMapOverlay.getState().coveredPx);
   const duration = animate ? 600 : 0;
   if (bbox[0] === bbox[2] && bbox[1] === bbox[3]) {
     map.easeTo({ center: [bbox[0], bbox[1]], zoom: Math.max(map.getZoom(), POINT_ZOOM), padding, duration });
@@ -64,6 +64,7 @@ export function useInspectMap(map: MaplibreMap | null, styleLoaded: boolean, act
   // Subscribed so that `MapView` renders again (and re-reads `mapTapPicksSite`) when it changes.
   useInspectSession(inspectTakesClicks);
   const printRequest = useInspectSession((s) => s.print.request);
+  const coveredPx = useMapOverlay((s) => s.coveredPx);
   const [ready, setReady] = useState<MaplibreMap | null>(null);
   const on = ready !== null && ready === map;
 
@@ -116,6 +117,13 @@ export function useInspectMap(map: MaplibreMap | null, styleLoaded: boolean, act
     setInspectData(map!, SITE_SOURCE, geometry ? collection({ type: 'Feature', geometry, properties: {} }) : EMPTY);
     if (geometry && origin !== 'tap' && origin !== 'draw') showExtent(map!, bboxOf(geometry), true);
   }, [on, map, geometry, origin]);
+
+  // The phone's sheet unfolds for the card (or folds): the site stays in the part of the map it leaves free.
+  useEffect(() => {
+    if (!on || !geometry) return;
+    const [w, s, e, n] = bboxOf(geometry);
+    keepInView(map!, [(w + e) / 2, (s + n) / 2], coveredPx);
+  }, [on, map, geometry, coveredPx]);
 
   useEffect(() => {
     if (on) setInspectData(map!, PATCH_SOURCE, patches ?? EMPTY);

@@ -4,7 +4,9 @@ import type { ParcelStatesResponse } from '@mpm/contracts';
 import { usePublicSession } from '../state/public-session.ts';
 import { asOfDate, restorationPublished, STATE_FIELDS, usePublicData } from '../state/public-store.ts';
 import { useServerData } from '../state/server-store.ts';
+import { useMapOverlay } from '../state/map-overlay.ts';
 import { useSession } from '../state/session-store.ts';
+import { keepInView } from './keep-in-view.ts';
 import { RESTORATION_STATUS_COLORS } from './layer-styles.ts';
 import { whileMapLives } from './while-map-lives.ts';
 
@@ -24,7 +26,8 @@ function applyStates(map: MaplibreMap, states: ParcelStatesResponse) {
 /**
  * Public mode on the map, for `MapView` only: the restoration parcels coloured by their status at
  * the end of the chosen year (MapLibre feature-state, so the tiles stay as they are), and the
- * tip-off's place: a tap marks it while the panel asks for it, and the marker can be dragged.
+ * tip-off's place: a tap marks it while the panel asks for it, the marker can be dragged, and
+ * it stays in the part of the map the phone's sheet leaves free.
  */
 export function usePublicMap(map: MaplibreMap | null, styleLoaded: boolean, active: boolean): void {
   const year = usePublicSession((s) => s.year);
@@ -35,6 +38,7 @@ export function usePublicMap(map: MaplibreMap | null, styleLoaded: boolean, acti
   const user = useServerData((s) => s.user);
   const allowed = restorationPublished(layers, user, STATE_FIELDS);
   const markerRef = useRef<Marker | null>(null);
+  const coveredPx = useMapOverlay((s) => s.coveredPx);
 
   useEffect(() => {
     if (active && allowed) void usePublicData.getState().loadParcels(asOfDate(year, new Date()), useSession.getState().language);
@@ -100,6 +104,11 @@ export function usePublicMap(map: MaplibreMap | null, styleLoaded: boolean, acti
     marker.setLngLat(place);
     if (!marker.getElement().isConnected) marker.addTo(map);
   }, [map, active, place]);
+
+  // The place stays in view above the phone's sheet, which unfolds to the form once it is marked.
+  useEffect(() => {
+    if (map && active && place) keepInView(map, place, coveredPx);
+  }, [map, active, place, coveredPx]);
 
   useEffect(
     () => () => {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { LedgerFilters } from '../api/inspect.ts';
+import { phoneLayout } from './map-overlay.ts';
 
 /** The inspect panel's tabs: site check, licence register, change patches, the sweep of existing mines, problem ledger, campaigns. */
 export const INSPECT_TABS = ['site', 'rights', 'patches', 'sweep', 'ledger', 'campaigns'] as const;
@@ -37,8 +38,6 @@ export interface InspectSession {
   tool: SiteTool;
   /** Phone layout: whether the bottom sheet is expanded. */
   sheetOpen: boolean;
-  /** Height of the panel where it lies over the map (phone bottom sheet), in CSS pixels; 0 beside it. */
-  overlayPx: number;
   focus: MapFocus | null;
   highlighted: HighlightedRight | null;
   selectedPatchId: number | null;
@@ -47,7 +46,6 @@ export interface InspectSession {
   setTab(tab: InspectTab): void;
   setTool(tool: SiteTool): void;
   setSheetOpen(open: boolean): void;
-  setOverlayPx(px: number): void;
   focusOn(bbox: Bbox): void;
   highlightRight(right: HighlightedRight & { bbox: Bbox }): void;
   selectPatch(id: number | null, bbox?: Bbox): void;
@@ -61,8 +59,8 @@ let focusRevision = 0;
 export const useInspectSession = create<InspectSession>()((set) => ({
   tab: 'site',
   tool: 'pick',
-  sheetOpen: true,
-  overlayPx: 0,
+  // A phone opens on the map (the county in view); the sheet unfolds on demand or with a site.
+  sheetOpen: !phoneLayout(),
   focus: null,
   highlighted: null,
   selectedPatchId: null,
@@ -71,7 +69,6 @@ export const useInspectSession = create<InspectSession>()((set) => ({
   setTab: (tab) => set({ tab, sheetOpen: true }),
   setTool: (tool) => set({ tool }),
   setSheetOpen: (sheetOpen) => set({ sheetOpen }),
-  setOverlayPx: (overlayPx) => set({ overlayPx }),
   focusOn: (bbox) => set({ focus: { bbox, revision: ++focusRevision } }),
   highlightRight: ({ bbox, ...right }) => set({ highlighted: right, focus: { bbox, revision: ++focusRevision } }),
   selectPatch: (selectedPatchId, bbox) =>

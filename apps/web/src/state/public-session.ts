@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { TipOffResponse } from '@mpm/contracts';
+import { phoneLayout } from './map-overlay.ts';
 
 /** Public mode's tab in the panel. */
 export type PublicTab = 'progress' | 'tipOff' | 'staff';
@@ -25,13 +26,15 @@ export interface PublicSession {
   setPicking(picking: boolean): void;
   setPlace(place: [number, number] | null): void;
   setReceipt(receipt: TipOffResponse | null): void;
+  /** The phone's one tap to the tip-off form: the sheet unfolds on the tip-off tab. */
+  openTipOff(): void;
 }
 
 export const usePublicSession = create<PublicSession>()((set) => ({
   year: new Date().getFullYear(),
   tab: 'progress',
   // A phone opens on the map, with the year slider; the figures unfold on demand.
-  sheetOpen: !window.matchMedia?.('(max-width: 760px)').matches,
+  sheetOpen: !phoneLayout(),
   picking: false,
   place: null,
   receipt: null,
@@ -42,6 +45,7 @@ export const usePublicSession = create<PublicSession>()((set) => ({
   setPicking: (picking) => set(picking ? { picking, sheetOpen: false } : { picking }),
   setPlace: (place) => set({ place, picking: false, sheetOpen: true }),
   setReceipt: (receipt) => set({ receipt }),
+  openTipOff: () => set({ tab: 'tipOff', sheetOpen: true, picking: false }),
 }));
 
 /** Whether a tap on the map marks the tip-off's place (and so opens no feature popup). */

@@ -1,9 +1,10 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { term } from '@mpm/domain';
 import { domainLanguage } from '../../i18n/languages.ts';
 import { INSPECT_TABS, useInspectSession, type InspectTab } from '../../state/inspect-session.ts';
 import { useInspectData } from '../../state/inspect-store.ts';
+import { useOverlayMeasure } from '../../state/map-overlay.ts';
 import { useSession } from '../../state/session-store.ts';
 import { UnitSwitch } from '../plan/AreaFigures.tsx';
 import { TabList } from '../TabList.tsx';
@@ -19,8 +20,9 @@ import '../../inspect.css';
 
 /**
  * Inspect mode's panel (巡查): site check, licence register, change patches, the sweep of
- * existing mines (存量矿山排查), the problem ledger and the campaigns (专项行动), one tab each. Beside the map on a desktop; on a phone a bottom sheet that folds down
- * to its tab bar so the map above stays usable.
+ * existing mines (存量矿山排查), the problem ledger and the campaigns (专项行动), one tab each.
+ * Beside the map on a desktop; on a phone a bottom sheet that opens folded to its tab bar, so the
+ * county stays in view, and unfolds with a tap or when a site is picked.
  */
 export function InspectPanel() {
   const { t } = useTranslation();
@@ -29,7 +31,7 @@ export function InspectPanel() {
   const setTab = useInspectSession((s) => s.setTab);
   const sheetOpen = useInspectSession((s) => s.sheetOpen);
   const setSheetOpen = useInspectSession((s) => s.setSheetOpen);
-  const panelRef = useOverlayMeasure();
+  const panelRef = useOverlayMeasure<HTMLElement>();
   const siteStatus = useInspectData((s) => s.site.status);
 
   // A site picked while the phone's sheet is folded: unfold it to show the card.
@@ -82,28 +84,4 @@ export function InspectPanel() {
       </div>
     </aside>
   );
-}
-
-/**
- * Tells the map how much of it the panel covers: all of its height when it lies over the map
- * (the phone's bottom sheet), nothing when it stands beside it.
- */
-function useOverlayMeasure() {
-  const ref = useRef<HTMLElement>(null);
-  const setOverlayPx = useInspectSession((s) => s.setOverlayPx);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => setOverlayPx(getComputedStyle(element).position === 'absolute' ? element.offsetHeight : 0);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    window.addEventListener('resize', measure);
-    return () => {
-      observer.disconnect();
-      window.removeEventListener('resize', measure);
-    };
-  }, [setOverlayPx]);
-  useEffect(() => () => setOverlayPx(0), [setOverlayPx]);
-  return ref;
 }

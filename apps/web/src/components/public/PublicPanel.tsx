@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { term } from '@mpm/domain';
 import { domainLanguage } from '../../i18n/languages.ts';
+import { useOverlayMeasure } from '../../state/map-overlay.ts';
 import { usePublicSession, type PublicTab } from '../../state/public-session.ts';
 import { asOfDate, restorationPublished, SUMMARY_FIELDS, usePublicData } from '../../state/public-store.ts';
 import { useServerData } from '../../state/server-store.ts';
@@ -17,7 +18,8 @@ import '../../public.css';
 /**
  * Public mode's panel (公众), for everyone: the year the map shows, restoration against the
  * targets (discrepancies flagged, table, charts, townships) and tip-offs. Staff also get the
- * progress report and the plan indicators. On a phone it is a bottom sheet that folds to its head.
+ * progress report and the plan indicators. On a phone it is a bottom sheet that opens folded to its
+ * head, with one button straight to the tip-off form.
  */
 export function PublicPanel() {
   const { t } = useTranslation();
@@ -34,6 +36,8 @@ export function PublicPanel() {
   const setSheetOpen = usePublicSession((s) => s.setSheetOpen);
   const picking = usePublicSession((s) => s.picking);
   const setPicking = usePublicSession((s) => s.setPicking);
+  const openTipOff = usePublicSession((s) => s.openTipOff);
+  const panelRef = useOverlayMeasure<HTMLElement>();
   const targets = usePublicData((s) => s.targets.data);
   const today = useMemo(() => new Date(), []);
   const range = yearRange(targets, today.getFullYear());
@@ -70,9 +74,14 @@ export function PublicPanel() {
   ];
 
   return (
-    <aside className="public-panel" data-open={sheetOpen} aria-label={t('Restoration progress')}>
+    <aside ref={panelRef} className="public-panel" data-open={sheetOpen} data-tab={shownTab} aria-label={t('Restoration progress')}>
       <header className="public-head">
         <h2 className="panel-title">{t('Restoration progress')}</h2>
+        {!(sheetOpen && shownTab === 'tipOff') && (
+          <button type="button" className="tip-off-shortcut primary-button" onClick={openTipOff}>
+            {t('Report a problem')}
+          </button>
+        )}
         <button
           type="button"
           className="sheet-toggle secondary-button"

@@ -11,6 +11,7 @@ import { FindingsList } from '../../plan/FindingsList.tsx';
 import { daysLeftText, LicenceStateBadge, termOr } from '../terms.tsx';
 import { chinaTime } from '../../data/china-time.ts';
 import { DepthSurvey } from './DepthSurvey.tsx';
+import { SiteRecords } from './SiteRecords.tsx';
 
 interface BodyProps {
   card: SiteCardResponse;
@@ -21,7 +22,10 @@ interface BodyProps {
   snapshot?: string | null;
 }
 
-/** What the site card says, on screen and on paper: where, in which zones, near which lines, under which right, with which findings. */
+/**
+ * What the site card says, on screen and on paper: where, in which zones, near which lines, under
+ * which right, which patches and ledger entries are there, with which findings.
+ */
 export function SiteCardBody({ card, origin, lang, unit, snapshot }: BodyProps) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -151,6 +155,8 @@ export function SiteCardBody({ card, origin, lang, unit, snapshot }: BodyProps) 
           ))}
         </ul>
       )}
+
+      <SiteRecords card={card} lang={lang} unit={unit} printed={snapshot !== undefined} />
 
       <h4>{t('Findings')}</h4>
       {card.findings.length === 0 ? (
