@@ -27,6 +27,7 @@ import layerFeatureRoutes from './routes/api/layers/features.ts';
 import cornerListRoutes from './routes/api/corner-list.ts';
 import importRoutes from './routes/api/imports/index.ts';
 import auditRoutes from './routes/api/audit/index.ts';
+import backupRoutes from './routes/api/backup/index.ts';
 import settingsRoutes from './routes/api/settings/index.ts';
 import rulesRoutes from './routes/api/rules/index.ts';
 import checkRoutes from './routes/api/check/index.ts';
@@ -51,7 +52,7 @@ import outputRoutes from './routes/api/outputs/index.ts';
 import elevationSurveyRoutes from './routes/api/elevation-surveys/index.ts';
 
 export interface BuildOptions {
-  db: Pick<Database, 'knex' | 'kind'>;
+  db: Pick<Database, 'knex' | 'kind' | 'dumpDataDir'>;
   /** The settings the app uses, as `loadConfig` reads them (its defaults are the only ones). */
   config: Pick<
     AppConfig,
@@ -144,6 +145,7 @@ export async function buildApp({ db, config, logger = true, logStream, onRoute }
   await app.register(importRoutes, { importMaxBytes: config.importMaxBytes });
   await app.register(settingsRoutes);
   await app.register(auditRoutes);
+  await app.register(backupRoutes, { db });
   await app.register(rulesRoutes);
   await app.register(checkRoutes, { checksPerMinute: config.checksPerMinute });
   await app.register(proposalRoutes);

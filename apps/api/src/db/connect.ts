@@ -27,6 +27,16 @@ export interface Database {
   knex: Knex;
   kind: DatabaseTarget['kind'];
   close(): Promise<void>;
+  /**
+   * The embedded database's data directory as a tar archive, taken while no statement runs (after
+   * a checkpoint): what `pnpm backup` saves and `pnpm restore` loads. PGlite only.
+   */
+  dumpDataDir?(): Promise<Blob>;
+}
+
+/** PGlite's own queue of statements, so that a dump is taken between two of them. */
+interface ExclusivePGlite {
+  _runExclusiveQuery<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** Opens the database; for PGlite, takes the data directory's single-writer lock first. */
@@ -59,6 +69,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       knex,
       kind: 'pglite',
+      async dumpDataDir() {
+        await pglite.exec('CHECKPOINT');
+        return (pglite as unknown as ExclusivePGlite)._runExclusiveQuery(() => pglite.dumpDataDir('none'));
+      },
       async close() {
         // knex-pglite closes the PGlite instance when it destroys its one connection.
         await knex.destroy();

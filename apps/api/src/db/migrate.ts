@@ -100,3 +100,6 @@ export async function migrateToLatest(knex: Knex): Promise<string[]> {
     return applied;
   });
 }
+
+/** The names of every migration this build knows, in order: the last is its schema version. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
