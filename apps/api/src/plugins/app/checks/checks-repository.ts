@@ -126,6 +126,17 @@ export function createPostgisEngine(knex: Knex, sliverToleranceM2: number, asOf?
   };
 }
 
+/** What {@link createChecksRepository}'s `inputsState` answers: the data the check's cached inputs were made from. */
+export interface CheckInputsState {
+  /** `layer=revision` of the county boundary and the mining rights. */
+  revisions: string;
+  rulesetVersion: number | null;
+  /** The stored settings' JSON, null when none is stored. */
+  buffers: string | null;
+  indicators: string | null;
+  blocks: string | null;
+}
+
 /** SQL of the planner's check: the geometry engine, the county's mines and its extent. */
 export function createChecksRepository(knex: Knex) {
   return {
@@ -149,6 +160,26 @@ export function createChecksRepository(knex: Knex) {
         [JSON.stringify(geometry)],
       );
       return result.rows.length > 0;
+    },
+
+    /**
+     * What a check's inputs that rarely change stand on, in one round trip (see `check-inputs.ts`):
+     * the data revisions of the county boundary and of the mining rights (migration 014: every
+     * statement changing them moves them on), the newest stored version of ruleset `rulesetId`
+     * (versions are append-only) and the stored buffer widths, indicator targets and block settings
+     * as text.
+     */
+    async inputsState(rulesetId: string, settingsKeys: { buffers: string; indicators: string; blocks: string }): Promise<CheckInputsState> {
+      const result = await knex.raw(
+        `SELECT (SELECT coalesce(string_agg(layer_id || '=' || revision, ',' ORDER BY layer_id), '')
+                   FROM layer_data_revisions WHERE layer_id IN ('county', 'mining_rights')) AS revisions,
+                (SELECT max(version) FROM ruleset_versions WHERE ruleset_id = ?) AS "rulesetVersion",
+                (SELECT value::text FROM county_settings WHERE key = ?) AS buffers,
+                (SELECT value::text FROM county_settings WHERE key = ?) AS indicators,
+                (SELECT value::text FROM county_settings WHERE key = ?) AS blocks`,
+        [rulesetId, settingsKeys.buffers, settingsKeys.indicators, settingsKeys.blocks],
+      );
+      return result.rows[0] as CheckInputsState;
     },
 
     /** The county's extent, or null before any county is loaded. */

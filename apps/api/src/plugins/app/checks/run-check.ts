@@ -1,9 +1,8 @@
 import type { CheckBody, CheckResponse } from '@mpm/contracts';
 import { areaReport, ellipsoidalAreaM2, parseCornerList, tooSmallBlockReason, type CornerListResult } from '@mpm/geo';
-import { evaluate, measurementRequest, planYears, worstOutcome, type BlockGeometry } from '@mpm/rules';
+import { evaluate, planYears, worstOutcome, type BlockGeometry } from '@mpm/rules';
 import { badRequest, type Bilingual } from '../../../http/errors.ts';
 import type { Repositories } from '../repositories.plugin.ts';
-import { effectiveBuffers, effectiveIndicators } from '../settings/settings-repository.ts';
 import type { BBox } from '../layers/layers-repository.ts';
 import { validateBlockGeometry, MAX_BLOCK_VERTICES, type CheckedBlock } from './block-geometry.validation.ts';
 import type { ChecksRepository } from './checks-repository.ts';
@@ -19,13 +18,13 @@ import {
 } from './block-reasons.ts';
 import { validateBlockTopology } from './block-topology.validation.ts';
 import { validateNearCounty } from './near-county.validation.ts';
-import { rulesetInForce } from '../rulesets/ruleset-in-force.ts';
+import { checkInputs, type CheckInputs } from './check-inputs.ts';
 import type { LoadedRuleset } from './ruleset.ts';
 import { chinaToday, endOfChinaDay } from '../reports/china-time.ts';
 
 /** What a check needs from the app. */
 export interface CheckContext {
-  repos: Pick<Repositories, 'checks' | 'settings' | 'rulesets'>;
+  repos: Pick<Repositories, 'checks' | 'rulesets'>;
   /** The ruleset file; the check runs under its register's version in force. */
   ruleset: LoadedRuleset;
   /** The check date (decides whether the plan period is over). */
@@ -91,12 +90,10 @@ export async function validatedBlock(
  * block below the county's minimum block area (the browser's live check says the same). Returns the
  * block as given (GeoJSON) or as parsed (corner list), unchanged; throws a 400 otherwise.
  */
-async function checkedBlock(context: CheckContext, body: CheckBody) {
+async function checkedBlock(context: CheckContext, body: CheckBody, { countyBbox, minBlockAreaM2 }: Pick<CheckInputs, 'countyBbox' | 'minBlockAreaM2'>) {
   if ((body.geometry === undefined) === (body.cornerList === undefined)) throw badRequest(NEITHER_OR_BOTH, M.neitherOrBoth());
-  const countyBbox = await context.repos.checks.countyExtent();
   const cornerList = body.cornerList ? cornerListBlock(body.cornerList) : undefined;
   const block = await validatedBlock(context.repos.checks, cornerList ? cornerList.geometry : body.geometry, countyBbox, !!cornerList);
-  const { minBlockAreaM2 } = await context.repos.settings.blockSettings();
   const tooSmall = tooSmallBlockReason(ellipsoidalAreaM2(block.geometry), minBlockAreaM2);
   if (tooSmall) throw badRequest(BLOCK_TOO_SMALL, tooSmall);
   return { geometry: block.geometry as BlockGeometry, cornerList };
@@ -110,15 +107,14 @@ async function checkedBlock(context: CheckContext, body: CheckBody) {
  */
 export async function runCheck(context: CheckContext, body: CheckBody): Promise<CheckResponse> {
   const { repos } = context;
-  const { geometry, cornerList } = await checkedBlock(context, body);
-  const { ruleset, version } = await rulesetInForce(repos.rulesets, context.ruleset);
-  const buffers = effectiveBuffers(ruleset.bufferDefaults, await repos.settings.bufferWidths());
-  const indicators = effectiveIndicators(ruleset.indicators, await repos.settings.indicatorTargets());
+  const inputs = await checkInputs(context, context.ruleset);
+  const { geometry, cornerList } = await checkedBlock(context, body, inputs);
+  const { inForce: { ruleset, version }, buffers, indicators } = inputs;
   const { asOf } = context;
   const engine = repos.checks.engine(ruleset.sliverToleranceM2, asOf);
   const [measurements, mines] = await Promise.all([
-    engine.measure(geometry, measurementRequest(ruleset, buffers)),
-    repos.checks.mines(asOf),
+    engine.measure(geometry, inputs.request),
+    asOf === undefined ? inputs.mines : repos.checks.mines(asOf),
   ]);
   const years = planYears(ruleset, asOf ? endOfChinaDay(asOf) : context.now);
   const { periodEnded } = years;
