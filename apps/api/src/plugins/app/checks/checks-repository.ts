@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { getLayer, isRightCollection, type CollectionId } from '@mpm/domain';
 import { geometryBox, growBox } from '@mpm/geo';
@@ -19,7 +20,8 @@ export type MeasuredGeometry = BlockGeometry | GeoJSON.Point;
 
 /**
  * One collection's part of the measuring query: its features within `withinM` of the block
- * (an index prefilter on the box grown by `withinM`, then the exact test: intersection for 0,
+ * (an index prefilter on `envelope`, the block's box grown by `withinM`, as west, south, east and
+ * north bindings; then the exact test: intersection for 0,
  * else the distance on the ellipsoid), with their staff-view catalogue properties, overlap
  * area and distance. `asOf`: the rights as they stood at the end of that past day (the other
  * layers keep no history and are read as they stand).
@@ -28,7 +30,7 @@ function collectionQuery(
   knex: Knex,
   collection: CollectionId,
   withinM: number,
-  bbox: BBox,
+  envelope: readonly Knex.Value[],
   sliverToleranceM2: number,
   asOf?: string,
 ): Knex.Raw {
@@ -73,7 +75,6 @@ function collectionQuery(
       ? [knex.raw('ST_Distance(t.geom::geography, b.geog)'), knex.raw('"distanceM" <= ?', [withinM])]
       : [knex.raw('0'), knex.raw('true')];
   const touching = withinM > 0 ? knex.raw('true') : knex.raw('ST_Intersects(t.geom, b.g)');
-  const envelope = growBox(bbox, withinM);
   return knex.raw(
     `SELECT * FROM (
        SELECT ?::text AS collection, t.id::int AS "featureId",
@@ -95,6 +96,62 @@ export interface PointMeasuring {
   measure(site: MeasuredGeometry, request: MeasurementRequest): Promise<Measurements>;
 }
 
+/** A binding of the measuring statement that depends on the block: filled in at each call. */
+class BlockBinding {
+  [key: string]: unknown;
+  constructor(readonly of: (block: MeasuredGeometry, bbox: BBox) => Knex.Value) {}
+}
+
+/** The measuring statement for one request, built once: its text, name and how to bind a block. */
+interface MeasuringStatement {
+  name: string;
+  sql: string;
+  bindings(block: MeasuredGeometry): Knex.Value[];
+}
+
+/**
+ * The measuring statement of `request` (one round trip: a UNION over the requested collections),
+ * built with knex once and kept with the request: each check then only fills in the block and its
+ * grown boxes. The statement's name is a digest of its text, so PostgreSQL keeps it prepared on
+ * each connection (issue #13: planning the ~200-binding statement cost ~9 ms a check, executing
+ * it ~1 ms); PGlite, which has no named statements, is sent the same text and bindings.
+ */
+function measuringStatement(knex: Knex, request: MeasurementRequest, sliverToleranceM2: number, asOf?: string): MeasuringStatement {
+  const grown = (withinM: number) => [0, 1, 2, 3].map((i) => new BlockBinding((_, bbox) => growBox(bbox, withinM)[i]));
+  const parts = request.collections.map(({ collection, withinM }) =>
+    collectionQuery(knex, collection, withinM, grown(withinM), sliverToleranceM2, asOf),
+  );
+  const found = parts.length > 0 ? parts.map(() => '(?)').join(' UNION ALL ') : 'SELECT NULL::text AS collection, NULL::int AS "featureId" WHERE false';
+  const { sql, bindings } = knex
+    .raw(
+      `WITH ${BLOCK_CTE}, found AS (${found})
+       SELECT (SELECT ST_Area(geog) FROM b)::float8 AS "blockAreaM2",
+              (SELECT coalesce(json_agg(f ORDER BY f.collection, f."featureId"), '[]'::json) FROM found f) AS features`,
+      [new BlockBinding((block) => JSON.stringify(block)), ...parts],
+    )
+    .toSQL();
+  return {
+    name: `check_measure_${createHash('sha256').update(sql).update(JSON.stringify(bindings.filter((b) => !(b instanceof BlockBinding)))).digest('hex').slice(0, 32)}`,
+    sql,
+    bindings(block) {
+      const bbox = geometryBox(block);
+      return bindings.map((binding) => (binding instanceof BlockBinding ? binding.of(block, bbox) : (binding as Knex.Value)));
+    },
+  };
+}
+
+/** Measuring statements by request (a check's request is kept with its inputs), sliver tolerance and day. */
+const statements = new WeakMap<MeasurementRequest, Map<string, MeasuringStatement>>();
+
+function statementFor(knex: Knex, request: MeasurementRequest, sliverToleranceM2: number, asOf?: string): MeasuringStatement {
+  const byRequest = statements.get(request) ?? new Map<string, MeasuringStatement>();
+  statements.set(request, byRequest);
+  const key = `${sliverToleranceM2}|${asOf ?? ''}`;
+  let statement = byRequest.get(key);
+  if (!statement) byRequest.set(key, (statement = measuringStatement(knex, request, sliverToleranceM2, asOf)));
+  return statement;
+}
+
 /**
  * The server's geometry engine: PostGIS with spatial indexes and ellipsoidal (`geography`)
  * areas and distances, one round trip per block (a UNION over the requested collections).
@@ -103,17 +160,9 @@ export interface PointMeasuring {
 export function createPostgisEngine(knex: Knex, sliverToleranceM2: number, asOf?: string): GeometryEngine & PointMeasuring {
   return {
     async measure(block: MeasuredGeometry, request: MeasurementRequest): Promise<Measurements> {
-      const bbox = geometryBox(block);
-      const parts = request.collections.map(({ collection, withinM }) =>
-        collectionQuery(knex, collection, withinM, bbox, sliverToleranceM2, asOf),
-      );
-      const found = parts.length > 0 ? parts.map(() => '(?)').join(' UNION ALL ') : 'SELECT NULL::text AS collection, NULL::int AS "featureId" WHERE false';
-      const result = await knex.raw(
-        `WITH ${BLOCK_CTE}, found AS (${found})
-         SELECT (SELECT ST_Area(geog) FROM b)::float8 AS "blockAreaM2",
-                (SELECT coalesce(json_agg(f ORDER BY f.collection, f."featureId"), '[]'::json) FROM found f) AS features`,
-        [JSON.stringify(block), ...parts],
-      );
+      const statement = statementFor(knex, request, sliverToleranceM2, asOf);
+      // The same text prepared under one name; the values bound per call (see `measuringStatement`).
+      const result = await knex.raw(statement.sql, statement.bindings(block)).options({ name: statement.name });
       type Row = FeatureMeasurement & { rightHolders: string[] | null; rightsInside: ZoneRight[] | null };
       const row = result.rows[0] as { blockAreaM2: number; features: Row[] };
       const features = row.features.map(({ rightHolders, rightsInside, ...feature }) => ({
