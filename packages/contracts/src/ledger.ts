@@ -143,6 +143,8 @@ export const LedgerExportQuery = Type.Object(
     overdue: Type.Optional(Type.Boolean()),
     source: Type.Optional(LedgerSource),
     lang: Type.Optional(Type.Enum(['zh', 'en'])),
+    /** Add the notes and the history (each step: when in China time, who, what) as two more columns. */
+    details: Type.Optional(Type.Boolean()),
   },
   strict,
 );

@@ -235,6 +235,14 @@ export const GLOSSARY = {
   latitude: { zh: '纬度', en: 'Latitude' },
   createdAt: { zh: '创建时间', en: 'Created' },
   updatedAt: { zh: '更新时间', en: 'Updated' },
+  // The export's optional columns and the one-page entry report.
+  ledgerNotes: { zh: '备注', en: 'Notes' },
+  ledgerHistory: { zh: '办理过程', en: 'History' },
+  ledgerEntryReport: { zh: '问题台账条目', en: 'Ledger entry' },
+  entryRecorded: { zh: '登记', en: 'Recorded' },
+  entryEdited: { zh: '修改信息', en: 'Details changed' },
+  photoAdded: { zh: '上传照片', en: 'Photo added' },
+  chinaTime: { zh: '北京时间', en: 'China time' },
 
   // Restoration progress and periodic reports.
   target: { zh: '目标', en: 'Target' },

@@ -23,9 +23,15 @@ import { queryString, request } from './client.ts';
 /** Ledger filters as the list, the map and the export links send them. */
 export type LedgerFilters = Pick<LedgerQuery, 'status' | 'violationType' | 'townshipCode' | 'overdue' | 'source'>;
 
-/** Where the ledger export of `filters`, with headers and terms in `lang`, downloads from (staff session cookie). */
-export const ledgerExportUrl = (format: 'xlsx' | 'csv', filters: LedgerFilters, lang: Language): string =>
-  `/api/ledger/export.${format}${queryString({ ...filters, lang })}`;
+/**
+ * Where the ledger export of `filters`, with headers and terms in `lang`, downloads from (staff
+ * session cookie); `details`: with the notes and history columns.
+ */
+export const ledgerExportUrl = (format: 'xlsx' | 'csv', filters: LedgerFilters, lang: Language, details = false): string =>
+  `/api/ledger/export.${format}${queryString({ ...filters, lang, ...(details && { details: true }) })}`;
+
+/** Where one entry's one-page PDF (fields, site map, history, photos) is printed (staff session cookie). */
+export const ledgerReportUrl = (id: number): string => `/api/ledger/${id}/report.pdf`;
 
 /**
  * Inspect mode's calls (staff): site check, licence register, patches, problem ledger. Every

@@ -2,6 +2,7 @@ import { attachment } from '../../../http/attachment.ts';
 import Papa from 'papaparse';
 import { LEDGER_SOURCE_TERMS, term, type Language, type TermKey } from '@mpm/domain';
 import { chinaDateTime } from '../reports/china-time.ts';
+import { historyLine, type HistoryEvent } from './ledger-history.ts';
 import type { EntryRow } from './ledger-repository.ts';
 
 /** Most entries one export holds (a county's ledger is hundreds to a few thousand). */
@@ -10,10 +11,13 @@ export const MAX_EXPORT_ROWS = 50_000;
 /** A cell: text, a number, or a date (`date`: a calendar day; `time`: an instant, shown in China time). */
 type Cell = string | number | null | { date: string } | { time: Date };
 
+/** An entry as exported: with its history when the export asks for notes and history. */
+export type ExportRow = EntryRow & { history?: readonly HistoryEvent[] };
+
 interface Column {
   header: TermKey;
   width: number;
-  value: (row: EntryRow, lang: Language) => Cell;
+  value: (row: ExportRow, lang: Language) => Cell;
 }
 
 /** The columns, in order: 编号, 标题, 来源, 违法类型, 所在乡镇, 责任单位, 整改期限, 办理状态, 是否逾期, 经度, 纬度, 创建时间, 更新时间. */
@@ -33,8 +37,27 @@ const COLUMNS: Column[] = [
   { header: 'updatedAt', width: 17, value: (row) => ({ time: new Date(row.updatedAt) }) },
 ];
 
+/** Lines of a multi-line cell (a spreadsheet's line break inside a cell). */
+const lines = (texts: string[]): string | null => (texts.length ? texts.join('\n') : null);
+
+/**
+ * The columns an export adds on request: 备注 (each note, with when and who) and 办理过程 (every
+ * step: when in China time, labelled; who; what; its note), one line each, oldest first.
+ */
+const DETAIL_COLUMNS: Column[] = [
+  {
+    header: 'ledgerNotes',
+    width: 48,
+    value: (row, lang) => lines((row.history ?? []).filter((event) => event.note).map((event) => historyLine(event, lang))),
+  },
+  { header: 'ledgerHistory', width: 64, value: (row, lang) => lines((row.history ?? []).map((event) => historyLine(event, lang))) },
+];
+
+/** The columns of an export, with notes and history or without. */
+const columnsOf = (details: boolean) => (details ? [...COLUMNS, ...DETAIL_COLUMNS] : COLUMNS);
+
 /** The header row in `lang`. */
-export const exportHeaders = (lang: Language) => COLUMNS.map((column) => term(column.header, lang));
+export const exportHeaders = (lang: Language, details = false) => columnsOf(details).map((column) => term(column.header, lang));
 
 /** China Standard Time has no daylight saving: a fixed offset turns an instant into its wall-clock time. */
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -43,30 +66,32 @@ const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
  * The entries as an Excel workbook: one sheet, headers in `lang`, terms from the glossary, real
  * numbers and dates (times as China wall-clock time, since Excel has no time zones).
  */
-export async function ledgerWorkbook(rows: EntryRow[], lang: Language): Promise<Buffer> {
+export async function ledgerWorkbook(rows: ExportRow[], lang: Language, details = false): Promise<Buffer> {
+  const columns = columnsOf(details);
   const { default: ExcelJS } = await import('exceljs'); // loaded on first use (about a second)
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(term('ledger', lang), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((column) => ({ header: term(column.header, lang), width: column.width }));
+  sheet.columns = columns.map((column) => ({ header: term(column.header, lang), width: column.width }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {
     const added = sheet.addRow(
-      COLUMNS.map((column) => {
+      columns.map((column) => {
         const cell = column.value(row, lang);
         if (cell && typeof cell === 'object' && 'date' in cell) return new Date(`${cell.date}T00:00:00Z`);
         if (cell && typeof cell === 'object' && 'time' in cell) return new Date(cell.time.getTime() + CHINA_OFFSET_MS);
         return cell;
       }),
     );
-    COLUMNS.forEach((column, i) => {
+    columns.forEach((column, i) => {
       const cell = added.getCell(i + 1);
       if (column.header === 'deadline') cell.numFmt = 'yyyy-mm-dd';
       if (column.header === 'createdAt' || column.header === 'updatedAt') cell.numFmt = 'yyyy-mm-dd hh:mm';
       if (column.header === 'longitude' || column.header === 'latitude') cell.numFmt = '0.000000';
+      if (column.header === 'ledgerNotes' || column.header === 'ledgerHistory') cell.alignment = { wrapText: true, vertical: 'top' };
     });
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -75,11 +100,12 @@ const safe = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 /**
  * The entries as CSV: UTF-8 with a byte-order mark (so Excel reads the Chinese as UTF-8), CRLF
- * line ends, headers in `lang`, dates as `YYYY-MM-DD` and times as `YYYY-MM-DD HH:mm` China time.
+ * line ends, headers in `lang`, dates as `YYYY-MM-DD` and times as `YYYY-MM-DD HH:mm` China time;
+ * with `details`, the notes and history columns (lines inside a quoted cell).
  */
-export function ledgerCsv(rows: EntryRow[], lang: Language): string {
+export function ledgerCsv(rows: ExportRow[], lang: Language, details = false): string {
   const data = rows.map((row) =>
-    COLUMNS.map((column) => {
+    columnsOf(details).map((column) => {
       const cell = column.value(row, lang);
       if (cell === null) return '';
       if (typeof cell === 'number') return cell;
@@ -87,7 +113,7 @@ export function ledgerCsv(rows: EntryRow[], lang: Language): string {
       return 'date' in cell ? cell.date : chinaDateTime(cell.time);
     }),
   );
-  return `\uFEFF${Papa.unparse({ fields: exportHeaders(lang), data }, { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: exportHeaders(lang, details), data }, { newline: '\r\n' })}\r\n`;
 }
 
 /**

@@ -344,6 +344,34 @@ export function createLedgerRepository(knex: Knex) {
         );
     },
 
+    /** The histories of the given entries, each oldest first (as {@link history}), for an export. */
+    async histories(ids: readonly number[], db: Knex = knex): Promise<Map<number, (Omit<LedgerEvent, 'at'> & { at: Date })[]>> {
+      const byEntry = new Map<number, (Omit<LedgerEvent, 'at'> & { at: Date })[]>();
+      // In chunks: a bound parameter per id, and PostgreSQL takes at most 65 535 of them.
+      for (let i = 0; i < ids.length; i += 10_000) {
+        const rows = await db({ v: 'ledger_events' })
+          .leftJoin({ u: 'users' }, 'u.id', 'v.user_id')
+          .whereIn('v.entry_id', ids.slice(i, i + 10_000))
+          .orderBy('v.id')
+          .select(
+            'v.entry_id AS entryId',
+            'v.kind',
+            'v.from_status AS from',
+            'v.to_status AS to',
+            'v.note',
+            db.raw(`coalesce(u.display_name, 'public') AS "by"`),
+            'v.at',
+          );
+        for (const { entryId, ...event } of rows) {
+          const id = Number(entryId);
+          const list = byEntry.get(id) ?? [];
+          if (list.length === 0) byEntry.set(id, list);
+          list.push({ ...event, at: new Date(event.at) });
+        }
+      }
+      return byEntry;
+    },
+
     /** One page of entries, most recently changed first, and how many match. */
     async list(filters: LedgerFilters, today: string, limit: number, offset: number): Promise<{ total: number; rows: EntryRow[] }> {
       const [{ count }] = await filtered(knex, filters, today).count<{ count: string }[]>({ count: '*' });

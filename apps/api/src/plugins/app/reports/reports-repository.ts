@@ -26,6 +26,22 @@ export const MAX_MAP_FEATURES = 200;
 
 /** SQL of the printed reports: the county's name, the review map's zones, the restoration map. */
 export function createReportsRepository(knex: Knex) {
+  /** A collection's features (those of `ids`, else any) meeting `window`, simplified and clipped to it. */
+  async function clipped(collection: CollectionId, window: BBox, toleranceDeg: number, ids?: readonly number[]): Promise<MapFeature[]> {
+    const layer = LAYER_TABLES[collection];
+    const envelope = knex.raw('ST_MakeEnvelope(?, ?, ?, ?, 4490)', window);
+    const query = knex({ t: layer.table }).where(Object.fromEntries(Object.entries(layer.fixed).map(([column, value]) => [`t.${column}`, value])));
+    if (ids) query.whereIn('t.id', ids);
+    const rows = await query
+      .whereRaw('t.geom && ?', [envelope])
+      .select('t.id', knex.raw('ST_AsGeoJSON(ST_ClipByBox2D(ST_SimplifyPreserveTopology(t.geom, ?), ?), 7, 0) AS geometry', [toleranceDeg, envelope]))
+      .orderBy('t.id')
+      .limit(MAX_MAP_FEATURES);
+    return (rows as { id: number; geometry: string | null }[]).flatMap((row) =>
+      row.geometry ? [{ collection, featureId: Number(row.id), geometry: JSON.parse(row.geometry) }] : [],
+    );
+  }
+
   return {
     /** The county's name (e.g. 正宁县), or null before a county is loaded. */
     async countyName(): Promise<string | null> {
@@ -44,25 +60,17 @@ export function createReportsRepository(knex: Knex) {
         byCollection.set(collection, [...(byCollection.get(collection) ?? []), featureId]);
       }
       const features: MapFeature[] = [];
-      for (const [collection, ids] of byCollection) {
-        const layer = LAYER_TABLES[collection];
-        const envelope = knex.raw('ST_MakeEnvelope(?, ?, ?, ?, 4490)', window);
-        const rows = await knex({ t: layer.table })
-          .where(Object.fromEntries(Object.entries(layer.fixed).map(([column, value]) => [`t.${column}`, value])))
-          .whereIn('t.id', ids)
-          .whereRaw('t.geom && ?', [envelope])
-          .select(
-            't.id',
-            knex.raw('ST_AsGeoJSON(ST_ClipByBox2D(ST_SimplifyPreserveTopology(t.geom, ?), ?), 7, 0) AS geometry', [
-              toleranceDeg,
-              envelope,
-            ]),
-          )
-          .orderBy('t.id');
-        for (const row of rows as { id: number; geometry: string | null }[]) {
-          if (row.geometry) features.push({ collection, featureId: Number(row.id), geometry: JSON.parse(row.geometry) });
-        }
-      }
+      for (const [collection, ids] of byCollection) features.push(...(await clipped(collection, window, toleranceDeg, ids)));
+      return features;
+    },
+
+    /**
+     * Every feature of the given collections that meets `window` (at most {@link MAX_MAP_FEATURES}
+     * each), simplified and clipped as {@link mapFeatures}: the surroundings of a site.
+     */
+    async windowFeatures(window: BBox, collections: readonly CollectionId[], toleranceDeg: number): Promise<MapFeature[]> {
+      const features: MapFeature[] = [];
+      for (const collection of collections) features.push(...(await clipped(collection, window, toleranceDeg)));
       return features;
     },
 

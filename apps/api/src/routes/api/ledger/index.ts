@@ -29,6 +29,7 @@ import {
 import { createPhotoStore } from '../../../plugins/app/photos/photo-store.ts';
 import exportRoutes from './export.ts';
 import photoRoutes from './photos.ts';
+import reportRoutes from './report.ts';
 
 /** Where photos live and how large one may be. */
 export interface PhotoOptions {
@@ -55,6 +56,7 @@ const ledger: FastifyPluginAsyncTypebox<PhotoOptions> = async (app, { photosDir,
   await app.register(multipart);
   await app.register(photoRoutes, { store, photoMaxBytes, context });
   await app.register(exportRoutes);
+  await app.register(reportRoutes, { store });
 
   app.post(
     '/api/ledger',

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ledgerReportUrl } from '../../../api/inspect.ts';
 import type { LedgerEntryView, LedgerEvent } from '@mpm/contracts';
 import { term, type Language } from '@mpm/domain';
 import { domainLanguage } from '../../../i18n/languages.ts';
@@ -59,9 +60,14 @@ export function LedgerEntryDetail() {
             {view.tipOffReceipt && ` · ${term('receiptCode', lang)} ${view.tipOffReceipt}`}
             {view.reporterContact && ` · ${view.reporterContact}`}
           </p>
-          <button type="button" className="secondary-button" onClick={() => focusOn(bboxOf(view.geometry))}>
-            {t('Show on the map')}
-          </button>
+          <p className="export-links">
+            <button type="button" className="secondary-button" onClick={() => focusOn(bboxOf(view.geometry))}>
+              {t('Show on the map')}
+            </button>
+            <a className="secondary-button" href={ledgerReportUrl(view.id)} target="_blank" rel="noopener">
+              {t('Print as PDF (one page)')}
+            </a>
+          </p>
           <EntryWorkflow view={view} busy={entry.busy} />
           {view.violationBasis && (
             <p className="plan-note violation-basis">

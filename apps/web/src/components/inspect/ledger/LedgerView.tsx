@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerEntrySummary } from '@mpm/contracts';
 import { LEDGER_SOURCES, LEDGER_STATUSES, term, VIOLATION_TYPES, type Language } from '@mpm/domain';
@@ -41,6 +41,8 @@ function Filters() {
   const setLedgerFilters = useInspectSession((s) => s.setLedgerFilters);
   const townships = useLedger((s) => s.townships);
   const loadList = useLedger((s) => s.loadList);
+  // Whether the export links add the notes and history columns: a choice for this screen only.
+  const [details, setDetails] = useState(false);
 
   function change(patch: Partial<LedgerFilters>) {
     const next = { ...filters, ...patch };
@@ -97,11 +99,15 @@ function Filters() {
         <input type="checkbox" checked={filters.overdue === true} onChange={(e) => change({ overdue: e.target.checked ? true : undefined })} />
         <span>{t('Overdue only')}</span>
       </label>
+      <label className="check-field">
+        <input type="checkbox" checked={details} onChange={(e) => setDetails(e.target.checked)} />
+        <span>{t('Export with notes and history')}</span>
+      </label>
       <p className="export-links">
-        <a className="secondary-button" href={ledgerExportUrl('xlsx', filters, lang)} download>
+        <a className="secondary-button" href={ledgerExportUrl('xlsx', filters, lang, details)} download>
           {t('Export Excel')}
         </a>
-        <a className="secondary-button" href={ledgerExportUrl('csv', filters, lang)} download>
+        <a className="secondary-button" href={ledgerExportUrl('csv', filters, lang, details)} download>
           {t('Export CSV')}
         </a>
       </p>
