@@ -252,6 +252,36 @@ describe.each(TEST_DATABASES)('OGC API – Features on %s', (kind) => {
     expect(staff.features.some((f) => typeof f.properties.holderContact === 'string')).toBe(true);
   });
 
+  it('filters the licence registers by datetime (instant, interval, open ends) and lets layers without time ignore it', async () => {
+    const rights = await t.db.knex('mining_rights').select<{ id: number; from: string; to: string }[]>(
+      'id',
+      t.db.knex.raw("to_char(valid_from, 'YYYY-MM-DD') AS from"),
+      t.db.knex.raw("to_char(valid_to, 'YYYY-MM-DD') AS to"),
+    );
+    // A day some rights are in force and others not: the day after the earliest expiry.
+    const expiry = rights.map((r) => r.to).sort()[0];
+    const day = new Date(Date.parse(`${expiry}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const inForce = (start: string, end: string) => rights.filter((r) => r.from <= end && r.to >= start).map((r) => r.id).sort((a, b) => a - b);
+    const ids = async (datetime: string) =>
+      (await getJson<FeatureCollection>(`/ogc/collections/mining_rights/items?limit=1000&datetime=${encodeURIComponent(datetime)}`)).features.map((f) => Number(f.id)).sort((a, b) => a - b);
+    expect(inForce(day, day).length).toBeGreaterThan(0);
+    expect(inForce(day, day).length).toBeLessThan(rights.length);
+    expect(await ids(day)).toEqual(inForce(day, day));
+    // An instant is the day it falls on in China time: 16:30 UTC the day before is 00:30 of `day`.
+    const eveBefore = new Date(Date.parse(`${day}T00:30:00+08:00`)).toISOString();
+    expect(await ids(eveBefore)).toEqual(inForce(day, day));
+    expect(await ids(`${expiry}/${day}`)).toEqual(inForce(expiry, day));
+    expect(await ids(`../${expiry}`)).toEqual(inForce('0001-01-01', expiry));
+    expect(await ids(`${day}/..`)).toEqual(inForce(day, '9999-12-31'));
+    const roads = (await getJson<FeatureCollection>('/ogc/collections/roads/items?limit=1000')).numberMatched;
+    expect((await getJson<FeatureCollection>(`/ogc/collections/roads/items?limit=1000&datetime=${day}`)).numberMatched).toBe(roads);
+    for (const bad of ['2021-02-30', 'yesterday', '../..', `${day}/${expiry}`, '2024-01-01/2024-02-01/2024-03-01']) {
+      const answer = await get(`/ogc/collections/mining_rights/items?datetime=${encodeURIComponent(bad)}`);
+      expect(answer.statusCode, bad).toBe(400);
+      expect(answer.json().code).toBe('invalidDatetime');
+    }
+  });
+
   it('describes exactly the implemented paths and parameters in its OpenAPI document', async () => {
     const response = await get('/ogc/api');
     expect(response.statusCode).toBe(200);
@@ -272,7 +302,7 @@ describe.each(TEST_DATABASES)('OGC API – Features on %s', (kind) => {
     const names = (doc.paths['/collections/{collectionId}/items'].get.parameters as { $ref: string }[]).map(
       (p) => doc.components.parameters[p.$ref.split('/').pop()!].name,
     );
-    expect(names.sort()).toEqual(['bbox', 'bbox-crs', 'collectionId', 'crs', 'f', 'limit', 'offset']);
+    expect(names.sort()).toEqual(['bbox', 'bbox-crs', 'collectionId', 'crs', 'datetime', 'f', 'limit', 'offset']);
   });
 
   describe('refuses bad input with a 4xx naming the problem', () => {

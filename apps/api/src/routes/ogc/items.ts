@@ -10,6 +10,7 @@ import {
   checkFormat,
   parseFeatureId,
   parseLimit,
+  parseDatetime,
   parseOffset,
   rejectUnknownParameters,
 } from './params.ts';
@@ -39,9 +40,10 @@ const items: FastifyPluginAsyncTypebox = async (app) => {
       const bbox = query.bbox === undefined ? undefined : envelopeOf(parseBbox(query.bbox, axes), bboxCrs);
       const limit = parseLimit(query.limit);
       const offset = parseOffset(query.offset);
+      const during = parseDatetime(query.datetime);
       const { id, fields } = await visibleCollection(app, request, request.params.collectionId);
 
-      const page = await app.repos.layers.page(id, { bbox, limit, offset, fields, epsg: crs.epsg });
+      const page = await app.repos.layers.page(id, { bbox, limit, offset, fields, epsg: crs.epsg, during });
       reply.header('Content-Crs', `<${crs.uri}>`);
       const paging = { offset, limit, limited: query.limit !== undefined, returned: page.features.length, matched: page.numberMatched };
       const links = [

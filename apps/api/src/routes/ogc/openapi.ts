@@ -84,6 +84,15 @@ export function openApiDocument(serverUrl: string) {
           explode: false,
           schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
         },
+        datetime: {
+          name: 'datetime',
+          in: 'query',
+          required: false,
+          description:
+            'An instant or an interval (`start/end`, `..` for an open end), RFC 3339, as days in China time: on the ' +
+            'licence registers (mining_rights, exploration_rights) the rights in force at some day of it; other layers have no time and ignore it.',
+          schema: { type: 'string' },
+        },
         offset: {
           name: 'offset',
           in: 'query',
@@ -122,7 +131,7 @@ export function openApiDocument(serverUrl: string) {
       '/collections/{collectionId}/items': {
         get: {
           operationId: 'getFeatures',
-          parameters: [ref('collectionId'), ref('bbox'), ref('bbox-crs'), ref('crs'), ref('limit'), ref('offset'), f],
+          parameters: [ref('collectionId'), ref('bbox'), ref('bbox-crs'), ref('crs'), ref('limit'), ref('offset'), ref('datetime'), f],
           responses: {
             200: json('GeoJSON FeatureCollection', GEOJSON_TYPE),
             400: json('A query parameter is invalid'),

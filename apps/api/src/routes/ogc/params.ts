@@ -70,3 +70,42 @@ export function parseFeatureId(raw: string): number | null {
   const value = Number(raw);
   return value >= 1 && value <= INT32_MAX ? value : null;
 }
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** An RFC 3339 date or date-time as the day it falls on in China time, or null when it is not one. */
+function chinaDay(raw: string): string | null {
+  if (DATE.test(raw)) {
+    const at = Date.parse(`${raw}T12:00:00Z`);
+    return !Number.isNaN(at) && raw >= '0001' && new Date(at).toISOString().startsWith(raw) ? raw : null;
+  }
+  if (!DATE_TIME.test(raw)) return null;
+  const at = Date.parse(raw.toUpperCase());
+  // Date.parse rolls 2021-02-30 over: the date written must be a day of the calendar.
+  if (Number.isNaN(at) || chinaDay(raw.slice(0, 10)) === null) return null;
+  const day = new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= '0001' ? day : null;
+}
+
+/**
+ * Parses `datetime` (OGC API – Features Part 1, 7.15.4): an instant, or an interval `start/end`
+ * with `..` (or nothing) for an open end, as China-time days; undefined when absent. Layers
+ * with time keep the features in force at some day of it; the others ignore it.
+ */
+export function parseDatetime(raw: string | undefined): { start: string | null; end: string | null } | undefined {
+  if (raw === undefined) return undefined;
+  const parts = raw.split('/');
+  const open = (part: string) => part === '..' || part === '';
+  const days = parts.map((part) => (open(part) ? null : chinaDay(part)));
+  const wellFormed = parts.length <= 2 && parts.every((part, i) => (parts.length === 2 && open(part)) || days[i] !== null);
+  const [start, end] = parts.length === 1 ? [days[0], days[0]] : days;
+  if (!wellFormed || (start === null && end === null && parts.length === 2) || (start && end && start > end)) {
+    throw badRequest('invalidDatetime', {
+      zh: `datetime 须为时刻或时段（如 2024-05-01、2024-01-01/2024-12-31、2024-01-01/..），收到“${quote(raw)}”。`,
+      en: `datetime must be an instant or an interval (e.g. 2024-05-01, 2024-01-01/2024-12-31, 2024-01-01/..); got "${quote(raw)}".`,
+    });
+  }
+  return { start, end };
+}

@@ -27,6 +27,7 @@ export const ItemsQuery = Type.Object({
   crs: Type.Optional(Type.String()),
   limit: Type.Optional(Type.String()),
   offset: Type.Optional(Type.String()),
+  datetime: Type.Optional(Type.String()),
   f: Type.Optional(Type.String()),
 });
 

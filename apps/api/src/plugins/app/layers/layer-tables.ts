@@ -12,6 +12,8 @@ export interface LayerTable {
   fixed: Record<string, string>;
   /** Property key → SQL expression over alias `t` (trusted, never built from input); these are not columns. */
   expressions?: Record<string, string>;
+  /** Date columns of when each feature is in force (inclusive), for OGC `datetime`; absent for a layer without time. */
+  validity?: { from: string; to: string };
 }
 
 /**
@@ -54,8 +56,8 @@ export const LAYER_TABLES: Record<CollectionId, LayerTable> = {
   roads: { table: 'line_features', fixed: { kind: 'roads' } },
   railways: { table: 'line_features', fixed: { kind: 'railways' } },
   rivers: { table: 'line_features', fixed: { kind: 'rivers' } },
-  mining_rights: { table: 'mining_rights', fixed: {}, expressions: { greenMine: GREEN_MINE } },
-  exploration_rights: { table: 'exploration_rights', fixed: {} },
+  mining_rights: { table: 'mining_rights', fixed: {}, expressions: { greenMine: GREEN_MINE }, validity: { from: 'valid_from', to: 'valid_to' } },
+  exploration_rights: { table: 'exploration_rights', fixed: {}, validity: { from: 'valid_from', to: 'valid_to' } },
   // Retired parcels (split, merged or withdrawn) are history, never a layer's features.
   restoration_parcels: {
     table: 'restoration_parcels',

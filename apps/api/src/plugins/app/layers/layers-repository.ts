@@ -42,6 +42,8 @@ export interface FeaturePageQuery {
   /** The fields the caller may read (see `visibleFields`). */
   fields: readonly FieldDef[];
   epsg?: AnswerEpsg;
+  /** Days (China time, inclusive; null: open) the features must be in force during, on layers that have time. */
+  during?: { start: string | null; end: string | null };
 }
 
 /** The GeoJSON geometry SQL of a feature in `epsg` (see {@link AnswerEpsg}): degrees to 7 decimals, metres to 3. */
@@ -179,8 +181,15 @@ export function createLayersRepository(knex: Knex) {
 
     /** One page of features in id order, and how many match in all. */
     async page(collection: CollectionId, q: FeaturePageQuery) {
-      const [{ count }] = await rows(collection, q.bbox).count<{ count: string }[]>({ count: '*' });
-      const data = await selectFeatures(rows(collection, q.bbox), collection, q.fields, geometryIn(q.epsg))
+      const validity = LAYER_TABLES[collection].validity;
+      const matching = () => {
+        const query = rows(collection, q.bbox);
+        if (validity && q.during?.end) query.where(`t.${validity.from}`, '<=', q.during.end);
+        if (validity && q.during?.start) query.where(`t.${validity.to}`, '>=', q.during.start);
+        return query;
+      };
+      const [{ count }] = await matching().count<{ count: string }[]>({ count: '*' });
+      const data = await selectFeatures(matching(), collection, q.fields, geometryIn(q.epsg))
         .orderBy('t.id')
         .limit(q.limit)
         .offset(q.offset);
