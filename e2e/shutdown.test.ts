@@ -1,38 +1,8 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { TEST_ADMIN_PASSWORD, copyTemplateDataDir, startServer, type RunningServer } from './helpers/server.ts';
-
-/** The embedded database always; PostgreSQL + PostGIS when DATABASE_URL is set (a clone of the run's template). */
-const DATABASES = process.env.DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
-
-const psql = (sql: string) => execFileSync('psql', [process.env.DATABASE_URL!, '-q', '-c', sql]);
-
-/** The server on `kind`, over one data directory (and for PostgreSQL one cloned database) kept across restarts. */
-function serverFactory(kind: (typeof DATABASES)[number]) {
-  const dataDir = copyTemplateDataDir();
-  const env: Record<string, string> = {};
-  let database: string | undefined;
-  if (kind === 'postgres') {
-    database = `mpm_e2e_shutdown_${crypto.randomBytes(4).toString('hex')}`;
-    psql(`CREATE DATABASE ${database} TEMPLATE ${inject('templates').postgresDb}`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${database}`;
-    env.DATABASE_URL = url.toString();
-  }
-  return {
-    dataDir,
-    start: (extra: Record<string, string> = {}) => startServer({ dataDir, env: { ...env, ...extra } }),
-    remove() {
-      if (database) psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+import { SERVER_DATABASES, TEST_ADMIN_PASSWORD, serverOnDatabase, type RunningServer } from './helpers/server.ts';
 
 const LOGIN_BODY = JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD });
 
@@ -83,8 +53,8 @@ async function refusingConnections(url: string): Promise<void> {
   throw new Error('the server still accepts connections 10 s after SIGTERM');
 }
 
-describe.each(DATABASES)('SIGTERM on %s', (kind) => {
-  let factory: ReturnType<typeof serverFactory> | undefined;
+describe.each(SERVER_DATABASES)('SIGTERM on %s', (kind) => {
+  let factory: ReturnType<typeof serverOnDatabase> | undefined;
   let server: RunningServer | undefined;
   afterEach(async () => {
     await server?.stop();
@@ -93,7 +63,7 @@ describe.each(DATABASES)('SIGTERM on %s', (kind) => {
   });
 
   it('stops taking connections, finishes the request in flight (its write is kept), refuses what follows it, closes the database; a request that never ends is cut off after the grace period', async () => {
-    factory = serverFactory(kind);
+    factory = serverOnDatabase(kind, 'shutdown');
     server = await factory.start();
     const pending = await halfSentSignIn(server.port);
     await new Promise((resolve) => setTimeout(resolve, 300));

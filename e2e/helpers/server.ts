@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { inject } from 'vitest';
 import { REPO_ROOT } from './paths.ts';
 
@@ -86,12 +87,43 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     process: child,
     output,
     async stop() {
-      if (child.exitCode === null) {
+      // A process killed by a signal has no exit code, only its signal.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The embedded database always; PostgreSQL + PostGIS when DATABASE_URL is set (a clone of the run's template). */
+export const SERVER_DATABASES = process.env.DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+
+const psql = (sql: string) => execFileSync('psql', [process.env.DATABASE_URL!, '-q', '-c', sql]);
+
+/**
+ * Servers on `kind`, one after another, over one data directory (for photos and the embedded
+ * database) and for PostgreSQL one database cloned from the run's template, kept across restarts.
+ */
+export function serverOnDatabase(kind: (typeof SERVER_DATABASES)[number], prefix: string) {
+  const dataDir = copyTemplateDataDir();
+  const env: Record<string, string> = {};
+  let database: string | undefined;
+  if (kind === 'postgres') {
+    database = `mpm_e2e_${prefix}_${crypto.randomBytes(4).toString('hex')}`;
+    psql(`CREATE DATABASE ${database} TEMPLATE ${inject('templates').postgresDb}`);
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${database}`;
+    env.DATABASE_URL = url.toString();
+  }
+  return {
+    dataDir,
+    start: (extra: Record<string, string> = {}) => startServer({ dataDir, env: { ...env, ...extra } }),
+    remove() {
+      if (database) psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
