@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
+import { openAdminTab } from './helpers/admin.ts';
 import { squareCornerList } from './helpers/corner-list.ts';
 import { useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
-import { collectErrors, loginCookie, signIn } from './helpers/inspector.ts';
+import { loginCookie } from './helpers/inspector.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
 import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 
@@ -28,14 +29,7 @@ const ruleItem = (list: Locator, title: string) => list.getByRole('listitem', { 
 
 describe('管理 mode: 规则', () => {
   it('changes a rule’s outcome and legal basis as a new version, refuses a stale save in words, and the checks follow the version in force', async () => {
-    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors = collectErrors(page, expectedRefusal);
-    await page.goto(suite.server.url);
-    await signIn(page, { username: 'admin', password: TEST_ADMIN_PASSWORD });
-    await page.getByRole('group', { name: '模式' }).getByRole('button', { name: '管理' }).click();
-    const panel = page.getByRole('complementary', { name: '系统管理' });
-    await panel.getByRole('tab', { name: '规则' }).click();
+    const { page, panel, errors } = await openAdminTab(suite, '规则', expectedRefusal);
 
     // The register as the server recorded the ruleset file at its first start.
     const rules = panel.getByRole('list', { name: '规则' });

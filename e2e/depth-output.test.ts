@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { openAdminTab } from './helpers/admin.ts';
 import { useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
 import { collectErrors, createInspector, loginCookie, signIn } from './helpers/inspector.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
-import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 
 const suite = useServerAndBrowser();
 
@@ -67,14 +67,7 @@ describe('depth (超层越界) and output (超能力开采) in a real browser (i
     // The 西头村 clay pit: 8 万吨/年 licensed.
     const pit = demoRight('DEMO02');
     const licenceNo = String(pit.properties!.licenceNo);
-    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    await page.goto(suite.server.url);
-    await signIn(page, { username: 'admin', password: TEST_ADMIN_PASSWORD });
-    await page.getByRole('group', { name: '模式' }).getByRole('button', { name: '管理' }).click();
-    const panel = page.getByRole('complementary', { name: '系统管理' });
-    await panel.getByRole('tab', { name: '矿业权台账' }).click();
+    const { context, panel, errors } = await openAdminTab(suite, '矿业权台账');
     const search = panel.getByRole('form', { name: '查询台账' });
     await search.getByLabel('许可证号、矿业权人或矿山名称').fill(licenceNo);
     await search.getByRole('button', { name: '查询' }).click();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { openAdminTab } from './helpers/admin.ts';
 import { useServerAndBrowser } from './helpers/browser.ts';
-import { collectErrors, signIn } from './helpers/inspector.ts';
-import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 
 const suite = useServerAndBrowser();
 
@@ -10,14 +9,7 @@ const BASIS = '县局测试用：建筑用石料矿山最低开采规模 10 万�
 
 describe('管理 mode: 规则 — the minimum scales by mineral (issue #15)', () => {
   it('shows brick clay’s 8 万吨/年 and adds construction stone’s minimum scale as a new version, which the server’s rules then hold', async () => {
-    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    await page.goto(suite.server.url);
-    await signIn(page, { username: 'admin', password: TEST_ADMIN_PASSWORD });
-    await page.getByRole('group', { name: '模式' }).getByRole('button', { name: '管理' }).click();
-    const panel = page.getByRole('complementary', { name: '系统管理' });
-    await panel.getByRole('tab', { name: '规则' }).click();
+    const { context, page, panel, errors } = await openAdminTab(suite, '规则');
 
     const rules = panel.getByRole('list', { name: '规则' });
     const clay = rules.getByRole('listitem', { name: '最低开采规模（砖瓦用粘土）', exact: true });

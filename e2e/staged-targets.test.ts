@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { openAdminTab } from './helpers/admin.ts';
 import { useServerAndBrowser } from './helpers/browser.ts';
-import { collectErrors, signIn } from './helpers/inspector.ts';
-import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
 
 const suite = useServerAndBrowser();
 
@@ -13,14 +12,7 @@ const STEPS = [
 
 describe('the large+medium ratio by year (issue #15)', () => {
   it('an admin enters seed 000’s two steps in 设置 → 规划指标; the indicators show the step in force and the series', async () => {
-    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    await page.goto(suite.server.url);
-    await signIn(page, { username: 'admin', password: TEST_ADMIN_PASSWORD });
-    await page.getByRole('group', { name: '模式' }).getByRole('button', { name: '管理' }).click();
-    const panel = page.getByRole('complementary', { name: '系统管理' });
-    await panel.getByRole('tab', { name: '设置' }).click();
+    const { context, page, panel, errors } = await openAdminTab(suite, '设置');
 
     const form = panel.getByRole('form', { name: '规划指标' });
     const steps = form.getByRole('group', { name: '大中型矿山比例下限（%）' });
