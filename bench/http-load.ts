@@ -13,13 +13,17 @@ export interface LoadResult {
   statuses: Record<string, number>;
 }
 
-/** A load run: `connections` clients, each asking for the next of `paths` (in turn) as soon as it has its answer. */
+/**
+ * A load run: `connections` clients, each asking for the next of `paths` (in turn) as soon as it
+ * has its answer; with `bodies`, each request POSTs the next of them (JSON) to its path.
+ */
 export interface LoadRun {
   origin: string;
   paths: readonly string[];
   headers: Record<string, string>;
   connections: number;
   seconds: number;
+  bodies?: readonly string[];
 }
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -60,17 +64,19 @@ export async function saturate(connections: number, seconds: number, ask: (i: nu
 }
 
 /** Runs the load in this process (the child's side of {@link load}). */
-async function run({ origin, paths, headers, connections, seconds }: LoadRun): Promise<LoadResult> {
+async function run({ origin, paths, headers, connections, seconds, bodies }: LoadRun): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const ask = (path: string) =>
+  const ask = (path: string, body?: string) =>
     new Promise<number>((resolve, reject) => {
-      const request = http.get(`${origin}${path}`, { agent, headers }, (response) => {
+      const options = body === undefined ? { agent, headers } : { agent, method: 'POST', headers: { ...headers, 'content-type': 'application/json' } };
+      const request = http.request(`${origin}${path}`, options, (response) => {
         response.resume();
         response.on('end', () => resolve(response.statusCode ?? 0));
       });
       request.on('error', reject);
+      request.end(body);
     });
-  const result = await saturate(connections, seconds, (i) => ask(paths[i % paths.length]));
+  const result = await saturate(connections, seconds, (i) => ask(paths[i % paths.length], bodies?.[i % bodies.length]));
   agent.destroy();
   return result;
 }

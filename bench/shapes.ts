@@ -68,3 +68,14 @@ export function editSequence(seed: number): GeoJSON.Polygon[] {
   }
   return blocks;
 }
+
+/** `count` seeded blocks of `vertices` corners each (radius 150–500 m) spread over the county, as a planner checks them one after another. */
+export function randomBlocks(seed: number, count: number, vertices: number): GeoJSON.Polygon[] {
+  const random = createRandom(seed);
+  return Array.from({ length: count }, () => {
+    const centre = randomCentre(random);
+    const radius = random.range(EDIT_SHAPE.minRadiusM, EDIT_SHAPE.maxRadiusM);
+    const radii = Array.from({ length: vertices }, () => radius * random.range(0.7, 1));
+    return starPolygon(centre, radii, random.range(0, Math.PI));
+  });
+}

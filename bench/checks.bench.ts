@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildApp, createRepositories, loadConfig, openDatabase, prepareDatabase, type Database, type DatabaseTarget } from '@mpm/api';
+import { measurementRequest, type Ruleset } from '@mpm/rules';
+import { databaseCpuMs } from './cpu-time.ts';
+import { load, saturate, type LoadResult } from './http-load.ts';
+import { randomBlocks } from './shapes.ts';
+
+/**
+ * The server's check under load (issue #13): `POST /api/check` with seeded random 24-vertex blocks
+ * over the demo county, from 16 keep-alive connections of a load generator in another process on
+ * this machine, on PGlite and, with DATABASE_URL, on PostgreSQL (a database of its own, analysed
+ * after the demo load as autovacuum would, dropped after). Baseline in the same run: the check's
+ * measuring query alone (the checks repository's PostGIS engine, no HTTP, no validation, no
+ * verdict), 16 at a time. Also one check at a time (app and baseline), and CPU time per check of
+ * the app's process (PGlite included) and of PostgreSQL's backends for the bench's database.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 16;
+const ALONE = 100;
+const BLOCKS = 400;
+const VERTICES = 24;
+const PASSWORD = 'bench-admin-password';
+const PROPOSAL = { mineral: 'brickClay', capacity10ktPerYear: 15, rightKind: 'new' };
+
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+const loadAverage = () => os.loadavg().map((l) => round(l, 2));
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** `ALONE` calls one after another: p50 and p99 in milliseconds. */
+async function alone(ask: (i: number) => Promise<unknown>) {
+  const samples: number[] = [];
+  for (let i = 0; i < ALONE; i++) {
+    const start = performance.now();
+    await ask(i);
+    samples.push(performance.now() - start);
+  }
+  const sorted = samples.sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50), 2), p99: round(percentile(sorted, 99), 2) };
+}
+
+type Row = { run: string; perSecond?: number; p50: number; p99: number; appCpuMsPerCheck?: number; dbCpuMsPerCheck?: number; statuses?: Record<string, number>; loadAverage: number[] };
+
+async function run(target: DatabaseTarget) {
+  const db: Database = await openDatabase(target);
+  const rows: Row[] = [];
+  const note = (row: Row) => {
+    rows.push(row);
+    console.error(`${target.kind} ${row.run}: ${JSON.stringify({ ...row, run: undefined })}`);
+  };
+  const measure = async (name: string, work: () => Promise<LoadResult>) => {
+    const loadAvg = loadAverage();
+    const cpu = process.cpuUsage();
+    const { result, cpuMs } = target.kind === 'postgres' ? await databaseCpuMs(db.knex, work) : { result: await work(), cpuMs: undefined };
+    const { user, system } = process.cpuUsage(cpu);
+    note({
+      run: name,
+      perSecond: result.perSecond,
+      p50: result.p50,
+      p99: result.p99,
+      appCpuMsPerCheck: round((user + system) / 1000 / result.requests, 3),
+      ...(cpuMs !== undefined && { dbCpuMsPerCheck: round(cpuMs / result.requests, 3) }),
+      statuses: result.statuses,
+      loadAverage: loadAvg,
+    });
+  };
+  try {
+    await prepareDatabase(db.knex, { loadDemo: true, adminPassword: PASSWORD });
+    if (target.kind === 'postgres') await db.knex.raw('ANALYZE');
+    const app = await buildApp({ db, config: { ...loadConfig({}), webDist: '', logLevel: 'warn', checksPerMinute: 10_000_000 }, logger: false });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
+    const cookie = `mpm_session=${login.cookies.find((c) => c.name === 'mpm_session')!.value}`;
+    const blocks = randomBlocks(20_251_213, BLOCKS, VERTICES);
+    const bodies = blocks.map((geometry) => JSON.stringify({ geometry, proposal: PROPOSAL }));
+
+    const ruleset = app.ruleset as unknown as Ruleset;
+    const engine = createRepositories(db.knex).checks.engine(ruleset.sliverToleranceM2);
+    const request = measurementRequest(ruleset, ruleset.bufferDefaults);
+    const raw = async (i: number) => {
+      await engine.measure(blocks[i % blocks.length], request);
+    };
+    const check = async (i: number) => {
+      const response = await fetch(`${origin}/api/check`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: bodies[i % bodies.length] });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`check answered ${response.status}`);
+    };
+    // Warm-up: connections, plans, PROJ and the JIT before anything is timed.
+    for (let i = 0; i < 20; i++) await Promise.all([raw(i), check(i)]);
+
+    note({ run: 'baseline: measuring query alone, one at a time', ...(await alone(raw)), loadAverage: loadAverage() });
+    note({ run: 'app: POST /api/check, one at a time', ...(await alone(check)), loadAverage: loadAverage() });
+    await measure(`baseline: measuring query alone, ${CONNECTIONS} at a time`, () => saturate(CONNECTIONS, SECONDS, raw));
+    await measure(`app: POST /api/check, ${CONNECTIONS} connections`, () =>
+      load({ origin, paths: ['/api/check'], bodies, headers: { cookie }, connections: CONNECTIONS, seconds: SECONDS }),
+    );
+    await app.close();
+    return { database: target.kind, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20), rows };
+  } finally {
+    await db.close();
+  }
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-bench-checks-'));
+try {
+  const only = process.env.BENCH_DATABASE; // 'pglite' or 'postgres': one of the two
+  const results = [];
+  if (only !== 'postgres') results.push(await run({ kind: 'pglite', dataDir: path.join(dir, 'pglite') }));
+  if (process.env.DATABASE_URL && only !== 'pglite') {
+    const name = `mpm_bench_checks_${process.pid}`;
+    const psql = (sql: string) => execFileSync('psql', [process.env.DATABASE_URL!, '-q', '-c', sql]);
+    psql(`CREATE DATABASE ${name}`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    try {
+      results.push(await run({ kind: 'postgres', url: url.toString() }));
+    } finally {
+      psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  }
+  const output = { cores: os.cpus().length, connections: CONNECTIONS, seconds: SECONDS, blocks: BLOCKS, vertices: VERTICES, loadAverage: loadAverage(), results };
+  for (const result of results) console.table(result.rows.map(({ statuses: _, ...row }) => ({ ...row, loadAverage: row.loadAverage[0] })));
+  const file = process.env.BENCH_OUT ?? path.join(import.meta.dirname, 'checks-results.json');
+  fs.writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
