@@ -126,6 +126,13 @@ const TOWNSHIP_OF = `(SELECT a.admin_code FROM admin_areas a
    WHERE a.level = 'township' AND ST_Covers(a.geom, ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490)))
    ORDER BY a.admin_code LIMIT 1)`;
 
+/** History events (alias `v`), oldest first, as an entry's history shows them: `by` a display name, or `public`. */
+const events = (db: Knex) =>
+  db({ v: 'ledger_events' })
+    .leftJoin({ u: 'users' }, 'u.id', 'v.user_id')
+    .orderBy('v.id')
+    .select('v.kind', 'v.from_status AS from', 'v.to_status AS to', 'v.note', db.raw(`coalesce(u.display_name, 'public') AS "by"`), 'v.at');
+
 /** The problem ledger, its history and its photos: the only SQL about them. */
 export function createLedgerRepository(knex: Knex) {
   const photos = createPhotosRepository(knex);
@@ -330,18 +337,7 @@ export function createLedgerRepository(knex: Knex) {
 
     /** An entry's history, oldest first; `by` is a display name, or `public`. */
     async history(id: number, db: Knex = knex): Promise<(Omit<LedgerEvent, 'at'> & { at: Date })[]> {
-      return db({ v: 'ledger_events' })
-        .leftJoin({ u: 'users' }, 'u.id', 'v.user_id')
-        .where('v.entry_id', id)
-        .orderBy('v.id')
-        .select(
-          'v.kind',
-          'v.from_status AS from',
-          'v.to_status AS to',
-          'v.note',
-          db.raw(`coalesce(u.display_name, 'public') AS "by"`),
-          'v.at',
-        );
+      return events(db).where('v.entry_id', id);
     },
 
     /** The histories of the given entries, each oldest first (as {@link history}), for an export. */
@@ -349,19 +345,7 @@ export function createLedgerRepository(knex: Knex) {
       const byEntry = new Map<number, (Omit<LedgerEvent, 'at'> & { at: Date })[]>();
       // In chunks: a bound parameter per id, and PostgreSQL takes at most 65 535 of them.
       for (let i = 0; i < ids.length; i += 10_000) {
-        const rows = await db({ v: 'ledger_events' })
-          .leftJoin({ u: 'users' }, 'u.id', 'v.user_id')
-          .whereIn('v.entry_id', ids.slice(i, i + 10_000))
-          .orderBy('v.id')
-          .select(
-            'v.entry_id AS entryId',
-            'v.kind',
-            'v.from_status AS from',
-            'v.to_status AS to',
-            'v.note',
-            db.raw(`coalesce(u.display_name, 'public') AS "by"`),
-            'v.at',
-          );
+        const rows = await events(db).whereIn('v.entry_id', ids.slice(i, i + 10_000)).select('v.entry_id AS entryId');
         for (const { entryId, ...event } of rows) {
           const id = Number(entryId);
           const list = byEntry.get(id) ?? [];
