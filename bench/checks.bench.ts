@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, createRepositories, loadConfig, openDatabase, prepareDatabase, type Database, type DatabaseTarget } from '@mpm/api';
 import { measurementRequest, type Ruleset } from '@mpm/rules';
 import { databaseCpuMs } from './cpu-time.ts';
+import { inOwnDatabase } from './own-database.ts';
 import { load, saturate, type LoadResult } from './http-load.ts';
 import { randomBlocks } from './shapes.ts';
 
@@ -111,16 +111,7 @@ try {
   const results = [];
   if (only !== 'postgres') results.push(await run({ kind: 'pglite', dataDir: path.join(dir, 'pglite') }));
   if (process.env.DATABASE_URL && only !== 'pglite') {
-    const name = `mpm_bench_checks_${process.pid}`;
-    const psql = (sql: string) => execFileSync('psql', [process.env.DATABASE_URL!, '-q', '-c', sql]);
-    psql(`CREATE DATABASE ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    try {
-      results.push(await run({ kind: 'postgres', url: url.toString() }));
-    } finally {
-      psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    }
+    results.push(await inOwnDatabase('mpm_bench_checks', (url) => run({ kind: 'postgres', url })));
   }
   const output = { cores: os.cpus().length, connections: CONNECTIONS, seconds: SECONDS, blocks: BLOCKS, vertices: VERTICES, loadAverage: loadAverage(), results };
   for (const result of results) console.table(result.rows.map(({ statuses: _, ...row }) => ({ ...row, loadAverage: row.loadAverage[0] })));

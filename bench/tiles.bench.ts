@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { buildApp, createRepositories, loadConfig, makeTile, openDatabase, prepa
 import { createRandom } from '@mpm/demo';
 import { COLLECTION_IDS, getLayer, type CollectionId } from '@mpm/domain';
 import { databaseCpuMs } from './cpu-time.ts';
+import { inOwnDatabase } from './own-database.ts';
 import { load, saturate, type LoadResult } from './http-load.ts';
 
 /**
@@ -173,16 +173,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-bench-tiles-'));
 try {
   const results = [await run({ kind: 'pglite', dataDir: path.join(dir, 'pglite') })];
   if (process.env.DATABASE_URL) {
-    const name = `mpm_bench_tiles_${process.pid}`;
-    const psql = (sql: string) => execFileSync('psql', [process.env.DATABASE_URL!, '-q', '-c', sql]);
-    psql(`CREATE DATABASE ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    try {
-      results.push(await run({ kind: 'postgres', url: url.toString() }));
-    } finally {
-      psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    }
+    results.push(await inOwnDatabase('mpm_bench_tiles', (url) => run({ kind: 'postgres', url })));
   }
   const output = {
     cores: os.cpus().length,
