@@ -10,7 +10,7 @@ const FRAMEWORK_ENGLISH = /must|property|Body|Media Type|url component|seconds|F
 
 interface Case {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   url: string;
   payload?: string;
   headers?: Record<string, string>;
@@ -96,6 +96,28 @@ const cases: Case[] = [
     code: 'nulCharacter',
     zh: '字段 title 含有空字符（U+0000）',
     en: 'Field title contains a NUL character (U+0000)',
+  },
+  {
+    name: 'text holding an unpaired surrogate, which has no UTF-8',
+    method: 'POST',
+    url: '/api/ledger',
+    payload: json({ ...entry, title: 'a\ud800b' }),
+    headers: JSON_TYPE,
+    status: 400,
+    code: 'loneSurrogate',
+    zh: '字段 title 含有无效的 Unicode 字符（不成对的代理项）',
+    en: 'Field title contains an invalid Unicode character (an unpaired surrogate)',
+  },
+  {
+    name: 'an output beyond what its column holds',
+    method: 'PUT',
+    url: '/api/licences/mining_rights/1/outputs/2024',
+    payload: json({ output10kt: 1e308 }),
+    headers: JSON_TYPE,
+    status: 400,
+    code: 'invalidRequest',
+    zh: '字段 output10kt 须不大于 1000000000',
+    en: 'Field output10kt must be at most 1000000000',
   },
   {
     name: 'an integer beyond PostgreSQL\'s integer',

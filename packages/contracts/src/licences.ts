@@ -158,6 +158,9 @@ export type OutputParams = Static<typeof OutputParams>;
 export const OutputsParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, strict);
 export type OutputsParams = Static<typeof OutputsParams>;
 
+/** The most a year's output or sales may be, 万吨: far above any mine, within its column (numeric(14, 4)). */
+export const OUTPUT_10KT_MAX = 1e9;
+
 /**
  * `PUT /api/licences/mining_rights/:id/outputs/:year` (admin): the year's output and sales as the
  * bureau verified them (年度核实), in 万吨. A negative figure is refused in code with its own
@@ -165,8 +168,8 @@ export type OutputsParams = Static<typeof OutputsParams>;
  */
 export const RecordOutputBody = Type.Object(
   {
-    output10kt: Type.Number(),
-    sales10kt: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+    output10kt: Type.Number({ maximum: OUTPUT_10KT_MAX }),
+    sales10kt: Type.Optional(Type.Union([Type.Number({ maximum: OUTPUT_10KT_MAX }), Type.Null()])),
     documentNo: Type.Optional(Type.String({ maxLength: LICENCE_TEXT_MAX })),
     note: Type.Optional(Note),
     baseRevision: Type.Optional(Type.Integer({ minimum: 1 })),

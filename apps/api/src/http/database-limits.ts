@@ -35,26 +35,54 @@ function boundIntegers(schema: unknown): void {
   }
 }
 
-/** Where in `value` a string (or a key) holds U+0000, or a number is not finite, as a JSON pointer and which; or undefined. */
-function problemAt(value: unknown, pointer = ''): { at: string; nul: boolean } | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? { at: pointer, nul: true } : undefined;
+/** What PostgreSQL cannot take in a value: U+0000 in text, a UTF-16 surrogate without its pair (no UTF-8 for it), a number not finite. */
+type Unstorable = 'nul' | 'loneSurrogate' | 'notFinite';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const textProblem = (text: string): Unstorable | undefined =>
+  text.includes('\u0000') ? 'nul' : LONE_SURROGATE.test(text) ? 'loneSurrogate' : undefined;
+
+/** Where in `value` a string (or a key) or a number is {@link Unstorable}, as a JSON pointer and which; or undefined. */
+function problemAt(value: unknown, pointer = ''): { at: string; problem: Unstorable } | undefined {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    return problem && { at: pointer, problem };
+  }
   // 1e309 reads as Infinity, in JSON and when Ajv coerces a query string, and Ajv lets it past a maximum.
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { at: pointer, nul: false };
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { at: pointer, problem: 'notFinite' };
   if (!value || typeof value !== 'object') return undefined;
   for (const [key, child] of Object.entries(value)) {
     const at = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-    if (key.includes('\u0000')) return { at, nul: true };
+    const inKey = textProblem(key);
+    if (inKey) return { at, problem: inKey };
     const found = problemAt(child, at);
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
+/** Each problem's code and words, given where. */
+const UNSTORABLE: Record<Unstorable, { code: string; words: (where: { zh: string; en: string }) => { zh: string; en: string } }> = {
+  notFinite: { code: 'numberNotFinite', words: (where) => ({ zh: `${where.zh} 须为有限的数。`, en: `${where.en} must be a finite number.` }) },
+  nul: {
+    code: 'nulCharacter',
+    words: (where) => ({ zh: `${where.zh} 含有空字符（U+0000），无法保存。`, en: `${where.en} contains a NUL character (U+0000), which cannot be stored.` }),
+  },
+  loneSurrogate: {
+    code: 'loneSurrogate',
+    words: (where) => ({
+      zh: `${where.zh} 含有无效的 Unicode 字符（不成对的代理项），无法保存。`,
+      en: `${where.en} contains an invalid Unicode character (an unpaired surrogate), which cannot be stored.`,
+    }),
+  },
+};
+
 /**
  * What PostgreSQL cannot take, refused as the request's own mistake before any route runs: an
  * integer beyond its `integer` and a date in year 0 (the route schemas get its bounds, so Ajv
- * names the field), text holding U+0000 (400 nulCharacter) and a number that is not finite (400
- * numberNotFinite), each naming where.
+ * names the field), text holding U+0000 (400 nulCharacter) or an unpaired surrogate (400
+ * loneSurrogate) and a number that is not finite (400 numberNotFinite), each naming where.
  */
 export function refuseWhatTheDatabaseCannotHold(app: FastifyInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -64,16 +92,10 @@ export function refuseWhatTheDatabaseCannotHold(app: FastifyInstance): void {
   // After validation, so that the numbers Ajv coerced from the query are seen as numbers.
   app.addHook('preHandler', async (request) => {
     for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as [RequestPart, unknown][]) {
-      const problem = problemAt(value);
-      if (problem === undefined) continue;
-      const where = subject(part, problem.at);
-      if (!problem.nul) {
-        throw new UserError(400, 'numberNotFinite', { zh: `${where.zh} 须为有限的数。`, en: `${where.en} must be a finite number.` });
-      }
-      throw new UserError(400, 'nulCharacter', {
-        zh: `${where.zh} 含有空字符（U+0000），无法保存。`,
-        en: `${where.en} contains a NUL character (U+0000), which cannot be stored.`,
-      });
+      const found = problemAt(value);
+      if (found === undefined) continue;
+      const { code, words } = UNSTORABLE[found.problem];
+      throw new UserError(400, code, words(subject(part, found.at)));
     }
   });
 }
