@@ -101,6 +101,25 @@ async function compareStates(page: Page, expected: Record<string, string>) {
 }
 const MATCHING = { compared: expect.any(Number), differing: [] };
 
+const STATUSES = ['planned', 'underWay', 'completed', 'accepted'];
+
+/**
+ * What the rendered style draws over the parcels besides colour: for each status, the
+ * `fill-pattern` image of a layer whose opacity picks that status, and whether the map holds it
+ * (with its pixels, to tell the images apart).
+ */
+const statusPatterns = (page: Page) =>
+  page.evaluate((statuses) => {
+    const map = window.__mpmMap!;
+    const layers = map.getStyle().layers.filter((l) => l.type === 'fill' && 'source' in l && l.source === 'restoration_parcels');
+    return statuses.map((status) => {
+      const layer = layers.find((l) => l.paint?.['fill-pattern' as never] && JSON.stringify(l.paint['fill-opacity' as never]).includes(`"${status}"`));
+      const image = layer ? String(layer.paint!['fill-pattern' as never]) : null;
+      const data = image ? map.getImage(image)?.data.data : undefined;
+      return { status, image, pixels: data ? Array.from(data).join(',') : null };
+    });
+  }, STATUSES);
+
 describe('public mode (公众) in a real browser', () => {
   it('shows restoration by year, targets and discrepancies, keeps the view in the URL, and takes a tip-off', async () => {
     const v = await visit();
@@ -118,6 +137,16 @@ describe('public mode (公众) in a real browser', () => {
     await expect.poll(() => compareStates(page, end2019), { timeout: 15_000 }).toEqual(MATCHING);
     const { compared } = await compareStates(page, end2019);
     expect(compared).toBeGreaterThan(10);
+    // Colour is not all: each status has a pattern of its own on the map, and the key shows it.
+    const patterns = await statusPatterns(page);
+    expect(patterns.map((p) => p.image).filter(Boolean), 'status patterns').toHaveLength(STATUSES.length);
+    expect(new Set(patterns.map((p) => p.image)).size).toBe(STATUSES.length);
+    expect(patterns.every((p) => p.pixels), 'pattern images on the map').toBe(true);
+    expect(new Set(patterns.map((p) => p.pixels)).size).toBe(STATUSES.length);
+    const keyed = await panel.locator('.status-key li').evaluateAll((items) =>
+      items.map((li) => [li.getAttribute('data-status'), li.querySelector('[data-pattern]')?.getAttribute('data-pattern')]),
+    );
+    expect(keyed).toEqual(patterns.map((p) => [p.status, p.image]));
     // The two years differ on the map itself, not only in the API.
     expect((await compareStates(page, end2022)).differing.length).toBeGreaterThan(0);
     // Independently of the API: parcels planned for 2022 had not started at the end of 2019, and

@@ -90,7 +90,7 @@ function LayerRow({ def, lang, on, staffTag, onChange }: LayerRowProps) {
           </span>
         )}
       </label>
-      {categories && on && <CategoryLegend categories={categories} lang={lang} />}
+      {categories && on && <CategoryLegend categories={categories} patterns={style.kind === 'polygon' ? style.patterns : undefined} lang={lang} />}
     </li>
   );
 }

@@ -1,5 +1,6 @@
-import { term, type Language, type LayerDef } from '@mpm/domain';
-import { styleFor, swatchColor, type Categories } from '../map/layer-styles.ts';
+import { RESTORATION_STATUSES, term, type Language, type LayerDef, type RestorationStatus } from '@mpm/domain';
+import { styleFor, swatchColor, type Categories, type PatternCategories } from '../map/layer-styles.ts';
+import { PATTERN_SIZE, statusPatternPixels } from '../map/status-patterns.ts';
 
 const W = 22;
 const H = 14;
@@ -43,13 +44,29 @@ export function LegendSwatch({ def }: { def: LayerDef }) {
   );
 }
 
-/** The colour key of a layer whose fill depends on a property (restoration status). */
-export function CategoryLegend({ categories, lang }: { categories: Categories; lang: Language }) {
+const isStatus = (value: string): value is RestorationStatus => (RESTORATION_STATUSES as readonly string[]).includes(value);
+
+/** A category's colour chip, with the pattern the map draws over that colour when it has one. */
+export function CategoryChip({ color, pattern }: { color: string; pattern?: { value: string; image: string } }) {
+  if (!pattern || !isStatus(pattern.value)) return <span className="category-chip" style={{ background: color }} aria-hidden="true" />;
+  const ink = statusPatternPixels(pattern.value)
+    .map(([x, y]) => `M${x} ${y}h1v1h-1z`)
+    .join('');
+  return (
+    <svg className="category-chip pattern-chip" data-pattern={pattern.image} viewBox={`0 0 ${PATTERN_SIZE} ${PATTERN_SIZE}`} aria-hidden="true">
+      <rect width={PATTERN_SIZE} height={PATTERN_SIZE} fill={color} />
+      <path d={ink} fill="#1a1a1a" fillOpacity={0.75} />
+    </svg>
+  );
+}
+
+/** The colour (and pattern) key of a layer whose fill depends on a property (restoration status). */
+export function CategoryLegend({ categories, patterns, lang }: { categories: Categories; patterns?: PatternCategories; lang: Language }) {
   return (
     <ul className="category-legend">
       {categories.values.map(({ value, color }) => (
         <li key={value}>
-          <span className="category-chip" style={{ background: color }} aria-hidden="true" />
+          <CategoryChip color={color} pattern={patterns?.values.find((p) => p.value === value)} />
           {term(value, lang)}
         </li>
       ))}

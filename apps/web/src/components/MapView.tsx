@@ -13,6 +13,7 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { exposeMap, hideMap } from '../map/debug-handle.ts';
+import { addStatusPattern } from '../map/status-patterns.ts';
 import { domainLanguage } from '../i18n/languages.ts';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/labels.ts';
 import { hitLayerId } from '../map/layer-styles.ts';
@@ -133,6 +134,7 @@ export function MapView() {
     instance.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     instance.addControl(new AttributionControl({ compact: true }), 'bottom-right');
     instance.on('load', () => setStyleLoaded(true));
+    instance.on('styleimagemissing', ({ id }) => addStatusPattern(instance, id));
     instance.on('click', (event) => {
       if (!clicksSelectRef.current) return;
       const features = featuresAt(instance, event.point, hitLayersRef.current);

@@ -3,9 +3,11 @@ import {
   RESTORATION_STATUS_COLORS as STATUS_COLORS,
   RESTORATION_STATUSES,
   type CollectionId,
+  type RestorationStatus,
   type LayerDef,
   type TermKey,
 } from '@mpm/domain';
+import { statusPatternId } from './status-patterns.ts';
 
 /** Colours for the values of one enum property, with a colour for anything else. */
 export interface Categories {
@@ -35,6 +37,15 @@ export interface PolygonStyle {
   outlineWidth: number;
   /** Dash and gap lengths, in multiples of the outline width. */
   outlineDash?: readonly number[];
+  /** A pattern over the fill for each value of the fill's property, so no value is told by colour alone. */
+  patterns?: PatternCategories;
+}
+
+/** A pattern image (added at run time) for each value of one enum property, and the feature-state key standing in for it. */
+export interface PatternCategories {
+  property: TermKey;
+  values: readonly { value: TermKey; image: string }[];
+  state?: string;
 }
 
 /** A line layer, optionally over a wider casing (railways' black-and-white look). */
@@ -53,6 +64,13 @@ export const RESTORATION_STATUS_COLORS: Categories = {
   property: 'restorationStatus',
   values: RESTORATION_STATUSES.map((value) => ({ value, color: STATUS_COLORS[value] })),
   fallback: '#35978f',
+  state: 'status',
+};
+
+/** Restoration progress as a pattern too (dots, hatch, lines, grid): the colours alone do not carry it. */
+export const RESTORATION_STATUS_PATTERNS: PatternCategories = {
+  property: 'restorationStatus',
+  values: RESTORATION_STATUSES.map((value: RestorationStatus) => ({ value, image: statusPatternId(value) })),
   state: 'status',
 };
 
@@ -92,6 +110,7 @@ const OVERRIDES: Partial<Record<CollectionId, (def: LayerDef) => LayerStyle>> = 
   restoration_parcels: (def) => ({
     ...polygon(def, { fill: RESTORATION_STATUS_COLORS, fillOpacity: 0.65, outlineWidth: 2 }),
     outline: RESTORATION_STATUS_COLORS,
+    patterns: RESTORATION_STATUS_PATTERNS,
   }),
   change_patches: () => ({ kind: 'polygon', fill: '#ff00ff', fillOpacity: 0.1, outline: '#ff00ff', outlineWidth: 2 }),
   rivers: (def) => ({ kind: 'line', color: def.color, width: 2.2 }),
@@ -129,19 +148,38 @@ const match = (property: string, pairs: readonly (readonly [string, string | num
 /** One colour for a single-colour legend swatch: the colour, or the categories' fallback. */
 export const swatchColor = (value: string | Categories): string => (typeof value === 'string' ? value : value.fallback);
 
+/** The value of a categories' property, or the feature-state standing in for it when it has one. */
+const categoryOf = (value: { property: string; state?: string }) =>
+  value.state ? ['coalesce', ['feature-state', value.state], ['get', value.property]] : ['get', value.property];
+
 const color = (value: string | Categories) => {
   if (typeof value === 'string') return value;
   const pairs = value.values.map((v) => [v.value, v.color] as const);
-  if (!value.state) return match(value.property, pairs, value.fallback);
-  const input = ['coalesce', ['feature-state', value.state], ['get', value.property]];
-  return ['match', input, ...pairs.flat(), value.fallback] as unknown as ExpressionSpecification;
+  return ['match', categoryOf(value), ...pairs.flat(), value.fallback] as unknown as ExpressionSpecification;
 };
 
 const lineWidth = (width: LineStyle['width']) =>
   typeof width === 'number' ? width : match(width.property, width.values.map((v) => [v.value, v.width] as const), width.fallback);
 
 /** MapLibre layer ids of a catalogue layer: `<collection>:<part>`. */
-export const mapLayerId = (id: CollectionId, part: 'fill' | 'outline' | 'casing' | 'line') => `${id}:${part}`;
+export const mapLayerId = (id: CollectionId, part: 'fill' | 'outline' | 'casing' | 'line' | `pattern-${string}`) => `${id}:${part}`;
+
+/**
+ * One fill layer per pattern: `fill-pattern` cannot read feature-state (the public year slider
+ * sets the status there), but `fill-opacity` can, so each layer shows only its own value.
+ */
+function patternLayers(id: CollectionId, patterns: PatternCategories, common: object, layout: object): LayerSpecification[] {
+  return patterns.values.map(({ value, image }) => ({
+    id: mapLayerId(id, `pattern-${value}`),
+    type: 'fill',
+    ...(common as { source: string; 'source-layer': string }),
+    layout,
+    paint: {
+      'fill-pattern': image,
+      'fill-opacity': ['case', ['==', categoryOf(patterns), value], 1, 0] as unknown as ExpressionSpecification,
+    },
+  }));
+}
 
 /** The map layer that answers clicks for a catalogue layer (the fill of a polygon, the line of a line). */
 export const hitLayerId = (def: LayerDef) => mapLayerId(def.id, def.geometry === 'polygon' ? 'fill' : 'line');
@@ -163,6 +201,7 @@ export function mapLayersFor(def: LayerDef, visible: boolean): LayerSpecificatio
         layout,
         paint: { 'fill-color': color(style.fill), 'fill-opacity': style.fillOpacity },
       },
+      ...(style.patterns ? patternLayers(def.id, style.patterns, common, layout) : []),
       {
         id: mapLayerId(def.id, 'outline'),
         type: 'line',

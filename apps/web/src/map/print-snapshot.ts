@@ -2,6 +2,7 @@ import { Map as MaplibreMap } from 'maplibre-gl';
 import { CSS_PX_PER_MM, MAP_PRINT_DPI, type SizeMm } from '@mpm/contracts';
 import { geodesicDistanceM } from '@mpm/geo';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY } from './labels.ts';
+import { addStatusPattern } from './status-patterns.ts';
 
 /** The map drawn for a printed page's frame. */
 export interface PrintSnapshot {
@@ -45,8 +46,9 @@ export async function printSnapshot(map: MaplibreMap, frame: SizeMm): Promise<Pr
     localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
-  // Images added at run time (plan mode's hatches) are not in the style: lend them.
+  // Images added at run time (plan mode's hatches, status patterns) are not in the style: lend them.
   hidden.on('styleimagemissing', ({ id }) => {
+    if (addStatusPattern(hidden, id)) return;
     const image = map.getImage(id);
     if (image && !hidden.hasImage(id)) hidden.addImage(id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
   });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { term, type Language } from '@mpm/domain';
-import { RESTORATION_STATUS_COLORS } from '../../map/layer-styles.ts';
+import { RESTORATION_STATUS_COLORS, RESTORATION_STATUS_PATTERNS } from '../../map/layer-styles.ts';
+import { CategoryChip } from '../Legend.tsx';
 import { usePublicSession } from '../../state/public-session.ts';
 import { usePublicData } from '../../state/public-store.ts';
 import { formatMu, statusTotals } from './figures.ts';
@@ -55,11 +56,12 @@ export function StatusKey({ lang }: { lang: Language }) {
   const states = usePublicData((s) => s.parcels.data);
   const totals = statusTotals(states);
   const colors = new Map(RESTORATION_STATUS_COLORS.values.map((entry) => [entry.value, entry.color]));
+  const patterns = new Map(RESTORATION_STATUS_PATTERNS.values.map((entry) => [entry.value, entry]));
   return (
     <ul className="status-key" aria-label={t('Parcels by status')}>
       {totals.map(({ status, parcels, areaMu }) => (
         <li key={status} data-status={status} data-parcels={states ? parcels : undefined}>
-          <span className="category-chip" style={{ background: colors.get(status) }} aria-hidden="true" />
+          <CategoryChip color={colors.get(status)!} pattern={patterns.get(status)} />
           <span className="status-name">{term(status, lang)}</span>
           {states && (
             <span className="status-count">
