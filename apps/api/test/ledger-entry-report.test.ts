@@ -74,4 +74,21 @@ describe.each(TEST_DATABASES)('a ledger entry’s notes, history and one-page re
     expect(text).toMatch(/巡查员甲 · \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
     expect((await call('GET', '/api/ledger/99999/report.pdf')).statusCode).toBe(404);
   });
+
+  it('prints the entry in English with the switch (?lang=en) or Accept-Language: en, words and footer alike', async () => {
+    const byQuery = await call('GET', `/api/ledger/${id}/report.pdf?lang=en`);
+    expect(byQuery.statusCode, byQuery.body).toBe(200);
+    const byHeader = await t.app.inject({ method: 'GET', url: `/api/ledger/${id}/report.pdf`, headers: { cookie: cookies.inspector1, 'accept-language': 'en' } });
+    for (const answer of [byQuery, byHeader]) {
+      expect(pdfPages(answer.rawPayload)).toBe(1);
+      const text = pdfText(answer.rawPayload);
+      expect(text).toContain('Ledger entry');
+      expect(text).toMatch(/When \(China time\)\s+By\s+What\s+Note/);
+      expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+巡查员甲\s+To verify → Verifying\s+已约谈矿主/);
+      expect(text).toContain('2. Location map');
+      expect(text).toMatch(/Page 1 of 1/);
+      expect(text).not.toMatch(/问题台账条目|基本情况|北京时间|操作人|第 1 页/);
+    }
+    expect((await call('GET', `/api/ledger/${id}/report.pdf?lang=fr`)).statusCode).toBe(400);
+  });
 });

@@ -150,6 +150,10 @@ export const LedgerExportQuery = Type.Object(
 );
 export type LedgerExportQuery = Static<typeof LedgerExportQuery>;
 
+/** `GET /api/ledger/:id/report.pdf`: the page's language (`lang`, else Accept-Language, else zh). */
+export const LedgerReportQuery = Type.Object({ lang: Type.Optional(Type.Enum(['zh', 'en'])) }, strict);
+export type LedgerReportQuery = Static<typeof LedgerReportQuery>;
+
 /** One event in an entry's history: created, a status step, a note, a photo, an edit. Never erased. */
 export const LedgerEvent = Type.Object({
   kind: Type.Enum(['created', 'transition', 'note', 'photo', 'edit', 'handover', 'handoverResult']),

@@ -30,8 +30,8 @@ export type LedgerFilters = Pick<LedgerQuery, 'status' | 'violationType' | 'town
 export const ledgerExportUrl = (format: 'xlsx' | 'csv', filters: LedgerFilters, lang: Language, details = false): string =>
   `/api/ledger/export.${format}${queryString({ ...filters, lang, ...(details && { details: true }) })}`;
 
-/** Where one entry's one-page PDF (fields, site map, history, photos) is printed (staff session cookie). */
-export const ledgerReportUrl = (id: number): string => `/api/ledger/${id}/report.pdf`;
+/** Where one entry's one-page PDF (fields, site map, history, photos) is printed in `lang` (staff session cookie). */
+export const ledgerReportUrl = (id: number, lang: Language): string => `/api/ledger/${id}/report.pdf${queryString({ lang })}`;
 
 /**
  * Inspect mode's calls (staff): site check, licence register, patches, problem ledger. Every

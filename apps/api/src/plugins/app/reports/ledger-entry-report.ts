@@ -1,13 +1,14 @@
 import fs from 'node:fs';
-import { LEDGER_SOURCE_TERMS, getLayer, term, type CollectionId } from '@mpm/domain';
+import { LEDGER_SOURCE_TERMS, getLayer, term, type CollectionId, type Language } from '@mpm/domain';
 import type { PhotoRow } from '../photos/photos-repository.ts';
 import type { PhotoStore } from '../photos/photo-store.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import type { EntryDetailRow } from '../ledger/ledger-repository.ts';
 import { historyWhat, historyWho, labelledChinaTime, type HistoryEvent } from '../ledger/ledger-history.ts';
 import { chinaDate, chinaDateTime } from './china-time.ts';
-import { e } from './html.ts';
-import { BASE_STYLE, reportFooter } from './report-html.ts';
+import { e, fillTemplate } from './html.ts';
+import { progressFooter } from './progress-html.ts';
+import { BASE_STYLE } from './report-html.ts';
 import { mapProjection, mapWindow, northArrowSvg, parts, scaleBarSvg, type MapLayerFeature } from './report-map.ts';
 import type { PdfPrinter } from './pdf-printer.ts';
 
@@ -25,6 +26,32 @@ export interface EntryReportSubject {
   history: readonly HistoryEvent[];
   photos: readonly PhotoRow[];
 }
+
+/** The report's own words in both languages (domain terms come from the glossary); `{name}` placeholders. */
+const ENTRY_TEXT = {
+  overdue: { zh: '（已逾期）', en: ' (overdue)' },
+  lonLat: { zh: '经纬度', en: 'Longitude, latitude' },
+  lonLatValue: { zh: '{lon}°E，{lat}°N（CGCS2000）', en: '{lon}°E, {lat}°N (CGCS2000)' },
+  at: { zh: '时间（北京时间）', en: 'When (China time)' },
+  who: { zh: '操作人', en: 'By' },
+  what: { zh: '事项', en: 'What' },
+  note: { zh: '备注', en: 'Note' },
+  earlierSteps: { zh: '另有较早的 {count} 条记录，见系统中的台账。', en: '{count} earlier steps are in the ledger.' },
+  photo: { zh: '照片 {id}', en: 'Photo {id}' },
+  photoMissing: { zh: '照片 {id} 无法载入', en: 'Photo {id} could not be loaded' },
+  morePhotos: { zh: '另有 {count} 张照片，见系统中的台账。', en: '{count} more photos are in the ledger.' },
+  noPhotos: { zh: '无照片。', en: 'No photos.' },
+  county: { zh: '县（区）：{county}', en: 'County: {county}' },
+  noCounty: { zh: '未载入县界', en: 'no county loaded' },
+  printedOn: { zh: '打印日期：{date}', en: 'Printed on {date}' },
+  fields: { zh: '一、基本情况', en: '1. The entry' },
+  map: { zh: '二、位置示意图', en: '2. Location map' },
+  history: { zh: '三、{history}', en: '3. {history}' },
+  photos: { zh: '四、现场照片', en: '4. Site photos' },
+  mapLabel: { zh: '位置示意图', en: 'Location map' },
+} as const;
+
+const say = (key: keyof typeof ENTRY_TEXT, lang: Language, values: Record<string, string | number> = {}) => fillTemplate(ENTRY_TEXT[key][lang], values);
 
 /** What keeps the report to one A4 page: the newest history steps and the first photos shown, the rest counted. */
 export const ENTRY_REPORT_LIMITS = { historySteps: 16, photos: 4, photoBytes: 8 * 1024 * 1024 };
@@ -56,7 +83,7 @@ function siteWindow(geometry: EntryDetailRow['geometry']) {
 }
 
 /** The site on a small map: the township lines and mining rights around it, the site bold, a scale bar and north arrow. */
-export function siteMapSvg(geometry: EntryDetailRow['geometry'], features: readonly MapLayerFeature[]): string {
+export function siteMapSvg(geometry: EntryDetailRow['geometry'], features: readonly MapLayerFeature[], lang: Language = 'zh'): string {
   const window = siteWindow(geometry);
   const { scale, xy, path } = mapProjection(window, SITE_MAP.width);
   const drawn = features.map(({ collection, geometry: g }) => {
@@ -79,7 +106,7 @@ export function siteMapSvg(geometry: EntryDetailRow['geometry'], features: reado
       `<path d="${path(rings, true)}" fill="#d55e00" fill-opacity="0.2" fill-rule="evenodd" stroke="#d55e00" stroke-width="3" stroke-linejoin="round"/>`;
   }
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SITE_MAP.width} ${SITE_MAP.height}" class="site-map" role="img" aria-label="位置示意图">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SITE_MAP.width} ${SITE_MAP.height}" class="site-map" role="img" aria-label="${e(say('mapLabel', lang))}">` +
     `<style>text{font-family:"Noto Sans CJK SC",sans-serif;font-size:12px;fill:#111}</style>` +
     `<defs><clipPath id="site-frame"><rect width="${SITE_MAP.width}" height="${SITE_MAP.height}"/></clipPath></defs>` +
     `<rect width="${SITE_MAP.width}" height="${SITE_MAP.height}" fill="#fbfbf8"/>` +
@@ -104,15 +131,21 @@ async function photoUri(context: EntryReportContext, photo: PhotoRow): Promise<s
 const row = (cells: [string, string | null | undefined][]) =>
   `<tr>${cells.map(([label, value]) => `<th>${e(label)}</th><td>${e(value ?? '—')}</td>`).join('')}</tr>`;
 
-/** The entry as one self-contained HTML page (no script, no external resource); all text is escaped. */
-export function entryReportHtml(subject: EntryReportSubject, mapSvg: string, photoUris: readonly (string | null)[], county: string | null, printedAt: Date): string {
+/** The entry as one self-contained HTML page in `lang` (no script, no external resource); all text is escaped. */
+export function entryReportHtml(
+  subject: EntryReportSubject,
+  mapSvg: string,
+  photoUris: readonly (string | null)[],
+  county: string | null,
+  printedAt: Date,
+  lang: Language = 'zh',
+): string {
   const { entry, history, photos } = subject;
-  const lang = 'zh';
   const fields =
     '<table class="fields">' +
     row([
       [term('code', lang), String(entry.id)],
-      [term('ledgerStatus', lang), `${term(entry.status, lang)}${entry.overdue ? '（已逾期）' : ''}`],
+      [term('ledgerStatus', lang), `${term(entry.status, lang)}${entry.overdue ? say('overdue', lang) : ''}`],
     ]) +
     row([
       [term('ledgerSource', lang), term(LEDGER_SOURCE_TERMS[entry.source], lang)],
@@ -127,15 +160,16 @@ export function entryReportHtml(subject: EntryReportSubject, mapSvg: string, pho
       [term('responsiblePerson', lang), entry.responsiblePerson],
     ]) +
     row([
-      ['经纬度', `${entry.lon.toFixed(6)}°E，${entry.lat.toFixed(6)}°N（CGCS2000）`],
-      [term('createdAt', lang), `${chinaDateTime(new Date(entry.createdAt))}（北京时间）`],
+      [say('lonLat', lang), say('lonLatValue', lang, { lon: entry.lon.toFixed(6), lat: entry.lat.toFixed(6) })],
+      [term('createdAt', lang), labelledChinaTime(new Date(entry.createdAt), lang)],
     ]) +
     `<tr><th>${e(term('rectificationMeasures', lang))}</th><td colspan="3">${e(entry.rectificationMeasures ?? '—')}</td></tr>` +
     '</table>';
   const shown = history.slice(-ENTRY_REPORT_LIMITS.historySteps);
   const earlier = history.length - shown.length;
   const steps =
-    '<table class="history"><thead><tr><th class="c-at">时间（北京时间）</th><th class="c-who">操作人</th><th class="c-what">事项</th><th>备注</th></tr></thead><tbody>' +
+    `<table class="history"><thead><tr><th class="c-at">${e(say('at', lang))}</th><th class="c-who">${e(say('who', lang))}</th>` +
+    `<th class="c-what">${e(say('what', lang))}</th><th>${e(say('note', lang))}</th></tr></thead><tbody>` +
     shown
       .map(
         (event) =>
@@ -143,41 +177,44 @@ export function entryReportHtml(subject: EntryReportSubject, mapSvg: string, pho
       )
       .join('') +
     '</tbody></table>' +
-    (earlier > 0 ? `<p class="note">另有较早的 ${earlier} 条记录，见系统中的台账。</p>` : '');
+    (earlier > 0 ? `<p class="note">${e(say('earlierSteps', lang, { count: earlier }))}</p>` : '');
   const figures = photos.slice(0, ENTRY_REPORT_LIMITS.photos).map((photo, i) => {
     const uri = photoUris[i];
     const caption = `${e(photo.uploadedBy)} · ${e(labelledChinaTime(new Date(photo.uploadedAt), lang))}`;
-    return uri ? `<figure><img src="${uri}" alt="照片 ${photo.id}"><figcaption>${caption}</figcaption></figure>` : `<figure>照片 ${photo.id} 无法载入<br>${caption}</figure>`;
+    return uri
+      ? `<figure><img src="${uri}" alt="${e(say('photo', lang, { id: photo.id }))}"><figcaption>${caption}</figcaption></figure>`
+      : `<figure>${e(say('photoMissing', lang, { id: photo.id }))}<br>${caption}</figure>`;
   });
   const morePhotos = photos.length - figures.length;
   const photoSection = photos.length
-    ? `<div class="photos">${figures.join('')}</div>${morePhotos > 0 ? `<p class="note">另有 ${morePhotos} 张照片，见系统中的台账。</p>` : ''}`
-    : '<p class="note">无照片。</p>';
+    ? `<div class="photos">${figures.join('')}</div>${morePhotos > 0 ? `<p class="note">${e(say('morePhotos', lang, { count: morePhotos }))}</p>` : ''}`
+    : `<p class="note">${e(say('noPhotos', lang))}</p>`;
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${e(term('ledgerEntryReport', lang))} ${entry.id}</title><style>${STYLE}</style></head>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${e(term('ledgerEntryReport', lang))} ${entry.id}</title><style>${STYLE}</style></head>
 <body>
 <h1>${e(term('ledgerEntryReport', lang))}</h1>
 <p class="subtitle">${e(entry.title)}</p>
-<table class="meta"><tr><td>县（区）：${e(county ?? '未载入县界')}</td><td>打印日期：${e(chinaDate(printedAt))}</td></tr></table>
-<h2>一、基本情况</h2>
+<table class="meta"><tr><td>${e(say('county', lang, { county: county ?? say('noCounty', lang) }))}</td><td>${e(say('printedOn', lang, { date: chinaDate(printedAt) }))}</td></tr></table>
+<h2>${e(say('fields', lang))}</h2>
 ${fields}
-<div class="figure"><h2>二、位置示意图</h2>
+<div class="figure"><h2>${e(say('map', lang))}</h2>
 ${mapSvg}</div>
-<h2>三、${e(term('ledgerHistory', lang))}</h2>
+<h2>${e(say('history', lang, { history: term('ledgerHistory', lang) }))}</h2>
 ${steps}
-<h2>四、现场照片</h2>
+<h2>${e(say('photos', lang))}</h2>
 ${photoSection}
 </body></html>`;
 }
 
-/** Prints one ledger entry on one A4 page: its fields, a small map of its site, its history and its photos. */
-export async function renderEntryReport(context: EntryReportContext, subject: EntryReportSubject): Promise<Buffer> {
+/** Prints one ledger entry on one A4 page in `lang`: its fields, a small map of its site, its history and its photos. */
+export async function renderEntryReport(context: EntryReportContext, subject: EntryReportSubject, lang: Language = 'zh'): Promise<Buffer> {
   const { entry } = subject;
   const window = siteWindow(entry.geometry);
   const features = await context.repos.reports.windowFeatures(window.bbox, SURROUNDINGS, (window.bbox[2] - window.bbox[0]) / 1000);
   const county = await context.repos.reports.countyName();
   const shown = subject.photos.slice(0, ENTRY_REPORT_LIMITS.photos);
   const uris = await Promise.all(shown.map((photo) => photoUri(context, photo)));
-  const html = entryReportHtml(subject, siteMapSvg(entry.geometry, features), uris, county, context.now);
-  return context.printer.print(html, reportFooter(county));
+  const html = entryReportHtml(subject, siteMapSvg(entry.geometry, features, lang), uris, county, context.now, lang);
+  const title = `${county ? `${county} · ` : ''}${term('ledgerEntryReport', lang)} ${entry.id}`;
+  return context.printer.print(html, progressFooter(title, lang));
 }

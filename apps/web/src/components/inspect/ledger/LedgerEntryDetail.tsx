@@ -64,7 +64,7 @@ export function LedgerEntryDetail() {
             <button type="button" className="secondary-button" onClick={() => focusOn(bboxOf(view.geometry))}>
               {t('Show on the map')}
             </button>
-            <a className="secondary-button" href={ledgerReportUrl(view.id)} target="_blank" rel="noopener">
+            <a className="secondary-button" href={ledgerReportUrl(view.id, lang)} target="_blank" rel="noopener">
               {t('Print as PDF (one page)')}
             </a>
           </p>
