@@ -274,3 +274,90 @@ describe('新立 from a file, in a real browser', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 });
+
+/** Draws a square of 80 px in the middle of the map left free by the panel, closed with Enter; its corners in lon/lat. */
+async function drawSquare(page: Page, panel: ReturnType<Page['getByRole']>) {
+  const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+  const side = (await panel.boundingBox())!;
+  const left = side.x > canvas.x + canvas.width / 2 ? canvas.x : side.x + side.width;
+  const right = side.x > canvas.x + canvas.width / 2 ? side.x : canvas.x + canvas.width;
+  const [cx, cy] = [(left + right) / 2, canvas.y + canvas.height / 2];
+  const corners = [[-40, -40], [40, -40], [40, 40], [-40, 40]].map(([dx, dy]) => ({ x: cx + dx, y: cy + dy }));
+  for (const { x, y } of corners) {
+    await page.mouse.move(x, y, { steps: 3 });
+    await page.mouse.click(x, y);
+    await page.waitForTimeout(100);
+  }
+  await page.keyboard.press('Enter');
+  return page.evaluate((points) => points.map((p) => window.__mpmMap!.unproject([p.x, p.y]).toArray()), corners.map((c) => ({ x: c.x - canvas.x, y: c.y - canvas.y })));
+}
+
+/** The extent of `points`, [west, south, east, north]. */
+const extentOf = (points: number[][]) => [Math.min(...points.map((p) => p[0])), Math.min(...points.map((p) => p[1])), Math.max(...points.map((p) => p[0])), Math.max(...points.map((p) => p[1]))];
+
+describe('a boundary drawn on the map or read from a file, in a real browser', () => {
+  it('registers a right drawn on the map (新立), then changes its boundary (变更) from a file and from a drawing, each a new geometry version', async () => {
+    const { page, panel, errors } = await registerPage();
+    const licenceNo = 'C6210252026127130000003';
+    const admin = await loginCookie(suite.server.url, 'admin', TEST_ADMIN_PASSWORD);
+    const [lon, lat] = blockCentre();
+    await page.evaluate((c) => window.__mpmMap!.jumpTo({ center: c, zoom: 15 }), [lon + 0.01, lat] as [number, number]);
+    await panel.getByRole('button', { name: '新立矿业权' }).click();
+    const form = panel.getByRole('form', { name: '新立矿业权' });
+    await form.locator('select[name="register-source"]').selectOption({ label: '在地图上绘制' });
+    await form.locator('select[name="register-mineral"]').selectOption({ label: '砖瓦用粘土' });
+    await form.getByRole('button', { name: '在地图上绘制' }).click();
+    const drawn = await drawSquare(page, panel);
+    await form.getByRole('status').filter({ hasText: '已在地图上绘制范围。' }).waitFor();
+    await form.getByLabel('许可证号').fill(licenceNo);
+    await form.getByLabel('有效期起').fill('2026-03-01');
+    await form.getByLabel('有效期止').fill('2029-03-01');
+    await form.locator('select[name="register-scale"]').selectOption({ label: '小型' });
+    await form.locator('input[name="register-holder"]').fill('东沟三号建材有限公司');
+    await form.locator('input[name="register-mine-name"]').fill('东沟三号砖厂');
+    await form.locator('input[name="register-capacity"]').fill('5');
+    await form.getByLabel('文号').fill('宁自然资矿字〔2026〕50号');
+    await form.getByRole('button', { name: '登记' }).click();
+    await panel.getByRole('status').filter({ hasText: '矿业权已登记。' }).or(panel.getByRole('alert')).first().waitFor();
+    expect(await panel.getByRole('alert').allTextContents()).toEqual([]);
+    const card = panel.getByRole('region', { name: `矿业权 ${licenceNo}` });
+    await card.waitFor();
+    const close = (a: number[], b: number[]) => a.map((v, i) => Math.abs(v - b[i]) < 1e-6);
+    const [row] = (await api(admin, 'GET', `/api/licences?q=${licenceNo}`)).licences;
+    expect(close(row.bbox, extentOf(drawn))).toEqual([true, true, true, true]);
+    /** The outer rings of the right's boundaries, oldest geometry version first. */
+    const boundaries = async () =>
+      ((await api(admin, 'GET', `/api/licences/mining_rights/${row.featureId}`)).boundaries as { geometryVersion: number; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon }[])
+        .sort((x, y) => x.geometryVersion - y.geometryVersion)
+        .map((b) => (b.geometry.type === 'Polygon' ? b.geometry.coordinates[0] : b.geometry.coordinates[0][0]));
+
+    // 变更 from a file: the file's square becomes the second boundary, the drawn one kept.
+    const fromFile = blockSquare(35);
+    const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: fromFile }] };
+    await recordAct(page, '变更', '宁自然资矿字〔2026〕51号', async (f) => {
+      await f.locator('select[name="act-boundary-source"]').selectOption({ label: 'GeoJSON 或 KML 文件' });
+      await f.locator('input[type="file"]').setInputFiles({ name: '变更范围.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+      await f.getByRole('status').filter({ hasText: '已从文件读取范围。' }).waitFor();
+    });
+    await card.getByRole('status').filter({ hasText: '已登记。' }).or(card.getByRole('alert')).first().waitFor();
+    expect(await card.getByRole('alert').allTextContents()).toEqual([]);
+    await expect.poll(async () => (await boundaries()).length).toBe(2);
+    const [first, second] = await boundaries();
+    expect(close(extentOf(first), extentOf(drawn))).toEqual([true, true, true, true]);
+    expect(close(extentOf(second), extentOf(fromFile.coordinates[0]))).toEqual([true, true, true, true]);
+
+    // 变更 from a drawing: a third boundary.
+    const form2 = page.getByRole('form', { name: '登记事项' });
+    await form2.locator('select[name="licence-act"]').selectOption({ label: '变更' });
+    await form2.locator('select[name="act-boundary-source"]').selectOption({ label: '在地图上绘制' });
+    await form2.getByRole('button', { name: '在地图上绘制' }).click();
+    const redrawn = await drawSquare(page, panel);
+    await form2.getByRole('status').filter({ hasText: '已在地图上绘制范围。' }).waitFor();
+    await form2.getByLabel('文号').fill('宁自然资矿字〔2026〕52号');
+    await form2.getByRole('button', { name: '登记' }).click();
+    await expect.poll(async () => (await boundaries()).length).toBe(3);
+    expect(close(extentOf((await boundaries())[2]), extentOf(redrawn))).toEqual([true, true, true, true]);
+    expect(await card.getByRole('alert').allTextContents()).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

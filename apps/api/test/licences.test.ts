@@ -222,6 +222,12 @@ describe.each(TEST_DATABASES)('licence register on %s', (kind) => {
     expect([missing.statusCode, missing.json().message]).toEqual([400, '"Mining method" is required; nothing was saved.']);
     const noBoundary = await call('POST', '/api/licences', 'admin', { ...newMine('C6210002020037110000012'), geometry: undefined });
     expect([noBoundary.statusCode, noBoundary.json().code]).toEqual([400, 'boundaryNeeded']);
+    // A boundary drawn on the map (新立 from a drawing) is refused as a 变更's is: crossed, or outside the county.
+    const bowtie = { type: 'Polygon', coordinates: [[[centre[0], centre[1]], [centre[0] + 0.001, centre[1] + 0.001], [centre[0] + 0.001, centre[1]], [centre[0], centre[1] + 0.001], [centre[0], centre[1]]]] };
+    for (const [geometry, code] of [[bowtie, 'selfIntersection'], [square([centre[0], centre[1] - 1.5], 100), 'outsideCounty']] as const) {
+      const drawn = await call('POST', '/api/licences', 'admin', newMine('C6210002020037110000014', { geometry }));
+      expect([drawn.statusCode, drawn.json().code]).toEqual([400, code]);
+    }
     const exploration = (await call('GET', '/api/licences?collection=exploration_rights', 'admin')).json().licences[0];
     const suspendExploration = await act('exploration_rights', exploration.featureId, { act: 'suspended', baseVersion: exploration.version, documentNo: 'x' });
     expect([suspendExploration.statusCode, suspendExploration.json().code]).toEqual([400, 'actNotForRegister']);

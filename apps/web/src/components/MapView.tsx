@@ -21,6 +21,7 @@ import { buildMapStyle } from '../map/map-style.ts';
 import { keepRuntimeLayers } from '../map/plan-overlay.ts';
 import { featuresAt } from '../map/query.ts';
 import { useEditMap } from '../map/use-edit-map.ts';
+import { useBoundaryMap } from '../map/use-boundary-map.ts';
 import { useDataMap } from '../map/use-data-map.ts';
 import { useInspectMap } from '../map/use-inspect-map.ts';
 import { useMapPrint } from '../map/use-map-print.ts';
@@ -30,6 +31,7 @@ import { usePublicMap } from '../map/use-public-map.ts';
 import { useSearchFlight } from '../map/use-search-flight.ts';
 import { useUrlView } from '../map/use-url-view.ts';
 import { activeMode, availableLayers, isLayerOn } from '../state/derived.ts';
+import { useBoundaryDrawing } from '../state/boundary-drawing.ts';
 import { useDataSession } from '../state/data-session.ts';
 import { mapTapPicksSite } from '../state/inspect-session.ts';
 import { mapTapMeasures } from '../state/measure-session.ts';
@@ -109,7 +111,8 @@ export function MapView() {
   const dataTab = useDataSession((s) => s.tab);
   // While drawing or editing a block, clicks belong to the drawing, not to the popup; so while measuring.
   const editing = mode === 'data' && dataTab === 'edit';
-  const otherToolTakesClicks = (planMode && tool !== 'pan') || editing || mapTapMarksPlace() || mapTapPicksSite(mode === 'inspect');
+  const drawingBoundary = useBoundaryDrawing((s) => s.drawing) && mode === 'admin';
+  const otherToolTakesClicks = (planMode && tool !== 'pan') || editing || drawingBoundary || mapTapMarksPlace() || mapTapPicksSite(mode === 'inspect');
   const clicksSelectRef = useRef(true);
   clicksSelectRef.current = !otherToolTakesClicks && !mapTapMeasures();
 
@@ -161,6 +164,7 @@ export function MapView() {
   usePublicMap(map, styleLoaded, mode === 'public');
   useDataMap(map, styleLoaded, mode === 'data');
   useEditMap(map, styleLoaded, editing);
+  useBoundaryMap(map, styleLoaded, mode === 'admin');
   useUrlView(map);
   useSearchFlight(map);
   useMeasureMap(map, styleLoaded, otherToolTakesClicks);

@@ -5,14 +5,16 @@ import { LICENCE_EVENT_TERMS, SCALE_CLASSES, term, type LicenceAct } from '@mpm/
 import { domainLanguage } from '../../../i18n/languages.ts';
 import { useLicencesData } from '../../../state/licences-store.ts';
 import { useSession } from '../../../state/session-store.ts';
+import type { BlockGeometry } from '@mpm/rules';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
-import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft, TermOptions } from './licence-fields.tsx';
+import { BoundaryInput, BoundarySourceOptions, useDrawnBoundary, type BoundarySource } from './BoundaryFields.tsx';
+import { DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft, TermOptions } from './licence-fields.tsx';
 import { draftFields } from '../draft-fields.ts';
 
-const EMPTY = { validFrom: '', validTo: '', holder: '', mineName: '', capacity: '', elevationTop: '', elevationBottom: '', scaleClass: '', cornerList: '' };
+const EMPTY = { validFrom: '', validTo: '', holder: '', mineName: '', capacity: '', elevationTop: '', elevationBottom: '', scaleClass: '', boundarySource: '', cornerList: '' };
 
 /** The body of an act as the admin filled it in: only what the act takes, empty members left out. */
-function actBody(act: LicenceAct, draft: typeof EMPTY, document: DocumentDraft): Omit<LicenceActBody, 'baseVersion'> {
+function actBody(act: LicenceAct, draft: typeof EMPTY, document: DocumentDraft, boundary: { file: BlockGeometry | null; drawn: BlockGeometry | null }): Omit<LicenceActBody, 'baseVersion'> {
   const body: Omit<LicenceActBody, 'baseVersion'> = { act, ...documentOf(document) };
   if (act === 'renewed') {
     if (draft.validTo) body.validTo = draft.validTo;
@@ -25,15 +27,18 @@ function actBody(act: LicenceAct, draft: typeof EMPTY, document: DocumentDraft):
     if (draft.elevationTop.trim()) body.elevationTopM = Number(draft.elevationTop);
     if (draft.elevationBottom.trim()) body.elevationBottomM = Number(draft.elevationBottom);
     if (draft.scaleClass) body.scaleClass = draft.scaleClass as LicenceActBody['scaleClass'];
-    const cornerList = cornerListOf(draft.cornerList);
+    const cornerList = draft.boundarySource === 'cornerList' ? cornerListOf(draft.cornerList) : undefined;
     if (cornerList) body.cornerList = cornerList;
+    const geometry = draft.boundarySource === 'file' ? boundary.file : draft.boundarySource === 'draw' ? boundary.drawn : null;
+    if (geometry) body.geometry = geometry;
   }
   return body;
 }
 
 /**
  * The next act on the opened right (admins): 延续 (a new end of validity), 变更 (holder, mine
- * name, capacity, licensed elevation range, scale, or a new boundary as a corner list), 停产整顿, 恢复生产 or 注销 — each
+ * name, capacity, licensed elevation range, scale, or a new boundary — a corner list, a GeoJSON/KML
+ * file or a drawing on the map — kept as a new geometry version), 停产整顿, 恢复生产 or 注销 — each
  * with its document number and effective day. Only the acts open to the right are offered.
  */
 export function LicenceActForm() {
@@ -45,15 +50,18 @@ export function LicenceActForm() {
   const [act, setAct] = useState<LicenceAct | ''>('');
   const [draft, setDraft] = useState(EMPTY);
   const [document, setDocument] = useState<DocumentDraft>(EMPTY_DOCUMENT);
+  const [fileBlock, setFileBlock] = useState<BlockGeometry | null>(null);
+  const drawn = useDrawnBoundary('change');
   const mine = action?.kind === 'act' ? action : null;
   if (right.openActs.length === 0) return <p className="admin-muted">{t('No further act can be recorded on this right.')}</p>;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!act) return;
-    if (await record(actBody(act, draft, document), language)) {
+    if (await record(actBody(act, draft, document, { file: fileBlock, drawn }), language)) {
       setAct('');
       setDraft(EMPTY);
+      setFileBlock(null);
       setDocument(EMPTY_DOCUMENT);
     }
   };
@@ -123,7 +131,22 @@ export function LicenceActForm() {
               </label>
             </>
           )}
-          <CornerListField name="act-corner-list" label={t('New boundary as a corner list (optional)')} {...field('cornerList')} />
+          <label>
+            {t('New boundary (optional)')}
+            <select name="act-boundary-source" {...field('boundarySource')}>
+              <option value="">{t('Keep the boundary')}</option>
+              <BoundarySourceOptions />
+            </select>
+          </label>
+          {draft.boundarySource && (
+            <BoundaryInput
+              source={draft.boundarySource as BoundarySource}
+              purpose="change"
+              cornerList={{ name: 'act-corner-list', ...field('cornerList') }}
+              fileBlock={fileBlock}
+              onFileBlock={setFileBlock}
+            />
+          )}
         </>
       )}
       {act && <DocumentFields draft={document} onChange={setDocument} />}

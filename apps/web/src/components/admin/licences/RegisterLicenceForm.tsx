@@ -8,12 +8,12 @@ import { useLicencesData } from '../../../state/licences-store.ts';
 import { useSession } from '../../../state/session-store.ts';
 import type { BlockGeometry } from '@mpm/rules';
 import { ProblemNotice } from '../../ProblemNotice.tsx';
-import { BlockFileInput } from '../../plan/BlockFileInput.tsx';
-import { CornerListField, DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft, TermOptions } from './licence-fields.tsx';
+import { BoundaryInput, BoundarySourceOptions, useDrawnBoundary } from './BoundaryFields.tsx';
+import { DocumentFields, cornerListOf, documentOf, EMPTY_DOCUMENT, type DocumentDraft, TermOptions } from './licence-fields.tsx';
 import { draftFields } from '../draft-fields.ts';
 
 const EMPTY = {
-  source: 'proposal' as 'proposal' | 'cornerList' | 'file',
+  source: 'proposal' as 'proposal' | 'cornerList' | 'file' | 'draw',
   collection: 'mining_rights' as RightCollection,
   proposal: '',
   licenceNo: '',
@@ -30,7 +30,7 @@ const EMPTY = {
 type Draft = typeof EMPTY;
 
 /** The register body as the admin filled it in (empty members left out: the server names what is missing). */
-function registerBody(draft: Draft, document: DocumentDraft, proposals: ProposalSummary[], fileBlock: BlockGeometry | null): RegisterLicenceBody {
+function registerBody(draft: Draft, document: DocumentDraft, proposals: ProposalSummary[], fileBlock: BlockGeometry | null, drawn: BlockGeometry | null): RegisterLicenceBody {
   const fromProposal = draft.source === 'proposal';
   const proposal = proposals.find((p) => String(p.id) === draft.proposal);
   const body: RegisterLicenceBody = {
@@ -45,6 +45,7 @@ function registerBody(draft: Draft, document: DocumentDraft, proposals: Proposal
     const cornerList = draft.source === 'cornerList' ? cornerListOf(draft.cornerList) : undefined;
     if (cornerList) body.cornerList = cornerList;
     if (draft.source === 'file' && fileBlock) body.geometry = fileBlock;
+    if (draft.source === 'draw' && drawn) body.geometry = drawn;
     if (draft.mineral) body.mineral = draft.mineral as RegisterLicenceBody['mineral'];
   }
   if (draft.holder.trim()) body.holder = draft.holder.trim();
@@ -60,7 +61,8 @@ function registerBody(draft: Draft, document: DocumentDraft, proposals: Proposal
 /**
  * 新立 (admins): a right registered from an approved proposal — its block, mineral, capacity,
  * scale and holder carried over, the proposal then marked as having become the licence — or from
- * a pasted corner list or a GeoJSON/KML file (its first polygon) with every field typed in.
+ * a pasted corner list, a GeoJSON/KML file (its first polygon) or a polygon drawn on the map,
+ * with every field typed in.
  */
 export function RegisterLicenceForm() {
   const { t } = useTranslation();
@@ -72,6 +74,7 @@ export function RegisterLicenceForm() {
   const [document, setDocument] = useState<DocumentDraft>(EMPTY_DOCUMENT);
   const [approved, setApproved] = useState<ProposalSummary[]>([]);
   const [fileBlock, setFileBlock] = useState<BlockGeometry | null>(null);
+  const drawn = useDrawnBoundary('register');
   const mine = action?.kind === 'register' ? action : null;
 
   useEffect(() => {
@@ -81,7 +84,7 @@ export function RegisterLicenceForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await register(registerBody(draft, document, approved, fileBlock), language)) {
+    if (await register(registerBody(draft, document, approved, fileBlock, drawn), language)) {
       setDraft(EMPTY);
       setFileBlock(null);
       setDocument(EMPTY_DOCUMENT);
@@ -107,8 +110,7 @@ export function RegisterLicenceForm() {
             {t('Registered from')}
             <select name="register-source" {...field('source')}>
               <option value="proposal">{t('An approved proposal')}</option>
-              <option value="cornerList">{t('A corner list')}</option>
-              <option value="file">{t('GeoJSON or KML file')}</option>
+              <BoundarySourceOptions />
             </select>
           </label>
           {draft.source === 'proposal' ? (
@@ -138,18 +140,13 @@ export function RegisterLicenceForm() {
                   <TermOptions values={MINERALS} />
                 </select>
               </label>
-              {draft.source === 'cornerList' ? (
-                <CornerListField name="register-corner-list" label={t('Boundary as a corner list')} {...field('cornerList')} />
-              ) : (
-                <>
-                  <BlockFileInput onBlock={setFileBlock} />
-                  {fileBlock && (
-                    <p className="admin-muted" role="status">
-                      {t('Boundary read from the file.')}
-                    </p>
-                  )}
-                </>
-              )}
+              <BoundaryInput
+                source={draft.source}
+                purpose="register"
+                cornerList={{ name: 'register-corner-list', ...field('cornerList') }}
+                fileBlock={fileBlock}
+                onFileBlock={setFileBlock}
+              />
             </>
           )}
           <label>
