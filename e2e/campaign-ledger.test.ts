@@ -1,8 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { APIResponse } from 'playwright-core';
 import { useServerAndBrowser, waitForMapIdle } from './helpers/browser.ts';
 import { collectErrors, createInspector, loginCookie, signIn } from './helpers/inspector.ts';
 
 const suite = useServerAndBrowser();
+
+/** A downloaded PDF's text, laid out as on the page (pdftotext -layout). */
+async function pdfText(answer: APIResponse): Promise<string> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-pdf-')), 'entry.pdf');
+  fs.writeFileSync(file, await answer.body());
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
 
 /** A small square around a point in the demo county (EPSG:4490). */
 const SITE: GeoJSON.Polygon = {
@@ -71,6 +83,28 @@ describe('the ledger and the campaigns as the campaigns run them (issue #15)', (
       handovers: { department: string; caseNumber: string; status: string }[];
     };
     expect(stored.handovers).toEqual([expect.objectContaining({ department: 'publicSecurity', caseNumber: '公刑立〔2026〕77号', status: 'concluded' })]);
+
+    // The entry prints as one PDF page, from a link in the entry, with its number and its history.
+    const printLink = entry.getByRole('link', { name: '打印为 PDF（单页）' });
+    expect(await printLink.getAttribute('href')).toBe(`/api/ledger/${id}/report.pdf?lang=zh`);
+    const printed = await context.request.get(new URL((await printLink.getAttribute('href'))!, suite.server.url).href);
+    expect(printed.status()).toBe(200);
+    expect(printed.headers()['content-type']).toBe('application/pdf');
+    const entryText = await pdfText(printed);
+    expect(entryText).toMatch(new RegExp(`编号\\s+${id}\\s`));
+    for (const step of ['登记', '修改信息', '移交 · 已办结']) expect(entryText).toContain(step);
+
+    // The export with notes and history: the switch puts ?details=true on both links, and the file has the two columns.
+    await panel.getByRole('button', { name: '返回列表' }).click();
+    const csvLink = panel.getByRole('link', { name: '导出 CSV' });
+    expect(await csvLink.getAttribute('href')).not.toContain('details');
+    await panel.getByRole('checkbox', { name: '导出时含备注与办理过程' }).check();
+    const csvHref = (await csvLink.getAttribute('href'))!;
+    expect(csvHref).toContain('details=true');
+    expect(await panel.getByRole('link', { name: '导出 Excel' }).getAttribute('href')).toContain('details=true');
+    const csv = await (await context.request.get(new URL(csvHref, suite.server.url).href)).text();
+    expect(csv.split('\n')[0].trim()).toMatch(/,备注,办理过程$/);
+    expect(csv).toContain('移交 · 已办结');
 
     // The reporting calendar on a fixed day: 12 December 2022. The demo bureau sent every report on
     // its day but the campaigns' closing ones (December 2022 and the 2022 annual summary).
