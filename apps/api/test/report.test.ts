@@ -127,6 +127,36 @@ describe.each(TEST_DATABASES)('PDF review report on %s', (kind) => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it("prints a saved version against the licence register as it stood the day the version was saved, not today's", async () => {
+    const { id } = (
+      await t.app.inject({ method: 'POST', url: '/api/proposals', headers: { cookie: admin }, payload: { name: '去年的方案', geometry: inZone, proposal: clay } })
+    ).json();
+    // The version was saved on 2025-06-01 (moved back with the append-only trigger lifted, as only the database's owner could).
+    await t.db.knex.transaction(async (trx) => {
+      await trx.raw('ALTER TABLE proposal_versions DISABLE TRIGGER USER');
+      await trx.raw("UPDATE proposal_versions SET created_at = '2025-06-01T10:00:00+08:00' WHERE proposal_id = ?", [id]);
+      await trx.raw('ALTER TABLE proposal_versions ENABLE TRIGGER USER');
+    });
+    // A right on the block, registered later (effective 2025-09-01).
+    const licenceNo = 'C6210002025097110000077';
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: '/api/licences',
+      headers: { cookie: admin },
+      payload: {
+        collection: 'mining_rights', licenceNo, mineName: '后来的砖厂', holder: '后来建材有限公司', mineral: 'brickClay', miningMethod: 'openPit', scaleClass: 'small',
+        capacity10ktPerYear: 6, validFrom: '2025-09-01', validTo: '2030-09-01', documentNo: '宁自然资矿字〔2025〕77号', effectiveOn: '2025-09-01', geometry: inZone,
+      },
+    });
+    expect(registered.statusCode, registered.body).toBe(200);
+    const today = await t.app.inject({ method: 'POST', url: '/api/check/report', headers: { cookie: admin }, payload: { geometry: inZone, proposal: clay } });
+    expect(pdfText(today.rawPayload, 'flat')).toContain(licenceNo);
+    const saved = await t.app.inject({ url: `/api/proposals/${id}/report.pdf?version=1`, headers: { cookie: admin } });
+    expect(saved.statusCode).toBe(200);
+    expect(pdfText(saved.rawPayload)).toContain('矿业权台账：截至 2025-06-01 当日结束时');
+    expect(pdfText(saved.rawPayload, 'flat')).not.toContain(licenceNo);
+  });
+
   it('prints an unsaved block from the body of /api/check, for signed-in staff only', async () => {
     const payload = { geometry: acrossRedline, proposal: clay };
     expect((await t.app.inject({ method: 'POST', url: '/api/check/report', payload })).statusCode).toBe(401);

@@ -4,7 +4,7 @@ import { CheckBody, CheckQuery, ProposalParams, ProposalReportQuery } from '@mpm
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { runCheck } from '../../../plugins/app/checks/run-check.ts';
 import { proposalNotFound } from '../../../plugins/app/proposals/proposals-writes.ts';
-import { registerDay } from '../../../plugins/app/reports/china-time.ts';
+import { chinaToday, registerDay } from '../../../plugins/app/reports/china-time.ts';
 import { renderReport, type ReportContext } from '../../../plugins/app/reports/render-report.ts';
 
 const sendPdf = (reply: FastifyReply, pdf: Buffer, filename: string) =>
@@ -12,7 +12,8 @@ const sendPdf = (reply: FastifyReply, pdf: Buffer, filename: string) =>
 
 /**
  * The printable review report (拟设采矿权审查报告) as PDF: of a saved proposal version, checked
- * again against today's layers, or of an unsaved block (`POST /api/check/report?asOf=`, the body
+ * again against today's layers and the licence register as it stood when the version was saved
+ * (at the end of that day, China time: the register's events are dated by day), or of an unsaved block (`POST /api/check/report?asOf=`, the body
  * and the day of `POST /api/check`; the report names the day whose licence register it read). Planners, inspectors, reviewers and admins. 503 when the server has no Chromium.
  */
 const reports: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,7 +38,8 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
       const row = await app.repos.proposals.version(id, version);
       if (!row) throw (await app.repos.proposals.exists(id)) ? proposalNotFound(id, version) : proposalNotFound(id);
       const now = new Date();
-      const check = await runCheck({ repos: app.repos, ruleset: app.ruleset, now }, { geometry: row.geometry, proposal: row.proposal });
+      const { day, past } = registerDay(chinaToday(new Date(row.createdAt)), now);
+      const check = await runCheck({ repos: app.repos, ruleset: app.ruleset, now, ...(past && { asOf: day }) }, { geometry: row.geometry, proposal: row.proposal });
       const pdf = await renderReport(context(now), {
         check,
         proposal: row.proposal,
