@@ -1,0 +1,367 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inOwnDatabase } from './own-database.ts';
+import { randomBlocks } from './shapes.ts';
+import { createRandom } from '@mpm/demo';
+
+/**
+ * The mixed load of issue #14: the compiled server (`apps/api/dist/server.mjs`, as `pnpm start`
+ * runs it) in a process of its own, on a data directory of its own (PGlite) and, with DATABASE_URL,
+ * on a database of its own (dropped after), loaded from this process by 16 keep-alive connections
+ * on loopback with public tiles, OGC items, checks, site cards, ledger writes and patch rounds, for
+ * BENCH_SECONDS (300) after BENCH_WARMUP_SECONDS (30) of the same mix. The server's resident memory
+ * (VmRSS) is read after the warm-up, every 10 s and at the end. Errors: any answer but 200/201/204/304,
+ * or a connection that failed. Each connection is a client of its own (X-Forwarded-For, with
+ * TRUST_PROXY), as staff on many desks are: the per-client rate limits are not what is measured.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 300);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 30);
+const CONNECTIONS = 16;
+const PASSWORD = 'bench-load-password';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER = path.join(ROOT, 'apps/api/dist/server.mjs');
+const RESULTS = path.join(ROOT, 'bench/load-results.json');
+/** Patches per patch round (a township's monthly round is tens to hundreds). */
+const PATCHES_PER_ROUND = 20;
+
+/** The mix: how many of each kind in every 40 requests, in this interleaved order. */
+const KINDS = ['tile', 'ogcItems', 'check', 'siteCard', 'ledgerWrite', 'patchRound'] as const;
+type Kind = (typeof KINDS)[number];
+const MIX: Record<Kind, number> = { tile: 16, ogcItems: 8, check: 6, siteCard: 6, ledgerWrite: 3, patchRound: 1 };
+/** Goals of the speed issue (#13) that apply to a kind: p99 in ms, per database. */
+const P99_GOALS: Partial<Record<Kind, { postgres: number; pglite: number }>> = {
+  tile: { postgres: 20, pglite: 20 },
+  check: { postgres: 40, pglite: 100 },
+};
+
+/** Answers that are not errors (204: a tile with nothing on it). */
+const OK = [200, 201, 204, 304];
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+const loadAverage = () => os.loadavg().map((l) => round(l, 2));
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** The schedule of kinds: the mix spread evenly over one cycle. */
+function schedule(): Kind[] {
+  const slots: { kind: Kind; at: number }[] = [];
+  for (const kind of KINDS) for (let i = 0; i < MIX[kind]; i++) slots.push({ kind, at: (i + 0.5) / MIX[kind] });
+  return slots.sort((a, b) => a.at - b.at).map((slot) => slot.kind);
+}
+
+/** Resident memory of a process in MB, from /proc/PID/status. */
+function rssMb(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  return round(Number(line.split(/\s+/)[1]) / 1024);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+/** One HTTP client over keep-alive connections. */
+function client(origin: string, cookie: string) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const ask = (method: string, url: string, body?: string, forwardedFor?: string) =>
+    new Promise<Answer>((resolve, reject) => {
+      const headers: Record<string, string> = { cookie, 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'en' };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
+      const request = http.request(`${origin}${url}`, { agent, method, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+  return { ask, close: () => agent.destroy() };
+}
+
+/** Starts the compiled server and waits until `/health` answers 200 (the first start creates the database). */
+async function startServer(env: Record<string, string>): Promise<{ process: ChildProcess; origin: string; output: () => string }> {
+  const port = await freePort();
+  const { DATABASE_URL: _omit, ...parent } = process.env;
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER], {
+    cwd: path.join(ROOT, 'apps/api'),
+    env: { ...parent, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      if ((await fetch(`${origin}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { process: child, origin, output: () => output };
+}
+
+/** XYZ tile paths at z10–13 over a lon/lat box for the given layers, in a seeded order. */
+function tilePaths([west, south, east, north]: number[], layers: readonly string[]): string[] {
+  const tileX = (lon: number, n: number) => Math.floor(((lon + 180) / 360) * n);
+  const tileY = (lat: number, n: number) => {
+    const sin = Math.sin((lat * Math.PI) / 180);
+    return Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n);
+  };
+  const paths: string[] = [];
+  for (let z = 10; z <= 13; z++) {
+    const n = 2 ** z;
+    for (let x = tileX(west, n); x <= tileX(east, n); x++) {
+      for (let y = tileY(north, n); y <= tileY(south, n); y++) for (const layer of layers) paths.push(`/tiles/${layer}/${z}/${x}/${y}.mvt`);
+    }
+  }
+  return shuffle(paths, 20_261_206);
+}
+
+function shuffle<T>(items: T[], seed: number): T[] {
+  const random = createRandom(seed);
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random.next() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+/** A square of about 30 m around a point, lon/lat. */
+function square([lon, lat]: number[]): GeoJSON.Polygon {
+  const d = 0.00015;
+  return { type: 'Polygon', coordinates: [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] };
+}
+
+/** What one kind of request does, given a running count. */
+type Request = (n: number) => { method: string; url: string; body?: string };
+
+interface KindResult {
+  requests: number;
+  p50: number;
+  p99: number;
+  max: number;
+  statuses: Record<string, number>;
+  errors: number;
+}
+
+/**
+ * Runs the mix from {@link CONNECTIONS} callers for `seconds`; per kind: latencies and statuses.
+ * Every caller is a client address of its own; each round of the schedule starts at a different
+ * offset per caller, so the kinds overlap all the time.
+ */
+async function runMix(
+  ask: ReturnType<typeof client>['ask'],
+  requests: Record<Kind, Request>,
+  counters: Record<Kind, number>,
+  seconds: number,
+  onTick?: () => void,
+) {
+  const order = schedule();
+  const latencies = Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
+  const statuses = Object.fromEntries(KINDS.map((k) => [k, {} as Record<string, number>])) as Record<Kind, Record<string, number>>;
+  const firstErrors: string[] = [];
+  const end = performance.now() + seconds * 1000;
+  const ticker = onTick && setInterval(onTick, 10_000);
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, c) => {
+      for (let i = Math.floor((c * order.length) / CONNECTIONS); performance.now() < end; i++) {
+        const kind = order[i % order.length];
+        const { method, url, body } = requests[kind](counters[kind]++);
+        // A pool of client addresses larger than any per-minute limit needs; bounded, as real staff are.
+        const forwardedFor = `10.${20 + c}.${(i >> 8) & 15}.${i & 255}`;
+        const sent = performance.now();
+        let status: number | string;
+        try {
+          const answer = await ask(method, url, body, forwardedFor);
+          status = answer.status;
+          if (!OK.includes(answer.status) && firstErrors.length < 10) firstErrors.push(`${kind} ${method} ${url} ${answer.status}: ${answer.body.slice(0, 300)}`);
+        } catch (err) {
+          status = `failed: ${(err as Error).message}`;
+          if (firstErrors.length < 10) firstErrors.push(`${kind} ${method} ${url}: ${(err as Error).message}`);
+        }
+        latencies[kind].push(performance.now() - sent);
+        statuses[kind][status] = (statuses[kind][status] ?? 0) + 1;
+      }
+    }),
+  );
+  if (ticker) clearInterval(ticker);
+  const byKind = Object.fromEntries(
+    KINDS.map((kind) => {
+      const sorted = latencies[kind].sort((a, b) => a - b);
+      const errors = Object.entries(statuses[kind]).reduce((sum, [status, count]) => sum + (OK.includes(Number(status)) ? 0 : count), 0);
+      const result: KindResult = { requests: sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? NaN), statuses: statuses[kind], errors };
+      return [kind, result];
+    }),
+  ) as Record<Kind, KindResult>;
+  return { byKind, firstErrors };
+}
+
+/** Builds each kind's requests from what the running server says about the county. */
+async function prepareRequests(ask: ReturnType<typeof client>['ask']): Promise<Record<Kind, Request>> {
+  const bounds = JSON.parse((await ask('GET', '/tiles/county.json')).body).bounds as number[];
+  const publicLayers = (JSON.parse((await ask('GET', '/ogc/collections')).body).collections as { id: string }[]).map((c) => c.id);
+  const tiles = tilePaths(bounds, publicLayers);
+  const blocks = randomBlocks(20_261_214, 400, 24);
+  const checks = blocks.map((geometry) => JSON.stringify({ geometry, proposal: { mineral: 'brickClay', capacity10ktPerYear: 15, rightKind: 'new' } }));
+  // Points inside the county (a site card outside it is refused, rightly): tried once each, before the clock runs.
+  const candidates = blocks.map((block) => block.coordinates[0][0]);
+  const points: number[][] = [];
+  for (const point of candidates) {
+    if (points.length >= 200) break;
+    const answer = await ask('POST', '/api/site-check', JSON.stringify({ geometry: { type: 'Point', coordinates: point } }), `10.250.${points.length >> 8}.${points.length & 255}`);
+    if (answer.status === 200) points.push(point);
+  }
+  if (points.length < 20) throw new Error(`only ${points.length} site points inside the county`);
+  const random = createRandom(20_261_215);
+  const boxes = Array.from({ length: 200 }, () => {
+    const [w, s, e, n] = bounds;
+    const lon = w + random.next() * (e - w) * 0.9;
+    const lat = s + random.next() * (n - s) * 0.9;
+    return [lon, lat, lon + (e - w) * 0.1, lat + (n - s) * 0.1].map((v) => v.toFixed(5)).join(',');
+  });
+  const stamp = Date.now().toString(36);
+  return {
+    tile: (n) => ({ method: 'GET', url: tiles[n % tiles.length] }),
+    ogcItems: (n) => ({ method: 'GET', url: `/ogc/collections/${publicLayers[n % publicLayers.length]}/items?limit=100&bbox=${boxes[n % boxes.length]}` }),
+    check: (n) => ({ method: 'POST', url: '/api/check', body: checks[n % checks.length] }),
+    siteCard: (n) => ({ method: 'POST', url: '/api/site-check', body: JSON.stringify({ geometry: { type: 'Point', coordinates: points[n % points.length] } }) }),
+    ledgerWrite: (n) => ({
+      method: 'POST',
+      url: '/api/ledger',
+      body: JSON.stringify({ title: `负载台账 ${stamp}-${n}`, source: 'siteCheck', geometry: square(points[n % points.length]) }),
+    }),
+    patchRound: (n) => {
+      const features = Array.from({ length: PATCHES_PER_ROUND }, (_, i) => ({
+        type: 'Feature',
+        properties: { code: `LOAD-${stamp}-${n}-${i}` },
+        geometry: square(points[(n * PATCHES_PER_ROUND + i) % points.length].map((v, axis) => v + (axis ? 0.0004 : -0.0004))),
+      }));
+      const body = { detectionRound: `负载第${stamp}-${n}轮`, detectedOn: '2026-03-01', features: { type: 'FeatureCollection', features } };
+      return { method: 'POST', url: '/api/patches', body: JSON.stringify(body) };
+    },
+  };
+}
+
+async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-load-'));
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD: PASSWORD,
+    LOAD_DEMO: 'true',
+    TRUST_PROXY: 'true',
+    CHECKS_PER_MINUTE: '100000',
+    WEB_DIST: path.join(dataDir, 'no-web'),
+    SWEEP_CHECK_MINUTES: '0',
+    ...(databaseUrl && { DATABASE_URL: databaseUrl }),
+  };
+  const started = performance.now();
+  const server = await startServer(env);
+  const startSeconds = round((performance.now() - started) / 1000);
+  const pid = server.process.pid!;
+  const rssAfterStartMb = rssMb(pid);
+  try {
+    if (databaseUrl) execFileSync('psql', [databaseUrl, '-q', '-c', 'ANALYZE']);
+    const login = await fetch(`${server.origin}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    const cookie = setCookie.split(';')[0];
+    if (login.status !== 200 || !cookie.startsWith('mpm_session=')) throw new Error(`login answered ${login.status}`);
+    const http_ = client(server.origin, cookie);
+    const requests = await prepareRequests(http_.ask);
+
+    console.error(`${kind}: started in ${startSeconds} s (RSS ${rssAfterStartMb} MB); warm-up ${WARMUP_SECONDS} s`);
+    // Counted across the warm-up and the run: every ledger title and patch round is new.
+    const counters = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+    const warmup = await runMix(http_.ask, requests, counters, WARMUP_SECONDS);
+    const rssAfterWarmupMb = rssMb(pid);
+    const loadBefore = loadAverage();
+    const series: { s: number; rssMb: number; load1: number }[] = [];
+    const t0 = performance.now();
+    console.error(`${kind}: RSS after warm-up ${rssAfterWarmupMb} MB; load ${SECONDS} s (load average ${loadBefore.join(' ')})`);
+    const measured = await runMix(http_.ask, requests, counters, SECONDS, () => {
+      series.push({ s: Math.round((performance.now() - t0) / 1000), rssMb: rssMb(pid), load1: round(os.loadavg()[0], 2) });
+      console.error(`${kind}: ${series.at(-1)!.s} s RSS ${series.at(-1)!.rssMb} MB load ${series.at(-1)!.load1}`);
+    });
+    const rssAtEndMb = rssMb(pid);
+    http_.close();
+    const errors = Object.values(measured.byKind).reduce((sum, k) => sum + k.errors, 0) + Object.values(warmup.byKind).reduce((sum, k) => sum + k.errors, 0);
+    const goals = Object.fromEntries(
+      Object.entries(P99_GOALS).map(([k, goal]) => [k, { p99GoalMs: goal[kind], p99Ms: measured.byKind[k as Kind].p99, met: measured.byKind[k as Kind].p99 <= goal[kind] }]),
+    );
+    const rssChangePercent = round(((rssAtEndMb - rssAfterWarmupMb) / rssAfterWarmupMb) * 100);
+    const result = {
+      database: kind,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      connections: CONNECTIONS,
+      mixPer40: MIX,
+      startSeconds,
+      requests: Object.values(measured.byKind).reduce((sum, k) => sum + k.requests, 0),
+      perSecond: round(Object.values(measured.byKind).reduce((sum, k) => sum + k.requests, 0) / SECONDS),
+      errors,
+      firstErrors: [...warmup.firstErrors, ...measured.firstErrors],
+      byKind: measured.byKind,
+      warmupByKind: warmup.byKind,
+      goals,
+      rss: { afterStartMb: rssAfterStartMb, afterWarmupMb: rssAfterWarmupMb, atEndMb: rssAtEndMb, changePercent: rssChangePercent, within10Percent: Math.abs(rssChangePercent) <= 10, series },
+      loadAverage: { before: loadBefore, after: loadAverage() },
+    };
+    console.error(`${kind}: ${result.requests} requests, ${errors} errors, RSS ${rssAfterWarmupMb} → ${rssAtEndMb} MB (${rssChangePercent} %)`);
+    return result;
+  } finally {
+    const exited = new Promise((resolve) => server.process.once('exit', resolve));
+    if (server.process.exitCode === null) server.process.kill('SIGTERM');
+    await exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function table(results: Awaited<ReturnType<typeof run>>[]) {
+  console.log('\n| database | kind | requests | p50 ms | p99 ms | max ms | errors |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of results) {
+    for (const kind of KINDS) {
+      const k = r.byKind[kind];
+      console.log(`| ${r.database} | ${kind} | ${k.requests} | ${k.p50} | ${k.p99} | ${k.max} | ${k.errors} |`);
+    }
+    console.log(`| ${r.database} | all | ${r.requests} (${r.perSecond}/s) | | | | ${r.errors} |`);
+  }
+  for (const r of results) {
+    console.log(`${r.database}: RSS after start ${r.rss.afterStartMb} MB, after warm-up ${r.rss.afterWarmupMb} MB, at end ${r.rss.atEndMb} MB (${r.rss.changePercent} %)`);
+  }
+}
+
+// The server as `pnpm start` runs it: compiled from the sources (in under a second).
+execFileSync(process.execPath, [path.join(ROOT, 'apps/api/scripts/compile.mjs')], { stdio: 'inherit' });
+const only = process.env.BENCH_DATABASE;
+const results = [];
+if (!only || only === 'pglite') results.push(await run('pglite'));
+if (process.env.DATABASE_URL && (!only || only === 'postgres')) results.push(await inOwnDatabase('mpm_bench_load', (url) => run('postgres', url)));
+table(results);
+fs.writeFileSync(RESULTS, `${JSON.stringify({ date: new Date().toISOString(), cpus: os.cpus().length, results }, null, 2)}\n`);
+console.log(`\nwritten ${path.relative(ROOT, RESULTS)}`);
+if (results.some((r) => r.errors > 0)) process.exitCode = 1;
