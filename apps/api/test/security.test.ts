@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { TEST_ADMIN_PASSWORD, TEST_DATABASES } from './helpers/databases.ts';
 import { loadConfig } from '../src/config.ts';
+import { buildApp } from '../src/app.ts';
 
 /** The reverse proxy's address (the one `proxied` trusts). */
 const PROXY = '192.0.2.99';
@@ -135,6 +136,26 @@ describe.each(TEST_DATABASES)('security on %s', (kind) => {
     const signedIn = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'a-long-secret-2' }, remoteAddress: '192.0.2.33' });
     expect(signedIn.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong-password' }, remoteAddress: '192.0.2.34' })).statusCode).toBe(401);
+  });
+
+  it("keeps an account's failures in the database: another app instance (a restart, a second process) holds it back too", async () => {
+    const username = 'remembered1';
+    // Built first, so that its first answer comes right after the fifth failure, within the wait of 1 s.
+    const other = await buildApp({ db: t.db, config: { ...loadConfig({}), logLevel: 'warn', photosDir: t.photosDir }, logger: false });
+    try {
+      await other.ready();
+      for (let i = 0; i < 5; i++) {
+        const wrong = await t.app.inject({ url: '/ogc', headers: { authorization: basic(username, 'wrong-password') }, remoteAddress: `192.0.2.${40 + i}` });
+        expect(wrong.statusCode).toBe(401);
+      }
+      const held = await other.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong-password' }, remoteAddress: '192.0.2.50', headers: EN });
+      expect(held.statusCode).toBe(429);
+      expect(held.json()).toMatchObject({ code: 'signInThrottled' });
+      expect(held.headers['retry-after']).toBe('1');
+    } finally {
+      await other.close();
+    }
+    expect(await t.db.knex('sign_in_failures').where({ username }).first('failures')).toEqual({ failures: 5 });
   });
 
   it('ends a session left unused for SESSION_IDLE_MINUTES (120 by default), and a used one lives on', async () => {

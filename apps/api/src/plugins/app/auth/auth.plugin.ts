@@ -6,6 +6,7 @@ import type { User } from './users-repository.ts';
 import { USER_PROBLEMS } from './users-reasons.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { SignInGuard } from './sign-in-guard.ts';
+import { createSignInFailuresRepository } from './sign-in-failures-repository.ts';
 
 export const SESSION_COOKIE = 'mpm_session';
 
@@ -59,7 +60,7 @@ export function requireRole(...roles: Exclude<Role, 'public'>[]) {
 export default fp<{ sessionIdleMs: number }>(
   async (app, { sessionIdleMs }) => {
     app.decorateRequest('user', null);
-    app.decorate('signInGuard', new SignInGuard());
+    app.decorate('signInGuard', new SignInGuard(createSignInFailuresRepository(app.knex)));
     app.addHook('onRequest', async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
@@ -72,14 +73,14 @@ export default fp<{ sessionIdleMs: number }>(
         const colon = decoded.indexOf(':');
         const username = decoded.slice(0, colon);
         const password = decoded.slice(colon + 1);
-        app.signInGuard.check(reply, username, request.ip);
+        const hadFailures = await app.signInGuard.check(reply, username, request.ip);
         const account = colon > 0 ? await app.repos.users.findForLogin(username) : undefined;
         const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
         if (!account || !ok) {
-          app.signInGuard.failed(username, request.ip);
+          await app.signInGuard.failed(username, request.ip);
           throw unauthorized();
         }
-        app.signInGuard.succeeded(username);
+        await app.signInGuard.succeeded(username, hadFailures);
         const { passwordHash: _omit, ...user } = account;
         request.user = user;
       }

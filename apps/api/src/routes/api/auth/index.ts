@@ -15,18 +15,18 @@ const auth: FastifyPluginAsyncTypebox<{ secureCookies: boolean }> = async (app, 
     async (request, reply) => {
       const { username, password } = request.body;
       // The route's own limit counts every try per address; an account failing again and again waits too.
-      app.signInGuard.check(reply, username);
+      const hadFailures = await app.signInGuard.check(reply, username);
       const account = await app.repos.users.findForLogin(username);
       // Verify against a dummy hash for unknown users: same work, same answer, no hint.
       const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
       if (!account || !ok) {
-        app.signInGuard.failed(username);
+        await app.signInGuard.failed(username);
         throw new UserError(401, 'badCredentials', {
           zh: '用户名或密码错误。',
           en: 'Wrong user name or password.',
         });
       }
-      app.signInGuard.succeeded(username);
+      await app.signInGuard.succeeded(username, hadFailures);
       const { token, expiresAt } = await startSession(app, account.id);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
