@@ -19,7 +19,7 @@ export interface TestApp {
 /** The real app over a private copy of the seeded test database of `kind`. */
 export async function createTestApp(
   kind: DatabaseKind,
-  config: { checksPerMinute?: number; tipOffsPerHour?: number; photoMaxBytes?: number; trustProxy?: boolean | number | string } = {},
+  config: { checksPerMinute?: number; tipOffsPerHour?: number; photoMaxBytes?: number; importMaxBytes?: number; trustProxy?: boolean | number | string } = {},
   onRoute?: (route: RouteOptions) => void,
 ): Promise<TestApp> {
   const db = await openTestDatabase(kind);
