@@ -18,6 +18,7 @@ import { domainLanguage } from '../i18n/languages.ts';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/labels.ts';
 import { hitLayerId } from '../map/layer-styles.ts';
 import { buildMapStyle } from '../map/map-style.ts';
+import { releasePadding } from '../map/keep-in-view.ts';
 import { keepRuntimeLayers } from '../map/plan-overlay.ts';
 import { featuresAt } from '../map/query.ts';
 import { useEditMap } from '../map/use-edit-map.ts';
@@ -35,6 +36,7 @@ import { useBoundaryDrawing } from '../state/boundary-drawing.ts';
 import { useDataSession } from '../state/data-session.ts';
 import { mapTapPicksSite } from '../state/inspect-session.ts';
 import { mapTapMeasures } from '../state/measure-session.ts';
+import { useMapOverlay } from '../state/map-overlay.ts';
 import { usePlan } from '../state/plan-store.ts';
 import { mapTapMarksPlace } from '../state/public-session.ts';
 import { useServerData } from '../state/server-store.ts';
@@ -158,6 +160,12 @@ export function MapView() {
   useEffect(() => {
     if (map && styleLoaded && style) map.setStyle(style, { diff: true, transformStyle: keepRuntimeLayers });
   }, [map, styleLoaded, style]);
+
+  // The phone's sheet folded: the padding that kept a site above it goes too.
+  const coveredPx = useMapOverlay((s) => s.coveredPx);
+  useEffect(() => {
+    if (map) releasePadding(map, () => useMapOverlay.getState().coveredPx);
+  }, [map, coveredPx]);
 
   usePlanMap(map, styleLoaded, planMode);
   useInspectMap(map, styleLoaded, mode === 'inspect');

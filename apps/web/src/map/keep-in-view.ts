@@ -28,3 +28,19 @@ export function keepInView(map: MaplibreMap, point: [number, number], coveredPx:
   if (x >= padding.left && x <= width - padding.right && y >= padding.top && y <= height - padding.bottom) return;
   map.easeTo({ center: point, padding, duration: 300 });
 }
+
+/**
+ * Drops the padding a taller panel left on the map (MapLibre keeps the padding of the last
+ * `easeTo`/`fitBounds`), once the panel covers less (the phone's sheet folded), so later moves
+ * centre on the map as it now is. The picture does not jump: the new centre is what is drawn
+ * in the middle. `coveredPx` is read anew after a move under way.
+ */
+export function releasePadding(map: MaplibreMap, coveredPx: () => number): void {
+  if ((map.getPadding().bottom ?? 0) <= overlayPadding(map, coveredPx()).bottom) return;
+  if (map.isMoving()) {
+    map.once('moveend', () => releasePadding(map, coveredPx));
+    return;
+  }
+  const { clientWidth: width, clientHeight: height } = map.getContainer();
+  map.jumpTo({ center: map.unproject([width / 2, height / 2]), padding: { top: 0, bottom: 0, left: 0, right: 0 } });
+}
