@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { inOwnDatabase } from './own-database.ts';
 import { randomBlocks } from './shapes.ts';
 import { createRandom } from '@mpm/demo';
+import type { CollectionId } from '@mpm/domain';
+import { tilesOver, urlOf } from './tile-grid.ts';
 
 /**
  * The mixed load of issue #14: the compiled server (`apps/api/dist/server.mjs`, as `pnpm start`
@@ -121,32 +123,6 @@ async function startServer(env: Record<string, string>): Promise<{ process: Chil
   return { process: child, origin, output: () => output };
 }
 
-/** XYZ tile paths at z10–13 over a lon/lat box for the given layers, in a seeded order. */
-function tilePaths([west, south, east, north]: number[], layers: readonly string[]): string[] {
-  const tileX = (lon: number, n: number) => Math.floor(((lon + 180) / 360) * n);
-  const tileY = (lat: number, n: number) => {
-    const sin = Math.sin((lat * Math.PI) / 180);
-    return Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n);
-  };
-  const paths: string[] = [];
-  for (let z = 10; z <= 13; z++) {
-    const n = 2 ** z;
-    for (let x = tileX(west, n); x <= tileX(east, n); x++) {
-      for (let y = tileY(north, n); y <= tileY(south, n); y++) for (const layer of layers) paths.push(`/tiles/${layer}/${z}/${x}/${y}.mvt`);
-    }
-  }
-  return shuffle(paths, 20_261_206);
-}
-
-function shuffle<T>(items: T[], seed: number): T[] {
-  const random = createRandom(seed);
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
-
 /** A square of about 30 m around a point, lon/lat. */
 function square([lon, lat]: number[]): GeoJSON.Polygon {
   const d = 0.00015;
@@ -220,8 +196,8 @@ async function runMix(
 /** Builds each kind's requests from what the running server says about the county. */
 async function prepareRequests(ask: ReturnType<typeof client>['ask']): Promise<Record<Kind, Request>> {
   const bounds = JSON.parse((await ask('GET', '/tiles/county.json')).body).bounds as number[];
-  const publicLayers = (JSON.parse((await ask('GET', '/ogc/collections')).body).collections as { id: string }[]).map((c) => c.id);
-  const tiles = tilePaths(bounds, publicLayers);
+  const publicLayers = (JSON.parse((await ask('GET', '/ogc/collections')).body).collections as { id: CollectionId }[]).map((c) => c.id);
+  const tiles = tilesOver(bounds, publicLayers, 20_261_206).map(urlOf);
   const blocks = randomBlocks(20_261_214, 400, 24);
   const checks = blocks.map((geometry) => JSON.stringify({ geometry, proposal: { mineral: 'brickClay', capacity10ktPerYear: 15, rightKind: 'new' } }));
   // Points inside the county (a site card outside it is refused, rightly): tried once each, before the clock runs.

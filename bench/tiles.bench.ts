@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp, createRepositories, loadConfig, makeTile, openDatabase, prepareDatabase, type Database, type DatabaseTarget } from '@mpm/api';
-import { createRandom } from '@mpm/demo';
 import { COLLECTION_IDS, getLayer, type CollectionId } from '@mpm/domain';
 import { databaseCpuMs } from './cpu-time.ts';
 import { inOwnDatabase } from './own-database.ts';
+import { tilesOver, urlOf, type Tile } from './tile-grid.ts';
 import { load, saturate, type LoadResult } from './http-load.ts';
 
 /**
@@ -27,36 +27,6 @@ const CONNECTIONS = 16;
 const PASSWORD = 'bench-admin-password';
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 
-interface Tile {
-  layer: CollectionId;
-  z: number;
-  x: number;
-  y: number;
-}
-
-/** The XYZ tiles at z10–13 over a lon/lat box, for each layer, in a seeded random order. */
-function tilesOver([west, south, east, north]: number[], layers: readonly CollectionId[]): Tile[] {
-  const tileX = (lon: number, n: number) => Math.floor(((lon + 180) / 360) * n);
-  const tileY = (lat: number, n: number) => {
-    const sin = Math.sin((lat * Math.PI) / 180);
-    return Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n);
-  };
-  const tiles: Tile[] = [];
-  for (let z = 10; z <= 13; z++) {
-    const n = 2 ** z;
-    for (let x = tileX(west, n); x <= tileX(east, n); x++) {
-      for (let y = tileY(north, n); y <= tileY(south, n); y++) for (const layer of layers) tiles.push({ layer, z, x, y });
-    }
-  }
-  const random = createRandom(20_251_313);
-  for (let i = tiles.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [tiles[i], tiles[j]] = [tiles[j], tiles[i]];
-  }
-  return tiles;
-}
-
-const urlOf = ({ layer, z, x, y }: Tile) => `/tiles/${layer}/${z}/${x}/${y}.mvt`;
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const loadAverage = () => os.loadavg().map((l) => round(l, 2));
