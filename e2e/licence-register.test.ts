@@ -127,6 +127,34 @@ async function recordAct(page: Page, act: string, documentNo: string, fill?: (fo
   return form;
 }
 
+/** Today in China, the county's day. */
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/** 正式审查 of the block open in a plan panel: whether the server's verdict lists an existing mining right. */
+async function checkOverlapsARight(page: Page, panel: ReturnType<Page['getByRole']>) {
+  const verdict = panel.locator('.server-verdict');
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/check' && r.request().method() === 'POST');
+  await verdict.getByRole('button', { name: '正式审查' }).click();
+  expect((await answered).status()).toBe(200);
+  await verdict.getByRole('status').filter({ hasText: `按 ${today} 当日结束时的矿业权台账审查。` }).waitFor();
+  await expect.poll(() => verdict.getByRole('button', { name: '正式审查' }).isEnabled()).toBe(true);
+  return (await verdict.locator('.finding[data-rule-id="existingMiningRight"]').count()) > 0;
+}
+
+/** The brick-clay mine count in 公众 → 报告与指标, read again from the server (its 截至日期 set to `day`, empty: today). */
+async function brickClayMinesShown(page: Page, day?: string) {
+  const staff = page.getByRole('complementary', { name: '矿山恢复治理进展' });
+  if (day !== undefined) {
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/indicators');
+    if (day) await staff.locator('input[name="indicators-as-of"]').fill(day);
+    else await staff.locator('.as-of-field').getByRole('button', { name: '回到今天' }).click();
+    await answered;
+  }
+  const cell = staff.locator('.indicator-table tr[data-indicator-id="mineCount.brickClay"] td').nth(1);
+  await cell.waitFor();
+  return Number.parseInt((await cell.textContent()) ?? '', 10);
+}
+
 describe('矿业权台账 in 管理 mode, in a real browser', () => {
   it('registers an approved proposal as a licence, renews and revokes it; the checks and indicators follow; a stale act gets the 409; the audit chain holds', async () => {
     const admin = await loginCookie(suite.server.url, 'admin', TEST_ADMIN_PASSWORD);
@@ -154,6 +182,9 @@ describe('矿业权台账 in 管理 mode, in a real browser', () => {
     expect(await submitting.getByRole('button', { name: '同意' }).count(), 'a planner does not decide').toBe(0);
     await submitting.getByRole('button', { name: '送审' }).click();
     await submitting.getByText('已送审。').waitFor();
+    // The planner's page turns to 公众 → 报告与指标: the indicators as the browser shows them after each step.
+    await plannerPage.page.getByRole('group', { name: '模式' }).getByRole('button', { name: '公众' }).click();
+    await plannerPage.page.getByRole('complementary', { name: '矿山恢复治理进展' }).getByRole('tab', { name: '报告与指标' }).click();
     const reviewerPage = await planPage(REVIEWER);
     const deciding = await openProposal(reviewerPage.panel);
     await expect.poll(() => deciding.locator('.workflow-status .proposal-status-badge').textContent()).toBe('已送审');
@@ -161,10 +192,11 @@ describe('矿业权台账 in 管理 mode, in a real browser', () => {
     await deciding.getByRole('button', { name: '同意' }).click();
     await deciding.getByText('已同意。').waitFor();
     expect((await api(admin, 'GET', `/api/proposals/${proposal.id}`)).status).toBe('approved');
-    expect([...plannerPage.errors, ...reviewerPage.errors]).toEqual([]);
-    await Promise.all([plannerPage.context.close(), reviewerPage.context.close()]);
     const before = await productState(admin);
     expect(before.overlapsARight).toBe(false);
+    // In the browser: the reviewer's check of the proposal's block finds no right; the planner's indicators count the brick-clay mines.
+    expect(await checkOverlapsARight(reviewerPage.page, reviewerPage.panel)).toBe(false);
+    await expect.poll(() => brickClayMinesShown(plannerPage.page)).toBe(before.brickClayMines);
 
     // 新立 from the approved proposal.
     const form = first.panel.getByRole('form', { name: '新立矿业权' });
@@ -182,6 +214,8 @@ describe('矿业权台账 in 管理 mode, in a real browser', () => {
     expect(await card.getByRole('list', { name: '登记历史' }).textContent()).toMatch(/新立\s*2026-01-01 · 宁自然资矿字〔2026〕21号\s*· 系统管理员/);
     const registered = await productState(admin);
     expect(registered).toEqual({ brickClayMines: before.brickClayMines + 1, overlapsARight: true });
+    expect(await checkOverlapsARight(reviewerPage.page, reviewerPage.panel)).toBe(true);
+    expect(await brickClayMinesShown(plannerPage.page, today)).toBe(before.brickClayMines + 1);
     expect((await api(admin, 'GET', `/api/proposals/${proposal.id}`)).status).toBe('licensed');
     // The register filters by mineral and by township (the one holding most of the right).
     const search = first.panel.getByRole('form', { name: '查询台账' });
@@ -211,28 +245,54 @@ describe('矿业权台账 in 管理 mode, in a real browser', () => {
     await recordAct(second.page, '注销', '宁自然资矿字〔2026〕31号');
     await stale.getByRole('alert').filter({ hasText: /已由 系统管理员 于 .*保存为第 2 版/ }).waitFor();
     expect((await productState(admin)).overlapsARight).toBe(true);
+    expect(await checkOverlapsARight(reviewerPage.page, reviewerPage.panel), 'renewed, the right still stands in the way').toBe(true);
     // It now shows the renewal; the 注销 goes through.
     await expect.poll(() => stale.locator('.licence-fields').textContent()).toContain('2032-01-01');
     await recordAct(second.page, '注销', '宁自然资矿字〔2026〕31号');
     await expect.poll(() => stale.locator('.licence-state').first().textContent()).toBe('注销');
     expect(await productState(admin)).toEqual(before);
+    expect(await checkOverlapsARight(reviewerPage.page, reviewerPage.panel), 'revoked, the right no longer counts').toBe(false);
+    expect(await brickClayMinesShown(plannerPage.page, '')).toBe(before.brickClayMines);
+    expect([...plannerPage.errors, ...reviewerPage.errors]).toEqual([]);
+    await Promise.all([plannerPage.context.close(), reviewerPage.context.close()]);
     expect(await stale.getByText('该矿业权已注销，不能再登记其他事项。').count()).toBe(1);
     // The register as it stood before the revocation still has it valid.
     const history = await api(admin, 'GET', `/api/licences?q=${LICENCE_NO}&asOf=2026-06-01`);
     expect(history.licences[0]).toMatchObject({ state: 'valid', validTo: '2029-01-01' });
 
-    // The audit view lists the three acts, and the chain holds.
+    // The audit view of today, every register, lists each step of the chain, newest first: the
+    // accounts the admin created, the proposal saved, sent for review and approved, the licence
+    // registered, renewed and revoked; and the chain holds.
     await second.panel.getByRole('tab', { name: '审计日志' }).click();
     const filters = second.panel.getByRole('form', { name: '筛选审计日志' });
-    await filters.getByLabel('台账').selectOption({ label: '矿业权台账' });
+    await filters.getByLabel('起始日期').fill(today);
+    await filters.getByLabel('截止日期').fill(today);
     await filters.getByRole('button', { name: '查询' }).click();
     const entries = second.panel.getByRole('list', { name: '审计日志' }).getByRole('listitem');
-    await expect.poll(() => entries.count()).toBe(3);
-    expect(await entries.allTextContents()).toEqual([
-      expect.stringContaining('注销了 矿业权台账'),
-      expect.stringContaining('延续了 矿业权台账'),
-      expect.stringContaining('登记了 矿业权台账'),
-    ]);
+    const chain = [
+      '系统管理员 (admin) 注销了 矿业权台账',
+      '系统管理员 (admin) 延续了 矿业权台账',
+      '系统管理员 (admin) 登记了 矿业权台账',
+      `${REVIEWER.displayName} (${REVIEWER.username}) 同意了 方案`,
+      `${PLANNER.displayName} (${PLANNER.username}) 送审了 方案`,
+      `${PLANNER.displayName} (${PLANNER.username}) 新建了 方案`,
+      '系统管理员 (admin) 新建了 用户',
+      '系统管理员 (admin) 新建了 用户',
+    ];
+    /** The steps of `chain` found in the listed entries, in the order listed. */
+    const stepsListed = async () => {
+      const texts = await entries.allTextContents();
+      let at = 0;
+      const found: string[] = [];
+      for (const step of chain) {
+        const i = texts.findIndex((text, j) => j >= at && text.includes(step));
+        if (i < 0) break;
+        found.push(step);
+        at = i + 1;
+      }
+      return found;
+    };
+    await expect.poll(stepsListed).toEqual(chain);
     await second.panel.getByRole('button', { name: '核验审计链' }).click();
     await second.panel.getByRole('status').filter({ hasText: '审计链完整。' }).waitFor();
     await first.page.screenshot({ path: SCREENSHOT });

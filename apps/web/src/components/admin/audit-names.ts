@@ -49,6 +49,12 @@ const ACTION_LABELS: Record<string, string> = {
   handover: 'handed over',
   handoverResult: 'recorded the hand-over result of',
   submitReport: 'recorded a report sent for',
+  // A proposal's workflow steps (送审, 撤回, 同意, 退回, 登记为矿业权).
+  submit: 'sent for review',
+  withdraw: 'withdrew from review',
+  approve: 'decided to approve',
+  return: 'returned with comments',
+  license: 'marked as licensed',
 };
 
 /** A register's name in the UI language (an unknown one by its key), `t` being i18next's. */

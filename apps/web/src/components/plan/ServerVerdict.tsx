@@ -87,7 +87,7 @@ function ReportButton({ disabled }: { disabled: boolean }) {
   const language = useSession((s) => s.language);
   const open = useProposalSession((s) => s.open);
   const asOf = usePlan((s) => s.asOf);
-  // A saved version's report is checked against today's register; a past day goes as an unsaved block.
+  // A saved version's report reads the register of the day it was saved; a past day chosen goes as an unsaved block.
   const saved = !useLocalEdits() && open && !asOf ? open : null;
   return saved ? (
     <PdfButton
