@@ -10,13 +10,28 @@ const SIZE = { width: 720, height: 560, mapWidth: 540, legendX: 556 };
 /** The county fills the frame but for a thin margin. */
 const MARGIN = { share: 0.03, minM: 200 };
 
+/**
+ * A marker path of each status's own shape (circle, triangle, square, diamond) centred on (x, y),
+ * `r` across half its width: on paper, in grey or to a colour-blind reader, the shape tells the status.
+ */
+const MARKER_PATHS: Record<RestorationStatus, (x: number, y: number, r: number) => string> = {
+  planned: (x, y, r) => `M${x - r} ${y}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0Z`,
+  underWay: (x, y, r) => `M${x} ${y - r * 1.15}L${x + r * 1.15} ${y + r * 0.85}L${x - r * 1.15} ${y + r * 0.85}Z`,
+  completed: (x, y, r) => `M${x - r * 0.85} ${y - r * 0.85}h${1.7 * r}v${1.7 * r}h${-1.7 * r}Z`,
+  accepted: (x, y, r) => `M${x} ${y - r * 1.2}l${r * 1.2} ${r * 1.2}l${-r * 1.2} ${r * 1.2}l${-r * 1.2} ${-r * 1.2}Z`,
+};
+
+const marker = (status: RestorationStatus, x: number, y: number, r: number) =>
+  `<path data-status-marker="${status}" d="${MARKER_PATHS[status](x, y, r).replace(/(\.\d{2})\d+/g, '$1')}" fill="${STATUS_COLORS[status]}" stroke="#222" stroke-width="0.8"/>`;
+
 /** A parcel's status on the map's day. */
 export type ParcelStatusById = ReadonlyMap<number, RestorationStatus>;
 
 /**
  * The restoration parcels coloured by their status on `asOf`, over the county and township
  * outlines with the townships named, a scale bar, a north arrow and a legend counting the
- * parcels of each status. A dot marks every parcel: at county scale most are a few pixels wide.
+ * parcels of each status. A marker of its status's shape marks every parcel: at county scale most
+ * are a few pixels wide.
  * Returns null when there is nothing to frame (no county and no parcel).
  */
 export function progressMapSvg(shapes: RestorationMapShapes, statuses: ParcelStatusById, asOf: string, lang: Language): string | null {
@@ -49,7 +64,7 @@ export function progressMapSvg(shapes: RestorationMapShapes, statuses: ParcelSta
     const [x, y] = xy(p.centre);
     return (
       `<path d="${outline(p.geometry)}" fill="${color}" fill-opacity="0.85" fill-rule="evenodd" stroke="#333" stroke-width="0.5"/>` +
-      `<circle cx="${x}" cy="${y}" r="4" fill="${color}" stroke="#222" stroke-width="0.8"/>`
+      marker(status, Number(x), Number(y), 4.5)
     );
   });
 
@@ -58,7 +73,8 @@ export function progressMapSvg(shapes: RestorationMapShapes, statuses: ParcelSta
     `<path d="M0 -4h26" stroke="#8c8c8c" stroke-width="0.9" stroke-dasharray="5 3"/><text x="34" y="0">${e(say('mapTownships', lang))}</text>`,
     ...RESTORATION_STATUSES.map(
       (s) =>
-        `<rect x="0" y="-11" width="26" height="14" fill="${STATUS_COLORS[s]}" stroke="#333" stroke-width="0.5"/>` +
+        `<rect x="0" y="-11" width="26" height="14" fill="${STATUS_COLORS[s]}" fill-opacity="0.85" stroke="#333" stroke-width="0.5"/>` +
+        marker(s, 13, -4, 5) +
         `<text x="34" y="0">${e(term(s, lang))}${lang === 'zh' ? `（${counts.get(s) ?? 0}）` : ` (${counts.get(s) ?? 0})`}</text>`,
     ),
   ];
