@@ -42,6 +42,21 @@ describe('the product on its embedded database', () => {
     expect((await fetch(`${server!.url}/health`)).status).toBe(200);
   });
 
+  it('sends the web app compressed as the browser accepts it, its hashed assets kept for good and its page checked again', async () => {
+    const page = await fetch(`${server!.url}/`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const script = (await page.text()).match(/src="(\/assets\/index-[^"]+\.js)"/)![1];
+    for (const coding of ['br', 'gzip'] as const) {
+      const asset = await fetch(`${server!.url}${script}`, { headers: { 'accept-encoding': coding } });
+      expect(asset.headers.get('content-encoding')).toBe(coding);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(await asset.text()).toContain('maplibre');
+    }
+    const plain = await fetch(`${server!.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+
   it('reopens the same directory on the next start without loading or printing anything again', async () => {
     await server!.stop();
     server = await startServer({ dataDir });

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +38,25 @@ function webInputsHash() {
   return hash.digest('hex');
 }
 
+/** Text worth compressing: scripts, styles, the page, images drawn as text, data. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
+
+/** Writes `name.br` and `name.gz` beside each compressible file of `dir` over 1 KiB. */
+function precompress(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (!entry.isFile() || !COMPRESSIBLE.test(entry.name) || fs.statSync(file).size < 1024) continue;
+    const data = fs.readFileSync(file);
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(data, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      }),
+    );
+  }
+}
+
 const ifChanged = process.argv.includes('--if-changed');
 const inputs = webInputsHash();
 const built = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8').trim() : null;
@@ -45,6 +65,7 @@ if (ifChanged && built === inputs) {
 } else {
   const result = spawnSync('pnpm', ['--filter', '@mpm/web', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  precompress(webDist);
   fs.writeFileSync(stampFile, `${inputs}\n`);
 }
 const compiled = spawnSync(process.execPath, [path.join(root, 'apps/api/scripts/compile.mjs')], { stdio: 'inherit' });

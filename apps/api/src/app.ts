@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
@@ -170,7 +171,7 @@ export async function buildApp({ db, config, logger = true, logStream, onRoute }
   await app.register(elevationSurveyRoutes);
 
   if (fs.existsSync(config.webDist)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, preCompressed: true, setHeaders: cacheWebFile });
   }
   // The web app routes on the client: unknown GETs outside the APIs get its index.html.
   app.setNotFoundHandler((request, reply) => {
@@ -184,4 +185,14 @@ export async function buildApp({ db, config, logger = true, logStream, onRoute }
     });
   });
   return app;
+}
+
+/**
+ * The web build's `assets/` are named by a hash of their content: a browser keeps them for good.
+ * Everything else (the page naming them) is checked again on each visit (an ETag makes it a 304).
+ * The build writes each text file compressed beside itself (`scripts/build.mjs`), sent as it is.
+ */
+function cacheWebFile(reply: { header(name: string, value: string): unknown }, filePath: string) {
+  const hashed = filePath.split(path.sep).includes('assets');
+  reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
 }

@@ -7,7 +7,6 @@ import { useEditSession } from '../state/edit-session.ts';
 import { useServerData } from '../state/server-store.ts';
 import { useSession } from '../state/session-store.ts';
 import type { EditController } from './edit-controller.ts';
-import { createEditController } from './edit-controller.ts';
 import { whileMapLives } from './while-map-lives.ts';
 
 /**
@@ -28,16 +27,23 @@ export function useEditMap(map: MaplibreMap | null, styleLoaded: boolean, active
 
   useEffect(() => {
     if (!map || !styleLoaded || !active) return;
-    const created = createEditController(map, {
-      onChange: (changed) => {
-        shownRef.current = changed;
-        useEditSession.getState().setGeometry(changed);
-      },
-      snapTargets: () => {
-        const { features, target: open } = useEditSession.getState();
-        const own = features.filter((f) => open?.kind !== 'feature' || f.id !== open.id).flatMap((f) => ringsOf(f.geometry));
-        return [...own, ...neighboursRef.current];
-      },
+    // terra-draw loads when editing first starts, not with the first view.
+    let created: EditController | null = null;
+    let live = true;
+    void import('./edit-controller.ts').then(({ createEditController }) => {
+      if (!live) return;
+      created = createEditController(map, {
+        onChange: (changed) => {
+          shownRef.current = changed;
+          useEditSession.getState().setGeometry(changed);
+        },
+        snapTargets: () => {
+          const { features, target: open } = useEditSession.getState();
+          const own = features.filter((f) => open?.kind !== 'feature' || f.id !== open.id).flatMap((f) => ringsOf(f.geometry));
+          return [...own, ...neighboursRef.current];
+        },
+      });
+      setController(created);
     });
     // The other layers' boundaries in the view, fetched anew after each move of the map while a feature is open.
     let asked = 0;
@@ -69,14 +75,15 @@ export function useEditMap(map: MaplibreMap | null, styleLoaded: boolean, active
       if (found) session.open(found.id);
     };
     map.on('click', pick);
-    setController(created);
     return () => {
+      live = false;
       setController(null);
       map.off('click', pick);
       map.off('moveend', refreshNeighbours);
       unsubscribeEdit();
       unsubscribeLayers();
-      whileMapLives(() => created.destroy());
+      const made = created;
+      if (made) whileMapLives(() => made.destroy());
     };
   }, [map, styleLoaded, active]);
 
