@@ -26,6 +26,7 @@ import * as greenMineDerived from './migrations/026-green-mine-derived.ts';
 import * as sessionActivity from './migrations/027-session-activity.ts';
 import * as stagedTargets from './migrations/028-staged-targets.ts';
 import * as sweepLandProblems from './migrations/035-sweep-land-problems.ts';
+import * as patchRoundIndex from './migrations/038-patch-round-index.ts';
 import * as signInFailures from './migrations/039-sign-in-failures.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '027-session-activity': sessionActivity,
   '028-staged-targets': stagedTargets,
   '035-sweep-land-problems': sweepLandProblems,
+  '038-patch-round-index': patchRoundIndex,
   '039-sign-in-failures': signInFailures,
 };
 
