@@ -7,9 +7,18 @@ import { LAYER_TABLES, fieldExpression } from '../layers/layer-tables.ts';
 import { layerSource, type BBox } from '../layers/layers-repository.ts';
 import { rightTable } from '../inspection/rights-repository.ts';
 
-/** The block, parsed once: only ever a geometry already validated in code (see `block-*.validation.ts`). */
+/**
+ * The block, parsed once: only ever a geometry already validated in code (see
+ * `block-*.validation.ts`), with GEOS's verdict on it (issue #13: in the measuring statement, not
+ * a round trip of its own). An invalid block is measured as empty, so it meets nothing and no
+ * GEOS operation sees it; its reason is answered instead.
+ */
 const BLOCK_CTE = `b AS (
-  SELECT g, g::geography AS geog FROM (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490)) AS g) s
+  SELECT g, g::geography AS geog, valid, reason
+    FROM (SELECT CASE WHEN valid THEN parsed ELSE ST_SetSRID('POLYGON EMPTY'::geometry, 4490) END AS g, valid,
+                 CASE WHEN NOT valid THEN ST_IsValidReason(parsed) END AS reason
+            FROM (SELECT parsed, ST_IsValid(parsed) AS valid
+                    FROM (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(?), 4490)) AS parsed) p) v) s
 )`;
 
 /**
@@ -94,6 +103,12 @@ function collectionQuery(
 /** The PostGIS engine also measures a point (see {@link MeasuredGeometry}). */
 export interface PointMeasuring {
   measure(site: MeasuredGeometry, request: MeasurementRequest): Promise<Measurements>;
+  /**
+   * GEOS's verdict on the block and its measurements, in one round trip: `invalidReason` is null
+   * when the block is valid, else GEOS's reason (as {@link ChecksRepository}'s `invalidityReason`
+   * says it), and then the measurements are those of an empty block, to be thrown away.
+   */
+  validAndMeasured(block: MeasuredGeometry, request: MeasurementRequest): Promise<{ invalidReason: string | null; measurements: Measurements }>;
 }
 
 /** A binding of the measuring statement that depends on the block: filled in at each call. */
@@ -125,7 +140,7 @@ function measuringStatement(knex: Knex, request: MeasurementRequest, sliverToler
   const { sql, bindings } = knex
     .raw(
       `WITH ${BLOCK_CTE}, found AS (${found})
-       SELECT (SELECT ST_Area(geog) FROM b)::float8 AS "blockAreaM2",
+       SELECT (SELECT ST_Area(geog) FROM b)::float8 AS "blockAreaM2", (SELECT reason FROM b) AS "invalidReason",
               (SELECT coalesce(json_agg(f ORDER BY f.collection, f."featureId"), '[]'::json) FROM found f) AS features`,
       [new BlockBinding((block) => JSON.stringify(block)), ...parts],
     )
@@ -158,21 +173,26 @@ function statementFor(knex: Knex, request: MeasurementRequest, sliverToleranceM2
  * `sliverToleranceM2`: a right overlapping a planning block by less is not one of its holders.
  */
 export function createPostgisEngine(knex: Knex, sliverToleranceM2: number, asOf?: string): GeometryEngine & PointMeasuring {
-  return {
+  const engine = {
     async measure(block: MeasuredGeometry, request: MeasurementRequest): Promise<Measurements> {
+      return (await engine.validAndMeasured(block, request)).measurements;
+    },
+
+    async validAndMeasured(block: MeasuredGeometry, request: MeasurementRequest) {
       const statement = statementFor(knex, request, sliverToleranceM2, asOf);
       // The same text prepared under one name; the values bound per call (see `measuringStatement`).
       const result = await knex.raw(statement.sql, statement.bindings(block)).options({ name: statement.name });
       type Row = FeatureMeasurement & { rightHolders: string[] | null; rightsInside: ZoneRight[] | null };
-      const row = result.rows[0] as { blockAreaM2: number; features: Row[] };
+      const row = result.rows[0] as { blockAreaM2: number; invalidReason: string | null; features: Row[] };
       const features = row.features.map(({ rightHolders, rightsInside, ...feature }) => ({
         ...feature,
         ...(rightHolders && { rightHolders }),
         ...(rightsInside && { rightsInside }),
       }));
-      return { blockAreaM2: row.blockAreaM2, features };
+      return { invalidReason: row.invalidReason, measurements: { blockAreaM2: row.blockAreaM2, features } };
     },
   };
+  return engine;
 }
 
 /** What {@link createChecksRepository}'s `inputsState` answers: the data the check's cached inputs were made from. */

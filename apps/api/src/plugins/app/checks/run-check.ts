@@ -60,6 +60,24 @@ export function cornerListBlock({ text, zone }: NonNullable<CheckBody['cornerLis
   throw badRequest(INVALID_CORNER_LIST, message);
 }
 
+/** Checks a block in code before SQL sees it (structure and coordinates, the county, crossings); throws a 400 otherwise. */
+function checkedInCode(input: unknown, countyBbox: BBox | null, crossingsChecked: boolean): CheckedBlock {
+  const block = orThrow(validateBlockGeometry(input, { countyBbox }));
+  orThrow(validateNearCounty(block.bbox, countyBbox));
+  if (!crossingsChecked) orThrow(validateBlockTopology(block.geometry));
+  return block;
+}
+
+/** Answers 400 for a block GEOS found invalid (`reason`, its words), as overlapping parts or a crossing ring. */
+function refuseInvalid(geometry: CheckedBlock['geometry'], reason: string | null) {
+  if (reason === null) return;
+  if (geometry.type === 'MultiPolygon' && geometry.coordinates.length > 1) throw badRequest(PARTS_OVERLAP, M.partsOverlap());
+  throw badRequest(INVALID_RING, {
+    zh: `地块的边界在厘米以下的尺度上自相交或重叠（GEOS：${reason}）。`,
+    en: `The block's boundary crosses or overlaps itself below the centimetre (GEOS: ${reason}).`,
+  });
+}
+
 /**
  * Checks a block before SQL sees it (structure and coordinates, the county, crossings), then
  * asks GEOS for the finer verdict. `crossingsChecked`: the block comes from a corner list whose
@@ -71,32 +89,31 @@ export async function validatedBlock(
   countyBbox: BBox | null,
   crossingsChecked = false,
 ): Promise<CheckedBlock> {
-  const block = orThrow(validateBlockGeometry(input, { countyBbox }));
-  orThrow(validateNearCounty(block.bbox, countyBbox));
-  if (!crossingsChecked) orThrow(validateBlockTopology(block.geometry));
-  const reason = await checks.invalidityReason(block.geometry);
-  if (reason !== null) {
-    if (block.geometry.type === 'MultiPolygon' && block.geometry.coordinates.length > 1) throw badRequest(PARTS_OVERLAP, M.partsOverlap());
-    throw badRequest(INVALID_RING, {
-      zh: `地块的边界在厘米以下的尺度上自相交或重叠（GEOS：${reason}）。`,
-      en: `The block's boundary crosses or overlaps itself below the centimetre (GEOS: ${reason}).`,
-    });
-  }
+  const block = checkedInCode(input, countyBbox, crossingsChecked);
+  refuseInvalid(block.geometry, await checks.invalidityReason(block.geometry));
   return block;
 }
 
 /**
- * Checks every input before SQL sees it, then asks GEOS for the finer verdict, then refuses a
- * block below the county's minimum block area (the browser's live check says the same). Returns the
- * block as given (GeoJSON) or as parsed (corner list), unchanged; throws a 400 otherwise.
+ * The block of a check, measured: every input checked in code before SQL sees it, then GEOS's
+ * finer verdict and the measurements in one round trip (the measuring statement), then the
+ * county's minimum block area (the browser's live check says the same); the 400s in that order.
+ * Returns the block as given (GeoJSON) or as parsed (corner list), unchanged, with its measurements.
  */
-async function checkedBlock(context: CheckContext, body: CheckBody, { countyBbox, minBlockAreaM2 }: Pick<CheckInputs, 'countyBbox' | 'minBlockAreaM2'>) {
+async function measuredBlock(context: CheckContext, body: CheckBody, inputs: CheckInputs) {
   if ((body.geometry === undefined) === (body.cornerList === undefined)) throw badRequest(NEITHER_OR_BOTH, M.neitherOrBoth());
   const cornerList = body.cornerList ? cornerListBlock(body.cornerList) : undefined;
-  const block = await validatedBlock(context.repos.checks, cornerList ? cornerList.geometry : body.geometry, countyBbox, !!cornerList);
-  const tooSmall = tooSmallBlockReason(ellipsoidalAreaM2(block.geometry), minBlockAreaM2);
+  const block = checkedInCode(cornerList ? cornerList.geometry : body.geometry, inputs.countyBbox, !!cornerList);
+  const geometry = block.geometry as BlockGeometry;
+  const engine = context.repos.checks.engine(inputs.inForce.ruleset.sliverToleranceM2, context.asOf);
+  const [{ invalidReason, measurements }, mines] = await Promise.all([
+    engine.validAndMeasured(geometry, inputs.request),
+    context.asOf === undefined ? inputs.mines : context.repos.checks.mines(context.asOf),
+  ]);
+  refuseInvalid(block.geometry, invalidReason);
+  const tooSmall = tooSmallBlockReason(ellipsoidalAreaM2(geometry), inputs.minBlockAreaM2);
   if (tooSmall) throw badRequest(BLOCK_TOO_SMALL, tooSmall);
-  return { geometry: block.geometry as BlockGeometry, cornerList };
+  return { geometry, cornerList, measurements, mines };
 }
 
 /**
@@ -106,16 +123,10 @@ async function checkedBlock(context: CheckContext, body: CheckBody, { countyBbox
  * findings). Reads only; writes nothing.
  */
 export async function runCheck(context: CheckContext, body: CheckBody): Promise<CheckResponse> {
-  const { repos } = context;
   const inputs = await checkInputs(context, context.ruleset);
-  const { geometry, cornerList } = await checkedBlock(context, body, inputs);
+  const { geometry, cornerList, measurements, mines } = await measuredBlock(context, body, inputs);
   const { inForce: { ruleset, version }, buffers, indicators } = inputs;
   const { asOf } = context;
-  const engine = repos.checks.engine(ruleset.sliverToleranceM2, asOf);
-  const [measurements, mines] = await Promise.all([
-    engine.measure(geometry, inputs.request),
-    asOf === undefined ? inputs.mines : repos.checks.mines(asOf),
-  ]);
   const years = planYears(ruleset, asOf ? endOfChinaDay(asOf) : context.now);
   const { periodEnded } = years;
   const verdict = evaluate({ ruleset: { ...ruleset, indicators }, buffers, proposal: body.proposal, measurements, mines, ...years });
