@@ -6,7 +6,7 @@ import { buildApp, createRepositories, loadConfig, openDatabase, prepareDatabase
 import { measurementRequest, type Ruleset } from '@mpm/rules';
 import { databaseCpuMs } from './cpu-time.ts';
 import { inOwnDatabase } from './own-database.ts';
-import { load, saturate, type LoadResult } from './http-load.ts';
+import { load, oneAtATime, saturate, type LoadResult } from './http-load.ts';
 import { randomBlocks } from './shapes.ts';
 
 /**
@@ -28,19 +28,6 @@ const PROPOSAL = { mineral: 'brickClay', capacity10ktPerYear: 15, rightKind: 'ne
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const loadAverage = () => os.loadavg().map((l) => round(l, 2));
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-/** `ALONE` calls one after another: p50 and p99 in milliseconds. */
-async function alone(ask: (i: number) => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < ALONE; i++) {
-    const start = performance.now();
-    await ask(i);
-    samples.push(performance.now() - start);
-  }
-  const sorted = samples.sort((a, b) => a - b);
-  return { p50: round(percentile(sorted, 50), 2), p99: round(percentile(sorted, 99), 2) };
-}
 
 type Row = { run: string; perSecond?: number; p50: number; p99: number; appCpuMsPerCheck?: number; dbCpuMsPerCheck?: number; statuses?: Record<string, number>; loadAverage: number[] };
 
@@ -92,8 +79,8 @@ async function run(target: DatabaseTarget) {
     // Warm-up: connections, plans, PROJ and the JIT before anything is timed.
     for (let i = 0; i < 20; i++) await Promise.all([raw(i), check(i)]);
 
-    note({ run: 'baseline: measuring query alone, one at a time', ...(await alone(raw)), loadAverage: loadAverage() });
-    note({ run: 'app: POST /api/check, one at a time', ...(await alone(check)), loadAverage: loadAverage() });
+    note({ run: 'baseline: measuring query alone, one at a time', ...(await oneAtATime(ALONE, raw)), loadAverage: loadAverage() });
+    note({ run: 'app: POST /api/check, one at a time', ...(await oneAtATime(ALONE, check)), loadAverage: loadAverage() });
     await measure(`baseline: measuring query alone, ${CONNECTIONS} at a time`, () => saturate(CONNECTIONS, SECONDS, raw));
     await measure(`app: POST /api/check, ${CONNECTIONS} connections`, () =>
       load({ origin, paths: ['/api/check'], bodies, headers: { cookie }, connections: CONNECTIONS, seconds: SECONDS }),

@@ -63,6 +63,18 @@ export async function saturate(connections: number, seconds: number, ask: (i: nu
   };
 }
 
+/** `count` calls one after another: p50 and p99 in milliseconds. */
+export async function oneAtATime(count: number, ask: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await ask(i);
+    samples.push(performance.now() - start);
+  }
+  const sorted = samples.sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)) };
+}
+
 /** Runs the load in this process (the child's side of {@link load}). */
 async function run({ origin, paths, headers, connections, seconds, bodies }: LoadRun): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });

@@ -33,3 +33,13 @@ export function tilesOver([west, south, east, north]: number[], layers: readonly
 
 /** The tile's path on the server. */
 export const urlOf = ({ layer, z, x, y }: Tile) => `/tiles/${layer}/${z}/${x}/${y}.mvt`;
+
+/** Asks for every path once, 8 at a time: the cache is warm after. */
+export async function warm(origin: string, paths: string[], headers: Record<string, string>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < paths.length) await (await fetch(`${origin}${paths[next++]}`, { headers })).arrayBuffer();
+    }),
+  );
+}

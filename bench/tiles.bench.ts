@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp, createRepositories, loadConfig, makeTile, openDatabase, prepareDatabase, type Database, type DatabaseTarget } from '@mpm/api';
 import { COLLECTION_IDS, getLayer, type CollectionId } from '@mpm/domain';
+import { tilesOver, urlOf, warm, type Tile } from './tile-grid.ts';
 import { databaseCpuMs } from './cpu-time.ts';
 import { inOwnDatabase } from './own-database.ts';
 import { tilesOver, urlOf, type Tile } from './tile-grid.ts';
@@ -48,16 +49,6 @@ async function serve(db: Database, tileCacheBytes: number, tileEncoder: 'node' |
   const app = await buildApp({ db, config: { ...loadConfig({}), webDist: '', logLevel: 'warn', tileCacheBytes, tileEncoder }, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, origin: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
-}
-
-/** Asks for every path once, 8 at a time: the cache is warm after. */
-async function warm(origin: string, paths: string[], headers: Record<string, string>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < paths.length) await (await fetch(`${origin}${paths[next++]}`, { headers })).arrayBuffer();
-    }),
-  );
 }
 
 /** One measured run: its load figures, CPU time per tile and the load average when it began. */
