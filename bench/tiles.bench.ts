@@ -7,7 +7,6 @@ import { COLLECTION_IDS, getLayer, type CollectionId } from '@mpm/domain';
 import { tilesOver, urlOf, warm, type Tile } from './tile-grid.ts';
 import { databaseCpuMs } from './cpu-time.ts';
 import { inOwnDatabase } from './own-database.ts';
-import { tilesOver, urlOf, type Tile } from './tile-grid.ts';
 import { load, saturate, type LoadResult } from './http-load.ts';
 
 /**
