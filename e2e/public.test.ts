@@ -312,10 +312,10 @@ describe('public mode (公众) in a real browser', () => {
     await panel.getByLabel('报告类型', { exact: true }).selectOption({ label: '半年总结' });
     await panel.getByLabel('年度', { exact: true }).fill('2022');
     await panel.getByLabel('半年', { exact: true }).selectOption('1');
-    expect(await link.getAttribute('href')).toBe('/api/reports/progress.pdf?period=halfYear&year=2022&half=1');
+    expect(await link.getAttribute('href')).toBe('/api/reports/progress.pdf?period=halfYear&year=2022&half=1&lang=zh');
     await panel.getByLabel('报告类型', { exact: true }).selectOption({ label: '月度进展报告' });
     await panel.getByLabel('月份', { exact: true }).selectOption('6');
-    expect(await link.getAttribute('href')).toBe('/api/reports/progress.pdf?period=month&year=2022&month=6');
+    expect(await link.getAttribute('href')).toBe('/api/reports/progress.pdf?period=month&year=2022&month=6&lang=zh');
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'public-staff.png') });
     await v.context.close();

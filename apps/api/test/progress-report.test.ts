@@ -110,8 +110,8 @@ describe.each(TEST_DATABASES)('restoration progress report on %s', (kind) => {
     expect(flat).toContain(`本期完成${Number(doneIn2022.toFixed(2)).toLocaleString('zh-CN')}亩`);
   });
 
-  it('prints in English for Accept-Language: en (a half-year summary)', async () => {
-    const response = await get('period=halfYear&year=2021&half=1', admin, 'en-GB,en;q=0.9');
+  it('prints in English for the page\'s switch (lang=en) in a Chinese browser (a half-year summary)', async () => {
+    const response = await get('period=halfYear&year=2021&half=1&lang=en', admin);
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     expect(response.headers['content-disposition']).toContain('filename="restoration-progress-2021-H1.pdf"');
     pagePngs(response.rawPayload, `progress-half-en-${kind}`, RESULTS);

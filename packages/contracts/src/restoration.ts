@@ -257,6 +257,8 @@ export const ProgressReportQuery = Type.Object(
     year: Year,
     month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
     half: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })),
+    /** The page's language switch; else the request's Accept-Language. */
+    lang: Type.Optional(Type.Enum(['zh', 'en'])),
   },
   strict,
 );

@@ -55,9 +55,9 @@ export const publicApi = {
     request<TipOffStatusResponse>(`/api/tip-offs/${encodeURIComponent(receiptCode.trim())}`, lang),
 };
 
-/** Link to the progress report PDF (staff): `month` needs `month`, `halfYear` needs `half`. */
+/** Link to the progress report PDF (staff) in the page's language: `month` needs `month`, `halfYear` needs `half`. */
 export function progressReportUrl(params: ProgressReportQuery): string {
-  const { period, year } = params;
+  const { period, year, lang } = params;
   const extra = period === 'month' ? { month: params.month } : period === 'halfYear' ? { half: params.half } : {};
-  return `/api/reports/progress.pdf${queryString({ period, year, ...extra })}`;
+  return `/api/reports/progress.pdf${queryString({ period, year, ...extra, lang })}`;
 }

@@ -22,7 +22,7 @@ export function ReportBox({ lang, today }: { lang: Language; today: Date }) {
   const [year, setYear] = useState(today.getFullYear());
   const [month, setMonth] = useState(today.getMonth() + 1);
   const [half, setHalf] = useState(today.getMonth() < 6 ? 1 : 2);
-  const href = progressReportUrl({ period, year, month, half });
+  const href = progressReportUrl({ period, year, month, half, lang });
   const yearOk = Number.isInteger(year) && year >= 1949 && year <= 2200;
   return (
     <section className="public-section report-box" aria-labelledby={`${id}-title`}>

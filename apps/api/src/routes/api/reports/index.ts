@@ -7,7 +7,7 @@ import { contentDisposition, renderProgressReport } from '../../../plugins/app/r
 /**
  * `GET /api/reports/progress.pdf?period=month&year=2022&month=6` (`half=1|2` for a half-year):
  * the restoration progress report (月度进展报告 / 半年总结 / 年度总结) as a PDF to download, in
- * Chinese, or English for `Accept-Language: en`. Staff only; 503 when the server has no Chromium.
+ * the page's language (`lang=zh|en`), else Chinese, or English for `Accept-Language: en`. Staff only; 503 when the server has no Chromium.
  */
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -21,7 +21,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const context = { repos: app.repos, ruleset: app.ruleset, printer: app.pdfPrinter, now: new Date() };
-      const report = await renderProgressReport(context, request.query, requestLanguage(request));
+      const report = await renderProgressReport(context, request.query, request.query.lang ?? requestLanguage(request));
       return reply.type('application/pdf').header('content-disposition', contentDisposition(report)).send(report.pdf);
     },
   );
