@@ -24,7 +24,21 @@ export const LayerSummary = Type.Object({
 });
 export type LayerSummary = Static<typeof LayerSummary>;
 
-export const LayersResponse = Type.Object({ layers: Type.Array(LayerSummary) });
+/**
+ * The one vector tile source holding every layer listed (`GET /tiles/{z}/{x}/{y}.mvt`, a
+ * source-layer per collection id): the absolute XYZ template, with the listed layers' combined
+ * data revision as `v` (a write to any of them changes it), the zooms served and the box of the
+ * listed layers' features (null when none has any).
+ */
+export const CombinedTiles = Type.Object({
+  url: Type.String(),
+  minzoom: Type.Integer({ minimum: 0 }),
+  maxzoom: Type.Integer({ minimum: 0 }),
+  bounds: Type.Union([BBox, Type.Null()]),
+});
+export type CombinedTiles = Static<typeof CombinedTiles>;
+
+export const LayersResponse = Type.Object({ layers: Type.Array(LayerSummary), tiles: CombinedTiles });
 export type LayersResponse = Static<typeof LayersResponse>;
 
 /**
@@ -98,3 +112,10 @@ export const TileQuery = Type.Object({
   v: Type.Optional(Type.String({ maxLength: 40 })),
 });
 export type TileQuery = Static<typeof TileQuery>;
+
+/**
+ * Query of `GET /tiles/{z}/{x}/{y}.mvt`, every layer in one tile: `v`, the combined data revision
+ * `/api/layers` wrote into the template (ignored: it only keeps browser caches apart).
+ */
+export const CombinedTileQuery = Type.Object({ v: Type.Optional(Type.String({ maxLength: 40 })) });
+export type CombinedTileQuery = Static<typeof CombinedTileQuery>;

@@ -31,3 +31,14 @@ export function tileFeatures(body: Buffer, layer: string): VectorTileFeature[] {
   const decoded = new VectorTile(new PbfReader(body)).layers[layer];
   return decoded ? Array.from({ length: decoded.length }, (_, i) => decoded.feature(i)) : [];
 }
+
+/** The URL of the tile of every layer at zoom `z` under the first position of `geometry`. */
+export function combinedTileUrlAt(geometry: GeoJSON.Geometry, z: number): string {
+  const { x, y } = tileAt(firstPosition(geometry), z);
+  return `/tiles/${z}/${x}/${y}.mvt`;
+}
+
+/** The names of the layers in an encoded tile, in order (none for an empty body). */
+export function tileLayerNames(body: Buffer): string[] {
+  return body.length === 0 ? [] : Object.keys(new VectorTile(new PbfReader(body)).layers);
+}

@@ -1,30 +1,45 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
-import { TileQuery } from '@mpm/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CombinedTileQuery, TileQuery } from '@mpm/contracts';
 import { isRightCollection, type CollectionId } from '@mpm/domain';
 import { badRequest } from '../../http/errors.ts';
 import { registerDay } from '../../plugins/app/reports/china-time.ts';
 import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
 import { absolute } from '../../http/origin.ts';
-import { accessTo, visibleCollection, type CollectionAccess } from '../../plugins/app/layers/layer-access.ts';
+import { accessTo, visibleAccesses, visibleCollection } from '../../plugins/app/layers/layer-access.ts';
 import { preferredCoding } from '../../plugins/app/tiles/content-coding.ts';
 import { MVT_TYPE } from '../../plugins/app/tiles/encode.ts';
-import { createLayerState } from '../../plugins/app/tiles/layer-state.ts';
-import { createTileCache } from '../../plugins/app/tiles/tile-cache.ts';
-import { isOlderTile, matchesEtag, tileEtag, tileKey, type TileEncoder } from '../../plugins/app/tiles/tile-key.ts';
+import { matchesEtag, tileEtag, type TileEncoder } from '../../plugins/app/tiles/tile-key.ts';
 import { parseTileCoord } from '../../plugins/app/tiles/tile-math.ts';
-import { chooseEncoder, makeTile } from '../../plugins/app/tiles/tile-source.ts';
+import { createTileService, sameForEveryone, type PreparedTile } from '../../plugins/app/tiles/tile-service.ts';
+import { chooseEncoder } from '../../plugins/app/tiles/tile-source.ts';
 import { tileJson, TileJson } from './tilejson.ts';
 
 /**
- * Short shared caching only for what every visitor would get alike: a public layer, as the
- * public sees it (staff may get staff-only and hidden fields). Everything else stays out of caches.
+ * Short shared caching only for what every visitor would get alike (see `sameForEveryone`).
+ * Everything else stays out of caches.
  */
-function setCaching(reply: FastifyReply, { isPublic, allFieldsPublic }: CollectionAccess, staff: boolean): void {
-  const sameForEveryone = isPublic && (!staff || allFieldsPublic);
-  reply.header('cache-control', sameForEveryone ? 'public, max-age=60' : 'private, no-store');
+function setCaching(reply: FastifyReply, shared: boolean): void {
+  reply.header('cache-control', shared ? 'public, max-age=60' : 'private, no-store');
   reply.header('vary', 'Cookie, Authorization, Accept-Encoding');
+}
+
+/**
+ * Answers with `tile`: an `ETag` from its key, 304 when `If-None-Match` names it (the tile is not
+ * made), 204 when nothing lands in it, else its bytes gzip'd or brotli'd as the client accepts.
+ */
+async function sendTile(request: FastifyRequest, reply: FastifyReply, tile: PreparedTile) {
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('cross-origin-resource-policy', 'same-origin');
+  const etag = tileEtag(tile.key);
+  setCaching(reply, tile.sameForEveryone);
+  reply.header('etag', etag);
+  if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  const sent = await tile.get(preferredCoding(request.headers['accept-encoding']));
+  if (!sent.body) return reply.code(204).send();
+  if (sent.coding !== 'identity') reply.header('content-encoding', sent.coding);
+  return reply.type(MVT_TYPE).send(sent.body);
 }
 
 /**
@@ -55,12 +70,17 @@ export interface TileRouteOptions {
  * revision, the caller's fields and address: an `ETag` from that key, `If-None-Match` answered 304
  * without making the tile, gzip or brotli as the client accepts. Same visibility rules as `/ogc`.
  * A right layer's TileJSON and tiles take `?asOf=YYYY-MM-DD`: the register as it stood that day.
+ * `GET /tiles/{z}/{x}/{y}.mvt`: one tile holding every layer the caller may see (a source-layer
+ * per collection id), made of the layers' cached tiles, so the map's first view costs one request
+ * per tile address rather than one per layer and address.
  */
 const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) => {
-  const encoder = await chooseEncoder(app, options.encoder);
-  const cache = createTileCache(options.cacheBytes);
-  const layers = createLayerState(app, (id, revision) => cache.forget((key) => isOlderTile(key, id, revision)));
-  app.addHook('onClose', async () => layers.close());
+  const service = createTileService(app, await chooseEncoder(app, options.encoder), options.cacheBytes);
+  app.addHook('onClose', async () => service.close());
+  // Helmet's headers are for documents (a content security policy, framing, …), and making them
+  // took about a tenth of a cached tile's time (profiled): a tile keeps the two that apply (`sendTile`).
+  const tileRoute = { helmet: false } as const;
+  const coordParams = { z: Type.String(), x: Type.String(), y: Type.String() };
 
   app.get(
     '/tiles/:id.json',
@@ -69,8 +89,8 @@ const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) 
       const access = await visibleCollection(app, request, request.params.id);
       const asOf = pastDay(access.id, request.query.asOf);
       const staff = isStaffRequest(request);
-      const [extents, state] = await Promise.all([app.repos.layers.extents(), layers.get()]);
-      setCaching(reply, access, staff);
+      const [extents, state] = await Promise.all([app.repos.layers.extents(), service.state()]);
+      setCaching(reply, sameForEveryone(access, staff));
       // The data revision in the tiles' URL: a client asking again after a write does not take
       // the tiles it keeps for a minute (`max-age`) for current. The tile route itself ignores it.
       const url = absolute(request, `/tiles/${access.id}/{z}/{x}/{y}.mvt?v=${state.revisions[access.id]}${asOf ? `&asOf=${asOf}` : ''}`);
@@ -80,33 +100,25 @@ const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) 
 
   app.get(
     '/tiles/:id/:z/:x/:y.mvt',
-    {
-      schema: {
-        params: Type.Object({ id: Type.String(), z: Type.String(), x: Type.String(), y: Type.String() }),
-        querystring: TileQuery,
-      },
-      // Helmet's headers are for documents (a content security policy, framing, …), and making
-      // them took about a tenth of a cached tile's time (profiled): a tile keeps the two that apply.
-      helmet: false,
-    },
+    { ...tileRoute, schema: { params: Type.Object({ id: Type.String(), ...coordParams }), querystring: TileQuery } },
     async (request, reply) => {
-      reply.header('x-content-type-options', 'nosniff');
-      reply.header('cross-origin-resource-policy', 'same-origin');
       const coord = parseTileCoord(request.params);
       const staff = isStaffRequest(request);
-      const state = await layers.get();
+      const state = await service.state();
       const access = accessTo(request.params.id, state.settings, staff);
       const asOf = pastDay(access.id, request.query.asOf);
-      const key = tileKey(access.id, state.revisions[access.id], access.fields, encoder, coord, asOf);
-      const etag = tileEtag(key);
-      setCaching(reply, access, staff);
-      reply.header('etag', etag);
-      if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
-      const coding = preferredCoding(request.headers['accept-encoding']);
-      const tile = await cache.get(key, coding, () => makeTile(app, encoder, access.id, access.fields, coord, asOf));
-      if (!tile.body) return reply.code(204).send();
-      if (tile.coding !== 'identity') reply.header('content-encoding', tile.coding);
-      return reply.type(MVT_TYPE).send(tile.body);
+      return sendTile(request, reply, service.layerTile(access, state, staff, coord, asOf));
+    },
+  );
+
+  app.get(
+    '/tiles/:z/:x/:y.mvt',
+    { ...tileRoute, schema: { params: Type.Object(coordParams), querystring: CombinedTileQuery } },
+    async (request, reply) => {
+      const coord = parseTileCoord(request.params);
+      const staff = isStaffRequest(request);
+      const state = await service.state();
+      return sendTile(request, reply, service.combinedTile(visibleAccesses(state.settings, staff), state, staff, coord));
     },
   );
 };

@@ -2,11 +2,8 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import { term, type CollectionId, type FieldDef } from '@mpm/domain';
 import type { BBox } from '../../plugins/app/layers/layers-repository.ts';
+import { MAX_ZOOM, MIN_ZOOM } from '../../plugins/app/tiles/tile-math.ts';
 
-/** Lowest zoom advertised to clients. */
-export const MIN_ZOOM = 0;
-/** Highest zoom advertised to clients; MapLibre overzooms the z16 tiles beyond it. */
-export const MAX_ZOOM = 16;
 
 /** TileJSON 3.0.0 for one vector layer (https://github.com/mapbox/tilejson-spec/tree/master/3.0.0). */
 export const TileJson = Type.Object({

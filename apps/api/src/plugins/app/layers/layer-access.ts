@@ -56,6 +56,11 @@ export function accessTo(id: string, settings: LayerSettings, staff: boolean): C
   };
 }
 
+/** Every layer the caller may see, in catalogue order, each as {@link accessTo} gives it. */
+export function visibleAccesses(settings: LayerSettings, staff: boolean): CollectionAccess[] {
+  return COLLECTION_IDS.filter((id) => staff || settings[id].isPublic).map((id) => accessTo(id, settings, staff));
+}
+
 /** {@link accessTo} for a request, with the settings as stored now. */
 export async function visibleCollection(app: LayerAccessContext, request: FastifyRequest, id: string): Promise<CollectionAccess> {
   if (!isCollectionId(id)) throw unknownLayer(id);

@@ -26,10 +26,46 @@ export function tileKey(
   return `${layer}|${revision}|${TILE_FORMAT}${encoder}|${fields.map((field) => field.key).join(',')}|${z}/${x}/${y}${asOf ? `@${asOf}` : ''}`;
 }
 
-/** Whether `key` is a tile of `layer` at a revision before `revision`. */
+/** First part of a combined tile's key (never a collection id). */
+const COMBINED = '*';
+
+/** One layer's part of a combined tile: its id, its revision and its own tile key. */
+export interface CombinedPart {
+  layer: CollectionId;
+  revision: DataRevision;
+  key: string;
+}
+
+/**
+ * The key of a tile combining several layers' tiles: `*|layer@revision,…|digest of their keys`,
+ * so it changes whenever one of theirs does (revision, fields, encoder, address) and names each
+ * layer's revision (see {@link isOlderTile}).
+ */
+export function combinedTileKey(parts: readonly CombinedPart[]): string {
+  const digest = crypto.createHash('sha256').update(parts.map((part) => part.key).join('\n')).digest('base64url');
+  return `${COMBINED}|${parts.map((part) => `${part.layer}@${part.revision}`).join(',')}|${digest}`;
+}
+
+/**
+ * Whether `key` is a tile holding `layer` at a revision before `revision`: the layer's own, or a
+ * combined tile that includes it.
+ */
 export function isOlderTile(key: string, layer: CollectionId, revision: DataRevision): boolean {
   const [keyLayer, keyRevision] = key.split('|', 2);
-  return keyLayer === layer && BigInt(keyRevision) < BigInt(revision);
+  if (keyLayer !== COMBINED) return keyLayer === layer && BigInt(keyRevision) < BigInt(revision);
+  return keyRevision.split(',').some((part) => {
+    const [partLayer, partRevision] = part.split('@');
+    return partLayer === layer && BigInt(partRevision) < BigInt(revision);
+  });
+}
+
+/**
+ * A short digest of the layers' data revisions (catalogue order): written into the combined
+ * tiles' URL, it changes with a write to any of them, so a client does not take the tiles it keeps
+ * for a minute (`max-age`) for current.
+ */
+export function combinedRevision(revisions: Record<CollectionId, DataRevision>, layers: readonly CollectionId[]): string {
+  return crypto.createHash('sha256').update(layers.map((id) => `${id}@${revisions[id]}`).join(',')).digest('base64url').slice(0, 16);
 }
 
 /**

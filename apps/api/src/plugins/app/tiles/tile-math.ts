@@ -14,6 +14,10 @@ export const TILE_EXTENT = 4096;
 export const TILE_BUFFER = 64;
 /** CSS pixels MapLibre draws one vector tile across. */
 const TILE_SIZE_PX = 512;
+/** Lowest zoom advertised to clients. */
+export const MIN_ZOOM = 0;
+/** Highest zoom advertised to clients; MapLibre overzooms the z16 tiles beyond it. */
+export const MAX_ZOOM = 16;
 /** Deepest zoom a tile is served at; TileJSON advertises less and clients overzoom. */
 export const MAX_REQUEST_ZOOM = 22;
 /** Latitude where the Web Mercator square ends. */

@@ -3,10 +3,13 @@ import { Type } from '@fastify/type-provider-typebox';
 import { isCollectionId, type CollectionId } from '@mpm/domain';
 import { ClientConfig, LayerSettingsBody, LayerSummary, LayersResponse } from '@mpm/contracts';
 import { badRequest } from '../../../http/errors.ts';
+import { absolute } from '../../../http/origin.ts';
+import { combinedRevision } from '../../../plugins/app/tiles/tile-key.ts';
+import { MAX_ZOOM, MIN_ZOOM } from '../../../plugins/app/tiles/tile-math.ts';
 import { isStaffRequest, requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { publicFieldKeys, unknownFields } from '../../../plugins/app/layers/field-visibility.ts';
 import { unknownLayer, visibleLayers } from '../../../plugins/app/layers/layer-access.ts';
-import type { StoredLayerSetting } from '../../../plugins/app/layers/layers-repository.ts';
+import type { BBox, StoredLayerSetting } from '../../../plugins/app/layers/layers-repository.ts';
 import { saveLayerSetting } from '../../../plugins/app/layers/layers-writes.ts';
 import { countyProfile } from '../../../plugins/app/settings/county-profile.ts';
 import { COUNTY_KEY } from '../../../plugins/app/settings/settings-repository.ts';
@@ -32,6 +35,17 @@ const summary = (
   publicFields: publicFieldKeys(id, setting.hiddenFields),
 });
 
+/** The box around all `boxes` (lon/lat), null when there are none. */
+const unionBox = (boxes: readonly BBox[]): BBox | null =>
+  boxes.length === 0
+    ? null
+    : [
+        Math.min(...boxes.map((b) => b[0])),
+        Math.min(...boxes.map((b) => b[1])),
+        Math.max(...boxes.map((b) => b[2])),
+        Math.max(...boxes.map((b) => b[3])),
+      ];
+
 const unknownField = (id: CollectionId, field: string) =>
   badRequest('unknownField', {
     zh: `hiddenFields 中的“${field}”不是图层“${id}”的字段。`,
@@ -41,12 +55,21 @@ const unknownField = (id: CollectionId, field: string) =>
 const layers: FastifyPluginAsyncTypebox<{ tiandituKey?: string }> = async (app, { tiandituKey }) => {
   app.get('/api/layers', { schema: { response: { 200: LayersResponse } } }, async (request) => {
     const staff = isStaffRequest(request);
-    const [ids, settings, stats] = await Promise.all([
+    const [ids, settings, stats, revisions] = await Promise.all([
       visibleLayers(app, staff),
       app.repos.layers.settings(),
       app.repos.layers.stats(),
+      app.repos.tiles.revisions(),
     ]);
-    return { layers: ids.map((id) => summary(id, settings[id], stats[id], staff)) };
+    return {
+      layers: ids.map((id) => summary(id, settings[id], stats[id], staff)),
+      tiles: {
+        url: absolute(request, `/tiles/{z}/{x}/{y}.mvt?v=${combinedRevision(revisions, ids)}`),
+        minzoom: MIN_ZOOM,
+        maxzoom: MAX_ZOOM,
+        bounds: unionBox(ids.flatMap((id) => (stats[id].bounds ? [stats[id].bounds] : []))),
+      },
+    };
   });
 
   app.put(
