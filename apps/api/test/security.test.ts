@@ -166,14 +166,15 @@ describe.each(TEST_DATABASES)('security on %s', (kind) => {
     const session = (cookie: string) => t.db.knex('sessions').where('token_hash', crypto.createHash('sha256').update(cookie.replace('mpm_session=', '')).digest('hex'));
     const setLastSeen = (cookie: string, minutesAgo: number) =>
       session(cookie).update({ last_seen_at: t.db.knex.raw(`now() - ? * interval '1 minute'`, [minutesAgo]) });
+    // Moved back in the database before either is first looked up: a lookup is then kept a few
+    // seconds in the process (session-cache.ts), which does not see the database's clock moved.
     await setLastSeen(idle, 121);
     await setLastSeen(used, 119);
     expect(await me(idle)).toBeNull();
     expect(await me(used)).toMatchObject({ username: 'admin' });
     // Using it moved its last use to now: two more hours from here.
-    await setLastSeen(used, 119 - 2);
-    expect(await me(used)).toMatchObject({ username: 'admin' });
     expect(await session(used).whereRaw(`last_seen_at > now() - interval '1 minute'`).first('token_hash')).toBeDefined();
+    expect(await me(used)).toMatchObject({ username: 'admin' });
   });
 
   it('lets an admin end every session but their own, in one audited write', async () => {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { StaffRole, UserAccount } from '@mpm/contracts';
+import { SessionCache } from './session-cache.ts';
 
 export interface User {
   id: number;
@@ -63,8 +64,13 @@ export interface AccountChange {
   active?: boolean;
 }
 
-/** Accounts and their sessions. Password hashing is the caller's (see `passwords.ts`). */
+/**
+ * Accounts and their sessions. Password hashing is the caller's (see `passwords.ts`). Session
+ * lookups are kept a few seconds (`session-cache.ts`); every write here to accounts or sessions
+ * forgets them.
+ */
 export function createUsersRepository(knex: Knex) {
+  const sessions = new SessionCache();
   const accounts = (trx: Knex) => trx('users as u').leftJoin('users as by', 'by.id', 'u.updated_by');
   const account = async (id: number, trx: Knex = knex): Promise<Account | undefined> => {
     const row = await accounts(trx).where('u.id', id).first<AccountRow | undefined>(...ACCOUNT_COLUMNS);
@@ -124,6 +130,7 @@ export function createUsersRepository(knex: Knex) {
 
     /** Applies `change` as the account's next version, made by `by` now. */
     async update(id: number, change: AccountChange, by: number, trx: Knex): Promise<void> {
+      sessions.forget(trx);
       await trx('users')
         .where({ id })
         .update({
@@ -136,6 +143,7 @@ export function createUsersRepository(knex: Knex) {
           updated_at: trx.fn.now(),
           updated_by: by,
         });
+      sessions.forget();
     },
 
     /** Starts a session; returns the cookie token (only its hash is stored). */
@@ -149,45 +157,59 @@ export function createUsersRepository(knex: Knex) {
 
     /**
      * The user of a live session: not expired, used within the last `idleMs` (0: no limit), its
-     * account active. Marks the session used, at most once a minute.
+     * account active. Marks the session used, at most once a minute. Kept in the process for at
+     * most `SESSION_CACHE_MS` (5 s), never past the session's end or idle limit.
      */
     async userForSession(token: string, idleMs = 0): Promise<User | undefined> {
       const tokenHash = sha256(token);
+      const kept = sessions.get(tokenHash);
+      if (kept) return kept;
+      const generation = sessions.generation;
       const query = knex('sessions as s')
         .join('users as u', 'u.id', 's.user_id')
         .where('s.token_hash', tokenHash)
         .andWhere('s.expires_at', '>', knex.fn.now())
         .andWhere('u.disabled', false);
       if (idleMs > 0) query.andWhere('s.last_seen_at', '>', knex.raw(`now() - ? * interval '1 millisecond'`, [idleMs]));
-      const row = await query.first<(User & { stale: boolean }) | undefined>(
+      const row = await query.first<(User & { stale: boolean; endsInMs: number; seenMsAgo: number }) | undefined>(
         ...USER_COLUMNS,
         knex.raw(`s.last_seen_at < now() - interval '1 minute' as stale`),
+        knex.raw(`(extract(epoch from s.expires_at - now()) * 1000)::float8 as "endsInMs"`),
+        knex.raw(`(extract(epoch from now() - s.last_seen_at) * 1000)::float8 as "seenMsAgo"`),
       );
       if (!row) return undefined;
-      const { stale, ...user } = row;
+      const { stale, endsInMs, seenMsAgo, ...user } = row;
       if (stale) await knex('sessions').where('token_hash', tokenHash).update({ last_seen_at: knex.fn.now() });
+      const idleLeftMs = idleMs > 0 ? idleMs - (stale ? 0 : seenMsAgo) : Infinity;
+      sessions.keep(tokenHash, user, Math.min(endsInMs, idleLeftMs), generation);
       return user;
     },
 
     async endSession(token: string) {
+      sessions.forget();
       await knex('sessions').where('token_hash', sha256(token)).delete();
+      sessions.forget();
     },
 
     /** Ends every session but the one of `keepToken`; answers how many had not expired. */
     async endAllSessions(trx: Knex, keepToken?: string): Promise<number> {
+      sessions.forget(trx);
       const query = trx('sessions');
       if (keepToken) query.whereNot('token_hash', sha256(keepToken));
       const live = await query.clone().andWhere('expires_at', '>', trx.fn.now()).count<{ count: string | number }[]>({ count: '*' });
       await query.delete();
+      sessions.forget();
       return Number(live[0].count);
     },
 
     /** Ends the user's sessions that have not expired, but for the one of `keepToken`; answers how many. */
     async endSessions(userId: number, trx: Knex, keepToken?: string): Promise<number> {
+      sessions.forget(trx);
       const query = trx('sessions').where('user_id', userId);
       if (keepToken) query.whereNot('token_hash', sha256(keepToken));
       const live = await query.clone().andWhere('expires_at', '>', trx.fn.now()).count<{ count: string | number }[]>({ count: '*' });
       await query.delete();
+      sessions.forget();
       return Number(live[0].count);
     },
   };
