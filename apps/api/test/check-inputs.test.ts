@@ -52,4 +52,22 @@ describe.each(TEST_DATABASES)('what a check keeps between checks, on %s', (kind)
     );
     expect(mineCountAfter(await check())).toMatchObject({ value: 5, target: 9 });
   });
+
+  it('refuses and then accepts a block as the minimum block area stands at each check, whoever stored it', async () => {
+    const checkStatus = () =>
+      t.app.inject({ method: 'POST', url: '/api/check', headers: { cookie }, payload: { geometry: block(), proposal: { mineral: 'brickClay', capacity10ktPerYear: 13, rightKind: 'new' } } });
+    const setMinimum = (minBlockAreaM2: number) =>
+      t.db.knex.raw(
+        `INSERT INTO county_settings (key, value) VALUES ('blocks', ?::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [JSON.stringify({ minBlockAreaM2 })],
+      );
+    expect((await checkStatus()).statusCode).toBe(200);
+    await setMinimum(40_000);
+    const refused = await checkStatus();
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().code).toBe('blockTooSmall');
+    await setMinimum(1_000);
+    expect((await checkStatus()).statusCode).toBe(200);
+    await t.db.knex('county_settings').where({ key: 'blocks' }).delete();
+  });
 });

@@ -106,9 +106,16 @@ export interface PointMeasuring {
   /**
    * GEOS's verdict on the block and its measurements, in one round trip: `invalidReason` is null
    * when the block is valid, else GEOS's reason (as {@link ChecksRepository}'s `invalidityReason`
-   * says it), and then the measurements are those of an empty block, to be thrown away.
+   * says it), and then the measurements are those of an empty block, to be thrown away. With
+   * `stateOf`, also what the check's inputs stand on as the measuring saw it (`inputsState`, as
+   * `inputsState` of the repository answers it; else null): the same round trip tells whether the
+   * inputs the request was made from still stand.
    */
-  validAndMeasured(block: MeasuredGeometry, request: MeasurementRequest): Promise<{ invalidReason: string | null; measurements: Measurements }>;
+  validAndMeasured(
+    block: MeasuredGeometry,
+    request: MeasurementRequest,
+    stateOf?: InputsStateOf,
+  ): Promise<{ invalidReason: string | null; measurements: Measurements; inputsState: CheckInputsState | null }>;
 }
 
 /** A binding of the measuring statement that depends on the block: filled in at each call. */
@@ -131,7 +138,7 @@ interface MeasuringStatement {
  * each connection (issue #13: planning the ~200-binding statement cost ~9 ms a check, executing
  * it ~1 ms); PGlite, which has no named statements, is sent the same text and bindings.
  */
-function measuringStatement(knex: Knex, request: MeasurementRequest, sliverToleranceM2: number, asOf?: string): MeasuringStatement {
+function measuringStatement(knex: Knex, request: MeasurementRequest, sliverToleranceM2: number, asOf?: string, stateOf?: InputsStateOf): MeasuringStatement {
   const grown = (withinM: number) => [0, 1, 2, 3].map((i) => new BlockBinding((_, bbox) => growBox(bbox, withinM)[i]));
   const parts = request.collections.map(({ collection, withinM }) =>
     collectionQuery(knex, collection, withinM, grown(withinM), sliverToleranceM2, asOf),
@@ -141,8 +148,9 @@ function measuringStatement(knex: Knex, request: MeasurementRequest, sliverToler
     .raw(
       `WITH ${BLOCK_CTE}, found AS (${found})
        SELECT (SELECT ST_Area(geog) FROM b)::float8 AS "blockAreaM2", (SELECT reason FROM b) AS "invalidReason",
-              (SELECT coalesce(json_agg(f ORDER BY f.collection, f."featureId"), '[]'::json) FROM found f) AS features`,
-      [new BlockBinding((block) => JSON.stringify(block)), ...parts],
+              (SELECT coalesce(json_agg(f ORDER BY f.collection, f."featureId"), '[]'::json) FROM found f) AS features,
+              ${stateOf ? `(SELECT row_to_json(s) FROM (${INPUTS_STATE_SQL}) s)` : 'NULL::json'} AS "inputsState"`,
+      [new BlockBinding((block) => JSON.stringify(block)), ...parts, ...(stateOf ? inputsStateBindings(stateOf) : [])],
     )
     .toSQL();
   return {
@@ -158,12 +166,12 @@ function measuringStatement(knex: Knex, request: MeasurementRequest, sliverToler
 /** Measuring statements by request (a check's request is kept with its inputs), sliver tolerance and day. */
 const statements = new WeakMap<MeasurementRequest, Map<string, MeasuringStatement>>();
 
-function statementFor(knex: Knex, request: MeasurementRequest, sliverToleranceM2: number, asOf?: string): MeasuringStatement {
+function statementFor(knex: Knex, request: MeasurementRequest, sliverToleranceM2: number, asOf?: string, stateOf?: InputsStateOf): MeasuringStatement {
   const byRequest = statements.get(request) ?? new Map<string, MeasuringStatement>();
   statements.set(request, byRequest);
-  const key = `${sliverToleranceM2}|${asOf ?? ''}`;
+  const key = `${sliverToleranceM2}|${asOf ?? ''}|${stateOf ? JSON.stringify(stateOf) : ''}`;
   let statement = byRequest.get(key);
-  if (!statement) byRequest.set(key, (statement = measuringStatement(knex, request, sliverToleranceM2, asOf)));
+  if (!statement) byRequest.set(key, (statement = measuringStatement(knex, request, sliverToleranceM2, asOf, stateOf)));
   return statement;
 }
 
@@ -178,18 +186,18 @@ export function createPostgisEngine(knex: Knex, sliverToleranceM2: number, asOf?
       return (await engine.validAndMeasured(block, request)).measurements;
     },
 
-    async validAndMeasured(block: MeasuredGeometry, request: MeasurementRequest) {
-      const statement = statementFor(knex, request, sliverToleranceM2, asOf);
+    async validAndMeasured(block: MeasuredGeometry, request: MeasurementRequest, stateOf?: InputsStateOf) {
+      const statement = statementFor(knex, request, sliverToleranceM2, asOf, stateOf);
       // The same text prepared under one name; the values bound per call (see `measuringStatement`).
       const result = await knex.raw(statement.sql, statement.bindings(block)).options({ name: statement.name });
       type Row = FeatureMeasurement & { rightHolders: string[] | null; rightsInside: ZoneRight[] | null };
-      const row = result.rows[0] as { blockAreaM2: number; invalidReason: string | null; features: Row[] };
+      const row = result.rows[0] as { blockAreaM2: number; invalidReason: string | null; features: Row[]; inputsState: CheckInputsState | null };
       const features = row.features.map(({ rightHolders, rightsInside, ...feature }) => ({
         ...feature,
         ...(rightHolders && { rightHolders }),
         ...(rightsInside && { rightsInside }),
       }));
-      return { invalidReason: row.invalidReason, measurements: { blockAreaM2: row.blockAreaM2, features } };
+      return { invalidReason: row.invalidReason, measurements: { blockAreaM2: row.blockAreaM2, features }, inputsState: row.inputsState };
     },
   };
   return engine;
@@ -205,6 +213,29 @@ export interface CheckInputsState {
   indicators: string | null;
   blocks: string | null;
 }
+
+/** The county settings' keys whose stored values a check's inputs read. */
+export interface InputsStateKeys {
+  buffers: string;
+  indicators: string;
+  blocks: string;
+}
+
+/** Whose {@link CheckInputsState} to read: the ruleset file's id and the settings' keys. */
+export interface InputsStateOf {
+  rulesetId: string;
+  settingsKeys: InputsStateKeys;
+}
+
+/** The one statement reading a {@link CheckInputsState}: alone, or inside the measuring statement. */
+const INPUTS_STATE_SQL = `SELECT (SELECT coalesce(string_agg(layer_id || '=' || revision, ',' ORDER BY layer_id), '')
+                   FROM layer_data_revisions WHERE layer_id IN ('county', 'mining_rights')) AS revisions,
+                (SELECT max(version) FROM ruleset_versions WHERE ruleset_id = ?) AS "rulesetVersion",
+                (SELECT value::text FROM county_settings WHERE key = ?) AS buffers,
+                (SELECT value::text FROM county_settings WHERE key = ?) AS indicators,
+                (SELECT value::text FROM county_settings WHERE key = ?) AS blocks`;
+
+const inputsStateBindings = ({ rulesetId, settingsKeys }: InputsStateOf) => [rulesetId, settingsKeys.buffers, settingsKeys.indicators, settingsKeys.blocks];
 
 /** SQL of the planner's check: the geometry engine, the county's mines and its extent. */
 export function createChecksRepository(knex: Knex) {
@@ -239,16 +270,8 @@ export function createChecksRepository(knex: Knex) {
      * as text. Prepared by name (one text, the values bound per call): PostgreSQL parsed and planned
      * it at every check before (~0.6 ms of its ~0.7 ms).
      */
-    async inputsState(rulesetId: string, settingsKeys: { buffers: string; indicators: string; blocks: string }): Promise<CheckInputsState> {
-      const result = await knex.raw(
-        `SELECT (SELECT coalesce(string_agg(layer_id || '=' || revision, ',' ORDER BY layer_id), '')
-                   FROM layer_data_revisions WHERE layer_id IN ('county', 'mining_rights')) AS revisions,
-                (SELECT max(version) FROM ruleset_versions WHERE ruleset_id = ?) AS "rulesetVersion",
-                (SELECT value::text FROM county_settings WHERE key = ?) AS buffers,
-                (SELECT value::text FROM county_settings WHERE key = ?) AS indicators,
-                (SELECT value::text FROM county_settings WHERE key = ?) AS blocks`,
-        [rulesetId, settingsKeys.buffers, settingsKeys.indicators, settingsKeys.blocks],
-      ).options({ name: 'check_inputs_state' });
+    async inputsState(rulesetId: string, settingsKeys: InputsStateKeys): Promise<CheckInputsState> {
+      const result = await knex.raw(INPUTS_STATE_SQL, inputsStateBindings({ rulesetId, settingsKeys })).options({ name: 'check_inputs_state' });
       return result.rows[0] as CheckInputsState;
     },
 

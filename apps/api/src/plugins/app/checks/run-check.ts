@@ -1,7 +1,7 @@
 import type { CheckBody, CheckResponse } from '@mpm/contracts';
 import { areaReport, ellipsoidalAreaM2, parseCornerList, tooSmallBlockReason, type CornerListResult } from '@mpm/geo';
 import { evaluate, planYears, worstOutcome, type BlockGeometry } from '@mpm/rules';
-import { badRequest, type Bilingual } from '../../../http/errors.ts';
+import { UserError, badRequest, type Bilingual } from '../../../http/errors.ts';
 import type { Repositories } from '../repositories.plugin.ts';
 import type { BBox } from '../layers/layers-repository.ts';
 import { validateBlockGeometry, MAX_BLOCK_VERTICES, type CheckedBlock } from './block-geometry.validation.ts';
@@ -18,7 +18,8 @@ import {
 } from './block-reasons.ts';
 import { validateBlockTopology } from './block-topology.validation.ts';
 import { validateNearCounty } from './near-county.validation.ts';
-import { checkInputs, type CheckInputs } from './check-inputs.ts';
+import { checkInputs, heldCheckInputs, inputsStateOf, stateKey, type CheckInputs } from './check-inputs.ts';
+import type { CheckInputsState } from './checks-repository.ts';
 import type { LoadedRuleset } from './ruleset.ts';
 import { chinaToday, endOfChinaDay } from '../reports/china-time.ts';
 
@@ -94,26 +95,64 @@ export async function validatedBlock(
   return block;
 }
 
-/**
- * The block of a check, measured: every input checked in code before SQL sees it, then GEOS's
- * finer verdict and the measurements in one round trip (the measuring statement), then the
- * county's minimum block area (the browser's live check says the same); the 400s in that order.
- * Returns the block as given (GeoJSON) or as parsed (corner list), unchanged, with its measurements.
- */
-async function measuredBlock(context: CheckContext, body: CheckBody, inputs: CheckInputs) {
+/** The block of a check, every input checked in code before SQL sees it (400s otherwise). */
+function blockInCode(body: CheckBody, inputs: CheckInputs) {
   if ((body.geometry === undefined) === (body.cornerList === undefined)) throw badRequest(NEITHER_OR_BOTH, M.neitherOrBoth());
   const cornerList = body.cornerList ? cornerListBlock(body.cornerList) : undefined;
   const block = checkedInCode(cornerList ? cornerList.geometry : body.geometry, inputs.countyBbox, !!cornerList);
+  return { block, cornerList };
+}
+
+/**
+ * The block of a check, measured: GEOS's finer verdict, the measurements and the state the inputs
+ * stand on in one round trip (the measuring statement), then the county's minimum block area (the
+ * browser's live check says the same); the 400s in that order. Returns the block as given
+ * (GeoJSON) or as parsed (corner list), unchanged, with its measurements; or, when `inputs` are not
+ * yet known to stand and the state the measuring saw is not theirs, that state instead (nothing
+ * refused).
+ */
+async function measuredBlock(context: CheckContext, { block, cornerList }: ReturnType<typeof blockInCode>, inputs: CheckInputs, confirmed: boolean) {
   const geometry = block.geometry as BlockGeometry;
   const engine = context.repos.checks.engine(inputs.inForce.ruleset.sliverToleranceM2, context.asOf);
-  const [{ invalidReason, measurements }, mines] = await Promise.all([
-    engine.validAndMeasured(geometry, inputs.request),
+  const [{ invalidReason, measurements, inputsState }, mines] = await Promise.all([
+    engine.validAndMeasured(geometry, inputs.request, inputsStateOf(context.ruleset)),
     context.asOf === undefined ? inputs.mines : context.repos.checks.mines(context.asOf),
   ]);
+  if (!confirmed && inputsState && stateKey(inputsState) !== inputs.stateKey) return { moved: inputsState };
   refuseInvalid(block.geometry, invalidReason);
   const tooSmall = tooSmallBlockReason(ellipsoidalAreaM2(geometry), inputs.minBlockAreaM2);
   if (tooSmall) throw badRequest(BLOCK_TOO_SMALL, tooSmall);
-  return { geometry, cornerList, measurements, mines };
+  return { measured: { geometry, cornerList, measurements, mines } };
+}
+
+/**
+ * The inputs a check runs under and its block measured (issue #13: one round trip for both, not
+ * two). First under the inputs last made, unconfirmed: the measuring statement reads the state
+ * they stand on, and if it moved (a write by any path) the block is measured again under inputs
+ * made from that state. A block refused in code under unconfirmed inputs (they hold the county's
+ * extent) is checked again under inputs read first, as at a first check: no 400 comes from inputs
+ * that no longer stand.
+ */
+async function inputsAndMeasured(context: CheckContext, body: CheckBody) {
+  const held = heldCheckInputs(context, context.ruleset);
+  let known: CheckInputsState | undefined;
+  if (held) {
+    const inputs = await held;
+    let checked: ReturnType<typeof blockInCode> | undefined;
+    try {
+      checked = blockInCode(body, inputs);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+    }
+    if (checked) {
+      const result = await measuredBlock(context, checked, inputs, false);
+      if (result.measured) return { inputs, ...result.measured };
+      known = result.moved;
+    }
+  }
+  const inputs = await checkInputs(context, context.ruleset, known);
+  const { measured } = await measuredBlock(context, blockInCode(body, inputs), inputs, true);
+  return { inputs, ...measured! };
 }
 
 /**
@@ -123,8 +162,7 @@ async function measuredBlock(context: CheckContext, body: CheckBody, inputs: Che
  * findings). Reads only; writes nothing.
  */
 export async function runCheck(context: CheckContext, body: CheckBody): Promise<CheckResponse> {
-  const inputs = await checkInputs(context, context.ruleset);
-  const { geometry, cornerList, measurements, mines } = await measuredBlock(context, body, inputs);
+  const { inputs, geometry, cornerList, measurements, mines } = await inputsAndMeasured(context, body);
   const { inForce: { ruleset, version }, buffers, indicators } = inputs;
   const { asOf } = context;
   const years = planYears(ruleset, asOf ? endOfChinaDay(asOf) : context.now);
