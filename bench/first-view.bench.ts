@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { summary, type Latency } from './stats.ts';
 
 /**
@@ -29,6 +29,8 @@ interface Visit {
   mapIdleMs: number;
   scriptKiB: number;
   requests: number;
+  /** Requests the browser made until the map was complete, counted at the network (MapLibre's worker fetches tiles, which the page's resource timing leaves out), by kind. */
+  network: { all: number; tiles: number; tilejson: number; api: number };
   /** Each request of the visit: path, start and end (ms from the navigation's start). */
   timeline: [string, number, number][];
 }
@@ -51,9 +53,24 @@ async function startServer(dataDir: string, port: number) {
 
 /** Opens the app in `page` and times it from the navigation's start, as the page's own clock says. */
 async function visit(page: Page, url: string): Promise<Visit> {
-  await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => !!window.__mpmMap, undefined, { timeout: 60_000, polling: 'raf' });
-  return page.evaluate(IN_PAGE_TIMING) as Promise<Visit>;
+  const paths: string[] = [];
+  const onRequest = (request: Request) => paths.push(new URL(request.url()).pathname);
+  page.context().on('request', onRequest);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => !!window.__mpmMap, undefined, { timeout: 60_000, polling: 'raf' });
+    const timing = (await page.evaluate(IN_PAGE_TIMING)) as Omit<Visit, 'network'>;
+    const count = (test: (path: string) => boolean) => paths.filter(test).length;
+    const network = {
+      all: paths.length,
+      tiles: count((p) => p.startsWith('/tiles/') && p.endsWith('.mvt')),
+      tilejson: count((p) => p.startsWith('/tiles/') && p.endsWith('.json')),
+      api: count((p) => p.startsWith('/api/')),
+    };
+    return { ...timing, network };
+  } finally {
+    page.context().off('request', onRequest);
+  }
 }
 
 /**
@@ -98,6 +115,8 @@ const figures = (visits: Visit[]) => ({
   mapIdleMs: summary(visits.map((v) => v.mapIdleMs)),
   scriptKiB: round(visits[0].scriptKiB, 1),
   requests: visits[0].requests,
+  network: summary(visits.map((v) => v.network.all)),
+  networkByKind: visits[0].network,
   timeline: visits.at(-1)!.timeline,
 });
 
@@ -146,6 +165,7 @@ async function main() {
     });
     console.log('the last first visit, requests by when they ended (ms from navigation):');
     for (const [name, start, end] of output.firstVisit.timeline.toSorted((a, b) => a[2] - b[2])) console.log(`${String(start).padStart(6)} ${String(end).padStart(6)} ${name.slice(0, 100)}`);
+    console.log(`requests at the network until the map was complete: first visit p50 ${output.firstVisit.network.p50} (the first: ${JSON.stringify(output.firstVisit.networkByKind)}), returning p50 ${output.returningVisit.network.p50} (${JSON.stringify(output.returningVisit.networkByKind)})`);
     console.log(`script transferred on a first visit: ${output.firstVisit.scriptKiB} KiB; load average ${output.loadAverage.join(' ')}`);
     const file = process.env.BENCH_OUT ?? path.join(import.meta.dirname, 'first-view-results.json');
     fs.writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);

@@ -23,7 +23,7 @@ const rendered = (page: Page, ids: string[]) =>
     const layers = map.getStyle().layers;
     return Object.fromEntries(
       sources.map((source) => {
-        const ids = layers.filter((layer) => 'source' in layer && layer.source === source).map((layer) => layer.id);
+        const ids = layers.filter((layer) => 'source-layer' in layer && layer['source-layer'] === source).map((layer) => layer.id);
         return [source, ids.length ? map.queryRenderedFeatures({ layers: ids }).length : 0];
       }),
     );

@@ -49,8 +49,9 @@ const suite = useServerAndBrowser();
 const mapFarmlandNames = (page: Page) =>
   page.evaluate(() => {
     const map = window.__mpmMap!;
-    if (!map.getSource('farmland')) return [];
-    return [...new Set(map.querySourceFeatures('farmland', { sourceLayer: 'farmland' }).map((f) => String(f.properties.name)))].sort();
+    const layer = map.getStyle().layers.find((l) => 'source-layer' in l && l['source-layer'] === 'farmland');
+    if (!layer || !('source' in layer) || !map.getSource(layer.source)) return [];
+    return [...new Set(map.querySourceFeatures(layer.source, { sourceLayer: 'farmland' }).map((f) => String(f.properties.name)))].sort();
   });
 
 describe('data mode (数据管理)', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { recordRequests, useServerAndBrowser } from './helpers/browser.ts';
+import { recordRequests, tileRevisionsAsked, useServerAndBrowser } from './helpers/browser.ts';
 import { squareCornerList } from './helpers/corner-list.ts';
 import { collectErrors, loginCookie, signIn } from './helpers/inspector.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
@@ -231,8 +231,8 @@ describe('矿业权台账 in 管理 mode, in a real browser', () => {
       await search.getByRole('button', { name: '查询' }).click();
       await expect.poll(listed).toBe(shown);
     }
-    // The map asks for the rights layer again once it changed.
-    await expect.poll(() => first.requests.urls.some((u) => /mining_rights.*rev=1/.test(u))).toBe(true);
+    // The map asks for the tiles again once the rights layer changed: their URL names the new data revision.
+    await expect.poll(() => tileRevisionsAsked(first.requests.urls)).toBeGreaterThan(1);
 
     // A second admin's page opens the same licence; the first renews it meanwhile.
     const second = await registerPage();

@@ -43,7 +43,10 @@ async function visit(): Promise<Visit> {
 /** Ends a visit, holding it to the offline promise: nothing but the local server was asked for anything. */
 async function leave({ context, requests, errors }: Visit) {
   await context.close();
-  expect(requests.urls.some((url) => new URL(url).pathname.endsWith('.mvt')), 'vector tiles were requested').toBe(true);
+  const tilePaths = requests.urls.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/tiles/'));
+  expect(tilePaths.some((p) => p.endsWith('.mvt')), 'vector tiles were requested').toBe(true);
+  // Issue #13: one tile per address holds every layer; no TileJSON, no tile of one layer (as of today).
+  expect(tilePaths.filter((p) => !/^\/tiles\/\d+\/\d+\/\d+\.mvt$/.test(p)), 'requests for one layer').toEqual([]);
   expect(requests.external(), 'requests that left the machine').toEqual([]);
   expect(errors, 'errors on the page').toEqual([]);
 }
@@ -54,7 +57,7 @@ const mapLayersOf = (page: Page, id: CollectionId) =>
     (source) =>
       window
         .__mpmMap!.getStyle()
-        .layers.filter((layer) => 'source' in layer && layer.source === source)
+        .layers.filter((layer) => 'source-layer' in layer && layer['source-layer'] === source)
         .map((layer) => ({ id: layer.id, visibility: window.__mpmMap!.getLayoutProperty(layer.id, 'visibility') })),
     id,
   );
@@ -65,7 +68,7 @@ const renderedCount = (page: Page, id: CollectionId) =>
     const map = window.__mpmMap!;
     const layers = map
       .getStyle()
-      .layers.filter((layer) => 'source' in layer && layer.source === source)
+      .layers.filter((layer) => 'source-layer' in layer && layer['source-layer'] === source)
       .map((layer) => layer.id);
     return layers.length ? map.queryRenderedFeatures({ layers }).length : 0;
   }, id);

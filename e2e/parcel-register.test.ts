@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordRequests, useServerAndBrowser } from './helpers/browser.ts';
+import { recordRequests, tileRevisionsAsked, useServerAndBrowser } from './helpers/browser.ts';
 import { collectErrors, loginCookie, signIn } from './helpers/inspector.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
 import { TEST_ADMIN_PASSWORD } from './helpers/server.ts';
@@ -79,8 +79,8 @@ describe('治理图斑台账 in 管理 mode, in a real browser', () => {
     expect(await part.getByRole('list', { name: '变更历史' }).textContent()).toMatch(/由拆分产生/);
     expect(await part.getByRole('form', { name: '拆分图斑' }).count()).toBe(1);
     expect(await restoredToDate()).toBe(restoredBefore);
-    // The map asks for the parcels layer again once it changed.
-    await expect.poll(() => first.requests.urls.some((u) => /restoration_parcels.*rev=1/.test(u))).toBe(true);
+    // The map asks for the tiles again once the parcels layer changed: their URL names the new data revision.
+    await expect.poll(() => tileRevisionsAsked(first.requests.urls)).toBeGreaterThan(1);
 
     // The two parts, ticked in the list, merge into one parcel of the whole area that names them as its sources.
     const list = first.panel.getByRole('list', { name: '图斑' });

@@ -72,10 +72,12 @@ async function visit(viewport = { width: 1280, height: 800 }): Promise<Visit> {
 const mapStates = (page: Page) =>
   page.evaluate(() => {
     const map = window.__mpmMap!;
-    const source = 'restoration_parcels';
+    // Every layer's tiles come in one source, a source-layer per collection.
+    const source = 'catalogue';
+    const sourceLayer = 'restoration_parcels';
     const result: Record<string, { status: unknown; code: unknown; plannedYear: unknown }> = {};
-    for (const feature of map.querySourceFeatures(source, { sourceLayer: source })) {
-      const state = map.getFeatureState({ source, sourceLayer: source, id: feature.id! });
+    for (const feature of map.querySourceFeatures(source, { sourceLayer })) {
+      const state = map.getFeatureState({ source, sourceLayer, id: feature.id! });
       result[String(feature.id)] = { status: state.status, code: feature.properties.code, plannedYear: feature.properties.plannedYear };
     }
     return result;
@@ -111,7 +113,7 @@ const STATUSES = ['planned', 'underWay', 'completed', 'accepted'];
 const statusPatterns = (page: Page) =>
   page.evaluate((statuses) => {
     const map = window.__mpmMap!;
-    const layers = map.getStyle().layers.filter((l) => l.type === 'fill' && 'source' in l && l.source === 'restoration_parcels');
+    const layers = map.getStyle().layers.filter((l) => l.type === 'fill' && 'source-layer' in l && l['source-layer'] === 'restoration_parcels');
     return statuses.map((status) => {
       const layer = layers.find((l) => l.paint?.['fill-pattern' as never] && JSON.stringify(l.paint['fill-opacity' as never]).includes(`"${status}"`));
       const image = layer ? String(layer.paint!['fill-pattern' as never]) : null;

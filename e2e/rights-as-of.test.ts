@@ -23,11 +23,17 @@ const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).fo
 
 const suite = useServerAndBrowser();
 
-/** Licence numbers of the mining rights the map's source holds now (what the tiles say). */
+/**
+ * Licence numbers of the mining rights the map's source holds now (what the tiles say): the
+ * layer's own source as of a past day, else the one of all layers.
+ */
 const licencesOnMap = (page: Page) =>
-  page.evaluate(() =>
-    [...new Set(window.__mpmMap!.querySourceFeatures('mining_rights', { sourceLayer: 'mining_rights' }).map((f) => String(f.properties.licenceNo)))].sort(),
-  );
+  page.evaluate(() => {
+    const map = window.__mpmMap!;
+    const layer = map.getStyle().layers.find((l) => 'source-layer' in l && l['source-layer'] === 'mining_rights');
+    if (!layer || !('source' in layer) || !map.getSource(layer.source)) return [];
+    return [...new Set(map.querySourceFeatures(layer.source, { sourceLayer: 'mining_rights' }).map((f) => String(f.properties.licenceNo)))].sort();
+  });
 
 /** Picks `day` in a screen's 截至日期 field (empty: clears it with 回到今天). */
 async function asOf(scope: Locator, name: string, day: string) {

@@ -50,6 +50,13 @@ export function recordRequests(context: BrowserContext): { urls: string[]; exter
   };
 }
 
+/**
+ * How many data revisions the map asked the tiles of all layers at (`/tiles/{z}/{x}/{y}.mvt?v=`):
+ * more than one once it fetched them anew after a write.
+ */
+export const tileRevisionsAsked = (urls: readonly string[]): number =>
+  new Set(urls.flatMap((url) => /\/tiles\/\d+\/\d+\/\d+\.mvt\?v=([\w-]+)/.exec(url)?.[1] ?? [])).size;
+
 const WEB_INDEX = path.join(REPO_ROOT, 'apps/web/dist/index.html');
 
 /**

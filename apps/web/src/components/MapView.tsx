@@ -10,6 +10,7 @@ import {
   ScaleControl,
   setWorkerUrl,
   type StyleSpecification,
+  type VectorTileSource,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { exposeMap, hideMap } from '../map/debug-handle.ts';
@@ -17,7 +18,7 @@ import { addStatusPattern } from '../map/status-patterns.ts';
 import { domainLanguage } from '../i18n/languages.ts';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/labels.ts';
 import { hitLayerId } from '../map/layer-styles.ts';
-import { buildMapStyle } from '../map/map-style.ts';
+import { buildMapStyle, TILES_SOURCE } from '../map/map-style.ts';
 import { releasePadding } from '../map/keep-in-view.ts';
 import { keepRuntimeLayers } from '../map/plan-overlay.ts';
 import { featuresAt } from '../map/query.ts';
@@ -61,6 +62,7 @@ export function MapView() {
   const { t } = useTranslation();
   const config = useServerData((s) => s.config);
   const layers = useServerData((s) => s.layers);
+  const tiles = useServerData((s) => s.tiles);
   const tileRevisions = useServerData((s) => s.tileRevisions);
   const user = useServerData((s) => s.user);
   const userId = user?.id ?? null;
@@ -85,7 +87,7 @@ export function MapView() {
 
   const defs = useMemo(() => availableLayers(layers), [layers]);
   const style = useMemo<StyleSpecification | null>(() => {
-    if (!config || !layers) return null;
+    if (!config || !layers || !tiles) return null;
     const tilejson = new Map(layers.map((layer) => [layer.id, layer.tilejson]));
     // Staff see more labels than the public, and a write moves them: either makes a new URL.
     const labelsKey = `${userId ?? 0}-${Object.values(tileRevisions).reduce((sum, n) => sum + (n ?? 0), 0)}`;
@@ -93,6 +95,7 @@ export function MapView() {
       origin: window.location.origin,
       tiandituKey: config.tiandituKey,
       basemap,
+      tiles,
       layers: defs.map((def) => ({
         def,
         tilejson: tilejson.get(def.id)!,
@@ -103,7 +106,7 @@ export function MapView() {
       language,
       labels: `/api/labels?v=${labelsKey}`,
     });
-  }, [config, layers, defs, layerChoices, rightsAsOf, basemap, tileRevisions, language, userId]);
+  }, [config, layers, tiles, defs, layerChoices, rightsAsOf, basemap, tileRevisions, language, userId]);
 
   // Read by the click handler, which is bound once.
   const hitLayersRef = useRef<string[]>([]);
@@ -156,9 +159,15 @@ export function MapView() {
     };
   }, [ready, select]);
 
-  // Later changes (a layer switched, layers added after sign-in) go in as a diff.
+  // Later changes (a layer switched, layers added after sign-in) go in as a diff. New tiles of all
+  // layers (a write moved their revision) are fetched in place first: a changed source in a diff
+  // is removed and added again, with every layer drawn from it.
   useEffect(() => {
-    if (map && styleLoaded && style) map.setStyle(style, { diff: true, transformStyle: keepRuntimeLayers });
+    if (!map || !styleLoaded || !style) return;
+    const source = map.getSource<VectorTileSource>(TILES_SOURCE);
+    const next = style.sources[TILES_SOURCE];
+    if (source && next.type === 'vector' && next.tiles && source.tiles?.[0] !== next.tiles[0]) source.setTiles(next.tiles);
+    map.setStyle(style, { diff: true, transformStyle: keepRuntimeLayers });
   }, [map, styleLoaded, style]);
 
   // The phone's sheet folded: the padding that kept a site above it goes too.
@@ -185,7 +194,7 @@ export function MapView() {
     const previous = tileViewerRef.current;
     tileViewerRef.current = userId;
     if (previous === undefined || previous === userId) return;
-    for (const def of defs) if (map.getSource(def.id)) map.refreshTiles(def.id);
+    for (const id of [TILES_SOURCE, ...defs.map((def) => def.id)]) if (map.getSource(id)) map.refreshTiles(id);
   }, [map, userId, defs]);
 
   // A selection on a layer that went away (signed out) goes with it.

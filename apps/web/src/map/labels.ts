@@ -152,7 +152,7 @@ export const labelSource = (url: string): SourceSpecification => ({ type: 'geojs
  * every fill and line: area names at one point each from {@link LABEL_SOURCE}, line names along
  * the lines from their tiles. Collisions drop the lesser label; halos keep text readable over fills.
  */
-export function labelLayersFor(layers: readonly { def: LayerDef; visible: boolean }[], lang: Language): LayerSpecification[] {
+export function labelLayersFor(layers: readonly { def: LayerDef; visible: boolean; source: string }[], lang: Language): LayerSpecification[] {
   const byId = new Map(layers.map((layer) => [layer.def.id, layer]));
   const result: LayerSpecification[] = [];
   for (const [id, rule] of Object.entries(AREA_RULES) as [CollectionId, LabelRule][]) {
@@ -185,7 +185,7 @@ export function labelLayersFor(layers: readonly { def: LayerDef; visible: boolea
     result.push({
       id: labelLayerId(id),
       type: 'symbol',
-      source: id,
+      source: layer.source,
       'source-layer': id,
       minzoom: rule.minzoom,
       layout: {

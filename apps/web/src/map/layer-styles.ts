@@ -185,12 +185,12 @@ function patternLayers(id: CollectionId, patterns: PatternCategories, common: ob
 export const hitLayerId = (def: LayerDef) => mapLayerId(def.id, def.geometry === 'polygon' ? 'fill' : 'line');
 
 /**
- * The MapLibre layers for one catalogue layer, bottom first. The source and its one
- * source-layer are both named after the collection id.
+ * The MapLibre layers for one catalogue layer, bottom first, drawn from `source` (the tiles of
+ * all layers, or the layer's own), whose source-layer is named after the collection id.
  */
-export function mapLayersFor(def: LayerDef, visible: boolean): LayerSpecification[] {
+export function mapLayersFor(def: LayerDef, visible: boolean, source: string): LayerSpecification[] {
   const style = styleFor(def);
-  const common = { source: def.id, 'source-layer': def.id } as const;
+  const common = { source, 'source-layer': def.id } as const;
   const layout = { visibility: visible ? 'visible' : 'none' } as const;
   if (style.kind === 'polygon') {
     return [

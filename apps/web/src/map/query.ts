@@ -19,11 +19,13 @@ export function featuresAt(map: MaplibreMap, point: { x: number; y: number }, la
   const seen = new Set<string>();
   const result: SelectedFeature[] = [];
   for (const feature of map.queryRenderedFeatures(box, { layers }) as MapGeoJSONFeature[]) {
-    if (!isCollectionId(feature.source)) continue;
-    const key = `${feature.source}/${feature.id ?? JSON.stringify(feature.properties)}`;
+    // A catalogue layer's source-layer is its collection id, whichever source it is drawn from.
+    const layerId = feature.sourceLayer;
+    if (layerId === undefined || !isCollectionId(layerId)) continue;
+    const key = `${layerId}/${feature.id ?? JSON.stringify(feature.properties)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    result.push({ layerId: feature.source, featureId: feature.id, properties: { ...feature.properties } });
+    result.push({ layerId, featureId: feature.id, properties: { ...feature.properties } });
   }
   return result;
 }

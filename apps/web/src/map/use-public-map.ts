@@ -8,10 +8,11 @@ import { useMapOverlay } from '../state/map-overlay.ts';
 import { useSession } from '../state/session-store.ts';
 import { keepInView } from './keep-in-view.ts';
 import { RESTORATION_STATUS_COLORS } from './layer-styles.ts';
+import { TILES_SOURCE } from './map-style.ts';
 import { whileMapLives } from './while-map-lives.ts';
 
-const SOURCE = 'restoration_parcels';
-const TARGET = { source: SOURCE, sourceLayer: SOURCE } as const;
+const SOURCE = TILES_SOURCE;
+const TARGET = { source: SOURCE, sourceLayer: 'restoration_parcels' } as const;
 /** The tip-off marker: the danger red of the page, so it reads as "here is the problem". */
 const MARKER_COLOR = '#b42318';
 
@@ -44,7 +45,7 @@ export function usePublicMap(map: MaplibreMap | null, styleLoaded: boolean, acti
     if (active && allowed) void usePublicData.getState().loadParcels(asOfDate(year, new Date()), useSession.getState().language);
   }, [active, allowed, year]);
 
-  // The source comes and goes with the layer list (sign-in, sign-out): state is written to the one there now.
+  // The source comes and goes with the style: state is written to the one there now.
   useEffect(() => {
     if (!map || !styleLoaded) return;
     let appliedTo: unknown = null;

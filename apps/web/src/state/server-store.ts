@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ClientConfig, CountyProfile, LayerSummary, LoginBody, RulesResponse, UserView } from '@mpm/contracts';
+import type { ClientConfig, CombinedTiles, CountyProfile, LayerSummary, LoginBody, RulesResponse, UserView } from '@mpm/contracts';
 import type { CollectionId } from '@mpm/domain';
 import { measurementRequest } from '@mpm/rules';
 import { ApiError, VERSION_CONFLICT, api } from '../api/client.ts';
@@ -29,13 +29,19 @@ export interface ServerData {
   config: ClientConfig | null;
   /** `null` until the first answer; staff get every layer, visitors the published ones. */
   layers: LayerSummary[] | null;
+  /** The tiles of those layers, all in one source; their URL names the layers' data revision. */
+  tiles: CombinedTiles | null;
   user: UserView | null;
   /** The first load of config, session and layers (a later failure to reload the layers is a problem too). */
   status: 'loading' | 'ready' | 'problem';
   problem: Problem | null;
   /** What plan mode checks against, asked for when plan mode first shows. */
   plan: Resource<PlanData>;
-  /** How often this page wrote to each layer (an import, a restore): the map fetches its tiles anew on a change. */
+  /**
+   * How often this page wrote to each layer (an import, a restore): labels, the editor and a layer
+   * drawn as of a past day are fetched anew on a change (the tiles of all layers when the layer list
+   * that follows names their new revision).
+   */
   tileRevisions: Partial<Record<CollectionId, number>>;
   /** Fetches config, session and layers together; safe to call again to retry. */
   load(lang: UiLanguage): Promise<void>;
@@ -68,6 +74,7 @@ async function fetchPlanData(lang: UiLanguage): Promise<PlanData> {
 export const useServerData = create<ServerData>()((set, get) => ({
   config: null,
   layers: null,
+  tiles: null,
   user: null,
   status: 'loading',
   problem: null,
@@ -77,8 +84,8 @@ export const useServerData = create<ServerData>()((set, get) => ({
   async load(lang) {
     set({ status: 'loading', problem: null });
     try {
-      const [config, me, { layers }] = await Promise.all([api.config(lang), api.me(lang), api.layers(lang)]);
-      set({ config, user: me.user, layers, status: 'ready' });
+      const [config, me, { layers, tiles }] = await Promise.all([api.config(lang), api.me(lang), api.layers(lang)]);
+      set({ config, user: me.user, layers, tiles, status: 'ready' });
     } catch (err) {
       set({ status: 'problem', problem: toProblem(err) });
     }
@@ -86,8 +93,8 @@ export const useServerData = create<ServerData>()((set, get) => ({
 
   async reloadLayers(lang) {
     try {
-      const { layers } = await api.layers(lang);
-      set({ layers, problem: null });
+      const { layers, tiles } = await api.layers(lang);
+      set({ layers, tiles, problem: null });
     } catch (err) {
       set({ problem: toProblem(err) });
     }
