@@ -43,21 +43,34 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const textProblem = (text: string): Unstorable | undefined =>
   text.includes('\u0000') ? 'nul' : LONE_SURROGATE.test(text) ? 'loneSurrogate' : undefined;
 
-/** Where in `value` a string (or a key) or a number is {@link Unstorable}, as a JSON pointer and which; or undefined. */
-function problemAt(value: unknown, pointer = ''): { at: string; problem: Unstorable } | undefined {
+/** A key as a step of a JSON pointer. */
+const step = (key: string) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+
+/**
+ * Where in `value` a string (or a key) or a number is {@link Unstorable}, as a JSON pointer and
+ * which; or undefined. The pointer is written only for a problem found (a block's thousands of
+ * coordinates are walked at every check).
+ */
+function problemAt(value: unknown): { at: string; problem: Unstorable } | undefined {
   if (typeof value === 'string') {
     const problem = textProblem(value);
-    return problem && { at: pointer, problem };
+    return problem && { at: '', problem };
   }
   // 1e309 reads as Infinity, in JSON and when Ajv coerces a query string, and Ajv lets it past a maximum.
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { at: pointer, problem: 'notFinite' };
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { at: '', problem: 'notFinite' };
   if (!value || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = problemAt(value[i]);
+      if (found !== undefined) return { at: `/${i}${found.at}`, problem: found.problem };
+    }
+    return undefined;
+  }
   for (const [key, child] of Object.entries(value)) {
-    const at = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
     const inKey = textProblem(key);
-    if (inKey) return { at, problem: inKey };
-    const found = problemAt(child, at);
-    if (found !== undefined) return found;
+    if (inKey) return { at: step(key), problem: inKey };
+    const found = problemAt(child);
+    if (found !== undefined) return { at: `${step(key)}${found.at}`, problem: found.problem };
   }
   return undefined;
 }

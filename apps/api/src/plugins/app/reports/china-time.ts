@@ -28,11 +28,22 @@ export function chinaDate(date: Date): string {
 
 const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** The day last answered by {@link chinaToday} and the instants (ms) it spans. */
+let lastDay: { day: string; from: number; to: number } | undefined;
+
 /**
  * The calendar day of `now` in China Standard Time, `YYYY-MM-DD`: "today" as the county reads it
- * (licences run to the end of that day; at 02:00 in Beijing it is already the next day).
+ * (licences run to the end of that day; at 02:00 in Beijing it is already the next day). The last
+ * day answered is kept with its span (China has kept UTC+8 all year since 1992): formatting in a
+ * time zone was the largest single item of a check's own JavaScript (issue #13).
  */
-export const chinaToday = (now: Date = new Date()): string => isoDay.format(now);
+export const chinaToday = (now: Date = new Date()): string => {
+  const at = now.getTime();
+  if (lastDay && at >= lastDay.from && at <= lastDay.to) return lastDay.day;
+  const day = isoDay.format(now);
+  if (day >= '1992-01-01') lastDay = { day, from: Date.parse(`${day}T00:00:00+08:00`), to: endOfChinaDay(day).getTime() };
+  return day;
+};
 
 /**
  * The day a register is asked "as of": `asOf` when it is before today (China time), else today (a
