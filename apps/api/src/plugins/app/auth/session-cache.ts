@@ -13,7 +13,7 @@ export const SESSION_CACHE_MS = 5_000;
 const MAX_SESSIONS = 10_000;
 
 /**
- * Live sessions' users by token hash, each until the earliest of {@link SESSION_CACHE_MS} from its
+ * Live sessions' users by token (held in this process's memory only), each until the earliest of {@link SESSION_CACHE_MS} from its
  * lookup, the session's end and its idle limit (the lookup says how long it has left of each).
  * `forget` (every write to accounts or sessions) empties it and starts a new generation: a lookup
  * that started before it keeps nothing, so a lookup racing a write cannot bring back what the
@@ -24,11 +24,11 @@ export class SessionCache {
   #generation = 0;
 
   /** The user of a kept session that has not run out, else undefined. */
-  get(tokenHash: string, now = Date.now()): User | undefined {
-    const kept = this.#sessions.get(tokenHash);
+  get(token: string, now = Date.now()): User | undefined {
+    const kept = this.#sessions.get(token);
     if (!kept) return undefined;
     if (kept.until > now) return kept.user;
-    this.#sessions.delete(tokenHash);
+    this.#sessions.delete(token);
     return undefined;
   }
 
@@ -38,10 +38,10 @@ export class SessionCache {
   }
 
   /** Keeps a lookup's user for at most `leftMs`, unless a write came since the lookup started. */
-  keep(tokenHash: string, user: User, leftMs: number, generation: number, now = Date.now()) {
+  keep(token: string, user: User, leftMs: number, generation: number, now = Date.now()) {
     if (generation !== this.#generation || leftMs <= 0) return;
     if (this.#sessions.size >= MAX_SESSIONS) this.#sessions.clear();
-    this.#sessions.set(tokenHash, { user, until: now + Math.min(SESSION_CACHE_MS, leftMs) });
+    this.#sessions.set(token, { user, until: now + Math.min(SESSION_CACHE_MS, leftMs) });
   }
 
   /**

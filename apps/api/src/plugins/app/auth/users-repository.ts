@@ -161,10 +161,11 @@ export function createUsersRepository(knex: Knex) {
      * most `SESSION_CACHE_MS` (5 s), never past the session's end or idle limit.
      */
     async userForSession(token: string, idleMs = 0): Promise<User | undefined> {
-      const tokenHash = sha256(token);
-      const kept = sessions.get(tokenHash);
+      // Kept by the token itself, which every request carries: no digest for a kept session.
+      const kept = sessions.get(token);
       if (kept) return kept;
       const generation = sessions.generation;
+      const tokenHash = sha256(token);
       const query = knex('sessions as s')
         .join('users as u', 'u.id', 's.user_id')
         .where('s.token_hash', tokenHash)
@@ -181,7 +182,7 @@ export function createUsersRepository(knex: Knex) {
       const { stale, endsInMs, seenMsAgo, ...user } = row;
       if (stale) await knex('sessions').where('token_hash', tokenHash).update({ last_seen_at: knex.fn.now() });
       const idleLeftMs = idleMs > 0 ? idleMs - (stale ? 0 : seenMsAgo) : Infinity;
-      sessions.keep(tokenHash, user, Math.min(endsInMs, idleLeftMs), generation);
+      sessions.keep(token, user, Math.min(endsInMs, idleLeftMs), generation);
       return user;
     },
 
