@@ -26,7 +26,7 @@ describe.each(TEST_DATABASES)('a fresh county, and parcels that had a status bef
     await app.ready();
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
     admin = `mpm_session=${login.cookies.find((c) => c.name === 'mpm_session')!.value}`;
-  }, 120_000);
+  });
   afterAll(async () => {
     await app?.close();
     await db?.close();
