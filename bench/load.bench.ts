@@ -17,12 +17,15 @@ import { tilesOver, urlOf } from './tile-grid.ts';
  * on a database of its own (dropped after), loaded from this process by 16 keep-alive connections
  * on loopback with public tiles, OGC items, checks, site cards, ledger writes and patch rounds, for
  * BENCH_SECONDS (300) after BENCH_WARMUP_SECONDS (30) of the same mix. The server's resident memory
- * (VmRSS) is read after the warm-up, every 10 s and at the end. Errors: any answer but 200/201/204/304,
+ * (VmRSS) is read every 10 s, and compared where the server is in the same state: idle for
+ * BENCH_SETTLE_SECONDS (15, time for V8's memory reducer to collect) after the warm-up and again
+ * after the run. Errors: any answer but 200/201/204/304,
  * or a connection that failed. Each connection is a client of its own (X-Forwarded-For, with
  * TRUST_PROXY), as staff on many desks are: the per-client rate limits are not what is measured.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 300);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 30);
+const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 15);
 const CONNECTIONS = 16;
 const PASSWORD = 'bench-load-password';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,6 +61,12 @@ function schedule(): Kind[] {
 function rssMb(pid: number): number {
   const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
   return round(Number(line.split(/\s+/)[1]) / 1024);
+}
+
+/** Resident memory once the server has been idle for {@link SETTLE_SECONDS}. */
+async function settledRssMb(pid: number): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
+  return rssMb(pid);
 }
 
 async function freePort(): Promise<number> {
@@ -273,7 +282,7 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
     // Counted across the warm-up and the run: every ledger title and patch round is new.
     const counters = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
     const warmup = await runMix(http_.ask, requests, counters, WARMUP_SECONDS);
-    const rssAfterWarmupMb = rssMb(pid);
+    const rssAfterWarmupMb = await settledRssMb(pid);
     const loadBefore = loadAverage();
     const series: { s: number; rssMb: number; load1: number }[] = [];
     const t0 = performance.now();
@@ -282,7 +291,8 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
       series.push({ s: Math.round((performance.now() - t0) / 1000), rssMb: rssMb(pid), load1: round(os.loadavg()[0], 2) });
       console.error(`${kind}: ${series.at(-1)!.s} s RSS ${series.at(-1)!.rssMb} MB load ${series.at(-1)!.load1}`);
     });
-    const rssAtEndMb = rssMb(pid);
+    const rssUnderLoadAtEndMb = rssMb(pid);
+    const rssAtEndMb = await settledRssMb(pid);
     http_.close();
     const errors = Object.values(measured.byKind).reduce((sum, k) => sum + k.errors, 0) + Object.values(warmup.byKind).reduce((sum, k) => sum + k.errors, 0);
     const goals = Object.fromEntries(
@@ -303,7 +313,7 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
       byKind: measured.byKind,
       warmupByKind: warmup.byKind,
       goals,
-      rss: { afterStartMb: rssAfterStartMb, afterWarmupMb: rssAfterWarmupMb, atEndMb: rssAtEndMb, changePercent: rssChangePercent, within10Percent: Math.abs(rssChangePercent) <= 10, series },
+      rss: { afterStartMb: rssAfterStartMb, afterWarmupMb: rssAfterWarmupMb, underLoadAtEndMb: rssUnderLoadAtEndMb, atEndMb: rssAtEndMb, settleSeconds: SETTLE_SECONDS, changePercent: rssChangePercent, within10Percent: Math.abs(rssChangePercent) <= 10, series },
       loadAverage: { before: loadBefore, after: loadAverage() },
     };
     console.error(`${kind}: ${result.requests} requests, ${errors} errors, RSS ${rssAfterWarmupMb} → ${rssAtEndMb} MB (${rssChangePercent} %)`);
@@ -327,7 +337,7 @@ function table(results: Awaited<ReturnType<typeof run>>[]) {
     console.log(`| ${r.database} | all | ${r.requests} (${r.perSecond}/s) | | | | ${r.errors} |`);
   }
   for (const r of results) {
-    console.log(`${r.database}: RSS after start ${r.rss.afterStartMb} MB, after warm-up ${r.rss.afterWarmupMb} MB, at end ${r.rss.atEndMb} MB (${r.rss.changePercent} %)`);
+    console.log(`${r.database}: RSS after start ${r.rss.afterStartMb} MB, after warm-up and ${SETTLE_SECONDS} s idle ${r.rss.afterWarmupMb} MB, under load at the end ${r.rss.underLoadAtEndMb} MB, after the run and ${SETTLE_SECONDS} s idle ${r.rss.atEndMb} MB (${r.rss.changePercent} %)`);
   }
 }
 
