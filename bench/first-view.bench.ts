@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { SERVER, startServer } from './server-process.ts';
 import { summary, type Latency } from './stats.ts';
 
 /**
@@ -18,7 +18,6 @@ import { summary, type Latency } from './stats.ts';
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const GOAL_MS = 2000;
-const SERVER = path.join(import.meta.dirname, '../apps/api/dist/server.mjs');
 const WEB_INDEX = path.join(import.meta.dirname, '../apps/web/dist/index.html');
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 const loadAverage = () => os.loadavg().map((l) => round(l, 2));
@@ -33,22 +32,6 @@ interface Visit {
   network: { all: number; tiles: number; tilejson: number; api: number };
   /** Each request of the visit: path, start and end (ms from the navigation's start). */
   timeline: [string, number, number][];
-}
-
-/** The compiled server on its own data directory and port; resolves when `/health` answers. */
-async function startServer(dataDir: string, port: number) {
-  const child = spawn(process.execPath, [SERVER], {
-    cwd: path.dirname(path.dirname(SERVER)),
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-first-view-secret' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 180_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { url, stop: () => child.kill('SIGTERM') };
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not answer /health within 180 s');
 }
 
 /** Opens the app in `page` and times it from the navigation's start, as the page's own clock says. */
@@ -123,7 +106,7 @@ const figures = (visits: Visit[]) => ({
 async function main() {
   if (!fs.existsSync(WEB_INDEX) || !fs.existsSync(SERVER)) throw new Error('build first: pnpm build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-bench-view-'));
-  const server = await startServer(dataDir, 18_000 + (process.pid % 1000));
+  const server = await startServer({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'bench-first-view-secret' });
   // Debian's chromium with software WebGL, as the browser tests drive it.
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader'] });
   try {
@@ -131,21 +114,21 @@ async function main() {
     // One visit first, untimed: the server's own caches (tiles, settings) are then as they are for
     // every later visitor; each timed cold visit still starts with an empty browser cache.
     const warmup = await browser.newContext({ viewport });
-    await visit(await warmup.newPage(), server.url);
+    await visit(await warmup.newPage(), server.origin);
     await warmup.close();
     const cold: Visit[] = [];
     const baselineMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      baselineMs.push(await baseline(browser, server.url));
+      baselineMs.push(await baseline(browser, server.origin));
       const context = await browser.newContext({ viewport });
-      cold.push(await visit(await context.newPage(), server.url));
+      cold.push(await visit(await context.newPage(), server.origin));
       await context.close();
     }
     const returning = await browser.newContext({ viewport });
     const page = await returning.newPage();
-    await visit(page, server.url);
+    await visit(page, server.origin);
     const warm: Visit[] = [];
-    for (let i = 0; i < RUNS; i++) warm.push(await visit(page, server.url));
+    for (let i = 0; i < RUNS; i++) warm.push(await visit(page, server.origin));
     await returning.close();
     const output = {
       cores: os.cpus().length,
@@ -171,8 +154,7 @@ async function main() {
     fs.writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
   } finally {
     await browser.close();
-    server.stop();
-    await new Promise((r) => setTimeout(r, 1000));
+    await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import { randomBlocks } from './shapes.ts';
 import { createRandom } from '@mpm/demo';
 import type { CollectionId } from '@mpm/domain';
 import { tilesOver, urlOf } from './tile-grid.ts';
+import { rssMb, startServer } from './server-process.ts';
 
 /**
  * The mixed load of issue #14: the compiled server (`apps/api/dist/server.mjs`, as `pnpm start`
@@ -29,7 +29,6 @@ const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 15);
 const CONNECTIONS = 16;
 const PASSWORD = 'bench-load-password';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER = path.join(ROOT, 'apps/api/dist/server.mjs');
 const RESULTS = path.join(ROOT, 'bench/load-results.json');
 /** Patches per patch round (a township's monthly round is tens to hundreds). */
 const PATCHES_PER_ROUND = 20;
@@ -57,27 +56,10 @@ function schedule(): Kind[] {
   return slots.sort((a, b) => a.at - b.at).map((slot) => slot.kind);
 }
 
-/** Resident memory of a process in MB, from /proc/PID/status. */
-function rssMb(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
-  return round(Number(line.split(/\s+/)[1]) / 1024);
-}
-
 /** Resident memory once the server has been idle for {@link SETTLE_SECONDS}. */
 async function settledRssMb(pid: number): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
   return rssMb(pid);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 interface Answer {
@@ -103,33 +85,6 @@ function client(origin: string, cookie: string) {
       request.end(body);
     });
   return { ask, close: () => agent.destroy() };
-}
-
-/** Starts the compiled server and waits until `/health` answers 200 (the first start creates the database). */
-async function startServer(env: Record<string, string>): Promise<{ process: ChildProcess; origin: string; output: () => string }> {
-  const port = await freePort();
-  const { DATABASE_URL: _omit, ...parent } = process.env;
-  const child = spawn(process.execPath, ['--enable-source-maps', SERVER], {
-    cwd: path.join(ROOT, 'apps/api'),
-    env: { ...parent, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${origin}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return { process: child, origin, output: () => output };
 }
 
 /** A square of about 30 m around a point, lon/lat. */
@@ -260,9 +215,8 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
     SWEEP_CHECK_MINUTES: '0',
     ...(databaseUrl && { DATABASE_URL: databaseUrl }),
   };
-  const started = performance.now();
   const server = await startServer(env);
-  const startSeconds = round((performance.now() - started) / 1000);
+  const startSeconds = round(server.readyMs / 1000);
   const pid = server.process.pid!;
   const rssAfterStartMb = rssMb(pid);
   try {
@@ -319,9 +273,7 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
     console.error(`${kind}: ${result.requests} requests, ${errors} errors, RSS ${rssAfterWarmupMb} → ${rssAtEndMb} MB (${rssChangePercent} %)`);
     return result;
   } finally {
-    const exited = new Promise((resolve) => server.process.once('exit', resolve));
-    if (server.process.exitCode === null) server.process.kill('SIGTERM');
-    await exited;
+    await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
