@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
-import type { AddressInfo } from 'node:net';
-import { buildApp, loadConfig, openDatabase, prepareDatabase, type DatabaseTarget } from '@mpm/api';
+import { buildApp, loadConfig, openDatabase, type DatabaseTarget } from '@mpm/api';
 import { inOwnDatabase } from './own-database.ts';
 import { load } from './http-load.ts';
 import { randomBlocks } from './shapes.ts';
+import { PROPOSAL, checkApp } from './check-app.ts';
 
 /**
  * Where the app's CPU goes during `POST /api/check` under load (issue #13): the checks bench's
@@ -17,8 +17,6 @@ import { randomBlocks } from './shapes.ts';
  * database of its own), else PGlite; `BENCH_DATABASE` picks one.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PASSWORD = 'bench-admin-password';
-const PROPOSAL = { mineral: 'brickClay', capacity10ktPerYear: 15, rightKind: 'new' };
 const OUT = process.env.BENCH_PROFILE ?? path.join(os.tmpdir(), 'checks.cpuprofile');
 const TOP = 30;
 
@@ -117,13 +115,7 @@ async function statementTimes(url: string, bodies: readonly string[], cookie: st
 async function profileChecks(target: DatabaseTarget) {
   const db = await openDatabase(target);
   try {
-    await prepareDatabase(db.knex, { loadDemo: true, adminPassword: PASSWORD });
-    if (target.kind === 'postgres') await db.knex.raw('ANALYZE');
-    const app = await buildApp({ db, config: { ...loadConfig({}), webDist: '', logLevel: 'warn', checksPerMinute: 10_000_000 }, logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
-    const cookie = `mpm_session=${login.cookies.find((c) => c.name === 'mpm_session')!.value}`;
+    const { app, origin, cookie } = await checkApp(db, target.kind);
     const bodies = randomBlocks(20_251_213, 400, 24).map((geometry) => JSON.stringify({ geometry, proposal: PROPOSAL }));
     const run = (seconds: number) => load({ origin, paths: ['/api/check'], bodies, headers: { cookie }, connections: 16, seconds });
     await run(2); // warm-up: plans, PROJ, the JIT

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { buildApp, createRepositories, loadConfig, openDatabase, prepareDatabase, type Database, type DatabaseTarget } from '@mpm/api';
+import { createRepositories, openDatabase, type Database, type DatabaseTarget } from '@mpm/api';
 import { measurementRequest, type Ruleset } from '@mpm/rules';
 import { databaseCpuMs } from './cpu-time.ts';
 import { inOwnDatabase } from './own-database.ts';
 import { load, oneAtATime, saturate, type LoadResult } from './http-load.ts';
 import { randomBlocks } from './shapes.ts';
+import { PROPOSAL, checkApp } from './check-app.ts';
 
 /**
  * The server's check under load (issue #13): `POST /api/check` with seeded random 24-vertex blocks
@@ -23,8 +23,6 @@ const CONNECTIONS = 16;
 const ALONE = 100;
 const BLOCKS = 400;
 const VERTICES = 24;
-const PASSWORD = 'bench-admin-password';
-const PROPOSAL = { mineral: 'brickClay', capacity10ktPerYear: 15, rightKind: 'new' };
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const loadAverage = () => os.loadavg().map((l) => round(l, 2));
@@ -55,13 +53,7 @@ async function run(target: DatabaseTarget) {
     });
   };
   try {
-    await prepareDatabase(db.knex, { loadDemo: true, adminPassword: PASSWORD });
-    if (target.kind === 'postgres') await db.knex.raw('ANALYZE');
-    const app = await buildApp({ db, config: { ...loadConfig({}), webDist: '', logLevel: 'warn', checksPerMinute: 10_000_000 }, logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
-    const cookie = `mpm_session=${login.cookies.find((c) => c.name === 'mpm_session')!.value}`;
+    const { app, origin, cookie } = await checkApp(db, target.kind);
     const blocks = randomBlocks(20_251_213, BLOCKS, VERTICES);
     const bodies = blocks.map((geometry) => JSON.stringify({ geometry, proposal: PROPOSAL }));
 
