@@ -18,16 +18,16 @@ A schema newer than this build's is refused (backupNewerSchema); an older one is
 
 /** Loads a PGlite data directory archive into `dataDir`, which holds no database yet. */
 async function restorePglite(archive: string, dataDir: string) {
-  const [{ PGlite }, { postgis }, { acquireDataDirLock }] = await Promise.all([
+  const [{ PGlite }, { slimPostgis }, { acquireDataDirLock }] = await Promise.all([
     import('@electric-sql/pglite'),
-    import('@electric-sql/pglite-postgis'),
+    import('../db/postgis-bundle.ts'),
     import('../db/data-dir-lock.ts'),
   ]);
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = acquireDataDirLock(dataDir);
   try {
     const pglite = await PGlite.create(path.join(dataDir, 'pgdata'), {
-      extensions: { postgis },
+      extensions: { postgis: slimPostgis },
       loadDataDir: new Blob([fs.readFileSync(archive)]),
     });
     await pglite.query('SELECT 1');

@@ -3,8 +3,8 @@ import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { slimPostgis } from './postgis-bundle.ts';
 
 /** Longest a single statement may run on PostgreSQL before it is cancelled. */
 const STATEMENT_TIMEOUT_MS = 30_000;
@@ -60,7 +60,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   fs.mkdirSync(target.dataDir, { recursive: true });
   const lock: DataDirLock = acquireDataDirLock(target.dataDir);
   try {
-    const pglite = await PGlite.create(path.join(target.dataDir, 'pgdata'), { extensions: { postgis } });
+    const pglite = await PGlite.create(path.join(target.dataDir, 'pgdata'), { extensions: { postgis: slimPostgis } });
     const knex = knexFactory({
       client: ClientPgLite as unknown as typeof knexFactory.Client,
       dialect: 'postgres',
