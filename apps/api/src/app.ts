@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { UserError, handleError, notFound } from './http/errors.ts';
+import { lazySchemaCompilers } from './http/lazy-schemas.ts';
 import { refuseWhileClosing } from './http/closing.ts';
 import { refuseCrossSite } from './http/same-origin.ts';
 import { refuseWhatTheDatabaseCannotHold } from './http/database-limits.ts';
@@ -76,6 +77,7 @@ export async function buildApp({ db, config, logger = true, logStream, onRoute }
     bodyLimit: 5 * 1024 * 1024,
     // Query strings like bbox=… stay strings; routes parse them and name what is wrong.
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    schemaController: lazySchemaCompilers(),
     // A URL that does not decode is answered before any route: through the same handler.
     frameworkErrors: handleError,
     // Requests arriving while the server stops get a named 503 in the user's language (http/closing.ts).
