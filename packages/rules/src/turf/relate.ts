@@ -1,4 +1,5 @@
-import { booleanIntersects, intersect } from '@turf/turf';
+import { booleanIntersects } from '@turf/boolean-intersects';
+import { intersect } from '@turf/intersect';
 import { boxesMeet, ellipsoidalAreaM2 } from '@mpm/geo';
 import { clipToBox } from './box-clip.ts';
 import { containment } from './containment.ts';
