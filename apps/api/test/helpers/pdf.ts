@@ -16,30 +16,36 @@ export function requirePdfTools(): void {
   if (!fs.existsSync(chromium)) throw new Error(`Chromium is missing at ${chromium}: apt-get install -y chromium fonts-noto-cjk`);
 }
 
-const tempPdf = (pdf: Buffer) => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-pdf-')), 'report.pdf');
-  fs.writeFileSync(file, pdf);
-  return file;
-};
+/** Runs `tool` with `args` and the PDF written to a temporary file (removed after), answering its output. */
+function readPdf(pdf: Buffer, tool: string, args: string[], after: string[] = []): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpm-pdf-'));
+  try {
+    const file = path.join(dir, 'report.pdf');
+    fs.writeFileSync(file, pdf);
+    return execFileSync(tool, [...args, file, ...after], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * The PDF's text as pdftotext reads it: `layout` keeps table rows on one line; `flat` follows
  * the content order with all white space removed, so text wrapped inside a cell reads whole.
  */
 export function pdfText(pdf: Buffer, mode: 'layout' | 'flat' = 'layout'): string {
-  const text = execFileSync('pdftotext', [mode === 'layout' ? '-layout' : '-raw', tempPdf(pdf), '-'], { encoding: 'utf8' });
+  const text = readPdf(pdf, 'pdftotext', [mode === 'layout' ? '-layout' : '-raw'], ['-']);
   return mode === 'layout' ? text : text.replace(/\s+/g, '');
 }
 
 /** The PDF's page count (pdfinfo). */
 export function pdfPages(pdf: Buffer): number {
-  const info = execFileSync('pdfinfo', [tempPdf(pdf)], { encoding: 'utf8' });
+  const info = readPdf(pdf, 'pdfinfo', []);
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
 }
 
 /** The PDF's fonts (pdffonts): whether each is embedded and maps its glyphs back to Unicode. */
 export function pdfFonts(pdf: Buffer): { type: string; embedded: boolean; unicode: boolean }[] {
-  const table = execFileSync('pdffonts', [tempPdf(pdf)], { encoding: 'utf8' });
+  const table = readPdf(pdf, 'pdffonts', []);
   // Columns: name, type (may contain spaces), encoding, emb, sub, uni, object id, generation.
   return table
     .split('\n')
