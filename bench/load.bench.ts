@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inOwnDatabase } from './own-database.ts';
 import { randomBlocks } from './shapes.ts';
 import { createRandom } from '@mpm/demo';
@@ -56,10 +56,28 @@ function schedule(): Kind[] {
   return slots.sort((a, b) => a.at - b.at).map((slot) => slot.kind);
 }
 
-/** Resident memory once the server has been idle for {@link SETTLE_SECONDS}. */
-async function settledRssMb(pid: number): Promise<number> {
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
-  return rssMb(pid);
+/** Where the server's memory is, in MB, as its memory probe (`memory-probe.mjs`) last wrote it. */
+function memoryMb(probeFile: string) {
+  const usage = JSON.parse(fs.readFileSync(probeFile, 'utf8')) as NodeJS.MemoryUsage;
+  const mb = (bytes: number) => round(bytes / 2 ** 20);
+  // `external` includes `arrayBuffers`; what RSS holds beyond the heap and those is native memory.
+  return { rss: mb(usage.rss), heapUsed: mb(usage.heapUsed), heapTotal: mb(usage.heapTotal), external: mb(usage.external), arrayBuffers: mb(usage.arrayBuffers), native: mb(usage.rss - usage.heapTotal - usage.external) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Resident memory once the server has been idle for {@link SETTLE_SECONDS}, and where it is; then
+ * where it is after a full garbage collection (the probe's SIGUSR2): `heapUsed` then is what is
+ * still reachable, so a growth there is memory held, not garbage not yet collected.
+ */
+async function settledMemory(pid: number, probeFile: string) {
+  await sleep(SETTLE_SECONDS * 1000);
+  const settled = { rssMb: rssMb(pid), ...memoryMb(probeFile) };
+  fs.rmSync(probeFile);
+  process.kill(pid, 'SIGUSR2');
+  while (!fs.existsSync(probeFile) || !JSON.parse(fs.readFileSync(probeFile, 'utf8')).collected) await sleep(100);
+  return { ...settled, afterCollection: { rssMb: rssMb(pid), ...memoryMb(probeFile) } };
 }
 
 interface Answer {
@@ -213,6 +231,8 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
     CHECKS_PER_MINUTE: '100000',
     WEB_DIST: path.join(dataDir, 'no-web'),
     SWEEP_CHECK_MINUTES: '0',
+    NODE_OPTIONS: `--import=${pathToFileURL(path.join(ROOT, 'bench/memory-probe.mjs')).href}`,
+    MEMORY_PROBE_FILE: path.join(dataDir, 'memory.json'),
     ...(databaseUrl && { DATABASE_URL: databaseUrl }),
   };
   const server = await startServer(env);
@@ -236,17 +256,21 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
     // Counted across the warm-up and the run: every ledger title and patch round is new.
     const counters = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
     const warmup = await runMix(http_.ask, requests, counters, WARMUP_SECONDS);
-    const rssAfterWarmupMb = await settledRssMb(pid);
+    const afterWarmup = await settledMemory(pid, env.MEMORY_PROBE_FILE);
+    const rssAfterWarmupMb = afterWarmup.rssMb;
     const loadBefore = loadAverage();
-    const series: { s: number; rssMb: number; load1: number }[] = [];
+    const series: { s: number; rssMb: number; heapUsedMb: number; externalMb: number; load1: number }[] = [];
     const t0 = performance.now();
     console.error(`${kind}: RSS after warm-up ${rssAfterWarmupMb} MB; load ${SECONDS} s (load average ${loadBefore.join(' ')})`);
     const measured = await runMix(http_.ask, requests, counters, SECONDS, () => {
-      series.push({ s: Math.round((performance.now() - t0) / 1000), rssMb: rssMb(pid), load1: round(os.loadavg()[0], 2) });
-      console.error(`${kind}: ${series.at(-1)!.s} s RSS ${series.at(-1)!.rssMb} MB load ${series.at(-1)!.load1}`);
+      const { heapUsed, external } = memoryMb(env.MEMORY_PROBE_FILE);
+      series.push({ s: Math.round((performance.now() - t0) / 1000), rssMb: rssMb(pid), heapUsedMb: heapUsed, externalMb: external, load1: round(os.loadavg()[0], 2) });
+      const last = series.at(-1)!;
+      console.error(`${kind}: ${last.s} s RSS ${last.rssMb} MB (heap used ${last.heapUsedMb}, outside the heap ${last.externalMb}) load ${last.load1}`);
     });
     const rssUnderLoadAtEndMb = rssMb(pid);
-    const rssAtEndMb = await settledRssMb(pid);
+    const atEnd = await settledMemory(pid, env.MEMORY_PROBE_FILE);
+    const rssAtEndMb = atEnd.rssMb;
     http_.close();
     const errors = Object.values(measured.byKind).reduce((sum, k) => sum + k.errors, 0) + Object.values(warmup.byKind).reduce((sum, k) => sum + k.errors, 0);
     const goals = Object.fromEntries(
@@ -267,7 +291,7 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
       byKind: measured.byKind,
       warmupByKind: warmup.byKind,
       goals,
-      rss: { afterStartMb: rssAfterStartMb, afterWarmupMb: rssAfterWarmupMb, underLoadAtEndMb: rssUnderLoadAtEndMb, atEndMb: rssAtEndMb, settleSeconds: SETTLE_SECONDS, changePercent: rssChangePercent, within10Percent: Math.abs(rssChangePercent) <= 10, series },
+      rss: { afterStartMb: rssAfterStartMb, afterWarmupMb: rssAfterWarmupMb, underLoadAtEndMb: rssUnderLoadAtEndMb, atEndMb: rssAtEndMb, settleSeconds: SETTLE_SECONDS, changePercent: rssChangePercent, within10Percent: Math.abs(rssChangePercent) <= 10, series, afterWarmup, atEnd },
       loadAverage: { before: loadBefore, after: loadAverage() },
     };
     console.error(`${kind}: ${result.requests} requests, ${errors} errors, RSS ${rssAfterWarmupMb} → ${rssAtEndMb} MB (${rssChangePercent} %)`);
@@ -290,6 +314,11 @@ function table(results: Awaited<ReturnType<typeof run>>[]) {
   }
   for (const r of results) {
     console.log(`${r.database}: RSS after start ${r.rss.afterStartMb} MB, after warm-up and ${SETTLE_SECONDS} s idle ${r.rss.afterWarmupMb} MB, under load at the end ${r.rss.underLoadAtEndMb} MB, after the run and ${SETTLE_SECONDS} s idle ${r.rss.atEndMb} MB (${r.rss.changePercent} %)`);
+    for (const [when, m] of [['after warm-up', r.rss.afterWarmup], ['at the end', r.rss.atEnd]] as const) {
+      const c = m.afterCollection;
+      console.log(`  ${when}: heap used ${m.heapUsed} of ${m.heapTotal} MB, outside the heap ${m.external} MB (ArrayBuffers ${m.arrayBuffers}), native ${m.native} MB`);
+      console.log(`    after a full collection: RSS ${c.rssMb} MB, heap used ${c.heapUsed} of ${c.heapTotal} MB, outside the heap ${c.external} MB, native ${c.native} MB`);
+    }
   }
 }
 
