@@ -42,6 +42,17 @@ describe('the trimmed PostGIS archive for the embedded database', () => {
     }
   });
 
+  it('opens with the whole archive when the temporary directory cannot be written', () => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(work, 'no such directory');
+    try {
+      expect(path.basename(slimBundlePath())).toBe('postgis.tar.gz');
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
   it('refuses an archive without PostGIS itself, naming what is missing', () => {
     const dir = path.join(work, 'other');
     fs.mkdirSync(path.join(dir, 'share/proj'), { recursive: true });

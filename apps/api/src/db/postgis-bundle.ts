@@ -41,13 +41,19 @@ const REQUIRED = ['lib/postgresql/postgis-3.so', 'share/postgresql/extension/pos
 export function slimBundlePath(source = sourceBundlePath()): string {
   const { size, mtimeMs } = fs.statSync(source);
   const target = path.join(os.tmpdir(), `mpm-postgis-${size}-${Math.round(mtimeMs)}.tar.gz`);
-  if (!fs.existsSync(target)) {
-    const partial = `${target}.${process.pid}.partial`;
-    fs.writeFileSync(partial, zlib.gzipSync(keptEntries(zlib.gunzipSync(fs.readFileSync(source))), { level: 1 }));
+  if (fs.existsSync(target)) return target;
+  const archive = zlib.gzipSync(keptEntries(zlib.gunzipSync(fs.readFileSync(source))), { level: 1 });
+  const partial = `${target}.${process.pid}.partial`;
+  try {
+    fs.writeFileSync(partial, archive);
     // Atomic: a process that opens the database at the same moment sees the whole archive or none.
     fs.renameSync(partial, target);
+    return target;
+  } catch {
+    // No writable temporary directory: the whole archive works too, only slower to open.
+    fs.rmSync(partial, { force: true });
+    return source;
   }
-  return target;
 }
 
 function sourceBundlePath(): string {
