@@ -37,23 +37,22 @@ export function countyBox(k: number): [number, number, number, number] {
  * Seeded SQL helpers (in the bench's own database only): `bench_rand(i, salt)` is a uniform number
  * in [0, 1) from an md5 of its arguments, so the data does not depend on the order rows are made
  * in; `bench_blob` a polygon of radius `radius_m` (metres, as an ellipse in degrees) round a point of
- * county `k`'s box, with 12 vertices.
+ * county `k`'s box, with 12 vertices. One statement each: PGlite takes one statement per query.
  */
-const HELPERS = `
-  CREATE OR REPLACE FUNCTION bench_rand(i bigint, salt text) RETURNS float8 LANGUAGE sql IMMUTABLE AS
-    $$ SELECT ('x' || substr(md5(i::text || ':' || salt), 1, 12))::bit(48)::bigint / 281474976710656.0 $$;
-  CREATE OR REPLACE FUNCTION bench_blob(i bigint, salt text, k int, min_m float8, max_m float8) RETURNS geometry
+const HELPERS = [
+  `CREATE OR REPLACE FUNCTION bench_rand(i bigint, salt text) RETURNS float8 LANGUAGE sql IMMUTABLE AS
+    $$ SELECT ('x' || substr(md5(i::text || ':' || salt), 1, 12))::bit(48)::bigint / 281474976710656.0 $$`,
+  `CREATE OR REPLACE FUNCTION bench_blob(i bigint, salt text, k int, min_m float8, max_m float8) RETURNS geometry
   LANGUAGE sql IMMUTABLE AS $$
     SELECT ST_Multi(ST_SetSRID(ST_Scale(
              ST_Buffer(ST_MakePoint(0, 0), (min_m * power(max_m / min_m, bench_rand(i, salt || 'r'))) / 111320.0, 'quad_segs=3'),
              1 / cos(radians(${SOUTH} + (k / ${PER_ROW}) * ${COUNTY_STEP.lat} + 0.5 * ${NORTH - SOUTH})), 1)
-           , 4490))
-  $$;
-  CREATE OR REPLACE FUNCTION bench_place(g geometry, i bigint, salt text, k int) RETURNS geometry LANGUAGE sql IMMUTABLE AS $$
+           , 4490)) $$`,
+  `CREATE OR REPLACE FUNCTION bench_place(g geometry, i bigint, salt text, k int) RETURNS geometry LANGUAGE sql IMMUTABLE AS $$
     SELECT ST_SetSRID(ST_Translate(g,
              ${WEST} + (k % ${PER_ROW}) * ${COUNTY_STEP.lon} + bench_rand(i, salt || 'x') * ${EAST - WEST},
-             ${SOUTH} + (k / ${PER_ROW}) * ${COUNTY_STEP.lat} + bench_rand(i, salt || 'y') * ${NORTH - SOUTH}), 4490)
-  $$;`;
+             ${SOUTH} + (k / ${PER_ROW}) * ${COUNTY_STEP.lat} + bench_rand(i, salt || 'y') * ${NORTH - SOUTH}), 4490) $$`,
+];
 
 /** A polygon of `min`–`max` metres (log-uniform) at a seeded place in county `k` (SQL over `i`, `k` and a salt). */
 const blob = (salt: string, minM: number, maxM: number) => `bench_place(bench_blob(i, '${salt}', k, ${minM}, ${maxM}), i, '${salt}', k)`;
@@ -68,7 +67,7 @@ const rows = (from: number, to: number, n: number) =>
  * (county 0, the demo's, has its own) zones, protected areas, mining and exploration rights, roads, change patches (in two detection rounds) and restoration parcels.
  */
 export async function growProvince(knex: Knex, from: number, to: number): Promise<void> {
-  await knex.raw(HELPERS);
+  for (const helper of HELPERS) await knex.raw(helper);
   const boxes = Array.from({ length: to - from }, (_, n) => countyBox(from + n));
   for (const [n, box] of boxes.entries()) {
     const k = from + n;
@@ -118,7 +117,7 @@ export async function growProvince(knex: Knex, from: number, to: number): Promis
 
 /** Adds a detection round of `count` seeded patches over the demo county (county 0), to be classified. */
 export async function addRound(knex: Knex, round: string, count: number): Promise<void> {
-  await knex.raw(HELPERS);
+  for (const helper of HELPERS) await knex.raw(helper);
   await knex.raw(
     `INSERT INTO change_patches (code, detection_round, detected_on, land_change, geom)
      SELECT 'R-' || i, ?, DATE '2025-12-31', 'bench', ${blob('round', 20, 150)}
