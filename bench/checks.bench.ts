@@ -8,6 +8,7 @@ import { inOwnDatabase } from './own-database.ts';
 import { load, oneAtATime, saturate, type LoadResult } from './http-load.ts';
 import { randomBlocks } from './shapes.ts';
 import { PROPOSAL, checkApp } from './check-app.ts';
+import { loadAverage } from './stats.ts';
 
 /**
  * The server's check under load (issue #13): `POST /api/check` with seeded random 24-vertex blocks
@@ -25,7 +26,6 @@ const BLOCKS = 400;
 const VERTICES = 24;
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-const loadAverage = () => os.loadavg().map((l) => round(l, 2));
 
 type Row = { run: string; perSecond?: number; p50: number; p99: number; appCpuMsPerCheck?: number; dbCpuMsPerCheck?: number; statuses?: Record<string, number>; loadAverage: number[] };
 

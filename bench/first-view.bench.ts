@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { SERVER, startServer } from './server-process.ts';
-import { summary, type Latency } from './stats.ts';
+import { summary, type Latency, loadAverage } from './stats.ts';
 
 /**
  * The web app's first view (issue #13: "the map visible within 2 s of navigation on this machine,
@@ -20,7 +20,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const GOAL_MS = 2000;
 const WEB_INDEX = path.join(import.meta.dirname, '../apps/web/dist/index.html');
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
-const loadAverage = () => os.loadavg().map((l) => round(l, 2));
 
 interface Visit {
   firstContentfulPaintMs: number;

@@ -10,6 +10,7 @@ import { createRandom } from '@mpm/demo';
 import type { CollectionId } from '@mpm/domain';
 import { tilesOver, urlOf } from './tile-grid.ts';
 import { rssMb, startServer } from './server-process.ts';
+import { loadAverage } from './stats.ts';
 
 /**
  * The mixed load of issue #14: the compiled server (`apps/api/dist/server.mjs`, as `pnpm start`
@@ -46,7 +47,6 @@ const P99_GOALS: Partial<Record<Kind, { postgres: number; pglite: number }>> = {
 /** Answers that are not errors (204: a tile with nothing on it). */
 const OK = [200, 201, 204, 304];
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-const loadAverage = () => os.loadavg().map((l) => round(l, 2));
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** The schedule of kinds: the mix spread evenly over one cycle. */
@@ -61,7 +61,7 @@ function memoryMb(probeFile: string) {
   const usage = JSON.parse(fs.readFileSync(probeFile, 'utf8')) as NodeJS.MemoryUsage;
   const mb = (bytes: number) => round(bytes / 2 ** 20);
   // `external` includes `arrayBuffers`; what RSS holds beyond the heap and those is native memory.
-  return { rss: mb(usage.rss), heapUsed: mb(usage.heapUsed), heapTotal: mb(usage.heapTotal), external: mb(usage.external), arrayBuffers: mb(usage.arrayBuffers), native: mb(usage.rss - usage.heapTotal - usage.external) };
+  return { heapUsed: mb(usage.heapUsed), heapTotal: mb(usage.heapTotal), external: mb(usage.external), arrayBuffers: mb(usage.arrayBuffers), native: mb(usage.rss - usage.heapTotal - usage.external) };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

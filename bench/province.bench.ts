@@ -12,6 +12,7 @@ import { inOwnDatabase } from './own-database.ts';
 import { load, oneAtATime, saturate, type LoadResult } from './http-load.ts';
 import { COUNTY_BBOX, randomBlocks } from './shapes.ts';
 import { tilesOver, urlOf, warm } from './tile-grid.ts';
+import { loadAverage } from './stats.ts';
 
 /**
  * The province benchmark (issue #13), PostgreSQL only, in a database of its own (dropped after):
@@ -44,7 +45,6 @@ const ITEMS_LIMIT = 100;
 const SITE_POINTS = 60;
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-const loadAverage = () => os.loadavg().map((l) => round(l, 2));
 
 /** Seeded boxes of about 2 × 2 km over the demo county, each with one of the item layers. */
 function itemQueries(layers: CollectionId[]) {

@@ -9,6 +9,7 @@ import { inOwnDatabase } from './own-database.ts';
 import { addRound } from './province-data.ts';
 import { randomBlocks } from './shapes.ts';
 import { tilesOver, urlOf, warm } from './tile-grid.ts';
+import { loadAverage } from './stats.ts';
 
 /**
  * Issue #13: "one long request (a 5 000-patch round, …) does not stall the others: p99 of tiles
@@ -25,7 +26,6 @@ const PATCHES = Number(process.env.BENCH_PATCHES ?? 5000);
 const CONNECTIONS = 4;
 const ROUND = 'bench long round';
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-const loadAverage = () => os.loadavg().map((l) => round(l, 2));
 
 async function run(kind: 'pglite' | 'postgres', db: Database) {
   try {

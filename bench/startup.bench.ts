@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@mpm/api';
 import { rssMb, startServer } from './server-process.ts';
-import { summary } from './stats.ts';
+import { summary, loadAverage } from './stats.ts';
 
 /**
  * Start-up of the product on the embedded database (issue #13: a reopen within 3 s, a first
@@ -19,7 +19,6 @@ import { summary } from './stats.ts';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROOT = path.join(import.meta.dirname, '..');
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
-const loadAverage = () => os.loadavg().map((l) => round(l, 2));
 
 /** The database alone: PGlite with PostGIS opened as the server opens it, answering one query. */
 async function databaseOpenMs(dataDir: string): Promise<number> {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 /** Latency figures in milliseconds. */
 export interface Latency {
   runs: number;
@@ -36,3 +37,6 @@ export function time<T>(inputs: readonly T[], run: (input: T) => unknown, { pass
   }
   return { best: summary(best), firstPass: summary(first) };
 }
+
+/** The machine's load average (1, 5, 15 minutes), to two decimals: printed and stored beside every figure. */
+export const loadAverage = () => os.loadavg().map((l) => Number(l.toFixed(2)));

@@ -8,6 +8,7 @@ import { tilesOver, urlOf, warm, type Tile } from './tile-grid.ts';
 import { databaseCpuMs } from './cpu-time.ts';
 import { inOwnDatabase } from './own-database.ts';
 import { load, saturate, type LoadResult } from './http-load.ts';
+import { loadAverage } from './stats.ts';
 
 /**
  * Vector tiles under load (issue #13): every layer's tiles over the demo county at z10–13, asked
@@ -29,7 +30,6 @@ const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
-const loadAverage = () => os.loadavg().map((l) => round(l, 2));
 const publicFields = (layer: CollectionId) => getLayer(layer).fields.filter((field) => !field.staffOnly);
 
 /** The tiles made without the app, {@link CONNECTIONS} at a time, for `seconds`. */

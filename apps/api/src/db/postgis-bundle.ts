@@ -26,7 +26,7 @@ export const slimPostgis: Extension = {
 };
 
 /** The archive's entries PGlite needs for `CREATE EXTENSION postgis` and every PostGIS call. */
-export function isKept(name: string): boolean {
+function isKept(name: string): boolean {
   return (
     name.endsWith('/') ||
     name === 'lib/postgresql/postgis-3.so' ||
