@@ -43,8 +43,10 @@ export async function compileServer() {
     plugins: [externalPackages],
     logLevel: 'warning',
   });
-  // The GDAL worker is plain JavaScript started by URL next to the module that starts it.
-  fs.copyFileSync(path.join(api, 'src/plugins/app/transfer/gdal-worker.mjs'), path.join(outdir, 'gdal-worker.mjs'));
+  // The workers (GDAL's, the embedded database's) are plain JavaScript started by URL next to the module that starts them.
+  for (const worker of ['plugins/app/transfer/gdal-worker.mjs', 'db/pglite-worker.mjs']) {
+    fs.copyFileSync(path.join(api, 'src', worker), path.join(outdir, path.basename(worker)));
+  }
   return performance.now() - started;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGliteThread } from '../src/db/pglite-thread.ts';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/db/connect.ts';
@@ -126,7 +126,7 @@ describe.each(TEST_DATABASES)('database unavailable on %s', (kind) => {
       await expectAvailable(app, cookie);
       await forgetKeptSessions(app);
       // As if it had been shut down under the running server.
-      const { pglite } = (db.knex.client.config.connection as () => { pglite: PGlite })();
+      const { pglite } = (db.knex.client.config.connection as () => { pglite: PGliteThread })();
       await pglite.close();
       await expectUnavailable(app, cookie);
       await expectUnavailable(app, cookie);

@@ -37,7 +37,7 @@ async function dumpDatabase(dir: string, server: string | undefined, user: strin
     const { appliedMigrations } = await import('../plugins/app/backup/backup-repository.ts');
     const migrations = await appliedMigrations(db.knex);
     if (db.dumpDataDir) {
-      fs.writeFileSync(path.join(dir, 'database.tar'), Buffer.from(await (await db.dumpDataDir()).arrayBuffer()));
+      fs.writeFileSync(path.join(dir, 'database.tar'), await db.dumpDataDir());
       return { database: 'pglite' as const, databaseFile: 'database.tar', migrations, photosDir: config.photosDir };
     }
     const target = config.database as { url: string };

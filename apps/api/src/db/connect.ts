@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
-import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
-import { slimPostgis } from './postgis-bundle.ts';
+import { PGliteThread } from './pglite-thread.ts';
 
 /** Longest a single statement may run on PostgreSQL before it is cancelled. */
 const STATEMENT_TIMEOUT_MS = 30_000;
@@ -31,12 +30,7 @@ export interface Database {
    * The embedded database's data directory as a tar archive, taken while no statement runs (after
    * a checkpoint): what `pnpm backup` saves and `pnpm restore` loads. PGlite only.
    */
-  dumpDataDir?(): Promise<Blob>;
-}
-
-/** PGlite's own queue of statements, so that a dump is taken between two of them. */
-interface ExclusivePGlite {
-  _runExclusiveQuery<T>(work: () => Promise<T>): Promise<T>;
+  dumpDataDir?(): Promise<Uint8Array>;
 }
 
 /** Opens the database; for PGlite, takes the data directory's single-writer lock first. */
@@ -60,7 +54,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   fs.mkdirSync(target.dataDir, { recursive: true });
   const lock: DataDirLock = acquireDataDirLock(target.dataDir);
   try {
-    const pglite = await PGlite.create(path.join(target.dataDir, 'pgdata'), { extensions: { postgis: slimPostgis } });
+    const pglite = new PGliteThread(path.join(target.dataDir, 'pgdata'));
+    await pglite.waitReady;
     const knex = knexFactory({
       client: ClientPgLite as unknown as typeof knexFactory.Client,
       dialect: 'postgres',
@@ -69,10 +64,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       knex,
       kind: 'pglite',
-      async dumpDataDir() {
-        await pglite.exec('CHECKPOINT');
-        return (pglite as unknown as ExclusivePGlite)._runExclusiveQuery(() => pglite.dumpDataDir('none'));
-      },
+      dumpDataDir: () => pglite.dumpDataDir(),
       async close() {
         // knex-pglite closes the PGlite instance when it destroys its one connection.
         await knex.destroy();

@@ -19,7 +19,8 @@ const backup: FastifyPluginAsync<{ db: Pick<Database, 'knex' | 'kind' | 'dumpDat
       });
     }
     const migrations = await appliedMigrations(db.knex);
-    const archive = Buffer.from(await (await db.dumpDataDir()).arrayBuffer());
+    const tar = await db.dumpDataDir();
+    const archive = Buffer.from(tar.buffer, tar.byteOffset, tar.byteLength);
     return reply
       .header('content-type', 'application/x-tar')
       .header('x-schema-version', migrations.at(-1) ?? '')
