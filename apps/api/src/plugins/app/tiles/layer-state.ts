@@ -12,9 +12,9 @@ export interface LayerState {
 }
 
 /**
- * Longest a process answers from a layer state it read, in milliseconds: how late it may see a
- * write made by another process (a second server on the same PostgreSQL). Its own writes
- * refresh the state at once (`onCommittedWrite`).
+ * Age in milliseconds after which a layer state is read again: a write made by another process
+ * (a second server on the same PostgreSQL) is seen after at most this plus one read. Its own
+ * writes refresh the state at once (`onCommittedWrite`).
  */
 export const LAYER_STATE_MAX_AGE_MS = 1000;
 
@@ -26,7 +26,10 @@ export interface LayerStateContext {
 
 /**
  * The layer state, read at most once per {@link LAYER_STATE_MAX_AGE_MS} and again after each
- * of this process's audited writes, so that a cached tile costs no query. Each read asks for the
+ * of this process's audited writes, so that a cached tile costs no query. A state older than that
+ * is read again behind the requests, which go on with the state in hand meanwhile: a tile never
+ * waits for the database behind a long statement (a 5 000-patch round) only because a second
+ * passed; after a write of this process, requests wait for the new read. Each read asks for the
  * revisions only (a settings change moves the layer's revision too, migration 017), and for the
  * settings when a revision moved or this process wrote: on PGlite the settings query holds the
  * event loop for tens of milliseconds. Requests that come while it is being read share the read;
@@ -35,7 +38,9 @@ export interface LayerStateContext {
  */
 export function createLayerState(context: LayerStateContext, onNewRevision: (id: CollectionId, revision: DataRevision) => void = () => {}) {
   let generation = 0;
-  let current: { generation: number; readAt: number; state: Promise<LayerState> } | null = null;
+  /** The read under way, if any, and the newest read done (dropped when a read fails). */
+  let reading: { generation: number; readAt: number; state: Promise<LayerState> } | null = null;
+  let done: { generation: number; readAt: number; state: LayerState } | null = null;
   const newest = new Map<CollectionId, bigint>();
   // Settings are read again when `wanted` moves on (a new revision, a write of this process);
   // `had` is the `wanted` the settings in hand were read for.
@@ -63,22 +68,41 @@ export function createLayerState(context: LayerStateContext, onNewRevision: (id:
     return { settings: settings!, revisions };
   }
 
+  function readAgain(now: number): Promise<LayerState> {
+    const entry = { generation, readAt: now, state: read() };
+    reading = entry;
+    entry.state.then(
+      (state) => {
+        if (entry.generation === generation && !(done && done.generation === generation && done.readAt > entry.readAt)) done = { ...entry, state };
+      },
+      // The next request waits for a read of its own, and hears why it failed.
+      () => {
+        if (done?.generation === entry.generation) done = null;
+      },
+    ).finally(() => {
+      if (reading === entry) reading = null;
+    });
+    return entry.state;
+  }
+
   const unsubscribe = onCommittedWrite(context.knex, () => {
     generation++;
     wanted++;
-    current = null;
+    reading = null;
   });
 
   return {
-    /** The layer state as of at most {@link LAYER_STATE_MAX_AGE_MS} ago, or since this process's last write. */
+    /**
+     * The layer state read since this process's last write, as of at most
+     * {@link LAYER_STATE_MAX_AGE_MS} ago or while it is read again.
+     */
     get(now = Date.now()): Promise<LayerState> {
-      if (current && current.generation === generation && now - current.readAt < LAYER_STATE_MAX_AGE_MS) return current.state;
-      const entry = { generation, readAt: now, state: read() };
-      current = entry;
-      entry.state.catch(() => {
-        if (current === entry) current = null;
-      });
-      return entry.state;
+      if (done && done.generation === generation) {
+        if (now - done.readAt >= LAYER_STATE_MAX_AGE_MS && !reading) readAgain(now).catch(() => {});
+        return Promise.resolve(done.state);
+      }
+      if (reading && reading.generation === generation) return reading.state;
+      return readAgain(now);
     },
     close: unsubscribe,
   };
