@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { PatchCollection, PatchRoundBody, PatchesQuery } from '@mpm/contracts';
+import { PatchCollection, PatchFeature, PatchRoundBody, PatchesQuery } from '@mpm/contracts';
+import { sendCollection } from '../../../http/streamed-collection.ts';
 import { requireRole } from '../../../plugins/app/auth/auth.plugin.ts';
 import { classifiedPatches } from '../../../plugins/app/inspection/classified-patches.ts';
 import { loadPatchRound } from '../../../plugins/app/inspection/patches-writes.ts';
@@ -18,7 +19,8 @@ const patches: FastifyPluginAsyncTypebox = async (app) => {
       preValidation: requireRole('inspector', 'planner', 'admin'),
       schema: { querystring: PatchesQuery, response: { 200: PatchCollection } },
     },
-    async (request) => classifiedPatches(app.repos, tolerance, new Date(), request.query.round, request.query.asOf),
+    async (request, reply) =>
+      sendCollection(reply, 200, await classifiedPatches(app.repos, tolerance, new Date(), request.query.round, request.query.asOf), PatchFeature),
   );
 
   app.post(
@@ -30,7 +32,7 @@ const patches: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await loadPatchRound({ knex: app.knex, repos: app.repos }, request.body, request.user!.id);
-      return reply.status(201).send(await classifiedPatches(app.repos, tolerance, new Date(), request.body.detectionRound));
+      return sendCollection(reply, 201, await classifiedPatches(app.repos, tolerance, new Date(), request.body.detectionRound), PatchFeature);
     },
   );
 };
