@@ -19,7 +19,7 @@ import {
 /**
  * Most positions a block may have: registration files allow fewer than 1 000 corners; a drawn
  * or traced block gets twice that. Bounds the crossing check (O(n²), ~35 ms at this size) and
- * the PostGIS work, which on PGlite runs on the event loop.
+ * the PostGIS work, which on PGlite holds its one connection.
  */
 export const MAX_BLOCK_VERTICES = 2_000;
 

@@ -136,7 +136,7 @@ interface MeasuringStatement {
  * built with knex once and kept with the request: each check then only fills in the block and its
  * grown boxes. The statement's name is a digest of its text, so PostgreSQL keeps it prepared on
  * each connection (issue #13: planning the ~200-binding statement cost ~9 ms a check, executing
- * it ~1 ms); PGlite, which has no named statements, is sent the same text and bindings.
+ * it ~1 ms); on PGlite, pglite-thread.ts prepares it by name the same way.
  */
 function measuringStatement(knex: Knex, request: MeasurementRequest, sliverToleranceM2: number, asOf?: string, stateOf?: InputsStateOf): MeasuringStatement {
   const grown = (withinM: number) => [0, 1, 2, 3].map((i) => new BlockBinding((_, bbox) => growBox(bbox, withinM)[i]));

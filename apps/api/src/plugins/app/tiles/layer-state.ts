@@ -31,8 +31,8 @@ export interface LayerStateContext {
  * waits for the database behind a long statement (a 5 000-patch round) only because a second
  * passed; after a write of this process, requests wait for the new read. Each read asks for the
  * revisions only (a settings change moves the layer's revision too, migration 017), and for the
- * settings when a revision moved or this process wrote: on PGlite the settings query holds the
- * event loop for tens of milliseconds. Requests that come while it is being read share the read;
+ * settings when a revision moved or this process wrote: on PGlite the settings query takes its one
+ * connection for tens of milliseconds. Requests that come while it is being read share the read;
  * a read begun before a write committed is not kept. `onNewRevision` hears each layer whose
  * revision is newer than any read before.
  */
