@@ -59,9 +59,12 @@ describe('the product on its embedded database', () => {
 
   it('reopens the same directory on the next start without loading or printing anything again', async () => {
     await server!.stop();
-    server = await startServer({ dataDir });
+    server = await startServer({ dataDir, env: { LOG_LEVEL: 'info' } });
     expect(server.output()).not.toMatch(/密码 password/);
     const counties = await (await fetch(`${server.url}/ogc/collections/county/items`)).json();
     expect(counties.numberMatched).toBe(1);
+    // Having started, it asked itself for the first visit's config, layers and a county tile.
+    await expect.poll(() => server!.output(), { timeout: 30_000 }).toMatch(/warmed up: config, layers and a county tile/);
+    expect(server.output()).not.toMatch(/warm-up after start failed/);
   });
 });

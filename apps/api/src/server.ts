@@ -3,6 +3,7 @@ import { openDatabase } from './db/connect.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { buildApp } from './app.ts';
+import { warmUp } from './http/warm-up.ts';
 
 /** Starts the product: opens (and on first start creates) the database, then serves on PORT. */
 async function main() {
@@ -47,6 +48,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  void warmUp(app);
 }
 
 main().catch((err) => {

@@ -68,5 +68,14 @@ export function tileBounds({ z, x, y }: TileCoord, buffer = TILE_BUFFER): BBox {
   ];
 }
 
+/** The tile at zoom `z` holding the point `lon`, `lat` (clamped to the Web Mercator square). */
+export function tileAt(lonDeg: number, latDeg: number, z: number): TileCoord {
+  const n = 2 ** z;
+  const phi = (clamp(latDeg, -MAX_MERCATOR_LAT, MAX_MERCATOR_LAT) * Math.PI) / 180;
+  const x = Math.floor(((lonDeg + 180) / 360) * n);
+  const y = Math.floor(((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * n);
+  return { z, x: clamp(x, 0, n - 1), y: clamp(y, 0, n - 1) };
+}
+
 /** About one screen pixel at zoom `z`, in degrees of longitude: detail finer than this is not drawn. */
 export const pixelDegrees = (z: number): number => 360 / (2 ** z * TILE_SIZE_PX);
