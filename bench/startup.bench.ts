@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openDatabase } from '@mpm/api';
 import { rssMb, startServer } from './server-process.ts';
 import { summary, loadAverage } from './stats.ts';
+import { tilesOver, urlOf } from './tile-grid.ts';
 
 /**
  * Start-up of the product on the embedded database (issue #13: a reopen within 3 s, a first
@@ -13,12 +14,35 @@ import { summary, loadAverage } from './stats.ts';
  * `BENCH_RUNS` (5) times reopening it after a clean stop; and `pnpm start`'s own step before it,
  * `scripts/build.mjs --if-changed` with the web app up to date. Baseline, in the same run: the
  * database alone, PGlite with PostGIS opened on the same directory as the server opens it,
- * answering `SELECT 1`. Resident memory
- * after each start. Writes `startup-results.json`.
+ * answering `SELECT 1`. Resident memory after each start. And what a visitor who comes
+ * {@link VISITOR_AFTER_MS} after a reopen waits for: the first `/api/config`, `/api/layers` and a
+ * county tile at the county's middle (z12, not the one the warm-up asks for), each the route's first request since the start.
+ * Writes `startup-results.json`.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROOT = path.join(import.meta.dirname, '..');
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+/** When the first visitor comes after a reopen's first `/health`. */
+const VISITOR_AFTER_MS = 3000;
+
+/** The first visitor's first requests, one after another: milliseconds each. */
+async function firstRequestsMs(url: string): Promise<Record<'config' | 'layers' | 'tile', number>> {
+  await new Promise((resolve) => setTimeout(resolve, VISITOR_AFTER_MS));
+  const timed = async (path: string) => {
+    const started = performance.now();
+    const response = await fetch(`${url}${path}`);
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    return { ms: performance.now() - started, body };
+  };
+  const config = (await timed('/api/config')).ms;
+  const layers = await timed('/api/layers');
+  const county = (JSON.parse(layers.body.toString()) as { layers: { id: string; bounds: number[] }[] }).layers.find((layer) => layer.id === 'county')!;
+  const [w, s, e, n] = county.bounds;
+  const middle = [(w + e) / 2, (s + n) / 2];
+  const tile = tilesOver([...middle, ...middle], ['county']).find((t) => t.z === 12)!;
+  return { config, layers: layers.ms, tile: (await timed(urlOf(tile))).ms };
+}
 
 /** The database alone: PGlite with PostGIS opened as the server opens it, answering one query. */
 async function databaseOpenMs(dataDir: string): Promise<number> {
@@ -49,12 +73,14 @@ async function main() {
     const reopenRssMb: number[] = [];
     const baselineMs: number[] = [];
     const buildMs: number[] = [];
+    const visitor: Record<'config' | 'layers' | 'tile', number>[] = [];
     for (let i = 0; i < RUNS; i++) {
       baselineMs.push(await databaseOpenMs(dataDir));
       buildMs.push(buildCheckMs());
       const server = await startServer(env);
       reopenMs.push(server.readyMs);
       reopenRssMb.push(rssMb(server.process.pid!));
+      visitor.push(await firstRequestsMs(server.origin));
       await server.stop();
     }
     const output = {
@@ -67,6 +93,7 @@ async function main() {
       reopenRssMb: summary(reopenRssMb),
       buildIfChangedMs: summary(buildMs),
       baselineDatabaseOpenMs: summary(baselineMs),
+      firstVisitorMs: Object.fromEntries((['config', 'layers', 'tile'] as const).map((key) => [key, summary(visitor.map((v) => v[key]))])),
     };
     console.table({
       'first start (create, migrate, demo)': { p50: output.firstStartMs, goal: 15_000 },
@@ -75,6 +102,7 @@ async function main() {
       'reopen, pnpm start in all': { p50: round(output.reopenMs.p50 + output.buildIfChangedMs.p50), goal: 3000 },
       'baseline: the database alone (PGlite + PostGIS open)': { p50: round(output.baselineDatabaseOpenMs.p50), goal: '' },
     });
+    console.log(`${VISITOR_AFTER_MS / 1000} s after a reopen, the first /api/config, /api/layers and tile: p50 ${(['config', 'layers', 'tile'] as const).map((key) => round(output.firstVisitorMs[key]!.p50, 1)).join(', ')} ms`);
     console.log(`RSS after the first start ${firstRssMb} MB, after a reopen p50 ${output.reopenRssMb.p50} MB; load average ${output.loadAverage.before.join(' ')} → ${output.loadAverage.after.join(' ')}`);
     fs.writeFileSync(path.join(import.meta.dirname, 'startup-results.json'), `${JSON.stringify(output, null, 2)}\n`);
   } finally {
