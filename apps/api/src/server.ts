@@ -48,7 +48,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  void warmUp(app);
+  void warmUp(app, () => stopping);
 }
 
 main().catch((err) => {

@@ -6,11 +6,13 @@ import { tileAt } from '../plugins/app/tiles/tile-math.ts';
  * the config, the layer list and the county's middle tile. Each route's schemas are compiled at its
  * first request (lazy-schemas.ts) and the database links PostGIS at its first call to it, which
  * cost the first visitor 140–220 ms a route after a reopen on a quiet machine. Changes nothing:
- * every request is a read; one that fails is only logged.
+ * every request is a read; one that fails is only logged. Once `stopping()` (a signal came), it
+ * asks for nothing more and says nothing of what the shutdown refused.
  */
-export async function warmUp(app: FastifyInstance): Promise<void> {
+export async function warmUp(app: FastifyInstance, stopping: () => boolean): Promise<void> {
   const started = performance.now();
   const get = async (url: string) => {
+    if (stopping()) throw new Error('stopping');
     const response = await app.inject({ url, headers: { 'user-agent': 'mpm-warm-up' } });
     if (response.statusCode !== 200) throw new Error(`GET ${url} answered ${response.statusCode}`);
     return response;
@@ -24,6 +26,6 @@ export async function warmUp(app: FastifyInstance): Promise<void> {
     await get(template.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y)));
     app.log.info({ ms: Math.round(performance.now() - started) }, 'warmed up: config, layers and a county tile');
   } catch (err) {
-    app.log.warn({ err }, 'warm-up after start failed');
+    if (!stopping()) app.log.warn({ err }, 'warm-up after start failed');
   }
 }
