@@ -17,7 +17,8 @@ import { loadAverage } from './stats.ts';
  * seeded detection round of `BENCH_PATCHES` (5 000) patches; two load generators in processes of
  * their own, 4 connections each, one asking for public tiles (the cache warmed first), the other
  * for checks, for `BENCH_SECONDS` (10): once with nothing else running (idle), once while a third
- * asks, one after another, for the round classified (`GET /api/patches?round=`), the long request. On PGlite and, with DATABASE_URL, on PostgreSQL (`BENCH_DATABASE` picks one). Writes
+ * asks, one after another, for the round classified (`GET /api/patches?round=`), the long request.
+ * On PGlite and, with DATABASE_URL, on PostgreSQL (`BENCH_DATABASE` picks one). Writes
  * `stall-results.json`.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

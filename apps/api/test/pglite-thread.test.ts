@@ -11,7 +11,8 @@ let pglite: PGliteThread;
 beforeAll(async () => {
   pglite = new PGliteThread(path.join(work, 'pgdata'));
   await pglite.waitReady;
-  await pglite.exec('CREATE EXTENSION IF NOT EXISTS postgis; CREATE TABLE t (id int PRIMARY KEY, at timestamptz, doc jsonb)');
+  await pglite.query('CREATE EXTENSION IF NOT EXISTS postgis');
+  await pglite.query('CREATE TABLE t (id int PRIMARY KEY, at timestamptz, doc jsonb)');
 });
 afterAll(async () => {
   await pglite.close();

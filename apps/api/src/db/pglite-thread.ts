@@ -64,10 +64,6 @@ export class PGliteThread {
     return this.#send({ op: 'query', sql, params, name: options?.name }) as Promise<Results<T>>;
   }
 
-  exec(sql: string): Promise<Results[]> {
-    return this.#send({ op: 'exec', sql }) as Promise<Results[]>;
-  }
-
   /** The data directory as a tar archive, taken between two statements after a checkpoint. */
   dumpDataDir(): Promise<Uint8Array> {
     return this.#send({ op: 'dump' }) as Promise<Uint8Array>;

@@ -4,7 +4,7 @@
 // PGlite runs PostgreSQL compiled to WebAssembly on the thread that calls it: a 0.7 s statement
 // would hold the server's event loop for 0.7 s. Here it holds this thread only.
 //
-// workerData: { pgdata, postgisBundle }. Messages in: { id, op: 'query' | 'exec' | 'dump' | 'close',
+// workerData: { pgdata, postgisBundle }. Messages in: { id, op: 'query' | 'dump' | 'close',
 // sql, params, name }; out: { ready: true } or { ready: false, error } once, then per message
 // { id, ok: true, value } or { id, ok: false, error } (the error's message, name and its fields
 // that are plain values: SQLSTATE `code`, `detail`, `constraint`…).
@@ -77,8 +77,6 @@ async function run({ op, sql, params, name }) {
   switch (op) {
     case 'query':
       return name ? namedQuery(name, sql, params ?? []) : db.query(sql, params);
-    case 'exec':
-      return db.exec(sql);
     case 'dump': {
       // Taken between two statements, after a checkpoint: what `pnpm backup` saves.
       await db.exec('CHECKPOINT');

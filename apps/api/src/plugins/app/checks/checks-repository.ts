@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { getLayer, isRightCollection, type CollectionId } from '@mpm/domain';
 import { geometryBox, growBox } from '@mpm/geo';
@@ -6,6 +5,7 @@ import type { BlockGeometry, FeatureMeasurement, GeometryEngine, MeasurementRequ
 import { LAYER_TABLES, fieldExpression } from '../layers/layer-tables.ts';
 import { layerSource, type BBox } from '../layers/layers-repository.ts';
 import { rightTable } from '../inspection/rights-repository.ts';
+import { statementName } from '../../../db/statement-name.ts';
 
 /**
  * The block, parsed once: only ever a geometry already validated in code (see
@@ -154,7 +154,7 @@ function measuringStatement(knex: Knex, request: MeasurementRequest, sliverToler
     )
     .toSQL();
   return {
-    name: `check_measure_${createHash('sha256').update(sql).update(JSON.stringify(bindings.filter((b) => !(b instanceof BlockBinding)))).digest('hex').slice(0, 32)}`,
+    name: statementName('check_measure', sql, JSON.stringify(bindings.filter((b) => !(b instanceof BlockBinding)))),
     sql,
     bindings(block) {
       const bbox = geometryBox(block);

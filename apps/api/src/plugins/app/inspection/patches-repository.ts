@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { CollectionId } from '@mpm/domain';
 import type { BlockGeometry } from '@mpm/rules';
@@ -8,6 +7,7 @@ import { LAYER_TABLES, columnName } from '../layers/layer-tables.ts';
 import { licenceStateSql, rightTable, type RightTable } from './rights-repository.ts';
 import { LAND_CLASS_LAYERS, PROTECTED_ZONE_LAYERS, type PatchOverlaps } from './patch-class.ts';
 import { siteSql } from './site-repository.ts';
+import { statementName } from '../../../db/statement-name.ts';
 
 /** One patch as stored, with what it overlaps (not yet classified). */
 export interface PatchRow extends PatchOverlaps {
@@ -152,8 +152,7 @@ export function createPatchesRepository(knex: Knex) {
   /** A chunk's statement, prepared once by name (its text is the same from chunk to chunk). */
   const chunkRows = async (statement: Knex.Raw) => {
     const { sql, bindings } = statement.toSQL();
-    const name = `patches_chunk_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
-    return (await knex.raw(sql, bindings as Knex.Value[]).options({ name })).rows as PatchRow[];
+    return (await knex.raw(sql, bindings as Knex.Value[]).options({ name: statementName('patches_chunk', sql) })).rows as PatchRow[];
   };
   /** The newest audit entry's id: every write that changes what a patch meets writes one. */
   const auditMark = async () => ((await knex('audit_log').max('id as id').first()) as { id: number | null }).id;

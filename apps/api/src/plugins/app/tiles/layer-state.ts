@@ -73,7 +73,8 @@ export function createLayerState(context: LayerStateContext, onNewRevision: (id:
     reading = entry;
     entry.state.then(
       (state) => {
-        if (entry.generation === generation && !(done && done.generation === generation && done.readAt > entry.readAt)) done = { ...entry, state };
+        // Reads of one generation never overlap: a read begun before a write is not kept.
+        if (entry.generation === generation) done = { ...entry, state };
       },
       // The next request waits for a read of its own, and hears why it failed.
       () => {
