@@ -18,7 +18,7 @@ export {
 export { CGCS2000_EPSG, GRS80, detectDatum, gkToLonLat, lonLatToGk, resolveCrs, type Crs, type CrsProblem } from './crs.ts';
 export { areaReport, ellipsoidalAreaM2, ellipsoidalLengthM, geodesicDistanceM, type AreaReport } from './area.ts';
 export { metresPerDegree } from './metres-per-degree.ts';
-export { boxesMeet, geometryBox, growBox, type LonLatBox } from './lonlat-box.ts';
+export { boxesMeet, geometryBox, growBox, planarReach, type LonLatBox } from './lonlat-box.ts';
 export { COUNTY_MARGIN_M, outsideCountyReason } from './county-reach.ts';
 export { tooSmallBlockReason } from './block-size.ts';
 export { formatDms, formatLonLatDms, parseDms, type AngleAxis } from './dms.ts';

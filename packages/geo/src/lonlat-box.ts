@@ -17,13 +17,37 @@ const SAFETY = 1.01;
  * growth uses the grown edge nearest a pole, where a degree is shortest; near a pole the result
  * spans every longitude. Clamped to ±180° and ±90°.
  */
-export function growBox([west, south, east, north]: Readonly<LonLatBox>, metres: number): LonLatBox {
+export function growBox(box: Readonly<LonLatBox>, metres: number): LonLatBox {
+  const [west, south, east, north] = box;
   if (metres <= 0) return [west, south, east, north];
+  const [dLon, dLat] = growth(box, metres);
+  return [Math.max(-180, west - dLon), Math.max(-90, south - dLat), Math.min(180, east + dLon), Math.min(90, north + dLat)];
+}
+
+/** growBox's growth of `box` for `metres`, in degrees of longitude and latitude (longitude 360 near a pole). */
+function growth([, south, , north]: Readonly<LonLatBox>, metres: number): [dLon: number, dLat: number] {
   const dLat = (metres / MIN_METRES_PER_DEGREE_LAT) * SAFETY;
   const lat = Math.min(90, Math.max(Math.abs(south), Math.abs(north)) + dLat);
   const cos = Math.cos(lat * RAD);
-  const dLon = cos < 1e-6 ? 360 : (metres / (METRES_PER_DEGREE_LON_AT_EQUATOR * cos)) * SAFETY;
-  return [Math.max(-180, west - dLon), Math.max(-90, south - dLat), Math.min(180, east + dLon), Math.min(90, north + dLat)];
+  return [cos < 1e-6 ? 360 : (metres / (METRES_PER_DEGREE_LON_AT_EQUATOR * cos)) * SAFETY, dLat];
+}
+
+/**
+ * How far a geodesic edge strays from its straight image in the lon/lat plane, allowed for on each
+ * of two geometries by {@link planarReach}: about L² tan φ / 8R, under 250 m for an edge up to 80 km
+ * long at 53.5° N (China's northernmost latitude); county data's edges are far shorter.
+ */
+const EDGE_BULGE_M = 250;
+
+/**
+ * A distance in lon/lat degrees, measured flat, beyond which two geometries, one of them inside
+ * `box`, are certainly more than `metres` apart on the ellipsoid (GRS80, edges as geodesics): a
+ * planar `ST_DWithin` with it passes every feature an exact ellipsoidal test within `metres`
+ * would keep, and spares that test the others. A degree in any direction is at least the shortest
+ * degree growBox uses, and each geometry's edges may stray by EDGE_BULGE_M.
+ */
+export function planarReach(box: Readonly<LonLatBox>, metres: number): number {
+  return Math.max(...growth(box, metres + 2 * EDGE_BULGE_M));
 }
 
 /** Whether two lon/lat boxes share any point (edges included). */

@@ -1,6 +1,6 @@
 import * as geographiclibNamespace from 'geographiclib-geodesic';
 import { describe, expect, it } from 'vitest';
-import { GRS80, boxesMeet, growBox, metresPerDegree } from '../src/index.ts';
+import { GRS80, boxesMeet, growBox, metresPerDegree, planarReach } from '../src/index.ts';
 
 const geographiclib = (geographiclibNamespace as unknown as { default?: typeof geographiclibNamespace }).default ?? geographiclibNamespace;
 const geodesic = new geographiclib.Geodesic.Geodesic(GRS80.a, GRS80.f);
@@ -66,5 +66,42 @@ describe('growBox', () => {
     expect(boxesMeet([lon, lat, lon, lat], growBox(county, 5_000))).toBe(true);
     expect(boxesMeet([farther[0], farther[1], farther[0], farther[1]], growBox(county, 5_000))).toBe(false);
     expect(boxesMeet([108.69, 35.63, 109, 36], county)).toBe(true);
+  });
+});
+
+describe('planarReach', () => {
+  /** Flat lon/lat distance between two points, in degrees. */
+  const flat = ([x1, y1]: number[], [x2, y2]: number[]) => Math.hypot(x2 - x1, y2 - y1);
+
+  it.each([
+    ['a county in Shaanxi', [108.21, 35.32, 108.69, 35.63]],
+    ['a point on the equator', [0, 0, 0, 0]],
+    ['a box in the far north of China', [122.3, 52.9, 122.6, 53.5]],
+  ] as [string, [number, number, number, number]][])('reaches, measured flat, every point within the distance of %s', (_, box) => {
+    const [w, s, e, n] = box;
+    for (const distanceM of [1, 300, 5_000, 60_000]) {
+      const reach = planarReach(box, distanceM);
+      for (const corner of [
+        [w, s],
+        [w, n],
+        [e, s],
+        [e, n],
+      ])
+        for (let azimuth = 0; azimuth < 360; azimuth += 7.5) {
+          expect(flat(corner, direct(corner, azimuth, distanceM)), `${distanceM} m at ${azimuth}°`).toBeLessThanOrEqual(reach);
+        }
+    }
+  });
+
+  it("allows for a long geodesic edge's stray from its straight image", () => {
+    // An edge 80 km long along 35.5° N: its geodesic bows about 90 m north of the straight line
+    // between its ends, more than a 50 m reach has to spare.
+    const line = geodesic.InverseLine(35.5, 108, 35.5, 108 + 80_000 / metresPerDegree(35.5).x);
+    const middle = line.Position(line.s13! / 2);
+    // A point 50 m north of the edge's geodesic middle: within 50 m of the edge on the ellipsoid.
+    const point = direct([middle.lon2!, middle.lat2!], 0, 50);
+    const flatToEdge = point[1] - 35.5;
+    expect(flatToEdge * metresPerDegree(35.5).y).toBeGreaterThan(50 + 80);
+    expect(flatToEdge).toBeLessThanOrEqual(planarReach([point[0], point[1], point[0], point[1]], 50));
   });
 });

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { getLayer, isRightCollection, type CollectionId } from '@mpm/domain';
-import { geometryBox, growBox } from '@mpm/geo';
+import { geometryBox, growBox, planarReach } from '@mpm/geo';
 import type { BlockGeometry, FeatureMeasurement, GeometryEngine, MeasurementRequest, Measurements, MineRecord, ZoneRight } from '@mpm/rules';
 import { LAYER_TABLES, fieldExpression } from '../layers/layer-tables.ts';
 import { layerSource, type BBox } from '../layers/layers-repository.ts';
@@ -30,8 +30,8 @@ export type MeasuredGeometry = BlockGeometry | GeoJSON.Point;
 /**
  * One collection's part of the measuring query: its features within `withinM` of the block
  * (an index prefilter on `envelope`, the block's box grown by `withinM`, as west, south, east and
- * north bindings; then the exact test: intersection for 0,
- * else the distance on the ellipsoid), with their staff-view catalogue properties, overlap
+ * north bindings; then the exact test: intersection for 0, else the distance on the ellipsoid
+ * for the features a flat `ST_DWithin` by `reach` degrees passes), with their staff-view catalogue properties, overlap
  * area and distance. `asOf`: the rights as they stood at the end of that past day (the other
  * layers keep no history and are read as they stand).
  */
@@ -40,6 +40,7 @@ function collectionQuery(
   collection: CollectionId,
   withinM: number,
   envelope: readonly Knex.Value[],
+  reach: Knex.Value,
   sliverToleranceM2: number,
   asOf?: string,
 ): Knex.Raw {
@@ -77,13 +78,15 @@ function collectionQuery(
         )
       : knex.raw('NULL::json');
   // Touching features are 0 m away; for the others the one ellipsoidal distance (O(n·m) in the
-  // vertices) is both the figure and the filter, rather than ST_DWithin and then ST_Distance
-  // (`OFFSET 0` keeps the planner from copying the expression into the filter).
+  // vertices) is both the figure and the filter, rather than ST_DWithin on geography and then
+  // ST_Distance (6.5 times slower for the demo's lines). A flat ST_DWithin in degrees first spares
+  // it the features certainly farther (`planarReach`: most of the lines in the grown box), and
+  // `OFFSET 0` keeps the planner from copying the expression into the filter.
   const [distance, near] =
     withinM > 0
       ? [knex.raw('ST_Distance(t.geom::geography, b.geog)'), knex.raw('"distanceM" <= ?', [withinM])]
       : [knex.raw('0'), knex.raw('true')];
-  const touching = withinM > 0 ? knex.raw('true') : knex.raw('ST_Intersects(t.geom, b.g)');
+  const touching = withinM > 0 ? knex.raw('ST_DWithin(t.geom, b.g, ?)', [reach]) : knex.raw('ST_Intersects(t.geom, b.g)');
   return knex.raw(
     `SELECT * FROM (
        SELECT ?::text AS collection, t.id::int AS "featureId",
@@ -140,8 +143,9 @@ interface MeasuringStatement {
  */
 function measuringStatement(knex: Knex, request: MeasurementRequest, sliverToleranceM2: number, asOf?: string, stateOf?: InputsStateOf): MeasuringStatement {
   const grown = (withinM: number) => [0, 1, 2, 3].map((i) => new BlockBinding((_, bbox) => growBox(bbox, withinM)[i]));
+  const reach = (withinM: number) => new BlockBinding((_, bbox) => planarReach(bbox, withinM));
   const parts = request.collections.map(({ collection, withinM }) =>
-    collectionQuery(knex, collection, withinM, grown(withinM), sliverToleranceM2, asOf),
+    collectionQuery(knex, collection, withinM, grown(withinM), reach(withinM), sliverToleranceM2, asOf),
   );
   const found = parts.length > 0 ? parts.map(() => '(?)').join(' UNION ALL ') : 'SELECT NULL::text AS collection, NULL::int AS "featureId" WHERE false';
   const { sql, bindings } = knex
