@@ -48,19 +48,26 @@ const round1 = (metres: number) => Math.round(metres * 10) / 10;
 export async function runSiteCheck(context: SiteCheckContext, body: SiteCheckBody): Promise<SiteCardResponse> {
   const { repos, now } = context;
   const site = await validatedSite(repos.checks, body.geometry, await repos.checks.countyExtent());
-  const { ruleset, version } = await rulesetInForce(repos.rulesets, context.ruleset);
   const point = site.type === 'Point';
   const today = chinaToday(now);
-  const buffers = effectiveBuffers(ruleset.bufferDefaults, await repos.settings.bufferWidths());
-  const { expiringWithinDays } = await repos.inspection.settings.get();
-  const facts = await repos.inspection.site.facts(site);
-  const rights = await repos.inspection.rights.at(site, { day: today, expiringWithinDays });
-  const lines = await repos.inspection.site.nearestLines(site, LINE_GROUPS);
-  const measured = await repos.checks.engine(ruleset.sliverToleranceM2).measure(site, siteRequest(measurementRequest(ruleset, buffers)));
-
+  // The reads that need nothing of one another are asked together, in three waves instead of a
+  // dozen: on PGlite they queue once for its one connection rather than once each behind other
+  // requests' statements; on PostgreSQL they run side by side.
+  const [{ ruleset, version }, storedBuffers, { expiringWithinDays }, facts, lines, records] = await Promise.all([
+    rulesetInForce(repos.rulesets, context.ruleset),
+    repos.settings.bufferWidths(),
+    repos.inspection.settings.get(),
+    repos.inspection.site.facts(site),
+    repos.inspection.site.nearestLines(site, LINE_GROUPS),
+    siteRecords(repos, site, context.ruleset.sliverToleranceM2, today),
+  ]);
+  const buffers = effectiveBuffers(ruleset.bufferDefaults, storedBuffers);
+  const [rights, measured] = await Promise.all([
+    repos.inspection.rights.at(site, { day: today, expiringWithinDays }),
+    repos.checks.engine(ruleset.sliverToleranceM2).measure(site, siteRequest(measurementRequest(ruleset, buffers))),
+  ]);
   const miningRightIds = rights.filter((r) => r.collection === 'mining_rights').map((r) => r.featureId);
   const surveys = (await repos.depth.ofRights(miningRightIds, undefined, SURVEYS_ON_CARD)).map(surveyView);
-  const records = await siteRecords(repos, site, context.ruleset.sliverToleranceM2, today);
 
   const proposal = siteProposal(body.mineral, rights);
   const nearest: SiteDistance[] = lines.map(({ collection, featureId, name, roadClass, distanceM }) => {

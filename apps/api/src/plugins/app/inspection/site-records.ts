@@ -18,8 +18,10 @@ export async function siteRecords(
   today: string,
 ): Promise<{ patches: SitePatch[]; ledgerEntries: SiteLedgerEntry[] }> {
   const near = { site, withinM: SITE_RECORDS_WITHIN_M, limit: SITE_RECORDS_LIMIT };
-  const rows = await repos.inspection.patches.withOverlaps(today, { near });
-  const entries = await repos.ledger.near(site, SITE_RECORDS_WITHIN_M, SITE_RECORDS_LIMIT);
+  const [rows, entries] = await Promise.all([
+    repos.inspection.patches.withOverlaps(today, { near }),
+    repos.ledger.near(site, SITE_RECORDS_WITHIN_M, SITE_RECORDS_LIMIT),
+  ]);
   return {
     patches: rows.map((row) => {
       const { id, code, detectionRound, classification, areaM2, ledgerEntryId } = patchProperties(row, sliverToleranceM2);
