@@ -16,12 +16,15 @@ import { loadAverage } from './stats.ts';
  * this machine, on PGlite and, with DATABASE_URL, on PostgreSQL (a database of its own, analysed
  * after the demo load as autovacuum would, dropped after). Baseline in the same run: the check's
  * measuring query alone (the checks repository's PostGIS engine, no HTTP, no validation, no
- * verdict), 16 at a time. Also one check at a time (app and baseline), and CPU time per check of
- * the app's process (PGlite included) and of PostgreSQL's backends for the bench's database.
+ * verdict), 16 at a time. Also one check at a time (app and baseline; the app's also from one
+ * connection of the load generator), and CPU time per check of the app's process (PGlite
+ * included) and of PostgreSQL's backends for the bench's database.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 16;
 const ALONE = 100;
+/** How long the load generator's one connection asks, one check after another. */
+const ALONE_SECONDS = 3;
 const BLOCKS = 400;
 const VERTICES = 24;
 
@@ -73,6 +76,11 @@ async function run(target: DatabaseTarget) {
 
     note({ run: 'baseline: measuring query alone, one at a time', ...(await oneAtATime(ALONE, raw)), loadAverage: loadAverage() });
     note({ run: 'app: POST /api/check, one at a time', ...(await oneAtATime(ALONE, check)), loadAverage: loadAverage() });
+    // The same from the load generator's process: the client's own work (fetch, parsing the
+    // answer) is then not done on the server's event loop between its requests.
+    await measure('app: POST /api/check, one connection', () =>
+      load({ origin, paths: ['/api/check'], bodies, headers: { cookie }, connections: 1, seconds: ALONE_SECONDS }),
+    );
     await measure(`baseline: measuring query alone, ${CONNECTIONS} at a time`, () => saturate(CONNECTIONS, SECONDS, raw));
     await measure(`app: POST /api/check, ${CONNECTIONS} connections`, () =>
       load({ origin, paths: ['/api/check'], bodies, headers: { cookie }, connections: CONNECTIONS, seconds: SECONDS }),

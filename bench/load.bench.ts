@@ -68,15 +68,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Resident memory once the server has been idle for {@link SETTLE_SECONDS}, and where it is; then
- * where it is after a full garbage collection (the probe's SIGUSR2): `heapUsed` then is what is
+ * where it is after a full garbage collection (asked of the probe by a file): `heapUsed` then is what is
  * still reachable, so a growth there is memory held, not garbage not yet collected.
  */
 async function settledMemory(pid: number, probeFile: string) {
   await sleep(SETTLE_SECONDS * 1000);
   const settled = { rssMb: rssMb(pid), ...memoryMb(probeFile) };
   fs.rmSync(probeFile);
-  process.kill(pid, 'SIGUSR2');
-  while (!fs.existsSync(probeFile) || !JSON.parse(fs.readFileSync(probeFile, 'utf8')).collected) await sleep(100);
+  fs.writeFileSync(`${probeFile}.collect`, '');
+  for (const deadline = Date.now() + 30_000; !fs.existsSync(probeFile) || !JSON.parse(fs.readFileSync(probeFile, 'utf8')).collected; await sleep(100)) {
+    if (Date.now() > deadline) throw new Error('the memory probe did not collect within 30 s');
+  }
   return { ...settled, afterCollection: { rssMb: rssMb(pid), ...memoryMb(probeFile) } };
 }
 
@@ -98,8 +100,11 @@ function client(origin: string, cookie: string) {
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
         response.on('error', reject);
+        // A connection closed before the answer's end is an error, not a wait without end.
+        response.on('close', () => reject(new Error(`connection closed after ${Buffer.concat(chunks).length} bytes of a ${response.statusCode} answer`)));
       });
       request.on('error', reject);
+      request.on('close', () => reject(new Error('connection closed before an answer')));
       request.end(body);
     });
   return { ask, close: () => agent.destroy() };
