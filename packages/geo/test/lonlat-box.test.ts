@@ -13,6 +13,20 @@ const direct = ([lon, lat]: number[], azimuth: number, distanceM: number) => {
   return [r.lon2!, r.lat2!];
 };
 
+/** The distances the box tests walk. */
+const DISTANCES_M = [1, 300, 5_000, 60_000];
+
+/** The points `distanceM` from each corner of `box`, every 7.5° of azimuth. */
+function* pointsAround([w, s, e, n]: readonly number[], distanceM: number) {
+  for (const corner of [
+    [w, s],
+    [w, n],
+    [e, s],
+    [e, n],
+  ])
+    for (let azimuth = 0; azimuth < 360; azimuth += 7.5) yield { corner, azimuth, point: direct(corner, azimuth, distanceM) };
+}
+
 describe('metresPerDegree', () => {
   it.each([0, 23.5, 35.48, 60, 85])('gives the local scale at %s° to a part in a million', (lat) => {
     const d = 1e-4;
@@ -31,20 +45,12 @@ describe('growBox', () => {
   ];
 
   it.each(boxes)('holds every point within the distance of %s', (_, box) => {
-    const [w, s, e, n] = box;
-    for (const distanceM of [1, 300, 5_000, 60_000]) {
+    for (const distanceM of DISTANCES_M) {
       const [gw, gs, ge, gn] = growBox(box, distanceM);
-      for (const corner of [
-        [w, s],
-        [w, n],
-        [e, s],
-        [e, n],
-      ])
-        for (let azimuth = 0; azimuth < 360; azimuth += 7.5) {
-          const [lon, lat] = direct(corner, azimuth, distanceM);
-          const inside = lat >= gs && lat <= gn && ((lon >= gw && lon <= ge) || ge - gw >= 360);
-          expect(inside, `${distanceM} m at ${azimuth}° from [${corner}]`).toBe(true);
-        }
+      for (const { corner, azimuth, point: [lon, lat] } of pointsAround(box, distanceM)) {
+        const inside = lat >= gs && lat <= gn && ((lon >= gw && lon <= ge) || ge - gw >= 360);
+        expect(inside, `${distanceM} m at ${azimuth}° from [${corner}]`).toBe(true);
+      }
     }
   });
 
@@ -78,18 +84,11 @@ describe('planarReach', () => {
     ['a point on the equator', [0, 0, 0, 0]],
     ['a box in the far north of China', [122.3, 52.9, 122.6, 53.5]],
   ] as [string, [number, number, number, number]][])('reaches, measured flat, every point within the distance of %s', (_, box) => {
-    const [w, s, e, n] = box;
-    for (const distanceM of [1, 300, 5_000, 60_000]) {
+    for (const distanceM of DISTANCES_M) {
       const reach = planarReach(box, distanceM);
-      for (const corner of [
-        [w, s],
-        [w, n],
-        [e, s],
-        [e, n],
-      ])
-        for (let azimuth = 0; azimuth < 360; azimuth += 7.5) {
-          expect(flat(corner, direct(corner, azimuth, distanceM)), `${distanceM} m at ${azimuth}°`).toBeLessThanOrEqual(reach);
-        }
+      for (const { corner, azimuth, point } of pointsAround(box, distanceM)) {
+        expect(flat(corner, point), `${distanceM} m at ${azimuth}°`).toBeLessThanOrEqual(reach);
+      }
     }
   });
 
