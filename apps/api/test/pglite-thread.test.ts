@@ -66,6 +66,38 @@ describe('the embedded database in a thread of its own', () => {
     expect(ticks).toBeGreaterThan(10);
   });
 
+  it("runs a session's transaction alone: another session's statements wait for its end and never see it half-done", async () => {
+    const [writer, reader] = [pglite.session(), pglite.session()];
+    const count = () => reader.query<{ n: number }>('SELECT count(*)::int AS n FROM t WHERE id IN (10, 11)').then(({ rows }) => rows[0].n);
+    let settled = false;
+    await writer.query('BEGIN');
+    await writer.query('INSERT INTO t (id) VALUES (10)');
+    const duringRolledBack = count().finally(() => (settled = true));
+    // A failed statement leaves the transaction open (and failed) until its session ends it.
+    await expect(writer.query('INSERT INTO t (id) VALUES (10)')).rejects.toMatchObject({ code: '23505' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(settled).toBe(false);
+    await writer.query('ROLLBACK');
+    expect(await duringRolledBack).toBe(0);
+
+    await writer.query('BEGIN');
+    await writer.query('INSERT INTO t (id) VALUES (10)');
+    const duringCommitted = count();
+    await writer.query('INSERT INTO t (id) VALUES (11)');
+    await writer.query('COMMIT');
+    expect(await duringCommitted).toBe(2);
+  });
+
+  it('rolls back a transaction whose session is let go, and the others go on', async () => {
+    const [writer, reader] = [pglite.session(), pglite.session()];
+    await writer.query('BEGIN');
+    await writer.query('INSERT INTO t (id) VALUES (20)');
+    const read = reader.query<{ n: number }>('SELECT count(*)::int AS n FROM t WHERE id = 20');
+    await writer.end();
+    expect((await read).rows).toEqual([{ n: 0 }]);
+    expect((await pglite.query<{ n: number }>('SELECT count(*)::int AS n FROM t WHERE id = 20')).rows).toEqual([{ n: 0 }]);
+  });
+
   it('fails to open with the reason when the data directory is not a database', async () => {
     const notADatabase = path.join(work, 'file');
     fs.writeFileSync(notADatabase, 'not a data directory');

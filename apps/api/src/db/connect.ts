@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
-import ClientPgLite from 'knex-pglite';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { ClientPGliteSessions } from './pglite-client.ts';
 import { PGliteThread } from './pglite-thread.ts';
 
 /** Longest a single statement may run on PostgreSQL before it is cancelled. */
@@ -57,7 +57,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pglite = new PGliteThread(path.join(target.dataDir, 'pgdata'));
     await pglite.waitReady;
     const knex = knexFactory({
-      client: ClientPgLite as unknown as typeof knexFactory.Client,
+      client: ClientPGliteSessions as unknown as typeof knexFactory.Client,
       dialect: 'postgres',
       connection: () => ({ pglite }) as object,
     } as Knex.Config);
@@ -66,7 +66,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       kind: 'pglite',
       dumpDataDir: () => pglite.dumpDataDir(),
       async close() {
-        // knex-pglite closes the PGlite instance when it destroys its one connection.
+        // Ends knex's sessions (a transaction left open is rolled back), then closes the database.
         await knex.destroy();
         if (!pglite.closed) await pglite.close();
         lock.release();

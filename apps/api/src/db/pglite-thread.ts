@@ -11,19 +11,29 @@ function rebuilt({ message, name, ...fields }: PlainError): Error {
   return Object.assign(new Error(message), fields, { name });
 }
 
+/** Statements that follow one another, as on one connection: a transaction is one session's. */
+export interface PGliteSession {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: { name?: string }): Promise<Results<T>>;
+  /** The session is let go: a transaction it left open is rolled back. */
+  end(): Promise<void>;
+}
+
 /**
  * The embedded database in a worker thread of its own (pglite-worker.mjs): PGlite runs its
  * statements there, so that while one runs (a 5 000-patch round takes 0.7 s) the server's event
  * loop goes on answering what needs no database (cached tiles, static files) and encoding what
  * came back. It offers what knex-pglite uses of a PGlite (`waitReady`, `query`, `close`) and
- * answers in the same shapes. `query` with `{ name }` (as the checks' measuring statement is
- * sent) is prepared once under that name, as node-postgres does on PostgreSQL.
+ * answers in the same shapes, and sessions (`session()`, one per pooled connection) whose
+ * statements the thread queues and runs one after the other, a transaction's alone (see the
+ * worker). `query` with `{ name }` (as the checks' measuring statement is sent) is prepared once
+ * under that name, as node-postgres does on PostgreSQL.
  */
 export class PGliteThread {
   readonly waitReady: Promise<void>;
   #worker: Worker;
   #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   #nextId = 1;
+  #nextSession = 1;
   #stopped: Error | null = null;
 
   constructor(pgdata: string) {
@@ -60,8 +70,22 @@ export class PGliteThread {
     return this.#stopped !== null;
   }
 
+  /** One statement on the thread's own session (0). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: { name?: string }): Promise<Results<T>> {
-    return this.#send({ op: 'query', sql, params, name: options?.name }) as Promise<Results<T>>;
+    return this.#send({ op: 'query', session: 0, sql, params, name: options?.name }) as Promise<Results<T>>;
+  }
+
+  /** A new session: knex's connections to the embedded database. */
+  session(): PGliteSession {
+    const session = this.#nextSession++;
+    return {
+      query: <T>(sql: string, params?: unknown[], options?: { name?: string }) =>
+        this.#send({ op: 'query', session, sql, params, name: options?.name }) as Promise<Results<T>>,
+      // Once the database is closed there is nothing left to roll back.
+      end: async () => {
+        if (!this.#stopped) await this.#send({ op: 'end', session });
+      },
+    };
   }
 
   /** The data directory as a tar archive, taken between two statements after a checkpoint. */
@@ -80,7 +104,7 @@ export class PGliteThread {
     }
   }
 
-  #send(message: { op: string; sql?: string; params?: unknown[]; name?: string }): Promise<unknown> {
+  #send(message: { op: string; session?: number; sql?: string; params?: unknown[]; name?: string }): Promise<unknown> {
     if (this.#stopped) return Promise.reject(this.#stopped);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {

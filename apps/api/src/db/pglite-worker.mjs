@@ -4,10 +4,16 @@
 // PGlite runs PostgreSQL compiled to WebAssembly on the thread that calls it: a 0.7 s statement
 // would hold the server's event loop for 0.7 s. Here it holds this thread only.
 //
-// workerData: { pgdata, postgisBundle }. Messages in: { id, op: 'query' | 'dump' | 'close',
-// sql, params, name }; out: { ready: true } or { ready: false, error } once, then per message
-// { id, ok: true, value } or { id, ok: false, error } (the error's message, name and its fields
-// that are plain values: SQLSTATE `code`, `detail`, `constraint`…).
+// workerData: { pgdata, postgisBundle }. Messages in: { id, session, op: 'query' | 'end' |
+// 'dump' | 'close', sql, params, name }; out: { ready: true } or { ready: false, error } once,
+// then per message { id, ok: true, value } or { id, ok: false, error } (the error's message, name
+// and its fields that are plain values: SQLSTATE `code`, `detail`, `constraint`…).
+//
+// PGlite is one PostgreSQL session. The server's statements come from several sessions of its
+// own (`session`: a number; knex's pooled connections), queued here, so that the next statement
+// is at hand as soon as one ends instead of a round trip through the server's event loop later.
+// A session that opens a transaction has the database to itself until it ends it: the others'
+// statements wait in the queue, as they would for a lock, and never run inside its transaction.
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
@@ -91,11 +97,45 @@ async function run({ op, sql, params, name }) {
   }
 }
 
-parentPort.on('message', async (message) => {
+/** Messages not yet run, in the order they came. */
+const queue = [];
+/** The session whose transaction is open, if any: only its statements may run until it ends. */
+let owner = null;
+let running = false;
+
+/** Where in the queue the next message that may run is: the first, or the open transaction's next. */
+const nextIndex = () => (owner === null ? (queue.length > 0 ? 0 : -1) : queue.findIndex((message) => message.session === owner));
+
+async function answer(message) {
   try {
     const value = await run(message);
     parentPort.postMessage({ id: message.id, ok: true, value }, value instanceof Uint8Array ? [value.buffer] : []);
   } catch (err) {
     parentPort.postMessage({ id: message.id, ok: false, error: plainError(err) });
   }
+  // A statement that left a transaction open (or failed within one) keeps the database for its session.
+  if (message.op === 'query') owner = !db.closed && db.isInTransaction() ? message.session : null;
+}
+
+async function drain() {
+  if (running) return;
+  running = true;
+  try {
+    for (let i = nextIndex(); i !== -1; i = nextIndex()) await answer(queue.splice(i, 1)[0]);
+  } finally {
+    running = false;
+  }
+}
+
+parentPort.on('message', (message) => {
+  if (message.op === 'end') {
+    // A session ended (knex let its connection go): a transaction it left open is rolled back.
+    if (message.session !== owner) {
+      parentPort.postMessage({ id: message.id, ok: true, value: null });
+      return;
+    }
+    message = { ...message, op: 'query', sql: 'ROLLBACK' };
+  }
+  queue.push(message);
+  drain();
 });
