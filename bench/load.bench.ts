@@ -64,6 +64,18 @@ function memoryMb(probeFile: string) {
   return { heapUsed: mb(usage.heapUsed), heapTotal: mb(usage.heapTotal), external: mb(usage.external), arrayBuffers: mb(usage.arrayBuffers), native: mb(usage.rss - usage.heapTotal - usage.external) };
 }
 
+/** The server thread over the probe's last second: its share of time busy, and how late its timers ran. */
+interface EventLoop {
+  utilizationPercent: number;
+  delayP50Ms: number;
+  delayP99Ms: number;
+}
+
+function eventLoop(probeFile: string): EventLoop {
+  const { loop } = JSON.parse(fs.readFileSync(probeFile, 'utf8')) as { loop: { utilization: number; delayP50Ms: number; delayP99Ms: number } };
+  return { utilizationPercent: round(loop.utilization * 100), delayP50Ms: round(loop.delayP50Ms), delayP99Ms: round(loop.delayP99Ms) };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -264,14 +276,18 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
     const afterWarmup = await settledMemory(pid, env.MEMORY_PROBE_FILE);
     const rssAfterWarmupMb = afterWarmup.rssMb;
     const loadBefore = loadAverage();
-    const series: { s: number; rssMb: number; heapUsedMb: number; externalMb: number; load1: number }[] = [];
+    const series: { s: number; rssMb: number; heapUsedMb: number; externalMb: number; load1: number; loop: EventLoop }[] = [];
     const t0 = performance.now();
     console.error(`${kind}: RSS after warm-up ${rssAfterWarmupMb} MB; load ${SECONDS} s (load average ${loadBefore.join(' ')})`);
     const measured = await runMix(http_.ask, requests, counters, SECONDS, () => {
       const { heapUsed, external } = memoryMb(env.MEMORY_PROBE_FILE);
-      series.push({ s: Math.round((performance.now() - t0) / 1000), rssMb: rssMb(pid), heapUsedMb: heapUsed, externalMb: external, load1: round(os.loadavg()[0], 2) });
+      const loop = eventLoop(env.MEMORY_PROBE_FILE);
+      series.push({ s: Math.round((performance.now() - t0) / 1000), rssMb: rssMb(pid), heapUsedMb: heapUsed, externalMb: external, load1: round(os.loadavg()[0], 2), loop });
       const last = series.at(-1)!;
-      console.error(`${kind}: ${last.s} s RSS ${last.rssMb} MB (heap used ${last.heapUsedMb}, outside the heap ${last.externalMb}) load ${last.load1}`);
+      console.error(
+        `${kind}: ${last.s} s RSS ${last.rssMb} MB (heap used ${last.heapUsedMb}, outside the heap ${last.externalMb}) load ${last.load1}; ` +
+          `server thread busy ${loop.utilizationPercent} %, its timers late p50 ${loop.delayP50Ms} p99 ${loop.delayP99Ms} ms`,
+      );
     });
     const rssUnderLoadAtEndMb = rssMb(pid);
     const atEnd = await settledMemory(pid, env.MEMORY_PROBE_FILE);

@@ -6,6 +6,7 @@
 // 300 s runs SIGUSR2 stopped reaching the listener (emitted from within, it still ran). On the
 // server's own thread only: the `--import` also runs in its worker threads.
 import fs from 'node:fs';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
@@ -15,8 +16,16 @@ if (file && isMainThread) {
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc');
   const request = `${file}.collect`;
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  let lastUtilization = performance.eventLoopUtilization();
   const write = (collected) => {
-    fs.writeFileSync(`${file}.partial`, JSON.stringify({ ...process.memoryUsage(), collected }));
+    // The server thread's share of time busy since the last write, and how late its timers ran (ms).
+    const utilization = performance.eventLoopUtilization(lastUtilization).utilization;
+    lastUtilization = performance.eventLoopUtilization();
+    const loop = { utilization, delayP50Ms: delay.percentile(50) / 1e6, delayP99Ms: delay.percentile(99) / 1e6, delayMaxMs: delay.max / 1e6 };
+    delay.reset();
+    fs.writeFileSync(`${file}.partial`, JSON.stringify({ ...process.memoryUsage(), collected, loop }));
     fs.renameSync(`${file}.partial`, file);
   };
   setInterval(() => {
