@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/config.ts';
 import { createAuditRepository } from '../src/plugins/app/audit/audit-repository.ts';
 import { auditedWrite } from '../src/plugins/app/audit/audited-write.ts';
+import { onCommittedWrite } from '../src/plugins/app/audit/committed-writes.ts';
 import { TEST_DATABASES, openTestDatabase } from './helpers/databases.ts';
 
 type Db = Awaited<ReturnType<typeof openTestDatabase>>;
@@ -13,7 +14,7 @@ const KEY = 'audited-write-test';
 
 describe.each(TEST_DATABASES)('the one audited, versioned write on %s', (kind) => {
   let db: Db;
-  let context: { knex: Db['knex']; repos: { audit: ReturnType<typeof createAuditRepository> } };
+  let context: Parameters<typeof auditedWrite>[0];
   let adminId: number;
 
   const read = async (trx = db.knex) => {
@@ -77,6 +78,33 @@ describe.each(TEST_DATABASES)('the one audited, versioned write on %s', (kind) =
 
   it('takes writes from any version when the route sends none', async () => {
     expect(await save(3, undefined, '丙')).toEqual({ n: 3, by: '丙' });
+  });
+
+  it('tells the listeners, once committed, which layers the write changed: none for a setting, each layer of the rows it wrote', async () => {
+    const heard: string[][] = [];
+    const stop = onCommittedWrite(db.knex, (layers) => heard.push([...layers].sort()));
+    try {
+      await save(4, undefined, '丁');
+      await expect(save(5, undefined, '戊', true)).rejects.toThrow('fails after writing');
+      await auditedWrite(context, {
+        by: adminId,
+        action: 'update',
+        entity: 'layers',
+        write: async (trx) => {
+          await trx('concentrated_zones').update({ name: trx.raw('name') });
+          await trx('protected_areas').where({ kind: 'farmland' }).update({ name: trx.raw('name') });
+          // Undone with its savepoint: the rivers were not changed.
+          await trx.transaction(async (inner) => {
+            await inner('line_features').where({ kind: 'rivers' }).update({ name: inner.raw('name') });
+            throw new Error('undone');
+          }).catch(() => {});
+          await trx('concentrated_zones').update({ name: trx.raw('name') });
+        },
+      });
+    } finally {
+      stop();
+    }
+    expect(heard).toEqual([[], ['concentrated_zones', 'farmland']]);
   });
 });
 

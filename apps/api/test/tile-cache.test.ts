@@ -182,6 +182,46 @@ describe.each(TEST_DATABASES)('cached vector tiles on %s', (kind) => {
     expect(await Promise.all(others.slice(0, 2).map((url) => etagOf(url)))).toEqual(before.others.slice(0, 2));
   });
 
+  it("answers a layer's cached tile from the state in hand after writes to other layers or to none, and a written layer's only once read again", async () => {
+    const [zone] = await features('concentrated_zones');
+    const zoneUrl = tileUrlAt('concentrated_zones', zone.geometry, 12);
+    const parcel = (await features('restoration_parcels')).find((f) => f.properties.restorationStatus === 'planned' && f.properties.code !== 'ZL2022-04')!;
+    const parcelUrl = tileUrlAt('restoration_parcels', parcel.geometry, 13);
+    const zoneEtag = await etagOf(zoneUrl);
+    const parcelEtag = await etagOf(parcelUrl);
+    const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: { cookie: admin }, payload });
+    const ledger = await post('/api/ledger', { title: '不改图层的写入', source: 'siteCheck', geometry: zone.geometry });
+    expect(ledger.statusCode, ledger.body).toBe(201);
+    const progress = await post(`/api/restoration/parcels/${parcel.id}/progress`, { recordedOn: '2024-03-01', status: 'underWay', doneMu: 1 });
+    expect(progress.statusCode, progress.body).toBe(201);
+
+    // While the revisions cannot be read (a transaction holds their table)…
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = t.db.knex.transaction(async (trx) => {
+      await trx.raw('LOCK TABLE layer_data_revisions IN ACCESS EXCLUSIVE MODE');
+      locked();
+      await released;
+    });
+    await isLocked;
+    const within = <T>(ms: number, answer: Promise<T>) => Promise.race([answer, new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), ms))]);
+    let parcelTile: ReturnType<typeof get> | undefined;
+    try {
+      // …the other layer's tile is answered, unchanged…
+      const zoneTile = await within(2000, get(zoneUrl));
+      expect(zoneTile === 'waiting' ? zoneTile : zoneTile.headers.etag).toBe(zoneEtag);
+      // …and the written layer's waits for them.
+      parcelTile = get(parcelUrl);
+      expect(await within(300, parcelTile)).toBe('waiting');
+    } finally {
+      release();
+      await holder;
+    }
+    expect((await parcelTile).headers.etag).not.toBe(parcelEtag);
+  });
+
   it('sees a write by another process (straight to the database), of data or publication, within a second and one read', async () => {
     const [zone] = await features('concentrated_zones');
     const url = tileUrlAt('concentrated_zones', zone.geometry, 11);

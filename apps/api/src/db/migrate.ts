@@ -28,6 +28,7 @@ import * as stagedTargets from './migrations/028-staged-targets.ts';
 import * as sweepLandProblems from './migrations/035-sweep-land-problems.ts';
 import * as patchRoundIndex from './migrations/038-patch-round-index.ts';
 import * as signInFailures from './migrations/039-sign-in-failures.ts';
+import * as changedLayers from './migrations/040-changed-layers.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '035-sweep-land-problems': sweepLandProblems,
   '038-patch-round-index': patchRoundIndex,
   '039-sign-in-failures': signInFailures,
+  '040-changed-layers': changedLayers,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -46,13 +46,19 @@ export async function dropLayerRevisions(knex: Knex, table: string): Promise<voi
   for (const { event } of EVENTS) await knex.raw(`DROP TRIGGER IF EXISTS ${triggerName(table, event)} ON ${table}`);
 }
 
+/** The transaction's setting that lists the layers it changed (see {@link BUMP_FUNCTION}). */
+export const CHANGED_LAYERS_SETTING = 'mpm.changed_layers';
+
 /**
  * The trigger function. A revision is the greater of the last one plus one and the clock in
  * microseconds, so it never repeats even after the database is restored from a backup: a tile
- * cached (or an ETag kept by a browser) under a revision can never stand for other data.
+ * cached (or an ETag kept by a browser) under a revision can never stand for other data. The
+ * layers it moved on are also added to the transaction's {@link CHANGED_LAYERS_SETTING} (a local
+ * setting: gone at its end, undone with a savepoint), so the writer can tell which layers its
+ * transaction changed without reading the revisions (migration 040).
  */
 export const BUMP_FUNCTION = `
-  CREATE FUNCTION bump_layer_revisions() RETURNS trigger LANGUAGE plpgsql AS $$
+  CREATE OR REPLACE FUNCTION bump_layer_revisions() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE
     split_column text := TG_ARGV[0];
     touched text[];
@@ -81,5 +87,9 @@ export const BUMP_FUNCTION = `
     INSERT INTO layer_data_revisions AS r (layer_id, revision)
       SELECT layer, now_us FROM (SELECT DISTINCT unnest(changed) AS layer) s ORDER BY layer
       ON CONFLICT (layer_id) DO UPDATE SET revision = greatest(r.revision + 1, EXCLUDED.revision);
+    IF cardinality(changed) > 0 THEN
+      PERFORM set_config('${CHANGED_LAYERS_SETTING}',
+        concat_ws(',', nullif(current_setting('${CHANGED_LAYERS_SETTING}', true), ''), array_to_string(changed, ',')), true);
+    END IF;
     RETURN NULL;
   END $$`;

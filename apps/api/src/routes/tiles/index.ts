@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CombinedTileQuery, TileQuery } from '@mpm/contracts';
-import { isRightCollection, type CollectionId } from '@mpm/domain';
+import { isCollectionId, isRightCollection, type CollectionId } from '@mpm/domain';
 import { badRequest } from '../../http/errors.ts';
 import { registerDay } from '../../plugins/app/reports/china-time.ts';
 import { isStaffRequest } from '../../plugins/app/auth/auth.plugin.ts';
@@ -89,7 +89,7 @@ const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) 
       const access = await visibleCollection(app, request, request.params.id);
       const asOf = pastDay(access.id, request.query.asOf);
       const staff = isStaffRequest(request);
-      const [extents, state] = await Promise.all([app.repos.layers.extents(), service.state()]);
+      const [extents, state] = await Promise.all([app.repos.layers.extents(), service.state([access.id])]);
       setCaching(reply, sameForEveryone(access, staff));
       // The data revision in the tiles' URL: a client asking again after a write does not take
       // the tiles it keeps for a minute (`max-age`) for current. The tile route itself ignores it.
@@ -104,8 +104,10 @@ const tiles: FastifyPluginAsyncTypebox<TileRouteOptions> = async (app, options) 
     async (request, reply) => {
       const coord = parseTileCoord(request.params);
       const staff = isStaffRequest(request);
-      const state = await service.state();
-      const access = accessTo(request.params.id, state.settings, staff);
+      const { id } = request.params;
+      // A layer not known is refused by `accessTo`, whatever state it is given.
+      const state = await service.state(isCollectionId(id) ? [id] : []);
+      const access = accessTo(id, state.settings, staff);
       const asOf = pastDay(access.id, request.query.asOf);
       return sendTile(request, reply, service.layerTile(access, state, staff, coord, asOf));
     },

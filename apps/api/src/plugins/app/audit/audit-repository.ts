@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { isCollectionId, type CollectionId } from '@mpm/domain';
+import { CHANGED_LAYERS_SETTING } from '../../../db/migrations/layer-revisions.ts';
 import { GENESIS_HASH, entryHash, type StoredChainEntry } from './audit-chain.ts';
 
 export interface AuditEntry {
@@ -110,6 +112,13 @@ export function createAuditRepository(knex: Knex) {
   }
 
   return {
+    /** The layers the transaction `trx` has changed so far, as its revision trigger noted them (migration 040). */
+    async changedLayers(trx: Knex): Promise<CollectionId[]> {
+      const { rows } = await trx.raw('SELECT current_setting(?, true) AS layers', [CHANGED_LAYERS_SETTING]);
+      const noted: string = rows[0].layers ?? '';
+      return [...new Set(noted.split(',').filter(isCollectionId))];
+    },
+
     async record(entry: AuditEntry, trx: Knex = knex) {
       if (trx.isTransaction) await chain(entry, trx as Knex.Transaction);
       else await knex.transaction((t) => chain(entry, t));

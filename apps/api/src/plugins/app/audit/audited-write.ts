@@ -65,13 +65,14 @@ export function versionConflict(label: Bilingual, base: number, current: Version
  * Runs a feature's write the one way every write is made: in one transaction, it reads and locks
  * the record, refuses a stale version with a 409 naming who changed it and when, writes, and
  * records one audit entry with who, when, what, and the record before and after. Whatever throws
- * rolls all of it back. Once committed, it tells the process's listeners (`onCommittedWrite`).
+ * rolls all of it back. Once committed, it tells the process's listeners (`onCommittedWrite`) which
+ * layers it changed.
  */
 export async function auditedWrite<Current, Result>(
   context: { knex: Knex; repos: { audit: AuditRepository } },
   spec: WriteSpec<Current, Result>,
 ): Promise<Result> {
-  const result = await context.knex.transaction(async (trx) => {
+  const { result, layers } = await context.knex.transaction(async (trx) => {
     const current = (spec.read ? await spec.read(trx) : undefined) as Current;
     const { expected } = spec;
     if (expected && expected.base !== undefined) {
@@ -92,8 +93,8 @@ export async function auditedWrite<Current, Result>(
       },
       trx,
     );
-    return result;
+    return { result, layers: await context.repos.audit.changedLayers(trx) };
   });
-  writeCommitted(context.knex);
+  writeCommitted(context.knex, layers);
   return result;
 }

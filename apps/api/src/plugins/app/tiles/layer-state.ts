@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { CollectionId } from '@mpm/domain';
+import { COLLECTION_IDS, type CollectionId } from '@mpm/domain';
 import { onCommittedWrite } from '../audit/committed-writes.ts';
 import type { LayerSettings } from '../layers/layer-access.ts';
 import type { Repositories } from '../repositories.plugin.ts';
@@ -25,25 +25,29 @@ export interface LayerStateContext {
 }
 
 /**
- * The layer state, read at most once per {@link LAYER_STATE_MAX_AGE_MS} and again after each
- * of this process's audited writes, so that a cached tile costs no query. A state older than that
- * is read again behind the requests, which go on with the state in hand meanwhile: a tile never
- * waits for the database behind a long statement (a 5 000-patch round) only because a second
- * passed; after a write of this process, requests wait for the new read. Each read asks for the
- * revisions only (a settings change moves the layer's revision too, migration 017), and for the
- * settings when a revision moved or this process wrote: on PGlite the settings query takes its one
- * connection for tens of milliseconds. Requests that come while it is being read share the read;
- * a read begun before a write committed is not kept. `onNewRevision` hears each layer whose
+ * The layer state, read at most once per {@link LAYER_STATE_MAX_AGE_MS} and again after this
+ * process's audited writes that changed layers, so that a cached tile costs no query. A state
+ * older than that is read again behind the requests, which go on with the state in hand meanwhile:
+ * a tile never waits for the database behind a long statement (a 5 000-patch round) only because
+ * a second passed. After a write of this process, the requests for the layers it changed wait for
+ * a read begun after it; those for other layers go on with the state in hand (a ledger entry or a
+ * patch round no longer holds up the map's other tiles). Each read asks for the revisions only (a
+ * settings change moves the layer's revision too, migration 017), and for the settings when a
+ * revision moved: on PGlite the settings query takes its one connection for tens of milliseconds.
+ * Requests that come while it is being read share the read. `onNewRevision` hears each layer whose
  * revision is newer than any read before.
  */
 export function createLayerState(context: LayerStateContext, onNewRevision: (id: CollectionId, revision: DataRevision) => void = () => {}) {
+  /** Moved on by each committed write of this process that changed layers. */
   let generation = 0;
+  /** The generation of each layer's last such write: a state read from a later generation on has it. */
+  const writtenAt = new Map<CollectionId, number>();
   /** The read under way, if any, and the newest read done (dropped when a read fails). */
   let reading: { generation: number; readAt: number; state: Promise<LayerState> } | null = null;
   let done: { generation: number; readAt: number; state: LayerState } | null = null;
   const newest = new Map<CollectionId, bigint>();
-  // Settings are read again when `wanted` moves on (a new revision, a write of this process);
-  // `had` is the `wanted` the settings in hand were read for.
+  // Settings are read again when `wanted` moves on (a new revision); `had` is the `wanted` the
+  // settings in hand were read for.
   let wanted = 1;
   let had = 0;
   let settings: LayerSettings | null = null;
@@ -73,8 +77,8 @@ export function createLayerState(context: LayerStateContext, onNewRevision: (id:
     reading = entry;
     entry.state.then(
       (state) => {
-        // Reads of one generation never overlap: a read begun before a write is not kept.
-        if (entry.generation === generation) done = { ...entry, state };
+        // Reads may overlap (one begun after a write while an older one runs): the later begun is kept.
+        if (!done || entry.generation >= done.generation) done = { ...entry, state };
       },
       // The next request waits for a read of its own, and hears why it failed.
       () => {
@@ -86,23 +90,26 @@ export function createLayerState(context: LayerStateContext, onNewRevision: (id:
     return entry.state;
   }
 
-  const unsubscribe = onCommittedWrite(context.knex, () => {
+  /** Whether a read begun at `read` has every write of this process to `layers`. */
+  const hasWrites = (read: number, layers: readonly CollectionId[]) => layers.every((id) => (writtenAt.get(id) ?? 0) <= read);
+
+  const unsubscribe = onCommittedWrite(context.knex, (layers) => {
+    if (layers.length === 0) return;
     generation++;
-    wanted++;
-    reading = null;
+    for (const id of layers) writtenAt.set(id, generation);
   });
 
   return {
     /**
-     * The layer state read since this process's last write, as of at most
-     * {@link LAYER_STATE_MAX_AGE_MS} ago or while it is read again.
+     * The layer state with this process's writes to `layers` (every layer when not given), read
+     * as of at most {@link LAYER_STATE_MAX_AGE_MS} ago or while it is read again.
      */
-    get(now = Date.now()): Promise<LayerState> {
-      if (done && done.generation === generation) {
+    get(layers: readonly CollectionId[] = COLLECTION_IDS, now = Date.now()): Promise<LayerState> {
+      if (done && hasWrites(done.generation, layers)) {
         if (now - done.readAt >= LAYER_STATE_MAX_AGE_MS && !reading) readAgain(now).catch(() => {});
         return Promise.resolve(done.state);
       }
-      if (reading && reading.generation === generation) return reading.state;
+      if (reading && hasWrites(reading.generation, layers)) return reading.state;
       return readAgain(now);
     },
     close: unsubscribe,

@@ -1,3 +1,4 @@
+import type { CollectionId } from '@mpm/domain';
 import type { CollectionAccess } from '../layers/layer-access.ts';
 import type { ContentCoding } from './content-coding.ts';
 import { createLayerState, type LayerState, type LayerStateContext } from './layer-state.ts';
@@ -44,8 +45,11 @@ export function createTileService(context: TileSourceContext & LayerStateContext
   }
 
   return {
-    /** The layers' publication and data revisions, as the tiles see them (see `createLayerState`). */
-    state: (): Promise<LayerState> => layers.get(),
+    /**
+     * The layers' publication and data revisions, as the tiles see them, with this process's
+     * writes to `ids` (every layer when not given; see `createLayerState`).
+     */
+    state: (ids?: readonly CollectionId[]): Promise<LayerState> => layers.get(ids),
 
     /** One layer's tile at `coord` with the caller's fields; `asOf` a past day of a right layer. */
     layerTile(access: CollectionAccess, state: LayerState, staff: boolean, coord: TileCoord, asOf?: string): PreparedTile {
