@@ -34,11 +34,11 @@ export async function freePort(): Promise<number> {
  * Starts the compiled server in a process of its own with `env` over the parent's (DATABASE_URL
  * only if `env` names it: PGlite otherwise) and waits until `/health` answers 200.
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 300_000): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, timeoutMs = 300_000, nodeOptions: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const { DATABASE_URL: _omit, ...parent } = process.env;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--enable-source-maps', SERVER], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeOptions, SERVER], {
     cwd: path.dirname(path.dirname(SERVER)),
     env: { ...parent, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,4 +67,14 @@ export async function startServer(env: Record<string, string>, timeoutMs = 300_0
 export function rssMb(pid: number): number {
   const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
   return Number((Number(line.split(/\s+/)[1]) / 1024).toFixed(1));
+}
+
+/**
+ * Of a process's resident memory, the part it has given back lazily (`MADV_FREE`, `LazyFree` of
+ * /proc/PID/smaps_rollup), in MB: still counted in RSS, but the kernel takes it whenever it needs
+ * it, without writing anything out; it leaves RSS only under memory pressure.
+ */
+export function lazyFreeMb(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').split('\n').find((l) => l.startsWith('LazyFree:'));
+  return Number((Number(line?.split(/\s+/)[1] ?? 0) / 1024).toFixed(1));
 }
