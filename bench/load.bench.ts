@@ -257,7 +257,7 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
     MEMORY_PROBE_FILE: path.join(dataDir, 'memory.json'),
     ...(databaseUrl && { DATABASE_URL: databaseUrl }),
   };
-  // BENCH_CPU_PROFILE_DIR: the server writes a CPU profile of each of its threads there when it stops.
+  // BENCH_CPU_PROFILE_DIR: the server writes a CPU profile of its main thread there when it stops.
   const server = await startServer(env, undefined, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
   const startSeconds = round(server.readyMs / 1000);
   const pid = server.process.pid!;

@@ -23,7 +23,7 @@ if (file && isMainThread) {
     // The server thread's share of time busy since the last write, and how late its timers ran (ms).
     const utilization = performance.eventLoopUtilization(lastUtilization).utilization;
     lastUtilization = performance.eventLoopUtilization();
-    const loop = { utilization, delayP50Ms: delay.percentile(50) / 1e6, delayP99Ms: delay.percentile(99) / 1e6, delayMaxMs: delay.max / 1e6 };
+    const loop = { utilization, delayP50Ms: delay.percentile(50) / 1e6, delayP99Ms: delay.percentile(99) / 1e6 };
     delay.reset();
     fs.writeFileSync(`${file}.partial`, JSON.stringify({ ...process.memoryUsage(), collected, loop }));
     fs.renameSync(`${file}.partial`, file);

@@ -83,6 +83,10 @@ async function run({ op, sql, params, name }) {
   switch (op) {
     case 'query':
       return name ? namedQuery(name, sql, params ?? []) : db.query(sql, params);
+    case 'end':
+      // A session let go (knex ended its connection): a transaction it left open is rolled back.
+      if (db.isInTransaction()) await db.query('ROLLBACK');
+      return null;
     case 'dump': {
       // Taken between two statements, after a checkpoint: what `pnpm backup` saves.
       await db.exec('CHECKPOINT');
@@ -114,7 +118,7 @@ async function answer(message) {
     parentPort.postMessage({ id: message.id, ok: false, error: plainError(err) });
   }
   // A statement that left a transaction open (or failed within one) keeps the database for its session.
-  if (message.op === 'query') owner = !db.closed && db.isInTransaction() ? message.session : null;
+  owner = !db.closed && db.isInTransaction() ? message.session : null;
 }
 
 async function drain() {
@@ -127,15 +131,9 @@ async function drain() {
   }
 }
 
+// Every message waits its turn, a session's end too: it runs after the session's statements, and
+// only while no other session's transaction is open (then it has none to roll back).
 parentPort.on('message', (message) => {
-  if (message.op === 'end') {
-    // A session ended (knex let its connection go): a transaction it left open is rolled back.
-    if (message.session !== owner) {
-      parentPort.postMessage({ id: message.id, ok: true, value: null });
-      return;
-    }
-    message = { ...message, op: 'query', sql: 'ROLLBACK' };
-  }
   queue.push(message);
   drain();
 });
