@@ -13,6 +13,7 @@ import { lazySchemaCompilers } from './http/lazy-schemas.ts';
 import { refuseWhileClosing } from './http/closing.ts';
 import { refuseCrossSite } from './http/same-origin.ts';
 import { refuseWhatTheDatabaseCannotHold } from './http/database-limits.ts';
+import { admitHeavyRequests } from './http/heavy-requests.ts';
 import repositories from './plugins/app/repositories.plugin.ts';
 import databaseAvailability from './plugins/app/database/availability.plugin.ts';
 import auth from './plugins/app/auth/auth.plugin.ts';
@@ -58,7 +59,7 @@ export interface BuildOptions {
   /** The settings the app uses, as `loadConfig` reads them (its defaults are the only ones). */
   config: Pick<
     AppConfig,
-    'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes' | 'importMaxBytes' | 'tileCacheBytes' | 'tileEncoder' | 'sweepCheckMinutes' | 'trustProxy' | 'sessionIdleMinutes'
+    'webDist' | 'tiandituKey' | 'secureCookies' | 'logLevel' | 'checksPerMinute' | 'photosDir' | 'tipOffsPerHour' | 'photoMaxBytes' | 'importMaxBytes' | 'tileCacheBytes' | 'tileEncoder' | 'sweepCheckMinutes' | 'trustProxy' | 'sessionIdleMinutes' | 'heavyRequests'
   >;
   logger?: boolean;
   /** Where the log lines go (stdout when unset); tests read them. */
@@ -91,6 +92,7 @@ export async function buildApp({ db, config, logger = true, logStream, onRoute }
   refuseWhileClosing(app);
   refuseCrossSite(app);
   refuseWhatTheDatabaseCannotHold(app);
+  admitHeavyRequests(app, config.heavyRequests);
   await app.register(helmet, {
     // A bureau intranet often serves plain http: forcing https there would break the page.
     hsts: config.secureCookies,

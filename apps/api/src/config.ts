@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PASSWORD_MIN_LENGTH, passwordProblem } from '@mpm/contracts';
 import type { DatabaseTarget } from './db/connect.ts';
+import type { HeavyRequestLimits } from './http/heavy-requests.ts';
 
 /**
  * The repository root: the nearest folder above this module holding `pnpm-workspace.yaml` (the
@@ -58,6 +59,8 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are closed, in ms. */
   shutdownGraceMs: number;
+  /** How many requests to heavy routes run at once, and how many more may wait (`http/heavy-requests.ts`). */
+  heavyRequests: HeavyRequestLimits;
 }
 
 /** The default of each setting that has one (the README's table lists them). */
@@ -76,6 +79,9 @@ export const CONFIG_DEFAULTS = {
   sweepCheckMinutes: 60,
   shutdownGraceS: 10,
   sessionIdleMinutes: 120,
+  // Measured under the mixed load on 2 cores (bench/README.md, session 15): 1 and 3 did worse.
+  heavyRequests: 2,
+  heavyRequestsWaiting: 500,
 } as const;
 
 /** Raised at boot for a bad environment variable, naming it. */
@@ -172,5 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(env),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', CONFIG_DEFAULTS.sessionIdleMinutes, 0, 24 * 60),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_S', CONFIG_DEFAULTS.shutdownGraceS, 0, 3600) * 1000,
+    heavyRequests: {
+      running: integer(env, 'HEAVY_REQUESTS', CONFIG_DEFAULTS.heavyRequests, 1, 1000),
+      waiting: integer(env, 'HEAVY_REQUESTS_WAITING', CONFIG_DEFAULTS.heavyRequestsWaiting, 0, 100_000),
+    },
   };
 }

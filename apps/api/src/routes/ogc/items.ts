@@ -29,7 +29,7 @@ const featureNotFound = (collectionId: string, featureId: string) =>
 const items: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/collections/:collectionId/items',
-    { schema: { params: CollectionParams, querystring: ItemsQuery, response: { 200: FeatureCollection } } },
+    { config: { heavy: true }, schema: { params: CollectionParams, querystring: ItemsQuery, response: { 200: FeatureCollection } } },
     async (request, reply) => {
       const { query } = request;
       rejectUnknownParameters(query, ITEMS_PARAMETERS);

@@ -169,7 +169,7 @@ const imports: FastifyPluginAsyncTypebox<{ importMaxBytes: number }> = async (ap
 
   app.post(
     '/api/imports/:id/commit',
-    { ...editors, schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: LayerRevision } } },
+    { ...editors, config: { heavy: true }, schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: LayerRevision } } },
     async (request) => commitImport(app, request.params.id, request.user!),
   );
 

@@ -17,6 +17,7 @@ const patches: FastifyPluginAsyncTypebox = async (app) => {
     '/api/patches',
     {
       preValidation: requireRole('inspector', 'planner', 'admin'),
+      config: { heavy: true },
       schema: { querystring: PatchesQuery, response: { 200: PatchCollection } },
     },
     async (request, reply) =>
@@ -27,7 +28,7 @@ const patches: FastifyPluginAsyncTypebox = async (app) => {
     '/api/patches',
     {
       preValidation: requireRole('inspector', 'admin'),
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { heavy: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: { body: PatchRoundBody, response: { 201: PatchCollection } },
     },
     async (request, reply) => {

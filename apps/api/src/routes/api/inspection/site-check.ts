@@ -13,7 +13,7 @@ const siteCheck: FastifyPluginAsyncTypebox = async (app) => {
     {
       // Who may ask comes before what was asked: an anonymous caller learns nothing from a 400.
       preValidation: requireRole('inspector', 'planner', 'admin'),
-      config: { rateLimit: { max: SITE_CHECKS_PER_MINUTE, timeWindow: '1 minute' } },
+      config: { heavy: true, rateLimit: { max: SITE_CHECKS_PER_MINUTE, timeWindow: '1 minute' } },
       schema: { body: SiteCheckBody, response: { 200: SiteCardResponse } },
     },
     async (request) => runSiteCheck({ repos: app.repos, ruleset: app.ruleset, now: new Date() }, request.body),

@@ -30,7 +30,7 @@ const layerExport: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/layers/:id/export',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { heavy: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: { params: Type.Object({ id: Type.String() }), querystring: LayerExportQuery },
     },
     async (request, reply) => {

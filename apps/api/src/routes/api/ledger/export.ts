@@ -24,7 +24,7 @@ const withHistories = async (repo: { histories(ids: readonly number[]): Promise<
 const ledgerExports: FastifyPluginAsyncTypebox = async (app) => {
   const options = {
     preValidation: requireRole('inspector', 'planner', 'admin'),
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { heavy: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
     schema: { querystring: LedgerExportQuery },
   };
 

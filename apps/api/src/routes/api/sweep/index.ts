@@ -28,7 +28,7 @@ const sweep: FastifyPluginAsyncTypebox = async (app) => {
     return { run, intervalDays, nextDueAt: due?.toISOString() ?? null };
   });
 
-  app.post('/api/sweep/runs', { ...writers, schema: { response: { 201: SweepRun } } }, async (request, reply) =>
+  app.post('/api/sweep/runs', { ...writers, config: { ...writers.config, heavy: true }, schema: { response: { 201: SweepRun } } }, async (request, reply) =>
     reply.status(201).send(await runSweep(context(), request.user!)),
   );
 

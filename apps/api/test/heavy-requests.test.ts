@@ -1,0 +1,170 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { admitHeavyRequests } from '../src/http/heavy-requests.ts';
+import { badRequest, handleError } from '../src/http/errors.ts';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+/** A promise and its resolver: a heavy handler runs until the test lets it finish. */
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const tick = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A server with the gate at one running and one waiting: `GET /heavy/:name` runs until
+ * `release(name)` (its name noted when it starts), `GET /heavy-fails` is refused by its handler,
+ * `GET /light` answers at once.
+ */
+async function gatedServer() {
+  // Closing ends every connection, one still waiting included: a failed test does not hang.
+  const app: FastifyInstance = Fastify({ logger: false, forceCloseConnections: true });
+  app.setErrorHandler(handleError);
+  admitHeavyRequests(app, { running: 1, waiting: 1 });
+  const started: string[] = [];
+  const gates = new Map<string, ReturnType<typeof deferred>>();
+  const gate = (name: string) => gates.get(name) ?? gates.set(name, deferred()).get(name)!;
+  app.get<{ Params: { name: string } }>('/heavy/:name', { config: { heavy: true } }, async (request) => {
+    started.push(request.params.name);
+    await gate(request.params.name).promise;
+    return { name: request.params.name };
+  });
+  app.get('/heavy-fails', { config: { heavy: true } }, async () => {
+    started.push('fails');
+    throw badRequest('refused', { zh: '不行。', en: 'No.' });
+  });
+  // An earlier hook that takes its time (as signing in may): the client can go away meanwhile.
+  app.get('/heavy-after-auth', { config: { heavy: true }, preValidation: async () => gate('auth').promise }, async () => {
+    started.push('after-auth');
+    return {};
+  });
+  // An answer sent as it is made, whose end waits for `release('end')`.
+  app.get('/heavy-stream', { config: { heavy: true } }, async (_request, reply) => {
+    started.push('stream');
+    async function* parts() {
+      yield '{"parts":[';
+      await gate('end').promise;
+      yield ']}';
+    }
+    return reply.type('application/json').send(Readable.from(parts()));
+  });
+  app.get('/light', async () => ({ light: true }));
+  const origin = await app.listen({ port: 0, host: '127.0.0.1' });
+  // Every handler let finish: a failed test's server still closes.
+  const releaseAll = () => gates.forEach((g) => g.resolve());
+  return { app, origin, started, release: (name: string) => gate(name).resolve(), releaseAll };
+}
+
+let server: Awaited<ReturnType<typeof gatedServer>> | undefined;
+afterEach(async () => {
+  server?.releaseAll();
+  await server?.app.close();
+  server = undefined;
+});
+
+describe('heavy requests', () => {
+  it('run one at a time in arrival order while the others are answered at once, and refuse beyond the queue', async () => {
+    server = await gatedServer();
+    const { origin, started, release } = server;
+    const first = fetch(`${origin}/heavy/a`);
+    await tick();
+    const second = fetch(`${origin}/heavy/b`);
+    await tick();
+    expect(started).toEqual(['a']);
+
+    const light = await fetch(`${origin}/light`);
+    expect(light.status).toBe(200);
+
+    const refused = await fetch(`${origin}/heavy/c`);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(await refused.json()).toMatchObject({ code: 'busy', message: '服务器正忙，请 5 秒后重试。' });
+    const refusedEn = await fetch(`${origin}/heavy/c`, { headers: { 'accept-language': 'en' } });
+    expect((await refusedEn.json()).message).toBe('The server is busy; try again in 5 s.');
+    expect(started).toEqual(['a']);
+
+    release('a');
+    expect(await (await first).json()).toEqual({ name: 'a' });
+    await tick();
+    expect(started).toEqual(['a', 'b']);
+    release('b');
+    expect(await (await second).json()).toEqual({ name: 'b' });
+  });
+
+  it('never runs a request whose client went away while it waited, and gives its place in the queue to the next', async () => {
+    server = await gatedServer();
+    const { origin, started, release } = server;
+    const first = fetch(`${origin}/heavy/a`);
+    await tick();
+    const leaving = new AbortController();
+    const gone = fetch(`${origin}/heavy/gone`, { signal: leaving.signal }).catch((err: Error) => err.name);
+    await tick();
+    leaving.abort();
+    expect(await gone).toBe('AbortError');
+    await tick();
+    // The queue holds one: the one gone left it, so this one waits instead of being refused.
+    const next = fetch(`${origin}/heavy/next`);
+    await tick();
+
+    release('a');
+    await first;
+    await tick();
+    expect(started).toEqual(['a', 'next']);
+    release('next');
+    expect((await next).status).toBe(200);
+  });
+
+  it('gives the place back when the handler refuses the request', async () => {
+    server = await gatedServer();
+    const { origin, started, release } = server;
+    const refused = await fetch(`${origin}/heavy-fails`);
+    expect(refused.status).toBe(400);
+    const next = fetch(`${origin}/heavy/next`);
+    await tick();
+    expect(started).toEqual(['fails', 'next']);
+    release('next');
+    expect((await next).status).toBe(200);
+  });
+
+  it('neither runs nor holds a place for a request whose client went away before it reached the gate', async () => {
+    server = await gatedServer();
+    const { origin, started, release } = server;
+    const leaving = new AbortController();
+    const gone = fetch(`${origin}/heavy-after-auth`, { signal: leaving.signal }).catch((err: Error) => err.name);
+    await tick();
+    leaving.abort();
+    expect(await gone).toBe('AbortError');
+    await tick();
+    release('auth');
+    await tick();
+    const next = fetch(`${origin}/heavy/next`);
+    await tick();
+    expect(started).toEqual(['next']);
+    release('next');
+    expect((await next).status).toBe(200);
+  });
+
+  it('gives the place back once the answer is made, before all of it is sent', async () => {
+    server = await gatedServer();
+    const { origin, started, release } = server;
+    const streamed = await fetch(`${origin}/heavy-stream`);
+    expect(streamed.status).toBe(200);
+    const next = fetch(`${origin}/heavy/next`);
+    await tick();
+    expect(started).toEqual(['stream', 'next']);
+    release('next');
+    expect((await next).status).toBe(200);
+    release('end');
+    expect(await streamed.json()).toEqual({ parts: [] });
+  });
+
+  it('are set by HEAVY_REQUESTS and HEAVY_REQUESTS_WAITING, which name themselves when out of range', () => {
+    expect(loadConfig({}).heavyRequests).toEqual({ running: 2, waiting: 500 });
+    expect(loadConfig({ HEAVY_REQUESTS: '4', HEAVY_REQUESTS_WAITING: '0' }).heavyRequests).toEqual({ running: 4, waiting: 0 });
+    expect(() => loadConfig({ HEAVY_REQUESTS: '0' })).toThrow(new ConfigError('HEAVY_REQUESTS must be an integer from 1 to 1000, got "0"'));
+    expect(() => loadConfig({ HEAVY_REQUESTS_WAITING: 'many' })).toThrow(/^HEAVY_REQUESTS_WAITING must be an integer/);
+  });
+});
