@@ -29,8 +29,9 @@ export interface HeavyRequestLimits {
  * which a user waits on many times a minute — never wait here, so a burst of site cards, feature
  * pages, ledger writes or patch rounds cannot slow them beyond what those running few cost. A
  * place is given back once the answer is made, before it is sent (a slow client holds none), or
- * when the connection closes; a request whose client went away while it waited is never run. With `limits.waiting` already waiting, a heavy request
- * is refused at once with a named 503 and `Retry-After` rather than queued without bound.
+ * when the connection closes; a request whose client went away while it waited is never run.
+ * With `limits.waiting` already waiting, a heavy request is refused at once with a named 503 and
+ * `Retry-After` rather than queued without bound.
  */
 export function admitHeavyRequests(app: FastifyInstance, limits: HeavyRequestLimits): void {
   let running = 0;
