@@ -14,15 +14,35 @@ function deferred() {
 
 const tick = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `condition` holds (a request has reached a point on the server), at most 5 s. */
+async function until(condition: () => boolean, what: string) {
+  for (const end = Date.now() + 5000; !condition(); await tick(5)) {
+    if (Date.now() > end) throw new Error(`waited 5 s for ${what}`);
+  }
+}
+
 /**
  * A server with the gate at one running and one waiting: `GET /heavy/:name` runs until
  * `release(name)` (its name noted when it starts), `GET /heavy-fails` is refused by its handler,
- * `GET /light` answers at once.
+ * `GET /light` answers at once. `seen`, `atGate` and `gone` note the paths of the requests that
+ * arrived, that reached the gate, and whose connection closed before their answer was sent.
  */
 async function gatedServer() {
   // Closing ends every connection, one still waiting included: a failed test does not hang.
   const app: FastifyInstance = Fastify({ logger: false, forceCloseConnections: true });
   app.setErrorHandler(handleError);
+  const seen: string[] = [];
+  const atGate: string[] = [];
+  const gone: string[] = [];
+  app.addHook('onRequest', (request, reply, done) => {
+    seen.push(request.url);
+    reply.raw.on('close', () => reply.raw.writableFinished || gone.push(request.url));
+    done();
+  });
+  app.addHook('preHandler', (request, _reply, done) => {
+    atGate.push(request.url);
+    done();
+  });
   admitHeavyRequests(app, { running: 1, waiting: 1 });
   const started: string[] = [];
   const gates = new Map<string, ReturnType<typeof deferred>>();
@@ -55,7 +75,7 @@ async function gatedServer() {
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   // Every handler let finish: a failed test's server still closes.
   const releaseAll = () => gates.forEach((g) => g.resolve());
-  return { app, origin, started, release: (name: string) => gate(name).resolve(), releaseAll };
+  return { app, origin, started, seen, atGate, gone, release: (name: string) => gate(name).resolve(), releaseAll };
 }
 
 let server: Awaited<ReturnType<typeof gatedServer>> | undefined;
@@ -68,10 +88,11 @@ afterEach(async () => {
 describe('heavy requests', () => {
   it('run one at a time in arrival order while the others are answered at once, and refuse beyond the queue', async () => {
     server = await gatedServer();
-    const { origin, started, release } = server;
+    const { origin, started, atGate, release } = server;
     const first = fetch(`${origin}/heavy/a`);
-    await tick();
+    await until(() => started.includes('a'), 'a to start');
     const second = fetch(`${origin}/heavy/b`);
+    await until(() => atGate.includes('/heavy/b'), 'b at the gate');
     await tick();
     expect(started).toEqual(['a']);
 
@@ -88,7 +109,7 @@ describe('heavy requests', () => {
 
     release('a');
     expect(await (await first).json()).toEqual({ name: 'a' });
-    await tick();
+    await until(() => started.includes('b'), 'b to start');
     expect(started).toEqual(['a', 'b']);
     release('b');
     expect(await (await second).json()).toEqual({ name: 'b' });
@@ -96,22 +117,22 @@ describe('heavy requests', () => {
 
   it('never runs a request whose client went away while it waited, and gives its place in the queue to the next', async () => {
     server = await gatedServer();
-    const { origin, started, release } = server;
+    const { origin, started, atGate, gone, release } = server;
     const first = fetch(`${origin}/heavy/a`);
-    await tick();
+    await until(() => started.includes('a'), 'a to start');
     const leaving = new AbortController();
-    const gone = fetch(`${origin}/heavy/gone`, { signal: leaving.signal }).catch((err: Error) => err.name);
-    await tick();
+    const left = fetch(`${origin}/heavy/gone`, { signal: leaving.signal }).catch((err: Error) => err.name);
+    await until(() => atGate.includes('/heavy/gone'), 'the one to go at the gate');
     leaving.abort();
-    expect(await gone).toBe('AbortError');
-    await tick();
+    expect(await left).toBe('AbortError');
+    await until(() => gone.includes('/heavy/gone'), 'the server to see it gone');
     // The queue holds one: the one gone left it, so this one waits instead of being refused.
     const next = fetch(`${origin}/heavy/next`);
-    await tick();
+    await until(() => atGate.includes('/heavy/next'), 'next at the gate');
 
     release('a');
     await first;
-    await tick();
+    await until(() => started.includes('next'), 'next to start');
     expect(started).toEqual(['a', 'next']);
     release('next');
     expect((await next).status).toBe(200);
@@ -123,7 +144,7 @@ describe('heavy requests', () => {
     const refused = await fetch(`${origin}/heavy-fails`);
     expect(refused.status).toBe(400);
     const next = fetch(`${origin}/heavy/next`);
-    await tick();
+    await until(() => started.includes('next'), 'next to start');
     expect(started).toEqual(['fails', 'next']);
     release('next');
     expect((await next).status).toBe(200);
@@ -131,17 +152,18 @@ describe('heavy requests', () => {
 
   it('neither runs nor holds a place for a request whose client went away before it reached the gate', async () => {
     server = await gatedServer();
-    const { origin, started, release } = server;
+    const { origin, started, seen, gone, release } = server;
     const leaving = new AbortController();
-    const gone = fetch(`${origin}/heavy-after-auth`, { signal: leaving.signal }).catch((err: Error) => err.name);
-    await tick();
+    const left = fetch(`${origin}/heavy-after-auth`, { signal: leaving.signal }).catch((err: Error) => err.name);
+    await until(() => seen.includes('/heavy-after-auth'), 'the one to go to arrive');
     leaving.abort();
-    expect(await gone).toBe('AbortError');
-    await tick();
+    expect(await left).toBe('AbortError');
+    await until(() => gone.includes('/heavy-after-auth'), 'the server to see it gone');
     release('auth');
+    // Its sign-in ends: it comes to the gate with its client gone.
     await tick();
     const next = fetch(`${origin}/heavy/next`);
-    await tick();
+    await until(() => started.includes('next'), 'next to start');
     expect(started).toEqual(['next']);
     release('next');
     expect((await next).status).toBe(200);
@@ -153,7 +175,7 @@ describe('heavy requests', () => {
     const streamed = await fetch(`${origin}/heavy-stream`);
     expect(streamed.status).toBe(200);
     const next = fetch(`${origin}/heavy/next`);
-    await tick();
+    await until(() => started.includes('next'), 'next to start');
     expect(started).toEqual(['stream', 'next']);
     release('next');
     expect((await next).status).toBe(200);
