@@ -21,8 +21,9 @@ import { loadAverage } from './stats.ts';
  * (VmRSS) is read every 10 s, and compared where the server is in the same state: idle for
  * BENCH_SETTLE_SECONDS (15) after the warm-up and again after the run, then after a full garbage
  * collection (idle, V8 does not always collect: the heap may still hold 150 MB of garbage). Errors:
- * any answer but 200/201/204/304, or a connection that failed. Each connection is a client of its own (X-Forwarded-For, with
- * TRUST_PROXY), as staff on many desks are: the per-client rate limits are not what is measured.
+ * any answer but 200/201/204/304, or a connection that failed. Each connection is a client of its
+ * own (X-Forwarded-For, with TRUST_PROXY), as staff on many desks are: the per-client rate limits
+ * are not what is measured.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 300);
 /** Long enough for the server's memory to level off (session 14: within 300 s, not within 30). */
@@ -55,6 +56,7 @@ const P99_GOALS: Partial<Record<Kind, { postgres: number; pglite: number }>> = {
 /** Answers that are not errors (204: a tile with nothing on it). */
 const OK = [200, 201, 204, 304];
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+const changePercent = (from: number, to: number) => round(((to - from) / from) * 100);
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** The schedule of kinds: the mix spread evenly over one cycle. */
@@ -208,8 +210,9 @@ async function prepareRequests(ask: ReturnType<typeof client>['ask']): Promise<R
   const bounds = JSON.parse((await ask('GET', '/tiles/county.json')).body).bounds as number[];
   const publicLayers = (JSON.parse((await ask('GET', '/ogc/collections')).body).collections as { id: CollectionId }[]).map((c) => c.id);
   if (!publicLayers.includes(WRITTEN_LAYER)) throw new Error(`the bench's user does not see ${WRITTEN_LAYER}`);
-  const tiles = tilesOver(bounds, publicLayers.filter((layer) => layer !== WRITTEN_LAYER), 20_261_206).map(urlOf);
-  const patchTiles = tilesOver(bounds, [WRITTEN_LAYER], 20_261_206).map(urlOf);
+  const tileUrls = (layers: CollectionId[]) => tilesOver(bounds, layers, 20_261_206).map(urlOf);
+  const tiles = tileUrls(publicLayers.filter((layer) => layer !== WRITTEN_LAYER));
+  const patchTiles = tileUrls([WRITTEN_LAYER]);
   const blocks = randomBlocks(20_261_214, 400, 24);
   const checks = blocks.map((geometry) => JSON.stringify({ geometry, proposal: { mineral: 'brickClay', capacity10ktPerYear: 15, rightKind: 'new' } }));
   // Points inside the county (a site card outside it is refused, rightly): tried once each, before the clock runs.
@@ -312,11 +315,11 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string) {
     const goals = Object.fromEntries(
       Object.entries(P99_GOALS).map(([k, goal]) => [k, { p99GoalMs: goal[kind], p99Ms: measured.byKind[k as Kind].p99, met: measured.byKind[k as Kind].p99 <= goal[kind] }]),
     );
-    const rssChangePercent = round(((rssAtEndMb - rssAfterWarmupMb) / rssAfterWarmupMb) * 100);
+    const rssChangePercent = changePercent(rssAfterWarmupMb, rssAtEndMb);
     // The goal's comparison: the server in the same state at both ends, idle and fully collected
     // (idle alone, the heap holds whatever garbage the last collection left: ±100 MB on PostgreSQL).
     const collected = { afterWarmupMb: afterWarmup.afterCollection.rssMb, atEndMb: atEnd.afterCollection.rssMb };
-    const collectedChangePercent = round(((collected.atEndMb - collected.afterWarmupMb) / collected.afterWarmupMb) * 100);
+    const collectedChangePercent = changePercent(collected.afterWarmupMb, collected.atEndMb);
     const result = {
       database: kind,
       seconds: SECONDS,

@@ -63,18 +63,18 @@ export async function startServer(env: Record<string, string>, timeoutMs = 300_0
   return { process: child, origin, readyMs: performance.now() - started, output: () => output, stop };
 }
 
-/** Resident memory of a process in MB, from /proc/PID/status. */
-export function rssMb(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
-  return Number((Number(line.split(/\s+/)[1]) / 1024).toFixed(1));
+/** A memory figure of a /proc file (`Field:   1234 kB`) in MB; 0 when the file has no such field. */
+function procMb(file: string, field: string): number {
+  const line = fs.readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  return Number((Number(line?.split(/\s+/)[1] ?? 0) / 1024).toFixed(1));
 }
+
+/** Resident memory of a process in MB, from /proc/PID/status. */
+export const rssMb = (pid: number): number => procMb(`/proc/${pid}/status`, 'VmRSS');
 
 /**
  * Of a process's resident memory, the part it has given back lazily (`MADV_FREE`, `LazyFree` of
  * /proc/PID/smaps_rollup), in MB: still counted in RSS, but the kernel takes it whenever it needs
  * it, without writing anything out; it leaves RSS only under memory pressure.
  */
-export function lazyFreeMb(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').split('\n').find((l) => l.startsWith('LazyFree:'));
-  return Number((Number(line?.split(/\s+/)[1] ?? 0) / 1024).toFixed(1));
-}
+export const lazyFreeMb = (pid: number): number => procMb(`/proc/${pid}/smaps_rollup`, 'LazyFree');

@@ -75,7 +75,16 @@ async function gatedServer() {
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   // Every handler let finish: a failed test's server still closes.
   const releaseAll = () => gates.forEach((g) => g.resolve());
-  return { app, origin, started, seen, atGate, gone, release: (name: string) => gate(name).resolve(), releaseAll };
+  /** Asks for `path`, and once the server notes it in `reached`, goes away; returns when the server has seen it go. */
+  const goAway = async (path: string, reached: string[]) => {
+    const leaving = new AbortController();
+    const left = fetch(`${origin}${path}`, { signal: leaving.signal }).catch((err: Error) => err.name);
+    await until(() => reached.includes(path), `${path} to reach its point`);
+    leaving.abort();
+    expect(await left).toBe('AbortError');
+    await until(() => gone.includes(path), `the server to see ${path} gone`);
+  };
+  return { app, origin, started, seen, atGate, release: (name: string) => gate(name).resolve(), releaseAll, goAway };
 }
 
 let server: Awaited<ReturnType<typeof gatedServer>> | undefined;
@@ -117,15 +126,10 @@ describe('heavy requests', () => {
 
   it('never runs a request whose client went away while it waited, and gives its place in the queue to the next', async () => {
     server = await gatedServer();
-    const { origin, started, atGate, gone, release } = server;
+    const { origin, started, atGate, release, goAway } = server;
     const first = fetch(`${origin}/heavy/a`);
     await until(() => started.includes('a'), 'a to start');
-    const leaving = new AbortController();
-    const left = fetch(`${origin}/heavy/gone`, { signal: leaving.signal }).catch((err: Error) => err.name);
-    await until(() => atGate.includes('/heavy/gone'), 'the one to go at the gate');
-    leaving.abort();
-    expect(await left).toBe('AbortError');
-    await until(() => gone.includes('/heavy/gone'), 'the server to see it gone');
+    await goAway('/heavy/gone', atGate);
     // The queue holds one: the one gone left it, so this one waits instead of being refused.
     const next = fetch(`${origin}/heavy/next`);
     await until(() => atGate.includes('/heavy/next'), 'next at the gate');
@@ -152,13 +156,8 @@ describe('heavy requests', () => {
 
   it('neither runs nor holds a place for a request whose client went away before it reached the gate', async () => {
     server = await gatedServer();
-    const { origin, started, seen, gone, release } = server;
-    const leaving = new AbortController();
-    const left = fetch(`${origin}/heavy-after-auth`, { signal: leaving.signal }).catch((err: Error) => err.name);
-    await until(() => seen.includes('/heavy-after-auth'), 'the one to go to arrive');
-    leaving.abort();
-    expect(await left).toBe('AbortError');
-    await until(() => gone.includes('/heavy-after-auth'), 'the server to see it gone');
+    const { origin, started, seen, release, goAway } = server;
+    await goAway('/heavy-after-auth', seen);
     release('auth');
     // Its sign-in ends: it comes to the gate with its client gone.
     await tick();
