@@ -84,7 +84,17 @@ async function gatedServer() {
     expect(await left).toBe('AbortError');
     await until(() => gone.includes(path), `the server to see ${path} gone`);
   };
-  return { app, origin, started, seen, atGate, release: (name: string) => gate(name).resolve(), releaseAll, goAway };
+  const release = (name: string) => gate(name).resolve();
+  /** Asks for `/heavy/next`, waits for it to start and lets it finish: which had started by then. */
+  const runNext = async () => {
+    const next = fetch(`${origin}/heavy/next`);
+    await until(() => started.includes('next'), 'next to start');
+    const startedThen = [...started];
+    release('next');
+    expect((await next).status).toBe(200);
+    return startedThen;
+  };
+  return { app, origin, started, seen, atGate, release, releaseAll, goAway, runNext };
 }
 
 let server: Awaited<ReturnType<typeof gatedServer>> | undefined;
@@ -144,40 +154,28 @@ describe('heavy requests', () => {
 
   it('gives the place back when the handler refuses the request', async () => {
     server = await gatedServer();
-    const { origin, started, release } = server;
+    const { origin, runNext } = server;
     const refused = await fetch(`${origin}/heavy-fails`);
     expect(refused.status).toBe(400);
-    const next = fetch(`${origin}/heavy/next`);
-    await until(() => started.includes('next'), 'next to start');
-    expect(started).toEqual(['fails', 'next']);
-    release('next');
-    expect((await next).status).toBe(200);
+    expect(await runNext()).toEqual(['fails', 'next']);
   });
 
   it('neither runs nor holds a place for a request whose client went away before it reached the gate', async () => {
     server = await gatedServer();
-    const { origin, started, seen, release, goAway } = server;
+    const { seen, release, goAway, runNext } = server;
     await goAway('/heavy-after-auth', seen);
     release('auth');
     // Its sign-in ends: it comes to the gate with its client gone.
     await tick();
-    const next = fetch(`${origin}/heavy/next`);
-    await until(() => started.includes('next'), 'next to start');
-    expect(started).toEqual(['next']);
-    release('next');
-    expect((await next).status).toBe(200);
+    expect(await runNext()).toEqual(['next']);
   });
 
   it('gives the place back once the answer is made, before all of it is sent', async () => {
     server = await gatedServer();
-    const { origin, started, release } = server;
+    const { origin, release, runNext } = server;
     const streamed = await fetch(`${origin}/heavy-stream`);
     expect(streamed.status).toBe(200);
-    const next = fetch(`${origin}/heavy/next`);
-    await until(() => started.includes('next'), 'next to start');
-    expect(started).toEqual(['stream', 'next']);
-    release('next');
-    expect((await next).status).toBe(200);
+    expect(await runNext()).toEqual(['stream', 'next']);
     release('end');
     expect(await streamed.json()).toEqual({ parts: [] });
   });
