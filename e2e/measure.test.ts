@@ -92,12 +92,12 @@ describe('measuring on the map (量算) in a real browser', () => {
     await page.screenshot({ path: SHOT });
 
     await card.getByRole('button', { name: '清除' }).click();
-    expect(await card.locator('li[data-unit="km2"]').count()).toBe(0);
-    const drawn = await page.evaluate(() => window.__mpmMap!.querySourceFeatures('measure:shape').length);
-    expect(drawn).toBe(0);
+    await expect.poll(() => card.locator('li[data-unit="km2"]').count()).toBe(0);
+    // The map's GeoJSON source takes its new data in a worker: it is empty once that answered.
+    await expect.poll(() => page.evaluate(() => window.__mpmMap!.querySourceFeatures('measure:shape').length)).toBe(0);
     await card.getByRole('button', { name: '关闭' }).click();
-    expect(await page.locator('.measure-card').count()).toBe(0);
-    expect(await page.evaluate(() => !!window.__mpmMap!.getLayer('measure:fill'))).toBe(false);
+    await expect.poll(() => page.locator('.measure-card').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => !!window.__mpmMap!.getLayer('measure:fill'))).toBe(false);
 
     await context.close();
     expect(requests.external(), 'requests that left the machine').toEqual([]);
@@ -132,7 +132,7 @@ describe('measuring on the map (量算) in a real browser', () => {
       expect(length).toMatch(/^\d\.\d{3} 千米$/);
       expect(Math.abs(figure(length) / 2 - 1), `${mode}: ${length}`).toBeLessThan(0.005);
       await tools.getByRole('button', { name: '测距' }).click();
-      expect(await card.count()).toBe(0);
+      await expect.poll(() => card.count()).toBe(0);
     }
     // In inspect mode, the clicks measured and checked no site.
     expect(await page.locator('.site-card').count()).toBe(0);
