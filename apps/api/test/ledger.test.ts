@@ -117,6 +117,15 @@ describe.each(TEST_DATABASES)('problem ledger on %s', (kind) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('holds one client to 120 new entries a minute, with a named 429', async () => {
+    const attempt = () =>
+      t.app.inject({ method: 'POST', url: '/api/ledger', payload: {}, remoteAddress: '10.12.0.1', headers: { cookie: cookies.inspector1 } });
+    for (let i = 0; i < 120; i++) expect((await attempt()).statusCode).toBe(400);
+    const held = await attempt();
+    expect(held.statusCode).toBe(429);
+    expect(held.json()).toMatchObject({ code: 'rateLimited' });
+  });
+
   it('lets inspectors and admins write, planners read, and anonymous callers nothing', async () => {
     const { id } = (await create('inspector1', site('权限'))).json();
     const before = await snapshot(id);

@@ -60,7 +60,7 @@ const ledger: FastifyPluginAsyncTypebox<PhotoOptions> = async (app, { photosDir,
 
   app.post(
     '/api/ledger',
-    { ...writers, config: { heavy: true }, schema: { body: CreateLedgerEntryBody, response: { 201: LedgerEntryView } } },
+    { ...writers, config: { ...writers.config, heavy: true }, schema: { body: CreateLedgerEntryBody, response: { 201: LedgerEntryView } } },
     async (request, reply) => reply.status(201).send(await createEntry(context(), request.body, request.user!)),
   );
 
