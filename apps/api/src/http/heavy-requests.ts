@@ -22,9 +22,7 @@ export interface HeavyRequestLimits {
 
 /**
  * At most `limits.running` requests to heavy routes (`config: { heavy: true }`: those that read or
- * write many rows per request — OGC feature pages, site cards, patch rounds and their list, a new
- * ledger case, an import's commit, layer and ledger exports, a sweep of every licence) are handled
- * at a time; the others wait in arrival order, their bodies read and checked, holding no database
+ * write many rows per request) are handled at a time; the others wait in arrival order, their bodies read and checked, holding no database
  * connection. Requests to every other route — the map's tiles and the planner's live checks,
  * which a user waits on many times a minute — never wait here, so a burst of site cards, feature
  * pages, ledger writes or patch rounds cannot slow them beyond what those running few cost. A
@@ -83,7 +81,10 @@ export function admitHeavyRequests(app: FastifyInstance, limits: HeavyRequestLim
       run();
     };
     // A request whose client went away leaves the queue at once, making room for another.
-    const leave = () => waiting.splice(waiting.indexOf(admit), 1);
+    const leave = () => {
+      const at = waiting.indexOf(admit);
+      if (at >= 0) waiting.splice(at, 1);
+    };
     response.once('close', leave);
     waiting.push(admit);
   });
